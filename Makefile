@@ -1,0 +1,108 @@
+# civlint - the front door. `make` builds ./civlint, `make check` runs every
+# test, `make lint-posts` lints the sample posts (installing the Debian
+# packages first when they are missing and you are root).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/civlint
+MANDIR ?= $(PREFIX)/share/man
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+VERSION ?= 0.1.0
+CFLAGS ?= -O2 -g
+# Debian package names of the libraries below (ci/install-deps installs them).
+PKGS := libcmark-gfm libpcre2-8 hunspell yaml-0.1
+TEST_PKGS := check
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CPPFLAGS += -D_GNU_SOURCE -DCIV_VERSION='"$(VERSION)"' -DCIV_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
+
+# pkg-config is asked only when a target needs the libraries, so `make help`
+# or `make clean` work on a bare machine.
+DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) && echo yes)
+LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
+SRC := $(sort $(wildcard src/*.c src/checks/*.c src/output/*.c))
+LIB_SRC := $(filter-out src/main.c,$(SRC))
+BUILD ?= build
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/src/main.o
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+TEST_BIN := $(BUILD)/tests/unit-tests
+
+.PHONY: all deps check check-unit check-golden check-asan check-valgrind lint-posts \
+        install uninstall clean golden-update help
+
+all: deps civlint
+
+# When a library is missing: root installs the exact packages, anyone else
+# gets the command to run.
+deps:
+	@if [ "$(DEPS_OK)" != yes ]; then \
+	  if [ "$$(id -u)" = 0 ]; then ci/install-deps; \
+	  else echo "civlint: missing libraries; run: sudo ci/install-deps" >&2; \
+	       echo "  (sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us check libyaml-dev pkg-config)" >&2; exit 1; fi; \
+	fi
+
+civlint: $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LIB_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
+
+$(TEST_BIN): $(LIB_OBJ) $(TEST_SRC:%.c=$(BUILD)/%.o)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(CHECK_LIBS)
+
+lint-posts: all
+	./civlint posts/
+
+check: all $(TEST_BIN)
+	tests/golden/run ./civlint
+	tests/spec-corpus ./civlint
+	$(TEST_BIN)
+
+check-unit: all $(TEST_BIN)
+	$(TEST_BIN)
+
+check-golden: all
+	tests/golden/run ./civlint
+
+golden-update: all
+	tests/golden/run --update ./civlint
+
+# Address and undefined-behaviour sanitizers over every test.
+check-asan: deps
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" civlint-asan
+
+civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(BUILD)/civlint $(LIB_OBJ) $(MAIN_OBJ) $(LIB_LIBS)
+	cp -r rules $(BUILD)/ 2>/dev/null || true
+	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/golden/run $(BUILD)/civlint
+	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/spec-corpus $(BUILD)/civlint
+	CK_FORK=no $(TEST_BIN)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/dictionaries $(DESTDIR)$(MANDIR)/man1
+	install -m 755 civlint $(DESTDIR)$(BINDIR)/civlint
+	install -m 644 rules/*.yml $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
+	install -m 644 civlint.1 $(DESTDIR)$(MANDIR)/man1/civlint.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/civlint $(DESTDIR)$(MANDIR)/man1/civlint.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan civlint
+
+help:
+	@echo "targets: all check check-asan check-valgrind lint-posts install clean golden-update"
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,103 @@
+/* author_line.c - `author-line`: every post carries a byline.
+ *
+ * Editorial rule: a post is signed, either in front matter (author or
+ * authors) or by an author line as the last paragraph of the body, matching
+ * the `byline` definition of the rule packs (by default
+ * "Firstname Lastname – Role(s), Organisation").
+ *
+ * Findings: a missing byline (one diagnostic on the last line, with a note
+ * showing the expected form); a malformed one, i.e. a last paragraph that
+ * reads like a byline (a name, then a role word from `byline-words`) but
+ * does not match; when the dash is missing or wrong, a fix-it puts " – "
+ * between the name and the role.
+ *
+ * Trade-off: a front matter author satisfies the rule even when the body
+ * ends with something byline-like; a malformed visible byline is still
+ * reported, because readers see it. */
+#include <stdint.h>
+#include <string.h>
+
+#include "../byline.h"
+#include "../check.h"
+
+static const char *expected(const civ_ctx *ctx)
+{
+    const char *ex = civ_rules_def_text(ctx->rules, "byline-example");
+    return ex ? ex : "Firstname Lastname – Role, Organisation";
+}
+
+/* Where a missing byline is reported: the first character of the last
+ * line of the body (the last block outside footnote definitions), or of
+ * the file's last non-blank line when there is no such block. */
+static void last_line(const civ_doc *doc, size_t *s0, size_t *s1)
+{
+    const civ_source *src = doc->src;
+    size_t ln = src->nlines;
+    for (size_t i = doc->nblocks; i-- > 0;) {
+        const civ_block *b = &doc->blocks[i];
+        if (!(b->flags & CIV_IN_FOOTNOTE)) {
+            ln = civ_source_line_of(src, b->end > b->start ? b->end - 1 : b->start) + 1;
+            break;
+        }
+    }
+    for (; ln >= 1; ln--) {
+        size_t a, e;
+        civ_source_line(src, ln, &a, &e);
+        while (a < e && (src->data[a] == ' ' || src->data[a] == '\t'))
+            a++;
+        if (a < e) {
+            *s0 = a;
+            *s1 = a + 1;
+            while (*s1 < e && ((unsigned char)src->data[*s1] & 0xC0) == 0x80)
+                (*s1)++;
+            return;
+        }
+        if (ln == 1)
+            break;
+    }
+    *s0 = *s1 = 0;
+}
+
+void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
+{
+    civ_byline by;
+    civ_byline_find(doc, ctx->rules, &by);
+    if (by.status == CIV_BYLINE_OK)
+        return;
+    if (by.status == CIV_BYLINE_MALFORMED) {
+        const civ_block *b = &doc->blocks[by.block];
+        size_t a = 0, e = b->text_len;
+        while (a < e && (b->text[a] == ' ' || b->text[a] == '\t'))
+            a++;
+        while (e > a && (b->text[e - 1] == ' ' || b->text[e - 1] == '\t'))
+            e--;
+        size_t s0, s1, f0, f1;
+        civ_block_span(b, a, e, &s0, &s1);
+        civ_block_span(b, by.sep_t0, by.sep_t1, &f0, &f1);
+        const char *sep = b->text + by.sep_t0;
+        size_t seplen = by.sep_t1 - by.sep_t0;
+        bool has_dash = memmem(sep, seplen, "\u2013", 3) || memmem(sep, seplen, "\u2014", 3) ||
+                        memmem(sep, seplen, " - ", 3);
+        civ_diag *d;
+        if (!has_dash) {
+            d = civ_report(sink, s0, s1, "author line has no dash between the name and the role");
+            /* "Name Role": insert " –" after the name; "Name, Role" and
+             * the like: replace the separator. */
+            if (seplen == 1 && sep[0] == ' ')
+                civ_diag_fix(d, f0, f0, " \u2013");
+            else
+                civ_diag_fix(d, f0, f1, " \u2013 ");
+        } else {
+            d = civ_report(sink, s0, s1, "author line does not match the expected form");
+        }
+        civ_diag_note(d, "expected a line like '%s'", expected(ctx));
+        return;
+    }
+    if (doc->fm && doc->fm->nauthors)
+        return;
+    size_t s0, s1;
+    last_line(doc, &s0, &s1);
+    civ_diag *d = civ_report(sink, s0, s1, "post has no author line");
+    civ_diag_note(d, "end the post with a line like '%s', or set 'author' in the front matter",
+                  expected(ctx));
+}

@@ -1,0 +1,63 @@
+/* diag.h - diagnostics: what a check found, where, and how to fix it.
+ *
+ * Checks add diagnostics to a civ_diags list through civ_diag_add and never
+ * print; formatters read the sorted list. Spans are half-open byte ranges
+ * in civ_source.data. */
+#ifndef CIV_DIAG_H
+#define CIV_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+typedef enum { CIV_SEV_NOTE = 0, CIV_SEV_WARNING = 1, CIV_SEV_ERROR = 2 } civ_severity;
+
+const char *civ_severity_name(civ_severity s);
+/* Parses "error", "warning" or "note"; returns false otherwise. */
+bool civ_severity_parse(const char *s, civ_severity *out);
+
+typedef struct {
+    size_t start, end;   /* the bytes to replace (start == end: insert) */
+    char *replacement;
+} civ_fix;
+
+typedef struct {
+    const char *rule;    /* static rule id */
+    civ_severity severity;
+    size_t start, end;
+    char *message;
+    char **notes;
+    size_t nnotes;
+    char **suggestions;  /* alternatives offered (spelling); fixes[0] uses the first */
+    size_t nsuggestions;
+    civ_fix *fixes;
+    size_t nfixes;
+} civ_diag;
+
+typedef struct {
+    civ_diag *items;
+    size_t n, cap;
+} civ_diags;
+
+void civ_diags_init(civ_diags *l);
+void civ_diags_release(civ_diags *l);
+
+/* Adds a diagnostic and returns it so the caller can attach notes and
+ * fixes. `rule` must outlive the list (rule ids are static strings). The
+ * pointer is valid until the next civ_diag_add on the same list. */
+civ_diag *civ_diag_add(civ_diags *l, const char *rule, civ_severity sev, size_t start,
+                       size_t end, const char *fmt, ...) CIV_PRINTF(6, 7);
+/* As civ_diag_add with a va_list. */
+civ_diag *civ_diag_addv(civ_diags *l, const char *rule, civ_severity sev, size_t start,
+                        size_t end, const char *fmt, va_list ap);
+void civ_diag_note(civ_diag *d, const char *fmt, ...) CIV_PRINTF(2, 3);
+void civ_diag_suggest(civ_diag *d, const char *s);
+void civ_diag_fix(civ_diag *d, size_t start, size_t end, const char *replacement);
+
+/* Sorts by position, then rule id, and drops exact duplicates (same rule,
+ * span and message), so checks may overlap without doubled output. */
+void civ_diags_sort(civ_diags *l);
+
+#endif

@@ -1,0 +1,49 @@
+/* lint.c - see lint.h. */
+#include "lint.h"
+
+#include <string.h>
+
+#include "document.h"
+#include "frontmatter.h"
+
+void civ_linter_init(civ_linter *l, const civ_rules *rules)
+{
+    memset(l, 0, sizeof *l);
+    l->ctx.rules = rules;
+    l->ctx.suggest = true;
+    size_t n;
+    civ_checks(&n);
+    for (size_t i = 0; i < n && i < sizeof l->enabled / sizeof *l->enabled; i++)
+        l->enabled[i] = true;
+}
+
+bool civ_linter_set(civ_linter *l, const char *id, bool on)
+{
+    size_t n;
+    const civ_check *t = civ_checks(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(t[i].id, id) == 0) {
+            l->enabled[i] = on;
+            return true;
+        }
+    }
+    return false;
+}
+
+void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)
+{
+    civ_frontmatter fm;
+    civ_frontmatter_parse(src, &fm);
+    civ_doc *doc = civ_doc_parse(src, &fm);
+    size_t n;
+    const civ_check *t = civ_checks(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (!l->enabled[i])
+            continue;
+        civ_sink sink = {out, t[i].id, t[i].severity};
+        t[i].run(doc, &l->ctx, &sink);
+    }
+    civ_diags_sort(out);
+    civ_doc_free(doc);
+    civ_frontmatter_release(&fm);
+}

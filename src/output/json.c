@@ -1,0 +1,94 @@
+/* json.c - the JSON format of DESIGN.md, streamed file by file so memory
+ * does not grow with the number of files. */
+#include <string.h>
+
+#include "../output.h"
+
+typedef struct {
+    bool first;
+} json_state;
+
+static json_state state;
+
+static void json_begin(civ_out *o)
+{
+    state.first = true;
+    o->state = &state;
+    fputs("{\n  \"version\": 1,\n  \"tool\": {\"name\": \"civlint\", \"version\": \"" CIV_VERSION "\"},\n  \"files\": [", o->fp);
+}
+
+static void pos(FILE *fp, const civ_source *src, size_t s, size_t e, const char *pre)
+{
+    size_t l, c, el, ec;
+    civ_source_position(src, s, &l, &c);
+    civ_span_end(src, s, e, &el, &ec);
+    fprintf(fp, "%s\"line\": %zu, \"column\": %zu, \"end_line\": %zu, \"end_column\": %zu", pre, l, c, el, ec);
+}
+
+static void json_diag(FILE *fp, const civ_source *src, const civ_diag *d)
+{
+    fprintf(fp, "\n       {\"rule\": \"%s\", \"severity\": \"%s\",\n        ", d->rule,
+            civ_severity_name(d->severity));
+    pos(fp, src, d->start, d->end, "");
+    fputs(",\n        \"text\": ", fp);
+    civ_json_str(fp, src->data + d->start, d->end - d->start);
+    fputs(",\n        \"message\": ", fp);
+    civ_json_str(fp, d->message, strlen(d->message));
+    fputs(",\n        \"suggestions\": [", fp);
+    for (size_t i = 0; i < d->nsuggestions; i++) {
+        if (i)
+            fputs(", ", fp);
+        civ_json_str(fp, d->suggestions[i], strlen(d->suggestions[i]));
+    }
+    fputs("],\n        \"fixes\": [", fp);
+    for (size_t i = 0; i < d->nfixes; i++) {
+        const civ_fix *f = &d->fixes[i];
+        fputs(i ? ", {" : "{", fp);
+        pos(fp, src, f->start, f->end, "");
+        fputs(", \"replacement\": ", fp);
+        civ_json_str(fp, f->replacement, strlen(f->replacement));
+        fputc('}', fp);
+    }
+    fputs("],\n        \"notes\": [", fp);
+    for (size_t i = 0; i < d->nnotes; i++) {
+        if (i)
+            fputs(", ", fp);
+        civ_json_str(fp, d->notes[i], strlen(d->notes[i]));
+    }
+    fputs("]}", fp);
+}
+
+static void json_file(civ_out *o, const civ_file_result *r)
+{
+    json_state *st = o->state;
+    FILE *fp = o->fp;
+    fputs(st->first ? "\n    {\"path\": " : ",\n    {\"path\": ", fp);
+    st->first = false;
+    civ_json_str(fp, r->path, strlen(r->path));
+    if (!r->src || !r->diags) {
+        fputs(",\n     \"error\": ", fp);
+        civ_json_str(fp, r->error ? r->error : "", r->error ? strlen(r->error) : 0);
+        fputs("}", fp);
+        return;
+    }
+    fputs(",\n     \"diagnostics\": [", fp);
+    for (size_t i = 0; i < r->diags->n; i++) {
+        if (i)
+            fputc(',', fp);
+        json_diag(fp, r->src, &r->diags->items[i]);
+    }
+    fputs(r->diags->n ? "\n     ]}" : "]}", fp);
+}
+
+static void json_end(civ_out *o, const civ_summary *s)
+{
+    FILE *fp = o->fp;
+    fputs(((json_state *)o->state)->first ? "],\n" : "\n  ],\n", fp);
+    fprintf(fp, "  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, \"notes\": %zu,\n              \"by_rule\": {",
+            s->files, s->errors, s->warnings, s->notes);
+    for (size_t i = 0; i < s->nrules; i++)
+        fprintf(fp, "%s\"%s\": %zu", i ? ", " : "", s->by_rule[i].rule, s->by_rule[i].count);
+    fputs("}}\n}\n", fp);
+}
+
+const civ_formatter civ_format_json = {"json", json_begin, json_file, json_end};

@@ -1,0 +1,50 @@
+/* rules.h - rule packs: YAML files in rules/ holding the data the checks
+ * run on (patterns, word lists, the byline pattern).
+ *
+ * A pack file:
+ *     pack: house                # the prefix of its rule ids
+ *     definitions:               # named patterns used by built-in checks
+ *       byline: '^...$'
+ *     rules: [...]               # house-style rules (see rulepack kinds)
+ * Packs load in order; a later definition with the same name replaces an
+ * earlier one, so a project's rules folder can override the shipped data. */
+#ifndef CIV_RULES_H
+#define CIV_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pattern.h"
+#include "yamltree.h"
+
+typedef struct civ_rules civ_rules;
+
+typedef struct {
+    char *name;            /* pack name */
+    char *path;            /* file it came from */
+    civ_ydoc *yaml;        /* the parsed file, kept for rule kinds */
+} civ_pack;
+
+civ_rules *civ_rules_new(void);
+void civ_rules_free(civ_rules *r);
+
+/* Loads every *.yml / *.yaml file of dir in name order. Returns false and
+ * sets *err (heap, caller frees; may hold several lines, each starting
+ * "FILE:LINE:COL: error: ...") on the first bad file. */
+bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err);
+bool civ_rules_load_file(civ_rules *r, const char *path, char **err);
+
+/* A compiled definition, or NULL when no pack defines it. */
+const civ_pattern *civ_rules_def(const civ_rules *r, const char *name);
+/* A definition's scalar text (e.g. an example), or NULL. */
+const char *civ_rules_def_text(const civ_rules *r, const char *name);
+
+size_t civ_rules_npacks(const civ_rules *r);
+const civ_pack *civ_rules_pack(const civ_rules *r, size_t i);
+
+/* Formats a pattern compile error with a caret under the offending offset:
+ * `node` is the YAML scalar holding the pattern. Returns a heap string. */
+char *civ_rules_regex_error(const char *path, const civ_ynode *node, const char *what,
+                            const char *msg, size_t err_off);
+
+#endif

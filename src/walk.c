@@ -1,0 +1,129 @@
+/* walk.c - see walk.h. */
+#include "walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+/* Deep enough for any real tree; bounds recursion on a hostile one. */
+#define MAX_DEPTH 64
+
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
+void civ_walk_init(civ_walk *w)
+{
+    memset(w, 0, sizeof *w);
+}
+
+void civ_walk_release(civ_walk *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        free(w->paths[i]);
+    for (size_t i = 0; i < w->nerrors; i++)
+        free(w->errors[i]);
+    free(w->paths);
+    free(w->errors);
+    civ_walk_init(w);
+}
+
+static bool is_markdown(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 3 && strcmp(name + n - 3, ".md") == 0) ||
+           (n > 9 && strcmp(name + n - 9, ".markdown") == 0);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
+}
+
+/* Returns the number of Markdown files found under dir. */
+static size_t walk_dir(civ_walk *w, const char *dir, dir_id *stack, size_t depth)
+{
+    if (depth >= MAX_DEPTH) {
+        *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
+            xasprintf("'%s' is nested more than %d folders deep; not entered", dir, MAX_DEPTH);
+        return 0;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
+            xasprintf("cannot open '%s': %s", dir, strerror(errno));
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0, found = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.')
+            *CIV_PUSH(names, n, cap) = xstrdup(e->d_name);
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        char *p = join(dir, names[i]);
+        struct stat st;
+        if (stat(p, &st) != 0) {
+            /* a dangling symlink to a .md file is worth a word; others not */
+            if (is_markdown(names[i])) {
+                *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
+                    xasprintf("cannot open '%s': %s", p, strerror(errno));
+            }
+            free(p);
+        } else if (S_ISDIR(st.st_mode)) {
+            bool loop = false;
+            for (size_t k = 0; k < depth; k++)
+                if (stack[k].dev == st.st_dev && stack[k].ino == st.st_ino)
+                    loop = true;
+            if (!loop) {
+                stack[depth].dev = st.st_dev;
+                stack[depth].ino = st.st_ino;
+                found += walk_dir(w, p, stack, depth + 1);
+            }
+            free(p);
+        } else if (is_markdown(names[i]) && S_ISREG(st.st_mode)) {
+            *CIV_PUSH(w->paths, w->n, w->cap) = p;
+            found++;
+        } else if (is_markdown(names[i])) {
+            *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
+                xasprintf("'%s' is not a regular file; skipped", p);
+            free(p);
+        } else {
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return found;
+}
+
+void civ_walk_add(civ_walk *w, const char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        dir_id stack[MAX_DEPTH + 1];
+        stack[0].dev = st.st_dev;
+        stack[0].ino = st.st_ino;
+        if (walk_dir(w, path, stack, 1) == 0)
+            *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
+                xasprintf("no Markdown files (*.md, *.markdown) in '%s'", path);
+        return;
+    }
+    /* Files, "-" and missing paths: reading reports the problem precisely. */
+    *CIV_PUSH(w->paths, w->n, w->cap) = xstrdup(path);
+}
