@@ -56,6 +56,16 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LIB_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
 
+# Every tests/unit/test_*.c defines `Suite *suite_NAME(void)`; the list is
+# generated so adding a test file needs no other edit.
+TEST_FILES := $(sort $(wildcard tests/unit/test_*.c))
+$(BUILD)/tests/unit/suites.h: $(TEST_FILES)
+	@mkdir -p $(dir $@)
+	sed -n 's/^Suite \*\(suite_[a-z0-9_]*\)(void).*/SUITE(\1)/p' $(TEST_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tests/unit/main.o: $(BUILD)/tests/unit/suites.h
+$(BUILD)/tests/unit/main.o: CPPFLAGS += -I$(BUILD)/tests/unit
+
 $(TEST_BIN): $(LIB_OBJ) $(TEST_SRC:%.c=$(BUILD)/%.o)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(CHECK_LIBS)
 

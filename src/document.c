@@ -32,6 +32,7 @@ typedef struct {
     size_t ninl, inlcap;
     size_t *open;        /* indices into inl of links still open */
     size_t nopen, opencap;
+    size_t lost;         /* characters that could not be placed */
 } aligner;
 
 static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
@@ -141,6 +142,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
              * move, so the next characters can still be found. */
             size_t s1 = a->cur < a->lim ? a->cur + 1 : a->cur;
             emit(a, lit + i, cl, a->cur, s1, false);
+            a->lost++;
             after_named_entity = false;
         }
         i += cl;
@@ -560,7 +562,9 @@ static void enter_block(walker *w, cmark_node *n, cmark_node_type t)
         const char *lit = cmark_node_get_literal(n);
         b->text = civ_arena_strdup(&w->doc->arena, lit ? lit : "");
         b->text_len = strlen(b->text);
-        if (t == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(n, NULL, NULL, NULL)) {
+        int flen, foff;
+        char fchar;
+        if (t == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(n, &flen, &foff, &fchar)) {
             const char *info = cmark_node_get_fence_info(n);
             b->flags |= CIV_FENCED;
             b->info = civ_arena_strdup(&w->doc->arena, info ? info : "");
@@ -592,6 +596,10 @@ static void inline_event(walker *w, cmark_iter *it, cmark_node *n, cmark_node_ty
 {
     aligner *a = &w->al;
     civ_arena *ar = &w->doc->arena;
+    /* Only links need their exit; footnote references and images report
+     * an exit event too, which must not be handled twice. */
+    if (ev == CMARK_EVENT_EXIT && t != CMARK_NODE_LINK)
+        return;
     if (t == CMARK_NODE_TEXT) {
         const char *lit = cmark_node_get_literal(n);
         if (lit)
@@ -665,6 +673,7 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
         }
     }
     cmark_iter_free(it);
+    doc->lost = w.al.lost;
     cmark_node_free(root);
     cmark_parser_free(p);
     civ_buf_release(&w.al.text);

@@ -96,6 +96,9 @@ typedef struct civ_doc {
     const civ_frontmatter *fm;
     civ_block *blocks;
     size_t nblocks;
+    size_t lost;          /* text characters the aligner could not find in
+                             the source (0 on every input we know of; the
+                             corpus test keeps it that way) */
     civ_arena arena;
 } civ_doc;
 

@@ -1,0 +1,93 @@
+/* helpers.c - see helpers.h. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../../src/output.h"
+#include "../../src/pattern.h"
+
+tdoc *tdoc_newn(const char *text, size_t len)
+{
+    tdoc *t = calloc(1, sizeof *t);
+    char *err = NULL;
+    t->src = civ_source_from_memory("test.md", text, len, &err);
+    ck_assert_msg(t->src != NULL, "source: %s", err ? err : "?");
+    civ_frontmatter_parse(t->src, &t->fm);
+    t->doc = civ_doc_parse(t->src, &t->fm);
+    return t;
+}
+
+tdoc *tdoc_new(const char *text)
+{
+    return tdoc_newn(text, strlen(text));
+}
+
+void tdoc_free(tdoc *t)
+{
+    civ_doc_free(t->doc);
+    civ_frontmatter_release(&t->fm);
+    civ_source_free(t->src);
+    free(t);
+}
+
+static civ_rules *rules;
+
+static void free_rules(void)
+{
+    civ_rules_free(rules);
+    civ_pattern_thread_cleanup();
+}
+
+const civ_rules *test_rules(void)
+{
+    if (!rules) {
+        char *err = NULL;
+        rules = civ_rules_new();
+        if (!civ_rules_load_dir(rules, "rules", &err)) {
+            fprintf(stderr, "%s\n", err);
+            abort();
+        }
+        atexit(free_rules);
+    }
+    return rules;
+}
+
+civ_source *test_lint(const char *text, const char *only, civ_diags *out)
+{
+    civ_linter l;
+    civ_linter_init(&l, test_rules());
+    if (only) {
+        size_t n;
+        const civ_check *t = civ_checks(&n);
+        for (size_t i = 0; i < n; i++)
+            civ_linter_set(&l, t[i].id, strcmp(t[i].id, only) == 0);
+    }
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("test.md", text, strlen(text), &err);
+    ck_assert_ptr_nonnull(src);
+    civ_diags_init(out);
+    civ_lint(&l, src, out);
+    return src;
+}
+
+void span_str(const civ_source *src, size_t s, size_t e, char *buf, size_t n)
+{
+    size_t l, c, el, ec;
+    civ_source_position(src, s, &l, &c);
+    civ_span_end(src, s, e, &el, &ec);
+    snprintf(buf, n, "%zu:%zu-%zu:%zu", l, c, el, ec);
+}
+
+int find_text(const civ_doc *doc, const char *needle, const civ_block **b, size_t *t)
+{
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const char *p = strstr(doc->blocks[i].text, needle);
+        if (p) {
+            *b = &doc->blocks[i];
+            *t = (size_t)(p - doc->blocks[i].text);
+            return 1;
+        }
+    }
+    return 0;
+}

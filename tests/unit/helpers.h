@@ -1,0 +1,42 @@
+/* helpers.h - shared fixtures for the Check unit tests. */
+#ifndef CIV_TEST_HELPERS_H
+#define CIV_TEST_HELPERS_H
+
+#include <check.h>
+#include <string.h>
+
+#include "../../src/check.h"
+#include "../../src/diag.h"
+#include "../../src/document.h"
+#include "../../src/frontmatter.h"
+#include "../../src/lint.h"
+#include "../../src/rules.h"
+#include "../../src/source.h"
+
+/* A parsed test document: source, front matter and model in one. */
+typedef struct {
+    civ_source *src;
+    civ_frontmatter fm;
+    civ_doc *doc;
+} tdoc;
+
+/* Parses text (NUL-terminated). Aborts the test on binary input. */
+tdoc *tdoc_new(const char *text);
+tdoc *tdoc_newn(const char *text, size_t len);
+void tdoc_free(tdoc *t);
+
+/* The shipped rules (loaded once from ./rules; tests run from the root). */
+const civ_rules *test_rules(void);
+
+/* Lints text with only the named check enabled (NULL: all checks). Returns
+ * the source the spans point into; the caller frees it and releases out. */
+civ_source *test_lint(const char *text, const char *only, civ_diags *out);
+
+/* "LINE:COL-ENDLINE:ENDCOL" of a span, for compact assertions. */
+void span_str(const civ_source *src, size_t s, size_t e, char *buf, size_t n);
+
+/* Finds the first block whose text contains needle; stores the block and
+ * the text offset. Returns false when absent. */
+int find_text(const civ_doc *doc, const char *needle, const civ_block **b, size_t *t);
+
+#endif
