@@ -75,6 +75,7 @@ lint-posts: all
 check: all $(TEST_BIN)
 	tests/golden/run ./civlint
 	tests/spec-corpus ./civlint
+	tests/json-schema ./civlint
 	$(TEST_BIN)
 
 check-unit: all $(TEST_BIN)
