@@ -36,7 +36,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_BIN := $(BUILD)/tests/unit-tests
 
 .PHONY: all deps check check-unit check-golden check-asan check-valgrind lint-posts \
-        install uninstall clean golden-update help
+        install uninstall clean golden-update help bench
 
 all: deps civlint
 
@@ -112,9 +112,23 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan civlint
+	rm -rf build build-asan civlint bench/floor
+
+# Benchmark (never part of check): civlint against the floors and peers,
+# on a generated corpus of N posts (default 1000); see bench/run.
+bench: all bench/floor
+	@if ! dpkg -s fortunes codespell hunspell time >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then ci/install-deps --bench; \
+	  else echo "bench: missing packages; run: sudo ci/install-deps --bench" >&2; exit 1; fi; \
+	fi
+	@[ -x bench/node_modules/.bin/cspell ] && [ -x bench/node_modules/.bin/markdownlint-cli2 ] || \
+	  echo "bench: to compare with the peers, run: npm install --prefix bench cspell@9 markdownlint-cli2" >&2
+	bench/run --posts $(or $(N),1000)
+
+bench/floor: bench/floor.c
+	$(CC) -std=c11 $(WARN) $(CFLAGS) $(CPPFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_LIBS)
 
 help:
-	@echo "targets: all check check-asan check-valgrind lint-posts install clean golden-update"
+	@echo "targets: all check check-asan check-valgrind lint-posts install clean golden-update bench"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -33,6 +33,7 @@ typedef struct {
     size_t *open;        /* indices into inl of links still open */
     size_t nopen, opencap;
     size_t lost;         /* characters that could not be placed */
+    size_t work;         /* source bytes examined (civ_doc.work) */
 } aligner;
 
 static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
@@ -89,10 +90,30 @@ static void align_text(aligner *a, const char *lit, size_t n)
     size_t ent_s0 = 0, ent_s1 = 0;
     bool after_named_entity = false;
     while (i < n) {
+        /* Fast path: the text continues verbatim at the cursor (the common
+         * case in prose). Take the whole equal run at once, stopping before
+         * '&' (it may start an entity, which the slow path must see) and
+         * backing off to a character boundary; the slow path would emit
+         * the same bytes one character at a time. */
+        size_t run = 0, room = a->lim - a->cur < n - i ? a->lim - a->cur : n - i;
+        const char *sd = a->d + a->cur, *tl = lit + i;
+        while (run < room && sd[run] == tl[run] && sd[run] != '&')
+            run++;
+        while (run && i + run < n && civ_utf8_is_cont((unsigned char)tl[run]))
+            run--;
+        if (run) {
+            emit(a, tl, run, a->cur, a->cur + run, true);
+            a->cur += run;
+            a->work += run;
+            i += run;
+            after_named_entity = false;
+            continue;
+        }
         uint32_t cp;
         size_t cl = civ_utf8_decode((const unsigned char *)lit + i, n - i, &cp);
         if (!cl)
             cl = 1;
+        a->work++;
         size_t c = a->cur, skipped = 0;
         bool done = false;
         while (!done && c < a->lim && skipped <= SKIP_BUDGET) {
@@ -132,6 +153,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
                 break;
             }
             /* Markup (emphasis, brackets, container prefixes): skip. */
+            a->work++;
             c++;
             while (c < a->lim && civ_utf8_is_cont((unsigned char)a->d[c]))
                 c++;
@@ -149,9 +171,10 @@ static void align_text(aligner *a, const char *lit, size_t n)
     }
 }
 
-static size_t find_byte(const aligner *a, size_t from, char ch)
+static size_t find_byte(aligner *a, size_t from, char ch)
 {
     for (size_t c = from; c < a->lim; c++) {
+        a->work++;
         if (a->d[c] == '\\' && ch != '\\') {
             c++;
             continue;
@@ -162,11 +185,12 @@ static size_t find_byte(const aligner *a, size_t from, char ch)
     return a->lim;
 }
 
-static size_t find_str(const aligner *a, size_t from, const char *s, size_t n)
+static size_t find_str(aligner *a, size_t from, const char *s, size_t n)
 {
     if (!n || from >= a->lim || a->lim - from < n)
         return a->lim;
     const char *p = memmem(a->d + from, a->lim - from, s, n);
+    a->work += p ? (size_t)(p - (a->d + from)) + n : a->lim - from;
     return p ? (size_t)(p - a->d) : a->lim;
 }
 
@@ -186,10 +210,11 @@ static void push_placeholder(aligner *a, civ_inline_kind kind, size_t s0, size_t
 /* Skips a link's "(dest 'title')" starting at '(' and returns the offset
  * after the ')'. Titles are only recognised after whitespace, so an
  * apostrophe inside a URL does not open one. */
-static size_t skip_destination(const aligner *a, size_t i)
+static size_t skip_destination(aligner *a, size_t i)
 {
     int depth = 0;
     for (; i < a->lim; i++) {
+        a->work++;
         char c = a->d[i];
         if (c == '\\') {
             i++;
@@ -212,7 +237,7 @@ static size_t skip_destination(const aligner *a, size_t i)
 
 /* After the text of a bracketed link or image: find "]" and skip what
  * follows it ("(dest)", "[ref]", "[]" or nothing). */
-static size_t skip_link_tail(const aligner *a, size_t from)
+static size_t skip_link_tail(aligner *a, size_t from)
 {
     size_t rb = find_byte(a, from, ']');
     if (rb >= a->lim)
@@ -228,11 +253,12 @@ static size_t skip_link_tail(const aligner *a, size_t from)
 }
 
 /* Finds the end of an image "![alt](dest)" from its '!' with nested brackets. */
-static size_t skip_image(const aligner *a, size_t bang)
+static size_t skip_image(aligner *a, size_t bang)
 {
     size_t i = bang + 2;
     int depth = 1;
     for (; i < a->lim && depth > 0; i++) {
+        a->work++;
         if (a->d[i] == '\\')
             i++;
         else if (a->d[i] == '[')
@@ -323,6 +349,7 @@ static void code_span(aligner *a, cmark_node *node, civ_arena *ar)
         o++;
     }
     size_t end = a->lim;
+    a->work += o - a->cur;
     if (o < a->lim) {
         size_t n = 0;
         while (o + n < a->lim && a->d[o + n] == '`')
@@ -341,6 +368,7 @@ static void code_span(aligner *a, cmark_node *node, civ_arena *ar)
             }
             i += m;
         }
+        a->work += end - o;
     } else {
         o = a->cur;
     }
@@ -376,6 +404,7 @@ static void line_break(aligner *a)
     size_t c = a->cur;
     while (c < a->lim && a->d[c] != '\n' && a->d[c] != '\r')
         c++;
+    a->work += c - a->cur + 1;
     size_t e = c;
     if (e < a->lim && a->d[e] == '\r')
         e++;
@@ -674,6 +703,7 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
     }
     cmark_iter_free(it);
     doc->lost = w.al.lost;
+    doc->work = w.al.work;
     cmark_node_free(root);
     cmark_parser_free(p);
     civ_buf_release(&w.al.text);
