@@ -7,6 +7,7 @@
 #include <cmark-gfm.h>
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,9 +172,20 @@ static void align_text(aligner *a, const char *lit, size_t n)
     }
 }
 
-static size_t find_byte(aligner *a, size_t from, char ch)
+/* The window of a search from `from` for something expected close by:
+ * `max` bytes, or to the end of the block. A construct that cmark found
+ * starts at most a run of markup after the cursor; bounding the search
+ * keeps a construct we cannot find from costing a scan of the whole rest
+ * of the block each time (quadratic over a block full of them). */
+static size_t window_end(const aligner *a, size_t from, size_t max)
 {
-    for (size_t c = from; c < a->lim; c++) {
+    return max < a->lim - from ? from + max : a->lim;
+}
+
+static size_t find_byte_within(aligner *a, size_t from, char ch, size_t max)
+{
+    size_t end = from < a->lim ? window_end(a, from, max) : a->lim;
+    for (size_t c = from; c < end; c++) {
         a->work++;
         if (a->d[c] == '\\' && ch != '\\') {
             c++;
@@ -185,12 +197,20 @@ static size_t find_byte(aligner *a, size_t from, char ch)
     return a->lim;
 }
 
-static size_t find_str(aligner *a, size_t from, const char *s, size_t n)
+static size_t find_byte(aligner *a, size_t from, char ch)
+{
+    return find_byte_within(a, from, ch, SIZE_MAX);
+}
+
+/* Finds s[0..n) starting within `max` bytes of from (SIZE_MAX: anywhere
+ * in the block); returns a->lim when absent. */
+static size_t find_str(aligner *a, size_t from, const char *s, size_t n, size_t max)
 {
     if (!n || from >= a->lim || a->lim - from < n)
         return a->lim;
-    const char *p = memmem(a->d + from, a->lim - from, s, n);
-    a->work += p ? (size_t)(p - (a->d + from)) + n : a->lim - from;
+    size_t end = window_end(a, from, max > SIZE_MAX - n ? SIZE_MAX : max + n);
+    const char *p = memmem(a->d + from, end - from, s, n);
+    a->work += p ? (size_t)(p - (a->d + from)) + n : end - from;
     return p ? (size_t)(p - a->d) : a->lim;
 }
 
@@ -294,7 +314,7 @@ static void link_enter(aligner *a, cmark_node *node, civ_arena *ar)
     civ_inline_kind kind = CIV_INL_LINK;
     size_t start = a->cur;
     if (is_autolink(url, lit)) {
-        size_t p = find_str(a, a->cur, lit, strlen(lit));
+        size_t p = find_str(a, a->cur, lit, strlen(lit), SKIP_BUDGET);
         if (p < a->lim) {
             if (p > a->cur && a->d[p - 1] == '[')
                 start = p - 1;
@@ -304,7 +324,7 @@ static void link_enter(aligner *a, cmark_node *node, civ_arena *ar)
                 start = p, kind = CIV_INL_AUTOLINK;
         }
     } else {
-        size_t p = find_byte(a, a->cur, '[');
+        size_t p = find_byte_within(a, a->cur, '[', SKIP_BUDGET);
         if (p < a->lim)
             start = p;
     }
@@ -379,24 +399,33 @@ static void code_span(aligner *a, cmark_node *node, civ_arena *ar)
 static void html_inline(aligner *a, cmark_node *node, civ_arena *ar)
 {
     const char *lit = cmark_node_get_literal(node);
-    size_t n = lit ? strlen(lit) : 0;
-    size_t p = find_str(a, a->cur, lit, n);
+    if (!lit)
+        lit = "";
+    size_t n = strlen(lit);
+    const char *nl = memchr(lit, '\n', n);
+    size_t first = nl ? (size_t)(nl - lit) : n;
+    /* Find the first line, then check whether the rest follows verbatim
+     * (searching for the whole literal would scan the rest of the block
+     * each time it is interrupted by container prefixes). */
+    size_t p = find_str(a, a->cur, lit, first, SKIP_BUDGET);
     size_t s0 = p, s1 = p + n;
-    if (p >= a->lim) {
+    bool whole = p < a->lim && a->lim - p >= n && memcmp(a->d + p, lit, n) == 0;
+    a->work += whole ? n : 0;
+    if (!whole) {
         /* Multi-line HTML inside a container has prefixes between its lines:
-         * find the first line, then the end of the last one. */
-        const char *nl = memchr(lit, '\n', n);
-        size_t first = nl ? (size_t)(nl - lit) : n;
-        s0 = find_str(a, a->cur, lit, first);
-        if (s0 >= a->lim)
-            s0 = a->cur;
+         * the first line was found above; find the end of the last one. */
+        s0 = p < a->lim ? p : a->cur;
         const char *lastl = lit + n;
         while (lastl > lit && lastl[-1] != '\n')
             lastl--;
-        size_t q = find_str(a, s0, lastl, (size_t)(lit + n - lastl));
+        size_t lines = 1;
+        for (const char *q0 = lit; (q0 = memchr(q0, '\n', (size_t)(lit + n - q0))); q0++)
+            lines++;
+        /* The text between, plus each line's container prefix. */
+        size_t q = find_str(a, s0, lastl, (size_t)(lit + n - lastl), n + lines * SKIP_BUDGET);
         s1 = q < a->lim ? q + (size_t)(lit + n - lastl) : s0 + first;
     }
-    push_placeholder(a, CIV_INL_HTML, s0, s1, civ_arena_strdup(ar, lit ? lit : ""));
+    push_placeholder(a, CIV_INL_HTML, s0, s1, civ_arena_strdup(ar, lit));
 }
 
 static void line_break(aligner *a)
@@ -420,7 +449,7 @@ static void line_break(aligner *a)
 
 static void footnote_ref(aligner *a, cmark_node *node, civ_arena *ar)
 {
-    size_t p = find_str(a, a->cur, "[^", 2);
+    size_t p = find_str(a, a->cur, "[^", 2, SKIP_BUDGET);
     size_t e = p < a->lim ? find_byte(a, p + 2, ']') : a->lim;
     if (p >= a->lim)
         p = a->cur;
@@ -432,7 +461,7 @@ static void footnote_ref(aligner *a, cmark_node *node, civ_arena *ar)
 
 static void image(aligner *a, cmark_node *node, civ_arena *ar)
 {
-    size_t p = find_str(a, a->cur, "![", 2);
+    size_t p = find_str(a, a->cur, "![", 2, SKIP_BUDGET);
     if (p >= a->lim) {
         push_placeholder(a, CIV_INL_IMAGE, a->cur, a->cur, NULL);
         return;
