@@ -36,7 +36,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_BIN := $(BUILD)/tests/unit-tests
 
 .PHONY: all deps check check-unit check-golden check-asan check-valgrind lint-posts \
-        install uninstall clean golden-update help
+        install uninstall clean golden-update help bench
 
 all: deps civlint
 
@@ -86,6 +86,7 @@ check: all $(TEST_BIN)
 	tests/golden/run ./civlint
 	tests/spec-corpus ./civlint
 	tests/json-schema ./civlint
+	tests/parallel-order ./civlint
 	$(TEST_BIN)
 
 check-unit: all $(TEST_BIN)
@@ -107,6 +108,7 @@ civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	cp -r rules $(BUILD)/ 2>/dev/null || true
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/golden/run $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/spec-corpus $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/parallel-order $(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
 install: all
@@ -121,9 +123,23 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan civlint
+	rm -rf build build-asan civlint bench/floor
+
+# Benchmark (never part of check): civlint against the floors and peers,
+# on a generated corpus of N posts (default 1000); see bench/run.
+bench: all bench/floor
+	@if ! dpkg -s fortunes codespell hunspell time >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then ci/install-deps --bench; \
+	  else echo "bench: missing packages; run: sudo ci/install-deps --bench" >&2; exit 1; fi; \
+	fi
+	@[ -x bench/node_modules/.bin/cspell ] && [ -x bench/node_modules/.bin/markdownlint-cli2 ] || \
+	  echo "bench: to compare with the peers, run: npm install --prefix bench cspell@9 markdownlint-cli2" >&2
+	bench/run --posts $(or $(N),1000)
+
+bench/floor: bench/floor.c
+	$(CC) -std=c11 $(WARN) $(CFLAGS) $(CPPFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_LIBS)
 
 help:
-	@echo "targets: all check check-asan check-valgrind lint-posts install clean golden-update"
+	@echo "targets: all check check-asan check-valgrind lint-posts install clean golden-update bench"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

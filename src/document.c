@@ -7,6 +7,7 @@
 #include <cmark-gfm.h>
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,7 @@ typedef struct {
     size_t *open;        /* indices into inl of links still open */
     size_t nopen, opencap;
     size_t lost;         /* characters that could not be placed */
+    size_t work;         /* source bytes examined (civ_doc.work) */
 } aligner;
 
 static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
@@ -89,10 +91,30 @@ static void align_text(aligner *a, const char *lit, size_t n)
     size_t ent_s0 = 0, ent_s1 = 0;
     bool after_named_entity = false;
     while (i < n) {
+        /* Fast path: the text continues verbatim at the cursor (the common
+         * case in prose). Take the whole equal run at once, stopping before
+         * '&' (it may start an entity, which the slow path must see) and
+         * backing off to a character boundary; the slow path would emit
+         * the same bytes one character at a time. */
+        size_t run = 0, room = a->lim - a->cur < n - i ? a->lim - a->cur : n - i;
+        const char *sd = a->d + a->cur, *tl = lit + i;
+        while (run < room && sd[run] == tl[run] && sd[run] != '&')
+            run++;
+        while (run && i + run < n && civ_utf8_is_cont((unsigned char)tl[run]))
+            run--;
+        if (run) {
+            emit(a, tl, run, a->cur, a->cur + run, true);
+            a->cur += run;
+            a->work += run;
+            i += run;
+            after_named_entity = false;
+            continue;
+        }
         uint32_t cp;
         size_t cl = civ_utf8_decode((const unsigned char *)lit + i, n - i, &cp);
         if (!cl)
             cl = 1;
+        a->work++;
         size_t c = a->cur, skipped = 0;
         bool done = false;
         if (after_named_entity && a->cur == ent_s1 &&
@@ -137,6 +159,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
             unsigned char u = (unsigned char)a->d[c];
             if (!(ispunct(u) || u == ' ' || u == '\t' || u == '\n' || u == '\r'))
                 break;
+            a->work++;
             c++;
             skipped++;
         }
@@ -170,9 +193,21 @@ static void align_text(aligner *a, const char *lit, size_t n)
     }
 }
 
-static size_t find_byte(const aligner *a, size_t from, char ch)
+/* The window of a search from `from` for something expected close by:
+ * `max` bytes, or to the end of the block. A construct that cmark found
+ * starts at most a run of markup after the cursor; bounding the search
+ * keeps a construct we cannot find from costing a scan of the whole rest
+ * of the block each time (quadratic over a block full of them). */
+static size_t window_end(const aligner *a, size_t from, size_t max)
 {
-    for (size_t c = from; c < a->lim; c++) {
+    return max < a->lim - from ? from + max : a->lim;
+}
+
+static size_t find_byte_within(aligner *a, size_t from, char ch, size_t max)
+{
+    size_t end = from < a->lim ? window_end(a, from, max) : a->lim;
+    for (size_t c = from; c < end; c++) {
+        a->work++;
         if (a->d[c] == '\\' && ch != '\\') {
             c++;
             continue;
@@ -183,11 +218,20 @@ static size_t find_byte(const aligner *a, size_t from, char ch)
     return a->lim;
 }
 
-static size_t find_str(const aligner *a, size_t from, const char *s, size_t n)
+static size_t find_byte(aligner *a, size_t from, char ch)
+{
+    return find_byte_within(a, from, ch, SIZE_MAX);
+}
+
+/* Finds s[0..n) starting within `max` bytes of from (SIZE_MAX: anywhere
+ * in the block); returns a->lim when absent. */
+static size_t find_str(aligner *a, size_t from, const char *s, size_t n, size_t max)
 {
     if (!n || from >= a->lim || a->lim - from < n)
         return a->lim;
-    const char *p = memmem(a->d + from, a->lim - from, s, n);
+    size_t end = window_end(a, from, max > SIZE_MAX - n ? SIZE_MAX : max + n);
+    const char *p = memmem(a->d + from, end - from, s, n);
+    a->work += p ? (size_t)(p - (a->d + from)) + n : end - from;
     return p ? (size_t)(p - a->d) : a->lim;
 }
 
@@ -207,10 +251,11 @@ static void push_placeholder(aligner *a, civ_inline_kind kind, size_t s0, size_t
 /* Skips a link's "(dest 'title')" starting at '(' and returns the offset
  * after the ')'. Titles are only recognised after whitespace, so an
  * apostrophe inside a URL does not open one. */
-static size_t skip_destination(const aligner *a, size_t i)
+static size_t skip_destination(aligner *a, size_t i)
 {
     int depth = 0;
     for (; i < a->lim; i++) {
+        a->work++;
         char c = a->d[i];
         if (c == '\\') {
             i++;
@@ -292,7 +337,7 @@ static bool inline_tail_valid(const aligner *a, size_t i)
 
 /* After the text of a bracketed link or image: find "]" and skip what
  * follows it ("(dest)", "[ref]", "[]" or nothing). */
-static size_t skip_link_tail(const aligner *a, size_t from)
+static size_t skip_link_tail(aligner *a, size_t from)
 {
     size_t rb = find_byte(a, from, ']');
     if (rb >= a->lim)
@@ -308,11 +353,12 @@ static size_t skip_link_tail(const aligner *a, size_t from)
 }
 
 /* Finds the end of an image "![alt](dest)" from its '!' with nested brackets. */
-static size_t skip_image(const aligner *a, size_t bang)
+static size_t skip_image(aligner *a, size_t bang)
 {
     size_t i = bang + 2;
     int depth = 1;
     for (; i < a->lim && depth > 0; i++) {
+        a->work++;
         if (a->d[i] == '\\')
             i++;
         else if (a->d[i] == '[')
@@ -349,7 +395,7 @@ static void link_enter(aligner *a, cmark_node *node, civ_arena *ar)
     size_t start = a->cur;
     if (is_autolink(url, lit)) {
         size_t len = strlen(lit);
-        size_t p = find_str(a, a->cur, lit, len);
+        size_t p = find_str(a, a->cur, lit, len, SKIP_BUDGET);
         kind = CIV_INL_AUTOLINK; /* bare unless brackets say otherwise */
         if (p < a->lim) {
             start = p;
@@ -360,7 +406,7 @@ static void link_enter(aligner *a, cmark_node *node, civ_arena *ar)
         }
         /* not found verbatim (escapes inside): a bare autolink here */
     } else {
-        size_t p = find_byte(a, a->cur, '[');
+        size_t p = find_byte_within(a, a->cur, '[', SKIP_BUDGET);
         if (p < a->lim)
             start = p;
     }
@@ -405,6 +451,7 @@ static void code_span(aligner *a, cmark_node *node, civ_arena *ar)
         o++;
     }
     size_t end = a->lim;
+    a->work += o - a->cur;
     if (o < a->lim) {
         size_t n = 0;
         while (o + n < a->lim && a->d[o + n] == '`')
@@ -423,6 +470,7 @@ static void code_span(aligner *a, cmark_node *node, civ_arena *ar)
             }
             i += m;
         }
+        a->work += end - o;
     } else {
         o = a->cur;
     }
@@ -433,24 +481,33 @@ static void code_span(aligner *a, cmark_node *node, civ_arena *ar)
 static void html_inline(aligner *a, cmark_node *node, civ_arena *ar)
 {
     const char *lit = cmark_node_get_literal(node);
-    size_t n = lit ? strlen(lit) : 0;
-    size_t p = find_str(a, a->cur, lit, n);
+    if (!lit)
+        lit = "";
+    size_t n = strlen(lit);
+    const char *nl = memchr(lit, '\n', n);
+    size_t first = nl ? (size_t)(nl - lit) : n;
+    /* Find the first line, then check whether the rest follows verbatim
+     * (searching for the whole literal would scan the rest of the block
+     * each time it is interrupted by container prefixes). */
+    size_t p = find_str(a, a->cur, lit, first, SKIP_BUDGET);
     size_t s0 = p, s1 = p + n;
-    if (p >= a->lim) {
+    bool whole = p < a->lim && a->lim - p >= n && memcmp(a->d + p, lit, n) == 0;
+    a->work += whole ? n : 0;
+    if (!whole) {
         /* Multi-line HTML inside a container has prefixes between its lines:
-         * find the first line, then the end of the last one. */
-        const char *nl = memchr(lit, '\n', n);
-        size_t first = nl ? (size_t)(nl - lit) : n;
-        s0 = find_str(a, a->cur, lit, first);
-        if (s0 >= a->lim)
-            s0 = a->cur;
+         * the first line was found above; find the end of the last one. */
+        s0 = p < a->lim ? p : a->cur;
         const char *lastl = lit + n;
         while (lastl > lit && lastl[-1] != '\n')
             lastl--;
-        size_t q = find_str(a, s0, lastl, (size_t)(lit + n - lastl));
+        size_t lines = 1;
+        for (const char *q0 = lit; (q0 = memchr(q0, '\n', (size_t)(lit + n - q0))); q0++)
+            lines++;
+        /* The text between, plus each line's container prefix. */
+        size_t q = find_str(a, s0, lastl, (size_t)(lit + n - lastl), n + lines * SKIP_BUDGET);
         s1 = q < a->lim ? q + (size_t)(lit + n - lastl) : s0 + first;
     }
-    push_placeholder(a, CIV_INL_HTML, s0, s1, civ_arena_strdup(ar, lit ? lit : ""));
+    push_placeholder(a, CIV_INL_HTML, s0, s1, civ_arena_strdup(ar, lit));
 }
 
 static void line_break(aligner *a)
@@ -458,6 +515,7 @@ static void line_break(aligner *a)
     size_t c = a->cur;
     while (c < a->lim && a->d[c] != '\n' && a->d[c] != '\r')
         c++;
+    a->work += c - a->cur + 1;
     size_t e = c;
     if (e < a->lim && a->d[e] == '\r')
         e++;
@@ -473,7 +531,7 @@ static void line_break(aligner *a)
 
 static void footnote_ref(aligner *a, cmark_node *node, civ_arena *ar)
 {
-    size_t p = find_str(a, a->cur, "[^", 2);
+    size_t p = find_str(a, a->cur, "[^", 2, SKIP_BUDGET);
     size_t e = p < a->lim ? find_byte(a, p + 2, ']') : a->lim;
     if (p >= a->lim)
         p = a->cur;
@@ -485,7 +543,7 @@ static void footnote_ref(aligner *a, cmark_node *node, civ_arena *ar)
 
 static void image(aligner *a, cmark_node *node, civ_arena *ar)
 {
-    size_t p = find_str(a, a->cur, "![", 2);
+    size_t p = find_str(a, a->cur, "![", 2, SKIP_BUDGET);
     if (p >= a->lim) {
         push_placeholder(a, CIV_INL_IMAGE, a->cur, a->cur, NULL);
         return;
@@ -796,6 +854,7 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
     }
     cmark_iter_free(it);
     doc->lost = w.al.lost;
+    doc->work = w.al.work;
     cmark_node_free(root);
     cmark_parser_free(p);
     civ_buf_release(&w.al.text);

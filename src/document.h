@@ -99,6 +99,9 @@ typedef struct civ_doc {
     size_t lost;          /* text characters the aligner could not find in
                              the source (0 on every input we know of; the
                              corpus test keeps it that way) */
+    size_t work;          /* source bytes the aligner examined: linear in
+                             the input on every input (the pathological
+                             tests in test_speed.c count it) */
     civ_arena arena;
 } civ_doc;
 

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +22,19 @@ static void build_line_index(civ_source *s)
     s->lines = NULL;
     s->nlines = 0;
     *CIV_PUSH(s->lines, s->nlines, cap) = 0;
+    /* memchr finds LF with word-at-a-time scanning; a lone CR is rare, so
+     * it is looked for only when the file has one at all. */
+    const char *d = s->data;
+    bool has_cr = memchr(d, '\r', s->len) != NULL;
     for (size_t i = 0; i < s->len; i++) {
-        char c = s->data[i];
-        if (c == '\r' && i + 1 < s->len && s->data[i + 1] == '\n')
+        if (!has_cr) {
+            const char *nl = memchr(d + i, '\n', s->len - i);
+            if (!nl)
+                break;
+            i = (size_t)(nl - d);
+        }
+        char c = d[i];
+        if (c == '\r' && i + 1 < s->len && d[i + 1] == '\n')
             i++;
         else if (c != '\n' && c != '\r')
             continue;
@@ -36,6 +48,17 @@ static void validate_utf8(civ_source *s)
     const unsigned char *u = (const unsigned char *)s->data;
     size_t cap = 0, i = 0;
     while (i < s->len) {
+        /* ASCII fast path: eight bytes at a time while none has the high
+         * bit set (most of an English post). */
+        while (i + 8 <= s->len) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= s->len)
+            break;
         if (u[i] < 0x80) {
             i++;
             continue;

@@ -25,8 +25,7 @@ void civ_walk_init(civ_walk *w)
 
 void civ_walk_release(civ_walk *w)
 {
-    for (size_t i = 0; i < w->n; i++)
-        free(w->paths[i]);
+    civ_arena_release(&w->pool);
     for (size_t i = 0; i < w->nerrors; i++)
         free(w->errors[i]);
     free(w->paths);
@@ -46,12 +45,6 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir);
-    return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
-}
-
 /* Returns the number of Markdown files found under dir. */
 static size_t walk_dir(civ_walk *w, const char *dir, dir_id *stack, size_t depth)
 {
@@ -66,25 +59,39 @@ static size_t walk_dir(civ_walk *w, const char *dir, dir_id *stack, size_t depth
             xasprintf("cannot open '%s': %s", dir, strerror(errno));
         return 0;
     }
-    char **names = NULL;
+    /* Entries are stored as full paths straight into the walk's pool and
+     * sorted there (the folder prefix is shared, so the order is that of
+     * the names): a list of names next to a list of paths would double the
+     * peak memory of a 10,000-file folder. */
+    size_t dl = strlen(dir);
+    const char *sep = dl && dir[dl - 1] == '/' ? "" : "/";
+    size_t base = dl + strlen(sep);
+    char **ents = NULL;
     size_t n = 0, cap = 0, found = 0;
     struct dirent *e;
-    while ((e = readdir(d)))
-        if (e->d_name[0] != '.')
-            *CIV_PUSH(names, n, cap) = xstrdup(e->d_name);
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t nl = strlen(e->d_name);
+        char *p = civ_arena_alloc(&w->pool, base + nl + 1);
+        memcpy(p, dir, dl);
+        memcpy(p + dl, sep, base - dl);
+        memcpy(p + base, e->d_name, nl + 1);
+        *CIV_PUSH(ents, n, cap) = p;
+    }
     closedir(d);
     if (n)
-        qsort(names, n, sizeof *names, cmp_str);
+        qsort(ents, n, sizeof *ents, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        char *p = join(dir, names[i]);
+        char *p = ents[i];
+        const char *name = p + base;
         struct stat st;
         if (stat(p, &st) != 0) {
             /* a dangling symlink to a .md file is worth a word; others not */
-            if (is_markdown(names[i])) {
+            if (is_markdown(name)) {
                 *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
                     xasprintf("cannot open '%s': %s", p, strerror(errno));
             }
-            free(p);
         } else if (S_ISDIR(st.st_mode)) {
             bool loop = false;
             for (size_t k = 0; k < depth; k++)
@@ -95,20 +102,15 @@ static size_t walk_dir(civ_walk *w, const char *dir, dir_id *stack, size_t depth
                 stack[depth].ino = st.st_ino;
                 found += walk_dir(w, p, stack, depth + 1);
             }
-            free(p);
-        } else if (is_markdown(names[i]) && S_ISREG(st.st_mode)) {
+        } else if (is_markdown(name) && S_ISREG(st.st_mode)) {
             *CIV_PUSH(w->paths, w->n, w->cap) = p;
             found++;
-        } else if (is_markdown(names[i])) {
+        } else if (is_markdown(name)) {
             *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
                 xasprintf("'%s' is not a regular file; skipped", p);
-            free(p);
-        } else {
-            free(p);
         }
-        free(names[i]);
     }
-    free(names);
+    free(ents);
     return found;
 }
 
@@ -125,5 +127,5 @@ void civ_walk_add(civ_walk *w, const char *path)
         return;
     }
     /* Files, "-" and missing paths: reading reports the problem precisely. */
-    *CIV_PUSH(w->paths, w->n, w->cap) = xstrdup(path);
+    *CIV_PUSH(w->paths, w->n, w->cap) = civ_arena_strdup(&w->pool, path);
 }
