@@ -431,7 +431,7 @@ civ_config *civ_config_load(const char *path, const civ_config_env *env, char **
     char *rerr = NULL;
     civ_source *src = civ_source_read(path, NULL, 1 << 20, &rerr);
     if (!src) {
-        *err = xasprintf("configuration %s", rerr);
+        *err = xasprintf("civlint: error: configuration %s", rerr);
         free(rerr);
         return NULL;
     }
@@ -533,7 +533,7 @@ static char *relative_to(const char *dir, const char *path)
 {
     char rd[PATH_MAX], rp[PATH_MAX];
     char *d = xstrdup(path), *slash = strrchr(d, '/');
-    const char *base = slash ? slash + 1 : path;
+    const char *base = slash ? path + (slash - d) + 1 : path;
     if (slash)
         *slash = '\0';
     bool ok = realpath(dir, rd) && realpath(slash ? (*d ? d : "/") : ".", rp);
@@ -766,6 +766,9 @@ static cache_entry *discover(civ_configs *cs, const char *dir, char **err)
         char *p = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, names[i]);
         struct stat st;
         if (stat(p, &st) == 0) {
+            char *shown = relative_to(".", p);
+            free(p);
+            p = shown;
             found.config = civ_config_load(p, cs->env, err);
             found.bad = !found.config;
             found.reported = found.bad;
