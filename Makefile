@@ -75,6 +75,7 @@ lint-posts: all
 check: all $(TEST_BIN)
 	tests/golden/run ./civlint
 	tests/spec-corpus ./civlint
+	tests/gating-cli ./civlint
 	$(TEST_BIN)
 
 check-unit: all $(TEST_BIN)
@@ -96,6 +97,7 @@ civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	cp -r rules $(BUILD)/ 2>/dev/null || true
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/golden/run $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/spec-corpus $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/gating-cli $(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
 install: all
