@@ -319,3 +319,11 @@ size_t civ_baseline_gone(const civ_baseline *b)
             n += b->items[i].left;
     return n;
 }
+
+void civ_baseline_reset(civ_baseline *b, const char *path)
+{
+    const char *p = norm_path(path);
+    for (size_t i = 0; i < b->n; i++)
+        if (strcmp(b->items[i].path, p) == 0)
+            b->items[i].left = b->items[i].count;
+}

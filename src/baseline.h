@@ -48,6 +48,9 @@ size_t civ_baseline_total(const civ_baseline *b);
 /* Removes from d the findings the baseline holds and returns how many. */
 size_t civ_baseline_filter(civ_baseline *b, const char *path, const civ_source *src,
                            civ_diags *d);
+/* Makes the entries of `path` available again (after --fix re-linted a
+ * file, its findings are matched afresh). */
+void civ_baseline_reset(civ_baseline *b, const char *path);
 /* Entries of files passed to civ_baseline_filter that matched nothing
  * (counts summed): findings fixed since the baseline was written. */
 size_t civ_baseline_gone(const civ_baseline *b);

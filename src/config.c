@@ -48,27 +48,61 @@ struct civ_config {
 /* ---- parsing ---------------------------------------------------------- */
 
 typedef struct {
+    size_t line, col, seq;
+    char *msg;
+} perror_t;
+
+/* Errors are collected and printed in file order, all at once, so one run
+ * shows every problem of a configuration. */
+typedef struct {
     const char *path;
     const civ_config_env *env;
     civ_config *c;
-    civ_buf err;
-    size_t nerr;
+    perror_t *errs;
+    size_t nerr, ecap;
 } parser;
 
 static void perr(parser *ps, const civ_ynode *n, const char *fmt, ...) CIV_PRINTF(3, 4);
 static void perr(parser *ps, const civ_ynode *n, const char *fmt, ...)
 {
-    if (ps->nerr++)
-        civ_buf_putc(&ps->err, '\n');
-    civ_buf_printf(&ps->err, "%s:%zu:%zu: error: ", ps->path, n ? n->line : 1, n ? n->col : 1);
     va_list ap;
     va_start(ap, fmt);
     char *m = NULL;
     if (vasprintf(&m, fmt, ap) < 0)
         m = NULL;
     va_end(ap);
-    civ_buf_puts(&ps->err, m ? m : "out of memory");
+    perror_t *e = CIV_PUSH(ps->errs, ps->nerr, ps->ecap);
+    e->line = n ? n->line : 1;
+    e->col = n ? n->col : 1;
+    e->seq = ps->nerr;
+    e->msg = xasprintf("%s:%zu:%zu: error: %s", ps->path, e->line, e->col, m ? m : "out of memory");
     free(m);
+}
+
+static int cmp_perror(const void *pa, const void *pb)
+{
+    const perror_t *a = pa, *b = pb;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* All errors in file order, one a line (heap); frees the list. */
+static char *take_errors(parser *ps)
+{
+    qsort(ps->errs, ps->nerr, sizeof *ps->errs, cmp_perror);
+    civ_buf b;
+    civ_buf_init(&b);
+    for (size_t i = 0; i < ps->nerr; i++) {
+        if (i)
+            civ_buf_putc(&b, '\n');
+        civ_buf_puts(&b, ps->errs[i].msg);
+        free(ps->errs[i].msg);
+    }
+    free(ps->errs);
+    return civ_buf_detach(&b);
 }
 
 static void part_init(part *p)
@@ -113,7 +147,7 @@ static bool scalars(parser *ps, const civ_ynode *v, const char *key, const civ_y
 
 static const civ_rules *config_rules(parser *ps)
 {
-    return ps->c->rules ? ps->c->rules : ps->env->rules;
+    return ps->c->rules ? ps->c->rules : ps->env ? ps->env->rules : NULL;
 }
 
 static void rule_setting(parser *ps, const civ_ynode *idn, int level, part *p)
@@ -181,6 +215,13 @@ static bool known_keys(parser *ps, const civ_ynode *v, const char *what, const c
     bool ok = true;
     for (size_t i = 0; i + 1 < v->n; i += 2) {
         const civ_ynode *k = v->items[i];
+        for (size_t j = 0; j < i && k->kind == CIV_Y_SCALAR; j += 2) {
+            if (civ_yscalar_is(v->items[j], k->value)) {
+                perr(ps, k, "duplicate key '%s' (first at line %zu)", k->value, v->items[j]->line);
+                ok = false;
+                break;
+            }
+        }
         bool found = false;
         for (size_t j = 0; known[j] && !found; j++)
             found = civ_yscalar_is(k, known[j]);
@@ -408,8 +449,7 @@ civ_config *civ_config_parse(const char *path, const char *text, size_t len,
     const char *slash = strrchr(path, '/');
     c->dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
     part_init(&c->top);
-    parser ps = {path, env, c, {0}, 0};
-    civ_buf_init(&ps.err);
+    parser ps = {path, env, c, NULL, 0, 0};
     const civ_ynode *root = civ_ydoc_root(y);
     if (root && root->kind != CIV_Y_MAP)
         perr(&ps, root, "a civlint configuration must be a YAML mapping, not %s",
@@ -418,11 +458,10 @@ civ_config *civ_config_parse(const char *path, const char *text, size_t len,
         parse_top(&ps, root);
     civ_ydoc_free(y);
     if (ps.nerr) {
-        *err = civ_buf_detach(&ps.err);
+        *err = take_errors(&ps);
         civ_config_free(c);
         return NULL;
     }
-    civ_buf_release(&ps.err);
     return c;
 }
 

@@ -80,7 +80,9 @@ void civ_gate_file(civ_gate *g, const civ_linter *l, const char *path, const cha
 {
     if (g->record) /* everything, including what an older baseline holds */
         civ_baseline_add(g->record, name, *src, d);
+    size_t before = g->baselined;
     filter(g, path, name, *src, d);
+    before = g->baselined - before; /* matched in this file */
     if (!g->o.fix && !g->o.diff)
         return;
     size_t n = 0, where = 0;
@@ -98,6 +100,10 @@ void civ_gate_file(civ_gate *g, const civ_linter *l, const char *path, const cha
         g->fixed_files++;
         if (g->o.fix) {
             relint(g, l, path, name, src, d);
+            if (g->base) {
+                civ_baseline_reset(g->base, name);
+                g->baselined -= before;
+            }
             filter(g, path, name, *src, d);
         }
     }
