@@ -112,7 +112,7 @@ void civ_gate_file(civ_gate *g, const civ_linter *l, const char *path, const cha
 bool civ_gate_finish(civ_gate *g, FILE *out, FILE *err)
 {
     bool ok = true;
-    if (g->o.diff)
+    if (g->o.diff && g->diff.len)
         fwrite(g->diff.data, 1, g->diff.len, out);
     if (g->o.fix && g->fixed)
         fprintf(err, "civlint: fixed %zu finding%s in %zu file%s\n", g->fixed, g->fixed == 1 ? "" : "s",
