@@ -410,10 +410,13 @@ static void parse_top(parser *ps, const civ_ynode *root)
         if (parse_part_key(ps, k, v, &c->top))
             continue;
         if (civ_yscalar_is(k, "lang")) {
-            if (v->kind != CIV_Y_SCALAR || !valid_lang(v->value))
+            if (v->kind != CIV_Y_SCALAR || !valid_lang(v->value)) {
                 perr(ps, v, "'lang' must be a language like en_US or en_GB");
-            else
+            }
+            else {
+                free(c->lang);
                 c->lang = xstrdup(v->value);
+            }
         } else if (civ_yscalar_is(k, "dictionaries")) {
             parse_paths(ps, v, "dictionaries", &c->dicts, &c->ndicts, &c->dcap, true);
         } else if (civ_yscalar_is(k, "ignore")) {
