@@ -15,11 +15,16 @@ typedef struct {
     size_t left;       /* not yet matched in this run */
     char *rule, *path, *text;
     bool linted;       /* its path was linted in this run */
+    size_t next;       /* next entry in the same hash bucket, or SIZE_MAX */
 } entry;
 
+/* Entries with a hash index on the fingerprint (chained through
+ * entry.next), so large archives stay linear to load and match. */
 struct civ_baseline {
     entry *items;
     size_t n, cap;
+    size_t *buckets;   /* SIZE_MAX: empty */
+    size_t nbuckets;
 };
 
 civ_baseline *civ_baseline_new(void)
@@ -37,6 +42,7 @@ void civ_baseline_free(civ_baseline *b)
         free(b->items[i].text);
     }
     free(b->items);
+    free(b->buckets);
     free(b);
 }
 
@@ -134,10 +140,33 @@ uint64_t civ_fingerprint(const char *path, const civ_source *src, const civ_diag
 
 static entry *find(civ_baseline *b, uint64_t fp, const char *path)
 {
-    for (size_t i = 0; i < b->n; i++)
+    if (!b->nbuckets)
+        return NULL;
+    for (size_t i = b->buckets[fp % b->nbuckets]; i != SIZE_MAX; i = b->items[i].next)
         if (b->items[i].fp == fp && strcmp(b->items[i].path, path) == 0)
             return &b->items[i];
     return NULL;
+}
+
+static void link_entry(civ_baseline *b, size_t i)
+{
+    size_t k = b->items[i].fp % b->nbuckets;
+    b->items[i].next = b->buckets[k];
+    b->buckets[k] = i;
+}
+
+/* Keeps the load factor at most 1. */
+static void grow_index(civ_baseline *b)
+{
+    if (b->n < b->nbuckets)
+        return;
+    free(b->buckets);
+    b->nbuckets = b->nbuckets ? b->nbuckets * 2 : 64;
+    b->buckets = xmalloc(b->nbuckets * sizeof *b->buckets);
+    for (size_t i = 0; i < b->nbuckets; i++)
+        b->buckets[i] = SIZE_MAX;
+    for (size_t i = 0; i < b->n; i++)
+        link_entry(b, i);
 }
 
 static entry *add(civ_baseline *b, uint64_t fp, const char *rule, const char *path,
@@ -156,7 +185,11 @@ static entry *add(civ_baseline *b, uint64_t fp, const char *rule, const char *pa
     e->rule = xstrdup(rule);
     e->path = xstrdup(path);
     e->text = xstrdup(text);
-    return e;
+    if (b->n > b->nbuckets)
+        grow_index(b); /* relinks every entry, this one included */
+    else
+        link_entry(b, b->n - 1);
+    return &b->items[b->n - 1];
 }
 
 void civ_baseline_add(civ_baseline *b, const char *path, const civ_source *src,
