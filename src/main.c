@@ -388,6 +388,10 @@ int main(int argc, char **argv)
     o.default_rules = true;
     o.max_warnings = -1;
     int status = parse_options(argc, argv, &o);
+    if (status < 0 && o.gate.fix && o.gate.diff) {
+        fputs("civlint: error: --fix and --diff cannot be combined (--diff shows what --fix would do)\n", stderr);
+        status = EXIT_TROUBLE;
+    }
     if (status >= 0)
         goto done_opts;
     if (o.list_rules) {

@@ -142,6 +142,15 @@ static char *first_line(const char *s)
 
 bool civ_since_check_ref(const char *ref, char **err)
 {
+    /* Outside a work tree the posts may still be in one (civlint run from
+     * elsewhere): each file's git diff then reports a bad ref itself. */
+    char *wt[] = {"git", "rev-parse", "--is-inside-work-tree", NULL};
+    char *o;
+    size_t n;
+    int inside = civ_run_capture(wt, &o, &n);
+    free(o);
+    if (inside != 0)
+        return true;
     char *spec = xasprintf("%s^{commit}", ref);
     char *argv[] = {"git", "rev-parse", "--verify", "--quiet", spec, NULL};
     char *out;
@@ -163,8 +172,18 @@ bool civ_since_check_ref(const char *ref, char **err)
 
 bool civ_since_changed(const char *ref, const char *path, civ_changed *c, char **err)
 {
-    char *argv[] = {"git", "diff", "--no-color", "--no-ext-diff", "--unified=0",
-                    (char *)ref, "--", (char *)path, NULL};
+    /* git runs in the file's folder, so a post in another repository than
+     * the current folder's (or a submodule) is diffed in its own. */
+    char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+    const char *base = slash ? path + (slash - dir) + 1 : path;
+    if (slash) {
+        slash[slash == dir ? 1 : 0] = '\0';
+    } else {
+        free(dir);
+        dir = xstrdup(".");
+    }
+    char *argv[] = {"git", "-C", dir, "diff", "--no-color", "--no-ext-diff", "--unified=0",
+                    (char *)ref, "--", (char *)base, NULL};
     char *out;
     size_t len;
     int rc = civ_run_capture(argv, &out, &len);
@@ -173,17 +192,19 @@ bool civ_since_changed(const char *ref, const char *path, civ_changed *c, char *
         *err = xasprintf("--since: git diff failed for '%s': %s", path, *l ? l : "unexpected output");
         free(l);
         free(out);
+        free(dir);
         return false;
     }
     free(out);
     if (c->n == 0) {
         /* No hunk: unchanged, or not tracked at all (a new post). */
-        char *lsargv[] = {"git", "ls-files", "--error-unmatch", "--", (char *)path, NULL};
+        char *lsargv[] = {"git", "-C", dir, "ls-files", "--error-unmatch", "--", (char *)base, NULL};
         rc = civ_run_capture(lsargv, &out, &len);
         free(out);
         if (rc == 1)
             c->all = true;
     }
+    free(dir);
     return true;
 }
 

@@ -31,8 +31,9 @@ bool civ_changed_parse(civ_changed *c, const char *diff, size_t len);
 /* True when a line of l0..l1 (1-based, inclusive) changed. */
 bool civ_changed_has(const civ_changed *c, size_t l0, size_t l1);
 
-/* Checks that ref names a commit in the current repository. False with
- * *err (heap) otherwise. */
+/* Checks that ref names a commit in the current folder's repository.
+ * False with *err (heap) otherwise; true without checking when the current
+ * folder is not in a git work tree (each file's diff checks it then). */
 bool civ_since_check_ref(const char *ref, char **err);
 /* Fills c with the lines of `path` changed since ref. */
 bool civ_since_changed(const char *ref, const char *path, civ_changed *c, char **err);
