@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
+#include "../../src/atomic.h"
 #include "../../src/baseline.h"
 #include "../../src/fix.h"
 #include "../../src/since.h"
@@ -271,6 +274,42 @@ START_TEST(test_diff_hunks)
 }
 END_TEST
 
+/* Atomic writes keep an existing file's mode and a symlink stays a link. */
+START_TEST(test_write_atomic)
+{
+    char dir[] = "/tmp/civlint-atomic-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[256], link[256];
+    snprintf(path, sizeof path, "%s/a.md", dir);
+    snprintf(link, sizeof link, "%s/l.md", dir);
+    char *err = NULL;
+    ck_assert(civ_write_atomic(path, "one\n", 4, &err));
+    ck_assert_int_eq(chmod(path, 0604), 0);
+    ck_assert_int_eq(symlink("a.md", link), 0);
+    ck_assert_msg(civ_write_atomic(link, "two\n", 4, &err), "%s", err ? err : "");
+    struct stat st;
+    ck_assert_int_eq(lstat(link, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 07777, 0604);
+    ck_assert_int_eq(st.st_size, 4);
+    FILE *f = fopen(path, "r");
+    char buf[8] = {0};
+    ck_assert_uint_eq(fread(buf, 1, sizeof buf - 1, f), 4);
+    fclose(f);
+    ck_assert_str_eq(buf, "two\n");
+    /* a folder that does not exist: an error, nothing created */
+    char bad[300];
+    snprintf(bad, sizeof bad, "%s/no/such.md", dir);
+    ck_assert(!civ_write_atomic(bad, "x", 1, &err));
+    ck_assert_ptr_nonnull(strstr(err, "cannot create a temporary file"));
+    free(err);
+    unlink(link);
+    unlink(path);
+    ck_assert_int_eq(rmdir(dir), 0); /* no temporary file left behind */
+}
+END_TEST
+
 Suite *suite_gating(void)
 {
     Suite *s = suite_create("gating");
@@ -283,6 +322,7 @@ Suite *suite_gating(void)
     tcase_add_test(tc, test_hunks);
     tcase_add_test(tc, test_fix_text);
     tcase_add_test(tc, test_diff_hunks);
+    tcase_add_test(tc, test_write_atomic);
     suite_add_tcase(s, tc);
     return s;
 }
