@@ -458,7 +458,8 @@ int main(int argc, char **argv)
     out.color = o.color == 1 || (o.color == -1 && isatty(1) && !getenv("NO_COLOR"));
     civ_summary sum;
     memset(&sum, 0, sizeof sum);
-    o.fmt->begin(&out);
+    if (!record_only && !o.gate.diff)
+        o.fmt->begin(&out);
     for (size_t i = 0; i < walk.n; i++) {
         const char *path = walk.paths[i];
         const char *name = strcmp(path, "-") == 0 && o.stdin_name ? o.stdin_name : path;
