@@ -77,9 +77,10 @@ static const char usage_text[] =
     "  -h, --help              this help\n"
     "  -V, --version           print the version\n"
     "\n"
-    "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 a usage\n"
-    "error, an unreadable input or a bad rule file (after every other file\n"
-    "was linted).\n"
+    "Exit status: 0 no findings at or above --fail-on; 1 findings (or more\n"
+    "than --max-warnings warnings, or --diff printed a diff); 2 a usage error,\n"
+    "an unreadable input, a bad rule file or configuration (after every other\n"
+    "file was linted).\n"
     "\n"
     "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
     "NO_COLOR.\n";
