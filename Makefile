@@ -87,6 +87,7 @@ check: all $(TEST_BIN)
 	tests/spec-corpus ./civlint
 	tests/json-schema ./civlint
 	tests/parallel-order ./civlint
+	tests/gating-cli ./civlint
 	$(TEST_BIN)
 
 check-unit: all $(TEST_BIN)
@@ -109,6 +110,7 @@ civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/golden/run $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/spec-corpus $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/parallel-order $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/gating-cli $(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
 install: all

@@ -102,13 +102,20 @@ void civ_diag_suggest(civ_diag *d, const char *s)
     d->suggestions[d->nsuggestions++] = xstrdup(s);
 }
 
-void civ_diag_fix(civ_diag *d, size_t start, size_t end, const char *replacement)
+civ_fix *civ_diag_fix(civ_diag *d, size_t start, size_t end, const char *replacement)
 {
     d->fixes = xrealloc(d->fixes, (d->nfixes + 1) * sizeof *d->fixes);
     civ_fix *f = &d->fixes[d->nfixes++];
     f->start = start;
     f->end = end < start ? start : end;
     f->replacement = xstrdup(replacement);
+    f->safe = false;
+    return f;
+}
+
+void civ_diag_release(civ_diag *d)
+{
+    diag_release(d);
 }
 
 static int cmp_diag(const void *pa, const void *pb)

@@ -21,6 +21,9 @@ bool civ_severity_parse(const char *s, civ_severity *out);
 typedef struct {
     size_t start, end;   /* the bytes to replace (start == end: insert) */
     char *replacement;
+    bool safe;           /* unambiguous: --fix may apply it without a human
+                            choosing (never a spelling suggestion); false
+                            unless the check sets it */
 } civ_fix;
 
 typedef struct {
@@ -54,7 +57,11 @@ civ_diag *civ_diag_addv(civ_diags *l, const char *rule, civ_severity sev, size_t
                         size_t end, const char *fmt, va_list ap);
 void civ_diag_note(civ_diag *d, const char *fmt, ...) CIV_PRINTF(2, 3);
 void civ_diag_suggest(civ_diag *d, const char *s);
-void civ_diag_fix(civ_diag *d, size_t start, size_t end, const char *replacement);
+/* Adds a fix-it (not safe) and returns it; the pointer is valid until the
+ * next civ_diag_fix on d. */
+civ_fix *civ_diag_fix(civ_diag *d, size_t start, size_t end, const char *replacement);
+/* Frees what one diagnostic owns (for code that filters a list in place). */
+void civ_diag_release(civ_diag *d);
 
 /* Sorts by position, then rule id, and drops exact duplicates (same rule,
  * span and message), so checks may overlap without doubled output. */

@@ -3,6 +3,7 @@
  * the run and decides the exit status. */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
+#include "gate.h"
 #include "lint.h"
 #include "output.h"
 #include "parallel.h"
@@ -43,6 +46,15 @@ static const char usage_text[] =
     "      --rules=DIR         load the rule packs (*.yml) of DIR after the shipped ones\n"
     "      --no-default-rules  do not load the shipped rule packs\n"
     "\n"
+    "  -W RULE=LEVEL           set a rule to error, warning, note, off or on\n"
+    "                          (RULE may be PACK.* for a whole rule pack)\n"
+    "\n"
+    "Configuration:\n"
+    "      --config=FILE       use FILE for every input instead of the nearest\n"
+    "                          .civlint.yml above each file\n"
+    "      --no-config         ignore .civlint.yml files\n"
+    "      --print-config      print the merged settings for each PATH (YAML) and exit\n"
+    "\n"
     "Speed:\n"
     "  -j, --jobs=N            lint N files at a time on N threads (default: the\n"
     "                          number of cores when more than one file is given;\n"
@@ -52,13 +64,29 @@ static const char usage_text[] =
     "Gating:\n"
     "      --fail-on=SEVERITY  exit 1 when a finding is at least error, warning\n"
     "                          (default) or note\n"
+    "      --max-warnings=N    also exit 1 when there are more than N warnings\n"
+    "      --baseline=FILE     report (and fail on) only findings not in FILE; say\n"
+    "                          how many baselined findings are gone\n"
+    "      --write-baseline=FILE  record every finding in FILE and exit 0\n"
+    "      --since=GIT_REF     only findings on lines changed since GIT_REF (git diff)\n"
+    "\n"
+    "Fixes:\n"
+    "      --fix               apply the safe fix-its in place (never spelling), then\n"
+    "                          report what remains\n"
+    "      --diff              print the safe fix-its as a unified diff for 'git apply'\n"
+    "                          instead of the findings (exit 1 when there is one)\n"
+    "\n"
+    "Inline, in a post: <!-- civlint-disable RULE[,RULE] --> ... <!-- civlint-enable -->,\n"
+    "<!-- civlint-disable-next-line RULE -->, <!-- civlint-disable-line RULE -->,\n"
+    "<!-- civlint-disable-file RULE --> (no RULE: every rule).\n"
     "\n"
     "  -h, --help              this help\n"
     "  -V, --version           print the version\n"
     "\n"
-    "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 a usage\n"
-    "error, an unreadable input or a bad rule file (after every other file\n"
-    "was linted).\n"
+    "Exit status: 0 no findings at or above --fail-on; 1 findings (or more\n"
+    "than --max-warnings warnings, or --diff printed a diff); 2 a usage error,\n"
+    "an unreadable input, a bad rule file or configuration (after every other\n"
+    "file was linted).\n"
     "\n"
     "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
     "NO_COLOR.\n";
@@ -76,6 +104,11 @@ typedef struct {
     char **toggles;      /* "+id" or "-id", in command-line order */
     size_t ntoggles, tcap;
     unsigned jobs;       /* -j; 0: the number of cores for several files */
+    civ_policy cli;      /* --enable, --disable and -W, in order */
+    const char *config;  /* --config */
+    bool no_config, print_config;
+    long max_warnings;   /* -1: no limit */
+    civ_gate_opts gate;
 } options;
 
 static void error_msg(const char *msg)
@@ -119,15 +152,33 @@ static void list_rules(void)
 static void add_toggles(options *o, const char *list, char sign)
 {
     char *copy = xstrdup(list);
-    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
         *CIV_PUSH(o->toggles, o->ntoggles, o->tcap) = xasprintf("%c%s", sign, tok);
+        civ_policy_add(&o->cli, tok, sign == '+' ? CIV_LEVEL_ON : CIV_LEVEL_OFF);
+    }
     free(copy);
+}
+
+/* -W RULE=LEVEL */
+static bool parse_w(options *o, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    int level;
+    if (!eq || eq == arg || !civ_level_parse(eq + 1, &level)) {
+        fprintf(stderr, "civlint: error: -W takes RULE=error|warning|note|off|on, not '%s'\n", arg);
+        return false;
+    }
+    char *id = xstrndup(arg, (size_t)(eq - arg));
+    civ_policy_add(&o->cli, id, level);
+    free(id);
+    return true;
 }
 
 static int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_COLOR = 256, OPT_STDIN_NAME, OPT_LIST, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
-           OPT_NO_DEFAULT_RULES, OPT_FAIL_ON };
+           OPT_NO_DEFAULT_RULES, OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_PRINT_CONFIG,
+           OPT_MAX_WARNINGS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_SINCE, OPT_FIX, OPT_DIFF };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"color", required_argument, NULL, OPT_COLOR},
@@ -141,13 +192,22 @@ static int parse_options(int argc, char **argv, options *o)
         {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"jobs", required_argument, NULL, 'j'},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"print-config", no_argument, NULL, OPT_PRINT_CONFIG},
+        {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"fix", no_argument, NULL, OPT_FIX},
+        {"diff", no_argument, NULL, OPT_DIFF},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:qhVj:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:qhVj:W:", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             o->fmt = civ_formatter_find(optarg);
@@ -207,6 +267,44 @@ static int parse_options(int argc, char **argv, options *o)
             o->jobs = (unsigned)j;
             break;
         }
+        case 'W':
+            if (!parse_w(o, optarg))
+                return EXIT_TROUBLE;
+            break;
+        case OPT_CONFIG:
+            o->config = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            o->no_config = true;
+            break;
+        case OPT_PRINT_CONFIG:
+            o->print_config = true;
+            break;
+        case OPT_MAX_WARNINGS: {
+            char *end = NULL;
+            errno = 0;
+            o->max_warnings = strtol(optarg, &end, 10);
+            if (!*optarg || *end || errno || o->max_warnings < 0) {
+                fprintf(stderr, "civlint: error: --max-warnings takes a number >= 0, not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        }
+        case OPT_BASELINE:
+            o->gate.baseline = optarg;
+            break;
+        case OPT_WRITE_BASELINE:
+            o->gate.write_baseline = optarg;
+            break;
+        case OPT_SINCE:
+            o->gate.since = optarg;
+            break;
+        case OPT_FIX:
+            o->gate.fix = true;
+            break;
+        case OPT_DIFF:
+            o->gate.diff = true;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return EXIT_CLEAN;
@@ -249,17 +347,24 @@ static void count(civ_summary *s, const civ_diags *d)
     }
 }
 
-/* The per-file work run on worker threads: read, then lint. */
+/* The per-file work run on worker threads: settings, read, lint. Gating
+ * (baselines, --since, --fix) stays on the main thread, in input order. */
 typedef struct {
     const civ_linter *linter;
     const char *const *paths;
     const char *stdin_name;
+    civ_configs *configs;
+    pthread_mutex_t *config_lock; /* the config cache is shared */
 } lint_job_ctx;
 
 typedef struct {
-    const char *name;    /* borrowed from the walk or the options */
-    civ_source *src;     /* NULL when the file could not be read */
-    char *err;           /* why (heap) */
+    const char *name;     /* borrowed from the walk or the options */
+    civ_source *src;      /* NULL when the file could not be read */
+    char *err;            /* why (heap) */
+    char *config_err;     /* a bad .civlint.yml for this file (heap) */
+    bool config_ok;       /* fs is valid and must be released */
+    civ_file_settings fs;
+    civ_linter fl;        /* the linter with this file's settings */
     civ_diags diags;
 } lint_job_result;
 
@@ -270,10 +375,57 @@ static void *lint_job(void *arg, size_t i)
     const char *path = c->paths[i];
     j->name = strcmp(path, "-") == 0 && c->stdin_name ? c->stdin_name : path;
     civ_diags_init(&j->diags);
+    pthread_mutex_lock(c->config_lock);
+    j->config_ok = civ_configs_resolve(c->configs, j->name, &j->fs, &j->config_err);
+    pthread_mutex_unlock(c->config_lock);
+    if (!j->config_ok || j->fs.ignored)
+        return j;
+    j->fl = *c->linter;
+    civ_file_settings_ctx(&j->fs, &j->fl.ctx);
+    j->fl.policy = &j->fs.policy;
     j->src = civ_source_read(path, j->name, CIV_SOURCE_MAX_DEFAULT, &j->err);
     if (j->src)
-        civ_lint(c->linter, j->src, &j->diags);
+        civ_lint(&j->fl, j->src, &j->diags);
     return j;
+}
+
+static void lint_job_free(lint_job_result *j)
+{
+    civ_diags_release(&j->diags);
+    civ_source_free(j->src);
+    if (j->config_ok)
+        civ_file_settings_release(&j->fs);
+    free(j->err);
+    free(j->config_err);
+    free(j);
+}
+
+/* --print-config: the merged settings of each path, as YAML. */
+static int print_config(civ_configs *cs, int n, char **paths, const char *stdin_name)
+{
+    int status = EXIT_CLEAN;
+    const char *dflt[] = {"-"};
+    if (n == 0) {
+        n = 1;
+        paths = (char **)dflt;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *name = strcmp(paths[i], "-") == 0 && stdin_name ? stdin_name : paths[i];
+        civ_file_settings fs;
+        char *err = NULL;
+        if (!civ_configs_resolve(cs, name, &fs, &err)) {
+            if (err)
+                fprintf(stderr, "%s\n", err);
+            free(err);
+            status = EXIT_TROUBLE;
+            continue;
+        }
+        if (i)
+            fputs("---\n", stdout);
+        civ_file_settings_print(&fs, name, stdout);
+        civ_file_settings_release(&fs);
+    }
+    return status;
 }
 
 static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
@@ -307,7 +459,12 @@ int main(int argc, char **argv)
     o.color = -1;
     o.fail_on = CIV_SEV_WARNING;
     o.default_rules = true;
+    o.max_warnings = -1;
     int status = parse_options(argc, argv, &o);
+    if (status < 0 && o.gate.fix && o.gate.diff) {
+        fputs("civlint: error: --fix and --diff cannot be combined (--diff shows what --fix would do)\n", stderr);
+        status = EXIT_TROUBLE;
+    }
     if (status >= 0)
         goto done_opts;
     if (o.list_rules) {
@@ -324,12 +481,34 @@ int main(int argc, char **argv)
         trouble = true;
     civ_linter linter;
     civ_linter_init(&linter, rules);
-    for (size_t i = 0; i < o.ntoggles; i++) {
-        if (!civ_linter_set(&linter, o.toggles[i] + 1, o.toggles[i][0] == '+')) {
-            fprintf(stderr, "civlint: error: unknown rule '%s' (see civlint --list-rules)\n", o.toggles[i] + 1);
+    for (size_t i = 0; i < o.cli.n; i++) {
+        if (!civ_rule_id_known(rules, o.cli.items[i].id)) {
+            fprintf(stderr, "civlint: error: unknown rule '%s' (see civlint --list-rules)\n", o.cli.items[i].id);
             trouble = true;
         }
     }
+    char **rule_dirs = xcalloc(o.nrule_dirs + 1, sizeof *rule_dirs);
+    size_t nrd = 0;
+    if (o.default_rules)
+        rule_dirs[nrd++] = xasprintf("%s/rules", datadir);
+    for (size_t i = 0; i < o.nrule_dirs; i++)
+        rule_dirs[nrd++] = xstrdup(o.rule_dirs[i]);
+    civ_config_env env = {rules, (const char *const *)rule_dirs, nrd};
+    civ_configs *configs = civ_configs_new(&env, &o.cli, o.config, o.no_config);
+    if (o.print_config) {
+        status = print_config(configs, argc - optind, argv + optind, o.stdin_name);
+        goto done_run;
+    }
+    civ_gate gate;
+    char *gerr = NULL;
+    if (!civ_gate_init(&gate, &o.gate, &gerr)) {
+        error_msg(gerr);
+        free(gerr);
+        civ_gate_release(&gate);
+        status = EXIT_TROUBLE;
+        goto done_run;
+    }
+    bool record_only = o.gate.write_baseline != NULL;
 
     civ_walk walk;
     civ_walk_init(&walk);
@@ -352,39 +531,64 @@ int main(int argc, char **argv)
     out.color = o.color == 1 || (o.color == -1 && isatty(1) && !getenv("NO_COLOR"));
     civ_summary sum;
     memset(&sum, 0, sizeof sum);
-    o.fmt->begin(&out);
+    if (!record_only && !o.gate.diff)
+        o.fmt->begin(&out);
     /* Files are read and linted on worker threads (parallel.h); results
      * come back here in input order, so output does not depend on -j. */
     unsigned jobs = o.jobs ? o.jobs : walk.n > 1 ? civ_par_cpus() : 1;
-    lint_job_ctx jc = {&linter, (const char *const *)walk.paths, o.stdin_name};
+    pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
+    lint_job_ctx jc = {&linter, (const char *const *)walk.paths, o.stdin_name, configs, &config_lock};
     civ_par *par = civ_par_new(walk.n, jobs, 0, lint_job, &jc);
     for (size_t i = 0; i < walk.n; i++) {
         lint_job_result *job = civ_par_take(par);
-        const char *name = job->name;
-        char *err = job->err;
-        civ_source *src = job->src;
-        civ_file_result r = {name, src, NULL, err};
-        civ_diags diags = job->diags;
-        free(job);
-        if (src) {
-            r.diags = &diags;
-            count(&sum, &diags);
+        if (!job->config_ok) {
+            if (job->config_err)
+                fprintf(stderr, "%s\n", job->config_err);
+            trouble = true;
+            lint_job_free(job);
+            continue;
+        }
+        if (job->fs.ignored) {
+            lint_job_free(job);
+            continue;
+        }
+        civ_file_result r = {job->name, job->src, NULL, job->err};
+        if (job->src) {
+            civ_gate_file(&gate, &job->fl, walk.paths[i], job->name, &job->src, &job->diags);
+            r.src = job->src;
+            r.diags = &job->diags;
+            if (!record_only)
+                count(&sum, &job->diags);
         } else {
-            error_msg(err);
+            error_msg(job->err);
             trouble = true;
         }
         sum.files++;
-        o.fmt->file(&out, &r);
-        civ_diags_release(&diags);
-        civ_source_free(src);
-        free(err);
+        if (!record_only && !o.gate.diff)
+            o.fmt->file(&out, &r);
+        lint_job_free(job);
     }
     civ_par_free(par);
-    o.fmt->end(&out, &sum);
+    if (!record_only && !o.gate.diff)
+        o.fmt->end(&out, &sum);
+    if (!civ_gate_finish(&gate, stdout, stderr))
+        trouble = true;
+    for (size_t i = 0; i < gate.nwarnings; i++)
+        fprintf(stderr, "civlint: warning: %s\n", gate.warnings[i]);
+    for (size_t i = 0; i < gate.nerrors; i++) {
+        error_msg(gate.errors[i]);
+        trouble = true;
+    }
 
     if ((o.fail_on <= CIV_SEV_ERROR && sum.errors) || (o.fail_on <= CIV_SEV_WARNING && sum.warnings) ||
         (o.fail_on <= CIV_SEV_NOTE && sum.notes))
         status = EXIT_FINDINGS;
+    if (o.max_warnings >= 0 && sum.warnings > (size_t)o.max_warnings)
+        status = EXIT_FINDINGS;
+    if (o.gate.diff)
+        status = gate.diff.len ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (record_only)
+        status = EXIT_CLEAN;
     if (trouble)
         status = EXIT_TROUBLE;
     if (isatty(2) && o.fmt == civ_formatter_find("gcc")) {
@@ -394,6 +598,12 @@ int main(int argc, char **argv)
     }
     free(sum.by_rule);
     civ_walk_release(&walk);
+    civ_gate_release(&gate);
+done_run:
+    civ_configs_free(configs);
+    for (size_t i = 0; i < nrd; i++)
+        free(rule_dirs[i]);
+    free(rule_dirs);
     civ_rules_free(rules);
     free(datadir);
     civ_pattern_thread_cleanup();
@@ -403,6 +613,7 @@ done_opts:
         free(o.toggles[i]);
     free(o.toggles);
     free(o.rule_dirs);
+    civ_policy_release(&o.cli);
     /* Like git: a failed write to stdout (disk full, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (errno != EPIPE)

@@ -9,6 +9,7 @@ void civ_check_encoding(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_front_matter(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_empty_section(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_author_line(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_unused_suppression(const civ_doc *, const civ_ctx *, civ_sink *);
 
 static const civ_check table[] = {
     {"encoding", CIV_SEV_ERROR, "invalid UTF-8 bytes, reported at the exact byte",
@@ -19,6 +20,8 @@ static const civ_check table[] = {
      civ_check_empty_section},
     {"author-line", CIV_SEV_WARNING, "the post has no byline ('Name – Role, Organisation') or a malformed one",
      civ_check_author_line},
+    {"unused-suppression", CIV_SEV_NOTE, "a civlint-disable comment that suppresses nothing, or names an unknown rule",
+     civ_check_unused_suppression},
 };
 
 const civ_check *civ_checks(size_t *n)
