@@ -32,7 +32,12 @@ static const char usage_text[] =
     "*.markdown, hidden folders skipped) or '-' for standard input.\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT     gcc (default) or json\n"
+    "  -f, --format=FORMAT     gcc (default), json, sarif (GitHub code scanning),\n"
+    "                          github (Actions annotations), checkstyle (XML),\n"
+    "                          rdjsonl (reviewdog), summary (table per rule and\n"
+    "                          post) or html (a self-contained report page)\n"
+    "      --summary           after the diagnostics, print the summary table\n"
+    "                          (on stderr when the format is not gcc)\n"
     "      --color=WHEN        auto (default), always or never; NO_COLOR is honoured\n"
     "  -q, --quiet             gcc format: only the 'file:line:col: ...' lines\n"
     "      --stdin-filename=NAME  name shown for standard input (default '-')\n"
@@ -65,6 +70,7 @@ typedef struct {
     const char *stdin_name;
     civ_severity fail_on;
     bool list_rules;
+    bool summary;        /* --summary: the summary table after the output */
     bool default_rules;
     char **rule_dirs;
     size_t nrule_dirs, rdcap;
@@ -110,6 +116,22 @@ static void list_rules(void)
         printf("%-18s %-8s %s\n", t[i].id, civ_severity_name(t[i].severity), t[i].description);
 }
 
+/* Every known rule, for formats that list rules (SARIF's tool.driver):
+ * the checks of the table. Caller frees the array (not the strings).
+ * Hook for rule packs: when packs describe their rules (id, description,
+ * severity), append them here after the checks. */
+static civ_rule_info *rule_infos(const civ_rules *rules, size_t *n)
+{
+    size_t nchecks;
+    const civ_check *t = civ_checks(&nchecks);
+    civ_rule_info *info = xcalloc(nchecks + 1, sizeof *info);
+    for (size_t i = 0; i < nchecks; i++)
+        info[i] = (civ_rule_info){t[i].id, t[i].description, t[i].severity};
+    (void)rules; /* rule packs: see the hook above */
+    *n = nchecks;
+    return info;
+}
+
 static void add_toggles(options *o, const char *list, char sign)
 {
     char *copy = xstrdup(list);
@@ -121,7 +143,7 @@ static void add_toggles(options *o, const char *list, char sign)
 static int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_COLOR = 256, OPT_STDIN_NAME, OPT_LIST, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
-           OPT_NO_DEFAULT_RULES, OPT_FAIL_ON };
+           OPT_NO_DEFAULT_RULES, OPT_FAIL_ON, OPT_SUMMARY };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"color", required_argument, NULL, OPT_COLOR},
@@ -134,6 +156,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"rules", required_argument, NULL, OPT_RULES},
         {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"summary", no_argument, NULL, OPT_SUMMARY},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -188,6 +211,9 @@ static int parse_options(int argc, char **argv, options *o)
                 fprintf(stderr, "civlint: error: --fail-on takes error, warning or note, not '%s'\n", optarg);
                 return EXIT_TROUBLE;
             }
+            break;
+        case OPT_SUMMARY:
+            o->summary = true;
             break;
         case 'h':
             fputs(usage_text, stdout);
@@ -305,9 +331,19 @@ int main(int argc, char **argv)
 
     civ_out out = {stdout, false, o.quiet, NULL, 0, NULL};
     out.color = o.color == 1 || (o.color == -1 && isatty(1) && !getenv("NO_COLOR"));
+    size_t nrule_info;
+    civ_rule_info *rule_info = rule_infos(rules, &nrule_info);
+    out.rules = rule_info;
+    out.nrules = nrule_info;
+    /* --summary: a second formatter over the same results, on stdout after
+     * the gcc text, on stderr when stdout carries a machine format */
+    const civ_formatter *sumfmt = o.summary && strcmp(o.fmt->name, "summary") != 0 ? civ_formatter_find("summary") : NULL;
+    civ_out sumout = {strcmp(o.fmt->name, "gcc") == 0 ? stdout : stderr, false, false, rule_info, nrule_info, NULL};
     civ_summary sum;
     memset(&sum, 0, sizeof sum);
     o.fmt->begin(&out);
+    if (sumfmt)
+        sumfmt->begin(&sumout);
     for (size_t i = 0; i < walk.n; i++) {
         const char *path = walk.paths[i];
         const char *name = strcmp(path, "-") == 0 && o.stdin_name ? o.stdin_name : path;
@@ -326,11 +362,19 @@ int main(int argc, char **argv)
         }
         sum.files++;
         o.fmt->file(&out, &r);
+        if (sumfmt)
+            sumfmt->file(&sumout, &r);
         civ_diags_release(&diags);
         civ_source_free(src);
         free(err);
     }
     o.fmt->end(&out, &sum);
+    if (sumfmt) {
+        if (sumout.fp == stdout)
+            fputc('\n', stdout);
+        sumfmt->end(&sumout, &sum);
+    }
+    free(rule_info);
 
     if ((o.fail_on <= CIV_SEV_ERROR && sum.errors) || (o.fail_on <= CIV_SEV_WARNING && sum.warnings) ||
         (o.fail_on <= CIV_SEV_NOTE && sum.notes))
