@@ -64,6 +64,12 @@ static void sarif_begin(civ_out *o)
         jstr(fp, r->description);
         fputs("},\n             \"fullDescription\": {\"text\": ", fp);
         jstr(fp, r->description);
+        /* GitHub code scanning requires help; the README documents each rule */
+        fputs("},\n             \"help\": {\"text\": ", fp);
+        char *help = xasprintf("%s. See the Rules section of civlint's README and 'civlint --list-rules'.",
+                               r->description);
+        jstr(fp, help);
+        free(help);
         fprintf(fp, "},\n             \"defaultConfiguration\": {\"level\": \"%s\"}}", level(r->severity));
     }
     fputs(o->nrules ? "\n          ]\n" : "]\n", fp);
