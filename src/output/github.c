@@ -21,6 +21,7 @@
 
 #include "../output.h"
 #include "../util.h"
+#include "columns.h"
 #include "escape.h"
 #include "tally.h"
 
@@ -68,10 +69,11 @@ static void github_file(civ_out *o, const civ_file_result *r)
             civ_buf_puts(&msg, "\nnote: ");
             civ_buf_puts(&msg, d->notes[k]);
         }
-        if (d->nfixes && *d->fixes[0].replacement) {
-            civ_buf_puts(&msg, "\nfix: '");
-            civ_buf_puts(&msg, d->fixes[0].replacement);
-            civ_buf_putc(&msg, '\'');
+        for (size_t k = 0; k < d->nfixes; k++) {
+            char *fix = civ_fix_describe(r->src, &d->fixes[k]);
+            civ_buf_puts(&msg, "\nfix: ");
+            civ_buf_puts(&msg, fix);
+            free(fix);
         }
         it->message = civ_buf_detach(&msg);
         it->rule = d->rule;
@@ -118,7 +120,16 @@ static void log_line(FILE *fp, const gh_item *it)
 {
     civ_gh_escape_data(fp, it->path, strlen(it->path));
     fprintf(fp, ":%zu:%zu: %s: ", it->line, it->col, civ_severity_name(it->sev));
-    civ_gh_escape_data(fp, it->message, strlen(it->message));
+    /* one line per finding: the notes follow after "; " */
+    for (const char *m = it->message; *m;) {
+        size_t n = strcspn(m, "\n");
+        civ_gh_escape_data(fp, m, n);
+        m += n;
+        if (*m) {
+            fputs("; ", fp);
+            m++;
+        }
+    }
     fprintf(fp, " [%s]\n", it->rule);
 }
 

@@ -250,16 +250,16 @@ static void chart(FILE *fp, const civ_tally *t)
     }
     size_t *idx = civ_tally_rules_by_count(t);
     size_t max = t->rules[idx[0]].total;
-    fputs("<div class=\"chart\" role=\"table\" aria-label=\"findings per rule\">\n", fp);
+    fputs("<div class=\"chart\">\n", fp);
     for (size_t i = 0; i < t->nrules; i++) {
         const civ_tally_rule *r = &t->rules[idx[i]];
         const char *cls = r->n[CIV_SEV_ERROR] ? "has-error" : r->n[CIV_SEV_WARNING] ? "has-warning" : "has-note";
-        fputs("<code role=\"rowheader\">", fp);
+        fputs("<code>", fp);
         esc(fp, r->rule);
         /* width in tenths of a percent, so the page needs no script to draw */
         size_t w = max ? r->total * 1000 / max : 0;
-        fprintf(fp, "</code><div role=\"cell\"><div class=\"bar %s\" style=\"width:%zu.%zu%%\"></div></div>"
-                    "<span role=\"cell\">%zu</span>\n",
+        fprintf(fp, "</code><div><div class=\"bar %s\" style=\"width:%zu.%zu%%\"></div></div>"
+                    "<span>%zu</span>\n",
                 cls, w / 10, w % 10, r->total);
     }
     fputs("</div>\n</section>\n", fp);

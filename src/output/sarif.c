@@ -16,6 +16,7 @@
 
 #include "../output.h"
 #include "../util.h"
+#include "columns.h"
 #include "escape.h"
 
 typedef struct {
@@ -137,9 +138,13 @@ static void result(civ_out *o, const civ_file_result *r, const civ_diag *d)
         fputs(",\n         \"fixes\": [{\"description\": {\"text\": ", fp);
         civ_buf desc;
         civ_buf_init(&desc);
-        civ_buf_puts(&desc, "replace with '");
-        civ_buf_puts(&desc, d->fixes[0].replacement);
-        civ_buf_putc(&desc, '\'');
+        for (size_t i = 0; i < d->nfixes; i++) {
+            char *one = civ_fix_describe(r->src, &d->fixes[i]);
+            if (i)
+                civ_buf_puts(&desc, ", ");
+            civ_buf_puts(&desc, one);
+            free(one);
+        }
         civ_json_str(fp, desc.data, desc.len);
         civ_buf_release(&desc);
         fputs("},\n           \"artifactChanges\": [{", fp);
