@@ -5,11 +5,12 @@
 #include "../utf8.h"
 
 extern const civ_formatter civ_format_gcc, civ_format_json, civ_format_sarif, civ_format_github,
-    civ_format_checkstyle, civ_format_rdjsonl, civ_format_summary, civ_format_html;
+    civ_format_checkstyle, civ_format_rdjsonl, civ_format_summary, civ_format_html, civ_format_codeclimate;
 
 static const civ_formatter *const table[] = {&civ_format_gcc,        &civ_format_json,   &civ_format_sarif,
                                              &civ_format_github,     &civ_format_checkstyle,
-                                             &civ_format_rdjsonl,    &civ_format_summary, &civ_format_html};
+                                             &civ_format_rdjsonl,    &civ_format_summary, &civ_format_html,
+                                             &civ_format_codeclimate};
 
 const civ_formatter *civ_formatter_find(const char *name)
 {
@@ -21,7 +22,7 @@ const civ_formatter *civ_formatter_find(const char *name)
 
 const char *civ_formatter_names(void)
 {
-    return "gcc, json, sarif, github, checkstyle, rdjsonl, summary, html";
+    return "gcc, json, sarif, github, checkstyle, codeclimate, rdjsonl, summary, html";
 }
 
 void civ_span_end(const civ_source *src, size_t start, size_t end, size_t *line, size_t *col)
