@@ -13,40 +13,17 @@
  * code points, end inclusive (as GitLab shows them). Severities: error ->
  * major, warning -> minor, note -> info. Unreadable files produce no entry
  * (the driver reports them on stderr). */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../output.h"
-#include "../util.h"
+#include "columns.h"
 
 typedef struct {
     bool first;
 } cc_state;
 
 static cc_state state;
-
-/* FNV-1a, 64 bits: stable across runs and machines, no dependency. */
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-static uint64_t fingerprint_of(const char *path, const civ_source *src, const civ_diag *d, size_t nth)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    h = fnv(h, d->rule, strlen(d->rule) + 1);
-    h = fnv(h, path, strlen(path) + 1);
-    h = fnv(h, d->message, strlen(d->message) + 1);
-    h = fnv(h, src->data + d->start, d->end - d->start);
-    char k[32];
-    int n = snprintf(k, sizeof k, "#%zu", nth);
-    return fnv(h, k, (size_t)n);
-}
 
 static void cc_begin(civ_out *o)
 {
@@ -61,16 +38,9 @@ static void cc_file(civ_out *o, const civ_file_result *r)
     FILE *fp = o->fp;
     if (!r->src || !r->diags)
         return;
+    civ_print *prints = civ_fingerprints(r->path, r->src, r->diags);
     for (size_t i = 0; i < r->diags->n; i++) {
         const civ_diag *d = &r->diags->items[i];
-        size_t nth = 0; /* identical findings earlier in this file */
-        for (size_t k = 0; k < i; k++) {
-            const civ_diag *e = &r->diags->items[k];
-            if (strcmp(e->rule, d->rule) == 0 && strcmp(e->message, d->message) == 0 &&
-                e->end - e->start == d->end - d->start &&
-                memcmp(r->src->data + e->start, r->src->data + d->start, d->end - d->start) == 0)
-                nth++;
-        }
         size_t l, c, el, ec;
         civ_source_position(r->src, d->start, &l, &c);
         civ_span_end(r->src, d->start, d->end, &el, &ec);
@@ -79,8 +49,7 @@ static void cc_file(civ_out *o, const civ_file_result *r)
         civ_json_str(fp, d->message, strlen(d->message));
         fputs(", \"check_name\": ", fp);
         civ_json_str(fp, d->rule, strlen(d->rule));
-        fprintf(fp, ", \"fingerprint\": \"%016llx\", \"severity\": \"%s\",\n   \"location\": {\"path\": ",
-                (unsigned long long)fingerprint_of(r->path, r->src, d, nth),
+        fprintf(fp, ", \"fingerprint\": \"%s\", \"severity\": \"%s\",\n   \"location\": {\"path\": ", prints[i],
                 d->severity == CIV_SEV_ERROR ? "major" : d->severity == CIV_SEV_WARNING ? "minor" : "info");
         const char *p = r->path;
         while (p[0] == '.' && p[1] == '/')
@@ -89,6 +58,7 @@ static void cc_file(civ_out *o, const civ_file_result *r)
         fprintf(fp, ", \"positions\": {\"begin\": {\"line\": %zu, \"column\": %zu}, \"end\": {\"line\": %zu, \"column\": %zu}}}}",
                 l, c, el, ec);
     }
+    free(prints);
 }
 
 static void cc_end(civ_out *o, const civ_summary *s)

@@ -14,6 +14,15 @@
  * disk (a UTF-8 BOM, stripped from civ_source.data, counts on line 1). */
 void civ_position_bytes(const civ_source *src, size_t off, size_t *line, size_t *col);
 
+/* Fingerprints of every finding of a file that do not depend on lines: for
+ * each, a 64-bit FNV-1a hash of the rule, path, message and the span's
+ * text, and how many identical findings precede it in the file (so each is
+ * unique), as 16 hex digits. O(n log n) in the number of findings. GitLab
+ * Code Quality and SARIF's partialFingerprints use them to follow a finding
+ * across edits above it. Returns diags->n entries; the caller frees it. */
+typedef char civ_print[17];
+civ_print *civ_fingerprints(const char *path, const civ_source *src, const civ_diags *diags);
+
 /* A fix-it in words: "insert 'X'", "delete 'Y'" or "replace 'Y' with 'X'".
  * Heap string; the caller frees it. The text is raw (escape it for the
  * target format). */

@@ -3,6 +3,7 @@
 
 #include "../output.h"
 #include "../utf8.h"
+#include "escape.h"
 
 extern const civ_formatter civ_format_gcc, civ_format_json, civ_format_sarif, civ_format_github,
     civ_format_checkstyle, civ_format_rdjsonl, civ_format_summary, civ_format_html, civ_format_codeclimate;
@@ -54,8 +55,10 @@ void civ_json_str(FILE *fp, const char *s, size_t n)
                 /* invalid UTF-8 (paths can hold any bytes): JSON must be UTF-8 */
                 esc = "\\ufffd";
                 len = 1;
-            } else if (cp == 0x2028 || cp == 0x2029) {
-                /* valid JSON, but they end lines in JavaScript consumers */
+            } else if (cp == 0x2028 || cp == 0x2029 || civ_cp_unsafe(cp)) {
+                /* U+2028/9 end lines in JavaScript consumers; C1 controls
+                 * and bidirectional overrides would reorder or hide text
+                 * where the file is viewed raw. Escaped, the data is the same. */
                 snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)cp);
                 esc = tmp;
             }

@@ -106,8 +106,9 @@ static ssize_t rule_index(const civ_out *o, const char *rule)
     return -1;
 }
 
-static void result(civ_out *o, const civ_file_result *r, const civ_diag *d)
+static void result(civ_out *o, const civ_file_result *r, size_t di, const char *print)
 {
+    const civ_diag *d = &r->diags->items[di];
     FILE *fp = o->fp;
     fputs("\n        {\"ruleId\": ", fp);
     jstr(fp, d->rule);
@@ -134,6 +135,9 @@ static void result(civ_out *o, const civ_file_result *r, const civ_diag *d)
     fputs(", \"snippet\": {\"text\": ", fp);
     civ_json_str(fp, r->src->data + d->start, d->end - d->start);
     fputs("}}}}]", fp);
+    /* GitHub hashes the line's text on upload; this one also survives
+     * edits of the line around the span */
+    fprintf(fp, ",\n         \"partialFingerprints\": {\"civlint/v1\": \"%s\"}", print);
     if (d->nfixes) {
         fputs(",\n         \"fixes\": [{\"description\": {\"text\": ", fp);
         civ_buf desc;
@@ -175,12 +179,14 @@ static void sarif_file(civ_out *o, const civ_file_result *r)
         *CIV_PUSH(st->failed, st->nfailed, st->cap) = pair;
         return;
     }
+    civ_print *prints = civ_fingerprints(r->path, r->src, r->diags);
     for (size_t i = 0; i < r->diags->n; i++) {
         if (!st->first)
             fputc(',', o->fp);
         st->first = false;
-        result(o, r, &r->diags->items[i]);
+        result(o, r, i, prints[i]);
     }
+    free(prints);
 }
 
 static void sarif_end(civ_out *o, const civ_summary *s)

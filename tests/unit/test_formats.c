@@ -52,6 +52,12 @@ static const esc_case esc_cases[] = {
     /* Markdown table cells */
     {"md pipe and code", civ_md_cell, "a|b`c*d_<e>", "a\\|b\\`c\\*d\\_&lt;e&gt;"},
     {"md newline", civ_md_cell, "a\nb", "a\xEF\xBF\xBD" "b"},
+    /* JSON (json, sarif, rdjsonl, codeclimate) */
+    {"json quotes", civ_json_str, "a\"b\\c", "\"a\\\"b\\\\c\""},
+    {"json controls", civ_json_str, "\n\t\x01\x7f", "\"\\n\\t\\u0001\\u007f\""},
+    {"json bidi and line separator", civ_json_str, "\xE2\x80\xAE\xE2\x80\xA8", "\"\\u202e\\u2028\""},
+    {"json invalid UTF-8", civ_json_str, "a\xFF\xC3", "\"a\\ufffd\\ufffd\""},
+    {"json keeps valid UTF-8", civ_json_str, "\xD0\xA2\xF0\x9F\x98\x80", "\"\xD0\xA2\xF0\x9F\x98\x80\""},
     /* terminal */
     {"term ESC", term_safe, "a\x1b" "b", "a\\x1Bb"},
     {"term tab visible", term_safe, "a\tb", "a\\x09b"},
