@@ -10,6 +10,9 @@
 #include "../../src/output.h"
 #include "../../src/output/columns.h"
 #include "../../src/output/escape.h"
+#include "../../src/output/tally.h"
+#include "../../src/utf8.h"
+#include "../../src/util.h"
 #include "helpers.h"
 
 typedef void (*escaper)(FILE *, const char *, size_t);
@@ -290,6 +293,62 @@ START_TEST(test_byte_columns)
 }
 END_TEST
 
+/* The summary table: posts ranked by findings, at most 10 with a count of
+ * the rest, columns aligned by code points (a path with 'é' and one with
+ * a control character), unreadable posts counted. */
+START_TEST(test_summary_table)
+{
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("x", "word word\n", 10, &err);
+    civ_tally t;
+    civ_tally_init(&t);
+    for (size_t f = 0; f < 13; f++) {
+        civ_diags diags;
+        civ_diags_init(&diags);
+        for (size_t k = 0; k < f; k++)
+            civ_diag_add(&diags, k % 2 ? "rule-b" : "rule-a", k % 3 ? CIV_SEV_WARNING : CIV_SEV_ERROR, 0, 4, "m");
+        char *path = f == 12 ? xstrdup("posts/caf\xC3\xA9.md") : f == 11 ? xstrdup("posts/a\x1b.md")
+                                                                    : xasprintf("posts/p%02zu.md", f);
+        civ_file_result r = {path, src, &diags, NULL};
+        civ_tally_add(&t, &r);
+        free(path);
+        civ_diags_release(&diags);
+    }
+    civ_file_result bad = {"gone.md", NULL, NULL, "cannot open 'gone.md'"};
+    civ_tally_add(&t, &bad);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    civ_tally_print_text(&t, fp, 10);
+    fclose(fp);
+    ck_assert_msg(strncmp(buf, "civlint summary: 14 posts, 12 with findings, 1 unreadable\n", 58) == 0, "%s", buf);
+    /* the post with most findings first; 12 with findings, 10 shown */
+    const char *top = strstr(buf, "posts with most findings");
+    ck_assert_ptr_nonnull(top);
+    ck_assert_ptr_nonnull(strstr(top, "\nposts/caf\xC3\xA9.md "));
+    ck_assert(strstr(top, "posts/caf\xC3\xA9.md") < strstr(top, "posts/a\\x1B.md"));
+    ck_assert_ptr_nonnull(strstr(buf, "(and 2 more posts with findings)\n"));
+    ck_assert_ptr_null(strstr(buf, "posts/p01.md"));
+    /* 0+1+...+12 = 78 findings: errors are k = 0, 3, 6, 9 of each post */
+    ck_assert_ptr_nonnull(strstr(buf, "\ntotal "));
+    ck_assert_msg(strstr(buf, "      30        48      0     78\n"), "%s", buf);
+    /* aligned: every counted row is as wide in code points as the header */
+    size_t want = 0;
+    for (const char *line = buf; *line;) {
+        size_t n = strcspn(line, "\n");
+        if (n > 6 && strncmp(line + n - 5, "total", 5) == 0 && !want)
+            want = civ_utf8_count(line, n);
+        else if (want && n > 0 && line[n - 1] >= '0' && line[n - 1] <= '9')
+            ck_assert_msg(civ_utf8_count(line, n) == want, "misaligned: %.*s", (int)n, line);
+        line += n + (line[n] == '\n');
+    }
+    ck_assert_uint_gt(want, 0);
+    free(buf);
+    civ_tally_release(&t);
+    civ_source_free(src);
+}
+END_TEST
+
 Suite *suite_formats(void)
 {
     Suite *s = suite_create("formats");
@@ -300,6 +359,7 @@ Suite *suite_formats(void)
     tcase_add_test(tc, test_fixes_and_paths);
     tcase_add_test(tc, test_github_limits);
     tcase_add_test(tc, test_byte_columns);
+    tcase_add_test(tc, test_summary_table);
     suite_add_tcase(s, tc);
     return s;
 }
