@@ -12,7 +12,7 @@ typedef struct {
     char *path;       /* owned */
     size_t n[3];      /* by civ_severity */
     size_t total;
-    const char *error; /* "unreadable" marker: non-NULL when the file could not be read (owned) */
+    const char *error; /* why the file could not be read, or NULL (owned) */
 } civ_tally_file;
 
 typedef struct {
