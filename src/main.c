@@ -34,7 +34,13 @@ static const char usage_text[] =
     "*.markdown, hidden folders skipped) or '-' for standard input.\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT     gcc (default) or json\n"
+    "  -f, --format=FORMAT     gcc (default), json, sarif (GitHub code scanning),\n"
+    "                          github (Actions annotations), checkstyle (XML),\n"
+    "                          codeclimate (GitLab Code Quality), rdjsonl\n"
+    "                          (reviewdog), summary (table per rule and post)\n"
+    "                          or html (a self-contained report page)\n"
+    "      --summary           after the diagnostics, print the summary table\n"
+    "                          (on stderr when the format is not gcc)\n"
     "      --color=WHEN        auto (default), always or never; NO_COLOR is honoured\n"
     "  -q, --quiet             gcc format: only the 'file:line:col: ...' lines\n"
     "      --stdin-filename=NAME  name shown for standard input (default '-')\n"
@@ -98,6 +104,7 @@ typedef struct {
     const char *stdin_name;
     civ_severity fail_on;
     bool list_rules;
+    bool summary;        /* --summary: the summary table after the output */
     bool default_rules;
     char **rule_dirs;
     size_t nrule_dirs, rdcap;
@@ -149,6 +156,22 @@ static void list_rules(void)
         printf("%-18s %-8s %s\n", t[i].id, civ_severity_name(t[i].severity), t[i].description);
 }
 
+/* Every known rule, for formats that list rules (SARIF's tool.driver):
+ * the checks of the table. Caller frees the array (not the strings).
+ * Hook for rule packs: when packs describe their rules (id, description,
+ * severity), append them here after the checks. */
+static civ_rule_info *rule_infos(const civ_rules *rules, size_t *n)
+{
+    size_t nchecks;
+    const civ_check *t = civ_checks(&nchecks);
+    civ_rule_info *info = xcalloc(nchecks + 1, sizeof *info);
+    for (size_t i = 0; i < nchecks; i++)
+        info[i] = (civ_rule_info){t[i].id, t[i].description, t[i].severity};
+    (void)rules; /* rule packs: see the hook above */
+    *n = nchecks;
+    return info;
+}
+
 static void add_toggles(options *o, const char *list, char sign)
 {
     char *copy = xstrdup(list);
@@ -178,7 +201,8 @@ static int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_COLOR = 256, OPT_STDIN_NAME, OPT_LIST, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
            OPT_NO_DEFAULT_RULES, OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_PRINT_CONFIG,
-           OPT_MAX_WARNINGS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_SINCE, OPT_FIX, OPT_DIFF };
+           OPT_MAX_WARNINGS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_SINCE, OPT_FIX, OPT_DIFF,
+           OPT_SUMMARY };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"color", required_argument, NULL, OPT_COLOR},
@@ -201,6 +225,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"since", required_argument, NULL, OPT_SINCE},
         {"fix", no_argument, NULL, OPT_FIX},
         {"diff", no_argument, NULL, OPT_DIFF},
+        {"summary", no_argument, NULL, OPT_SUMMARY},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -304,6 +329,9 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case OPT_DIFF:
             o->gate.diff = true;
+            break;
+        case OPT_SUMMARY:
+            o->summary = true;
             break;
         case 'h':
             fputs(usage_text, stdout);
@@ -529,10 +557,22 @@ int main(int argc, char **argv)
 
     civ_out out = {stdout, false, o.quiet, NULL, 0, NULL};
     out.color = o.color == 1 || (o.color == -1 && isatty(1) && !getenv("NO_COLOR"));
+    size_t nrule_info;
+    civ_rule_info *rule_info = rule_infos(rules, &nrule_info);
+    out.rules = rule_info;
+    out.nrules = nrule_info;
+    /* --summary: a second formatter over the same results, on stdout after
+     * the gcc text, on stderr when stdout carries a machine format */
+    const civ_formatter *sumfmt = o.summary && strcmp(o.fmt->name, "summary") != 0 ? civ_formatter_find("summary") : NULL;
+    civ_out sumout = {strcmp(o.fmt->name, "gcc") == 0 ? stdout : stderr, false, false, rule_info, nrule_info, NULL};
     civ_summary sum;
     memset(&sum, 0, sizeof sum);
-    if (!record_only && !o.gate.diff)
+    bool printing = !record_only && !o.gate.diff;
+    if (printing) {
         o.fmt->begin(&out);
+        if (sumfmt)
+            sumfmt->begin(&sumout);
+    }
     /* Files are read and linted on worker threads (parallel.h); results
      * come back here in input order, so output does not depend on -j. */
     unsigned jobs = o.jobs ? o.jobs : walk.n > 1 ? civ_par_cpus() : 1;
@@ -564,13 +604,22 @@ int main(int argc, char **argv)
             trouble = true;
         }
         sum.files++;
-        if (!record_only && !o.gate.diff)
+        if (printing) {
             o.fmt->file(&out, &r);
+            if (sumfmt)
+                sumfmt->file(&sumout, &r);
+        }
         lint_job_free(job);
     }
     civ_par_free(par);
-    if (!record_only && !o.gate.diff)
+    if (printing) {
         o.fmt->end(&out, &sum);
+        if (sumfmt) {
+            if (sumout.fp == stdout)
+                fputc('\n', stdout);
+            sumfmt->end(&sumout, &sum);
+        }
+    }
     if (!civ_gate_finish(&gate, stdout, stderr))
         trouble = true;
     for (size_t i = 0; i < gate.nwarnings; i++)
@@ -579,6 +628,7 @@ int main(int argc, char **argv)
         error_msg(gate.errors[i]);
         trouble = true;
     }
+    free(rule_info);
 
     if ((o.fail_on <= CIV_SEV_ERROR && sum.errors) || (o.fail_on <= CIV_SEV_WARNING && sum.warnings) ||
         (o.fail_on <= CIV_SEV_NOTE && sum.notes))
