@@ -107,7 +107,7 @@ static void list_rules(void)
     size_t n;
     const civ_check *t = civ_checks(&n);
     for (size_t i = 0; i < n; i++)
-        printf("%-18s %-8s %s\n", t[i].id, civ_severity_name(t[i].severity), t[i].description);
+        printf("%-22s %-8s %s\n", t[i].id, civ_severity_name(t[i].severity), t[i].description);
 }
 
 static void add_toggles(options *o, const char *list, char sign)
