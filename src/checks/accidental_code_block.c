@@ -193,10 +193,14 @@ void civ_check_accidental_code_block(const civ_doc *doc, const civ_ctx *ctx, civ
             continue;
         size_t ls, le;
         civ_source_line(src, civ_source_line_of(src, b->start) + 1, &ls, &le);
-        size_t s1 = le;
-        while (s1 > b->start && (src->data[s1 - 1] == ' ' || src->data[s1 - 1] == '\t'))
+        /* The first line's text: cmark's start is after four columns of
+         * indentation, so deeper indentation is skipped here. */
+        size_t s0 = b->start, s1 = le;
+        while (s0 < le && (src->data[s0] == ' ' || src->data[s0] == '\t'))
+            s0++;
+        while (s1 > s0 && (src->data[s1 - 1] == ' ' || src->data[s1 - 1] == '\t'))
             s1--;
-        civ_diag *d = civ_report(sink, b->start, s1 > b->start ? s1 : le,
+        civ_diag *d = civ_report(sink, s0, s1,
                                  "indented text is shown as a code block, not as a paragraph");
         if (b->flags & (CIV_IN_QUOTE | CIV_IN_LIST | CIV_IN_FOOTNOTE)) {
             civ_diag_note(d, "remove the indentation after the container's marker to make it a paragraph");

@@ -245,15 +245,16 @@ static void report(const civ_doc *doc, civ_sink *sink, const civ_block *b, const
      * than the characters it stands for and is visible in the source. */
     if (s1 - s0 != t1 - t0 || memcmp(b->text + t0, doc->src->data + s0, t1 - t0) != 0)
         return;
-    const char *what = ci->k == K_SPACE                          ? "no-break space between letters"
-                       : ci->k == K_BIDI || ci->k == K_OVERRIDE ? "bidirectional control"
-                                                                : "invisible character";
+    const char *what = ci->k == K_BIDI || ci->k == K_OVERRIDE ? "bidirectional control "
+                       : ci->k == K_SPACE                      ? ""
+                                                               : "invisible character ";
+    const char *where = ci->k == K_SPACE ? " between letters" : "";
     civ_diag *d;
     if (count > 1)
-        d = civ_report(sink, s0, s1, "%s U+%04X %s (%zu in a row)", what, (unsigned)cp, ci->name,
-                       count);
+        d = civ_report(sink, s0, s1, "%sU+%04X %s%s (%zu in a row)", what, (unsigned)cp, ci->name,
+                       where, count);
     else
-        d = civ_report(sink, s0, s1, "%s U+%04X %s", what, (unsigned)cp, ci->name);
+        d = civ_report(sink, s0, s1, "%sU+%04X %s%s", what, (unsigned)cp, ci->name, where);
     if (ci->k == K_SPACE) {
         civ_diag_fix(d, s0, s1, " ");
         civ_diag_note(d, "it looks like a space but stops search and line wrapping; use a plain space");
