@@ -42,6 +42,7 @@
 
 #include "../check.h"
 #include "../quotes.h"
+#include "../utf8.h"
 
 typedef enum { U_NONE, U_DAYS, U_WEEKS, U_MONTHS, U_YEARS } unit;
 
@@ -239,9 +240,29 @@ static char *expand(const config *c, const entry *e, const char *tmpl, long toda
 
 /* ---- matching ---- */
 
-static bool is_word_byte(unsigned char ch)
+/* Word characters for the phrase boundaries: ASCII letters and digits,
+ * and non-ASCII letters (not the punctuation of U+2000-U+2BFF, such as the
+ * apostrophe of "year’s", and not the U+FFFC placeholder). */
+static bool word_char_at(const char *s, size_t n, size_t i)
 {
-    return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' ? true : (ch >= '0' && ch <= '9') || ch >= 0x80;
+    unsigned char ch = (unsigned char)s[i];
+    if (ch < 0x80)
+        return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9');
+    uint32_t cp;
+    if (!civ_utf8_decode((const unsigned char *)s + i, n - i, &cp))
+        return false;
+    return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+           !(cp >= 0xFE00 && cp <= 0xFFFF);
+}
+
+static bool word_char_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return false;
+    size_t j = i - 1;
+    while (j > 0 && civ_utf8_is_cont((unsigned char)s[j]))
+        j--;
+    return word_char_at(s, i, j);
 }
 
 /* Length of the match of phrase at s[i..n), 0 if none: letters compared
@@ -261,7 +282,7 @@ static size_t match_at(const char *s, size_t n, size_t i, const char *phrase)
             return 0;
         j++;
     }
-    if (j < n && is_word_byte((unsigned char)s[j]))
+    if (j < n && word_char_at(s, n, j))
         return 0;
     return j - i;
 }
@@ -302,6 +323,56 @@ static bool possessive_or_compound(const char *s, size_t n, size_t t0, size_t t1
     return t1 + 3 < n && memcmp(s + t1, "\u2019", 3) == 0 && (s[t1 + 3] | 0x20) == 's';
 }
 
+/* At the start of the text or of a sentence (after . ! ? and any closing
+ * or opening quotes and brackets): the replacement is capitalised. */
+static bool sentence_start(const char *s, size_t t0)
+{
+    size_t i = t0;
+    while (i > 0) {
+        unsigned char ch = (unsigned char)s[i - 1];
+        if (ch == ' ' || ch == '\t' || ch == '"' || ch == '(' || ch == '\'' || ch >= 0x80) {
+            if (ch >= 0x80) {
+                size_t j = i - 1;
+                while (j > 0 && civ_utf8_is_cont((unsigned char)s[j]))
+                    j--;
+                uint32_t cp;
+                if (!civ_utf8_decode((const unsigned char *)s + j, i - j, &cp) ||
+                    !(cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0xA0))
+                    return false;
+                i = j;
+                continue;
+            }
+            i--;
+            continue;
+        }
+        return ch == '.' || ch == '!' || ch == '?';
+    }
+    return true;
+}
+
+/* The source of the phrase is the text itself, up to the width of the
+ * spaces (a soft line break reads as one space): a fix then replaces only
+ * the phrase, never markup or an entity inside it. */
+static bool verbatim(const char *src, size_t s0, size_t s1, const char *t, size_t t0, size_t t1)
+{
+    while (s0 < s1 && t0 < t1) {
+        bool ss = src[s0] == ' ' || src[s0] == '\t' || src[s0] == '\n' || src[s0] == '\r';
+        bool ts = t[t0] == ' ' || t[t0] == '\t';
+        if (ss && ts) {
+            while (s0 < s1 && (src[s0] == ' ' || src[s0] == '\t' || src[s0] == '\n' || src[s0] == '\r'))
+                s0++;
+            while (t0 < t1 && (t[t0] == ' ' || t[t0] == '\t'))
+                t0++;
+            continue;
+        }
+        if (src[s0] != t[t0])
+            return false;
+        s0++;
+        t0++;
+    }
+    return s0 == s1 && t0 == t1;
+}
+
 static void report(const civ_doc *doc, civ_sink *sink, const config *c, const civ_block *b,
                    const entry *e, size_t t0, size_t t1, long today, const char *dated)
 {
@@ -321,11 +392,11 @@ static void report(const civ_doc *doc, civ_sink *sink, const config *c, const ci
     bool poss = possessive_or_compound(s, n, t0, t1);
     const char *tmpl = (after_prep || subject || poss) && e->bare ? e->bare : e->replace;
     char *rep = expand(c, e, tmpl, today);
-    if (s[t0] >= 'A' && s[t0] <= 'Z' && rep[0] >= 'a' && rep[0] <= 'z')
+    if (sentence_start(s, t0) && rep[0] >= 'a' && rep[0] <= 'z')
         rep[0] = (char)(rep[0] - 'a' + 'A');
     civ_diag_suggest(d, rep);
-    bool verbatim = s1 - s0 == t1 - t0 && memcmp(doc->src->data + s0, s + t0, t1 - t0) == 0;
-    if (e->fix && verbatim && !poss && !subject)
+    bool exact = verbatim(doc->src->data, s0, s1, s, t0, t1);
+    if (e->fix && exact && !poss && !subject)
         civ_diag_fix(d, s0, s1, rep);
     if (poss)
         civ_diag_note(d, "the post is dated %s; rephrase with '%s' (e.g. 'the %s budget')", dated,
@@ -346,7 +417,7 @@ static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, 
     const char *s = b->text;
     size_t n = b->text_len;
     for (size_t i = 0; i < n;) {
-        if (i > 0 && is_word_byte((unsigned char)s[i - 1])) {
+        if (word_char_before(s, i)) {
             i++;
             continue;
         }
