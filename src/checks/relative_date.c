@@ -32,8 +32,9 @@
  *     decisive"): the suggestion is then the bare form ("2027 will be");
  *   - its source is not verbatim (markup or an entity inside the phrase).
  * After a preposition (`prepositions`: "since last year") the replacement
- * is the bare form ("since 2025"); at the start of a sentence it is
- * capitalised ("Last year, ..." -> "In 2025, ..."). */
+ * and in table cells is the bare form ("since 2025"); a capitalised phrase
+ * at the start of a sentence gives a capitalised replacement ("Last year,
+ * ..." -> "In 2025, ..."). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -390,9 +391,12 @@ static void report(const civ_doc *doc, civ_sink *sink, const config *c, const ci
         return;
     }
     bool poss = possessive_or_compound(s, n, t0, t1);
-    const char *tmpl = (after_prep || subject || poss) && e->bare ? e->bare : e->replace;
+    /* A table cell is a label, not a sentence: "last month" -> "February
+     * 2026". */
+    bool label = b->kind == CIV_BLOCK_TABLE_CELL;
+    const char *tmpl = (after_prep || subject || poss || label) && e->bare ? e->bare : e->replace;
     char *rep = expand(c, e, tmpl, today);
-    if (sentence_start(s, t0) && rep[0] >= 'a' && rep[0] <= 'z')
+    if (s[t0] >= 'A' && s[t0] <= 'Z' && sentence_start(s, t0) && rep[0] >= 'a' && rep[0] <= 'z')
         rep[0] = (char)(rep[0] - 'a' + 'A');
     civ_diag_suggest(d, rep);
     bool exact = verbatim(doc->src->data, s0, s1, s, t0, t1);

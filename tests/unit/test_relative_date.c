@@ -50,6 +50,8 @@ static const rd_case cases[] = {
     {"emphasis inside: no fix", "2026-03-14", "It grew *last* year.", "last* year", "in 2025", NULL},
     {"in a heading", "2026-03-14", "# What changed last year\n\ntext", "last year", "in 2025", "in 2025"},
     {"case-insensitive", "2026-03-14", "It grew LAST YEAR.", "LAST YEAR", "in 2025", "in 2025"},
+    {"lower case at the start keeps its case", "2026-03-14", "last year, it grew.", "last year", "in 2025", "in 2025"},
+    {"table cell: bare form", "2026-03-14", "| When | x |\n|---|---|\n| Last month | 4 |", "Last month", "February 2026", "February 2026"},
     /* Not reported. */
     {"no front matter", NULL, "Exports grew this year.", NULL, NULL, NULL},
     {"front matter without date", "", "Exports grew this year.", NULL, NULL, NULL},
