@@ -16,7 +16,8 @@
  *     apostrophes, hyphens and inner dots; numbers and dashes are neutral);
  *   - English function words (the `prose-word` pattern): at least two, and
  *     at least one per ten words;
- *   - a sentence end ('.', '!' or '?' after a word) or at least 15 words;
+ *   - a sentence end ('.', '!' or '?' after a word, or a colon ending the
+ *     block) or at least 15 words;
  *   - fewer than half of the words in capitals (log output shouts).
  * The span is the first line of the block (its text, without the indent).
  *
@@ -148,6 +149,12 @@ static bool reads_as_prose(const civ_ctx *ctx, const char *s, size_t n)
             add_token(s + i, j - i, &st);
         i = j;
     }
+    /* A lead-in sentence ends with a colon ("three patterns:"). */
+    size_t e = n;
+    while (e > 0 && (s[e - 1] == '\n' || s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+        e--;
+    if (e > 0 && s[e - 1] == ':')
+        st.sentences++;
     size_t function_words = count_matches(fw, s, n);
     return st.tokens >= 6 && st.words * 4 >= st.tokens * 3 && function_words >= 2 &&
            function_words * 10 >= st.words && (st.sentences >= 1 || st.words >= 15) &&
