@@ -136,12 +136,37 @@ static bool attributed(const char *s, size_t n, size_t after, const civ_pattern 
     return civ_pattern_find(attr, s + after, e - after, 0, ov, 1) == CIV_MATCH_OK;
 }
 
+/* The next closing mark at or after j, remembered per mark so that a
+ * block full of unclosed quotation marks is still scanned once: queries
+ * come with non-decreasing j, and a cached answer stays valid for every j
+ * between the cached start and the mark found. */
+typedef struct {
+    uint32_t cp;
+    size_t from, pos; /* first occurrence at or after `from` is `pos` */
+    bool valid;
+} closer_cache;
+
+static size_t next_closer(const char *s, size_t n, closer_cache *c, size_t j)
+{
+    if (c->valid && c->from <= j && c->pos >= j)
+        return c->pos;
+    size_t l, k = j;
+    while (k < n && cp_at(s, n, k, &l) != c->cp)
+        k += l;
+    c->from = j;
+    c->pos = k < n ? k : SIZE_MAX;
+    c->valid = true;
+    return c->pos;
+}
+
 static void find_direct(const civ_block *b, const civ_rules *rules, civ_quotes *out)
 {
     const civ_pattern *intro = rules ? civ_rules_def(rules, "quote-intro") : NULL;
     const civ_pattern *attr = rules ? civ_rules_def(rules, "quote-attribution") : NULL;
     const char *s = b->text;
     size_t n = b->text_len, l;
+    closer_cache cache[4] = {{0x201D, 0, 0, false}, {0x201C, 0, 0, false}, {0x00BB, 0, 0, false},
+                             {'"', 0, 0, false}};
     for (size_t i = 0; i < n;) {
         uint32_t cp = cp_at(s, n, i, &l);
         uint32_t want = closer_of(cp);
@@ -149,15 +174,18 @@ static void find_direct(const civ_block *b, const civ_rules *rules, civ_quotes *
             i += l;
             continue;
         }
-        size_t open = i, j = i + l, close = SIZE_MAX, cl = 0;
-        while (j < n) {
-            uint32_t c = cp_at(s, n, j, &cl);
-            if (c == want || (cp == 0x201E && c == 0x201D)) {
-                close = j;
-                break;
+        size_t open = i, close = SIZE_MAX;
+        for (size_t k = 0; k < 4; k++) {
+            /* „ closes with “ (German) or ” */
+            if (cache[k].cp == want || (cp == 0x201E && cache[k].cp == 0x201D)) {
+                size_t p = next_closer(s, n, &cache[k], i + l);
+                if (p < close)
+                    close = p;
             }
-            j += cl;
         }
+        size_t cl = 0;
+        if (close != SIZE_MAX)
+            cp_at(s, n, close, &cl);
         size_t end = close == SIZE_MAX ? n : close + cl;
         /* An unclosed quotation runs to the end of the block (a quotation
          * that goes on in the next paragraph), but only when introduced. */
@@ -239,35 +267,73 @@ static int cmp_quote(const void *pa, const void *pb)
     return a->t1 > b->t1 ? -1 : a->t1 < b->t1;
 }
 
+/* parent[] by a stack walk over the ranges sorted by start, and the
+ * running maximum of their ends. */
+static void index_ranges(civ_quotes *q)
+{
+    q->parent = xmalloc((q->n ? q->n : 1) * sizeof *q->parent);
+    q->maxend = xmalloc((q->n ? q->n : 1) * sizeof *q->maxend);
+    size_t *stack = xmalloc((q->n ? q->n : 1) * sizeof *stack), top = 0;
+    for (size_t i = 0; i < q->n; i++) {
+        while (top > 0 && q->items[stack[top - 1]].t1 <= q->items[i].t0)
+            top--;
+        q->parent[i] = top > 0 ? stack[top - 1] : SIZE_MAX;
+        stack[top++] = i;
+        size_t prev = i > 0 ? q->maxend[i - 1] : 0;
+        q->maxend[i] = q->items[i].t1 > prev ? q->items[i].t1 : prev;
+    }
+    free(stack);
+}
+
 void civ_quotes_find(const civ_doc *doc, const civ_block *b, const civ_rules *rules,
                      civ_quotes *out)
 {
     memset(out, 0, sizeof *out);
-    if (!civ_block_is_prose(b))
-        return;
-    if (b->flags & CIV_IN_QUOTE) {
-        push(out, CIV_QUOTE_BLOCK, 0, b->text_len);
-        return; /* everything is quoted already */
+    if (civ_block_is_prose(b)) {
+        if (b->flags & CIV_IN_QUOTE) {
+            push(out, CIV_QUOTE_BLOCK, 0, b->text_len); /* everything is quoted */
+        } else {
+            find_direct(b, rules, out);
+            find_titles(doc, b, out);
+            if (out->n > 1)
+                qsort(out->items, out->n, sizeof *out->items, cmp_quote);
+        }
     }
-    find_direct(b, rules, out);
-    find_titles(doc, b, out);
-    if (out->n > 1)
-        qsort(out->items, out->n, sizeof *out->items, cmp_quote);
+    index_ranges(out);
 }
 
 void civ_quotes_release(civ_quotes *q)
 {
     free(q->items);
+    free(q->parent);
+    free(q->maxend);
     memset(q, 0, sizeof *q);
+}
+
+/* Index of the last range starting before t (or_at false) or at or
+ * before t (or_at true); SIZE_MAX when there is none. */
+static size_t last_starting(const civ_quotes *q, size_t t, bool or_at)
+{
+    size_t lo = 0, hi = q->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->items[mid].t0 < t || (or_at && q->items[mid].t0 == t))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? SIZE_MAX : lo - 1;
 }
 
 const civ_quote *civ_quotes_at(const civ_quotes *q, size_t t)
 {
-    const civ_quote *best = NULL;
-    for (size_t i = 0; i < q->n && q->items[i].t0 <= t; i++)
-        if (t < q->items[i].t1 && (!best || q->items[i].t1 - q->items[i].t0 < best->t1 - best->t0))
-            best = &q->items[i];
-    return best;
+    /* The latest-starting range that contains t is the innermost; any
+     * range containing t that starts before items[k] contains items[k]
+     * too, so it is on k's parent chain. */
+    for (size_t k = last_starting(q, t, true); k != SIZE_MAX; k = q->parent[k])
+        if (t < q->items[k].t1)
+            return &q->items[k];
+    return NULL;
 }
 
 bool civ_quotes_contains(const civ_quotes *q, size_t t)
@@ -277,10 +343,10 @@ bool civ_quotes_contains(const civ_quotes *q, size_t t)
 
 bool civ_quotes_overlaps(const civ_quotes *q, size_t t0, size_t t1)
 {
-    for (size_t i = 0; i < q->n && q->items[i].t0 < t1; i++)
-        if (q->items[i].t1 > t0)
-            return true;
-    return false;
+    /* Every range up to k starts before t1; one of them reaches past t0
+     * exactly when the largest end does. */
+    size_t k = last_starting(q, t1 > t0 ? t1 : t0 + 1, false);
+    return k != SIZE_MAX && q->maxend[k] > t0;
 }
 
 /* ---- civlint-allow directives ---- */

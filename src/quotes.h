@@ -48,6 +48,9 @@ typedef struct {
 typedef struct {
     civ_quote *items;
     size_t n, cap;
+    /* Internal, for logarithmic lookups: the nearest enclosing range of
+     * each item (SIZE_MAX: none) and the largest t1 of items[0..i]. */
+    size_t *parent, *maxend;
 } civ_quotes;
 
 /* Finds the quoted ranges of block b of doc (prose blocks only; other
@@ -59,7 +62,9 @@ void civ_quotes_find(const civ_doc *doc, const civ_block *b, const civ_rules *ru
                      civ_quotes *out);
 void civ_quotes_release(civ_quotes *q);
 
-/* Whether text offset t of the block lies in a quoted range. */
+/* Whether text offset t of the block lies in a quoted range. These three
+ * lookups take O(log n) (ranges that cross without nesting are rare; the
+ * innermost-range answer may then be the outer one). */
 bool civ_quotes_contains(const civ_quotes *q, size_t t);
 /* The innermost quoted range containing t, or NULL. */
 const civ_quote *civ_quotes_at(const civ_quotes *q, size_t t);

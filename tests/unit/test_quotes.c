@@ -59,6 +59,7 @@ static const quote_case quote_cases[] = {
     {"title case link", "See [Report on Kiev and the War](https://x.org).", "Kiev", TITLE},
     {"ordinary link text", "See [what happened in Kiev](https://x.org).", "Kiev", NONE},
     {"two-word capitalised link", "See [Kiev Report](https://x.org).", "Kiev", NONE},
+    {"quotation around a title", "She said " LQ "read [*Kiev Nights*](https://x.org) first" RQ ".", "first", DIRECT},
     {"title inside a quotation", "She said " LQ "read [*Kiev Nights*](https://x.org) first" RQ ".", "Kiev", TITLE},
 };
 
