@@ -3,6 +3,8 @@
  * (month and year boundaries, leap years, weeks), and fixed only where the
  * replacement reads correctly in place. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "helpers.h"
 
@@ -135,12 +137,58 @@ START_TEST(test_relative_date_several)
 }
 END_TEST
 
+/* A later pack's `relative-dates:` section replaces the shipped one as a
+ * whole: its phrases, templates and month names are used, the shipped
+ * phrases are not. */
+START_TEST(test_relative_date_pack_override)
+{
+    char dir[] = "/tmp/civlint-rd-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/local.yml", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("pack: local\n"
+          "relative-dates:\n"
+          "  months: [Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]\n"
+          "  phrases:\n"
+          "    - {phrase: the other day, shift: {days: -2}, replace: 'on {date}'}\n"
+          "    - {phrase: last quarter, shift: {months: -3}, replace: 'in {month}'}\n",
+          f);
+    fclose(f);
+    civ_rules *r = civ_rules_new();
+    char *err = NULL;
+    ck_assert_msg(civ_rules_load_dir(r, "rules", &err), "%s", err);
+    ck_assert_msg(civ_rules_load_dir(r, dir, &err), "%s", err);
+    civ_linter l;
+    civ_linter_init(&l, r);
+    size_t n;
+    const civ_check *t = civ_checks(&n);
+    for (size_t i = 0; i < n; i++)
+        civ_linter_set(&l, t[i].id, strcmp(t[i].id, "relative-date") == 0);
+    const char *md = "---\ndate: 2026-03-14\n---\nWe met the other day, after last quarter and last year.\n";
+    civ_source *src = civ_source_from_memory("t.md", md, strlen(md), &err);
+    civ_diags d;
+    civ_diags_init(&d);
+    civ_lint(&l, src, &d);
+    ck_assert_uint_eq(d.n, 2);
+    ck_assert_str_eq(d.items[0].suggestions[0], "on 12 Mar 2026");
+    ck_assert_str_eq(d.items[1].suggestions[0], "in Dec 2025");
+    civ_diags_release(&d);
+    civ_source_free(src);
+    civ_rules_free(r);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
 Suite *suite_relative_date(void)
 {
     Suite *s = suite_create("relative-date");
     TCase *tc = tcase_create("table");
     tcase_add_loop_test(tc, test_relative_date_table, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_relative_date_several);
+    tcase_add_test(tc, test_relative_date_pack_override);
     suite_add_tcase(s, tc);
     return s;
 }
