@@ -20,7 +20,9 @@
  *     a source's words cannot be changed ("Today, none of those exist,"
  *     the minister said);
  *   - after a determiner or possessive (`skip-after`: "the last year",
- *     "over the past week"), where the phrase is a duration, not a date.
+ *     "over the past week"), where the phrase is a duration, not a date,
+ *     and before a phrase's `not-before` words ("at the moment of
+ *     signing").
  *
  * Fix-it (conservative; otherwise only the suggestion): the replacement
  * must read correctly in place, so there is no fix when
@@ -49,6 +51,7 @@ typedef enum { U_NONE, U_DAYS, U_WEEKS, U_MONTHS, U_YEARS } unit;
 
 typedef struct {
     const char *phrase, *replace, *bare, *note;
+    const civ_ynode *not_before; /* words after which it is not relative */
     unit u;
     long n;
     bool fix;
@@ -171,6 +174,7 @@ static bool load_config(const civ_rules *rules, config *c)
         e->replace = scalar(m, "replace");
         e->bare = scalar(m, "bare");
         e->note = scalar(m, "note");
+        e->not_before = civ_ymap_get(m, "not-before");
         const char *fx = scalar(m, "fix");
         e->fix = e->replace && !(fx && (strcmp(fx, "false") == 0 || strcmp(fx, "no") == 0));
         const civ_ynode *sh = civ_ymap_get(m, "shift");
@@ -436,7 +440,10 @@ static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, 
         }
         size_t w0, w1;
         prev_word(s, i, &w0, &w1);
+        size_t n0, n1;
+        next_word(s, n, i + len, &n0, &n1);
         bool skip = (w1 > w0 && word_in(c->skip_after, s + w0, w1 - w0)) ||
+                    (n1 > n0 && word_in(hit->not_before, s + n0, n1 - n0)) ||
                     civ_quotes_overlaps(&q, i, i + len);
         if (!skip)
             report(doc, sink, c, b, hit, i, i + len, today, dated);
