@@ -66,6 +66,10 @@ static const char usage_text[] =
     "                          number of cores when more than one file is given;\n"
     "                          0 means that too); output order and bytes are the\n"
     "                          same as with -j 1\n"
+    "Editorial rules: accidental-code-block, relative-date (needs 'date:' in the\n"
+    "front matter), invisible-character, allow-directive. A post may keep a term\n"
+    "a house-style rule forbids with a comment that gives the reason:\n"
+    "  <!-- civlint-allow RULE \"TERM\" -- reason -->\n"
     "\n"
     "Gating:\n"
     "      --fail-on=SEVERITY  exit 1 when a finding is at least error, warning\n"
@@ -153,7 +157,7 @@ static void list_rules(void)
     size_t n;
     const civ_check *t = civ_checks(&n);
     for (size_t i = 0; i < n; i++)
-        printf("%-18s %-8s %s\n", t[i].id, civ_severity_name(t[i].severity), t[i].description);
+        printf("%-22s %-8s %s\n", t[i].id, civ_severity_name(t[i].severity), t[i].description);
 }
 
 /* Every known rule, for formats that list rules (SARIF's tool.driver):

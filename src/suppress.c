@@ -58,13 +58,20 @@ static void parse_comment(const civ_source *src, const char *p, const char *e, s
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strlen(words[i].word) == wl && strncmp(words[i].word, w, wl) == 0)
             k = (int)i;
+    /* Directives other modules own: civlint-allow (quotes.c) and
+     * civlint-words (the spelling check). */
+    static const char *const others[] = {"civlint-allow", "civlint-words"};
+    for (size_t i = 0; k < 0 && i < sizeof others / sizeof *others; i++)
+        if (strlen(others[i]) == wl && strncmp(others[i], w, wl) == 0)
+            return;
     if (k < 0) {
         civ_severity sev;
         if (bad && civ_policy_lookup(pol, CIV_RULE_UNUSED_SUPPRESSION, CIV_SEV_NOTE, &sev)) {
             civ_diag *d = civ_diag_add(bad, CIV_RULE_UNUSED_SUPPRESSION, sev, s0, s1,
                                        "unknown directive '%.*s'", (int)wl, w);
             civ_diag_note(d, "directives: civlint-disable, civlint-enable, civlint-disable-line, "
-                             "civlint-disable-next-line, civlint-disable-file");
+                             "civlint-disable-next-line, civlint-disable-file, civlint-allow, "
+                             "civlint-words");
         }
         return;
     }

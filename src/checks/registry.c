@@ -10,6 +10,10 @@ void civ_check_front_matter(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_empty_section(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_author_line(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_unused_suppression(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_accidental_code_block(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_relative_date(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_invisible_character(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_allow_directive(const civ_doc *, const civ_ctx *, civ_sink *);
 
 static const civ_check table[] = {
     {"encoding", CIV_SEV_ERROR, "invalid UTF-8 bytes, reported at the exact byte",
@@ -22,6 +26,14 @@ static const civ_check table[] = {
      civ_check_author_line},
     {"unused-suppression", CIV_SEV_NOTE, "a civlint-disable comment that suppresses nothing, or names an unknown rule",
      civ_check_unused_suppression},
+    {"accidental-code-block", CIV_SEV_WARNING, "an indented code block that holds prose (pasted text indented by four spaces)",
+     civ_check_accidental_code_block},
+    {"relative-date", CIV_SEV_NOTE, "'last week', 'this year', 'recently'... that go stale; suggests the date from the front matter",
+     civ_check_relative_date},
+    {"invisible-character", CIV_SEV_WARNING, "zero width, soft hyphen, bidirectional and other invisible characters in prose",
+     civ_check_invisible_character},
+    {"allow-directive", CIV_SEV_ERROR, "a malformed '<!-- civlint-allow RULE \"TERM\" -- reason -->' override (no reason, no term)",
+     civ_check_allow_directive},
 };
 
 const civ_check *civ_checks(size_t *n)
