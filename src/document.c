@@ -740,6 +740,18 @@ static void enter_block(walker *w, cmark_node *n, cmark_node_type t)
         const char *lit = cmark_node_get_literal(n);
         b->text = civ_arena_strdup(&w->doc->arena, lit ? lit : "");
         b->text_len = strlen(b->text);
+        if (t == CMARK_NODE_HTML_BLOCK && b->end <= b->start) {
+            /* cmark-gfm ends HTML blocks on the line before they start
+             * (3:1-2:0); the block covers as many lines as its literal. */
+            size_t lines = 0;
+            for (size_t k = 0; k < b->text_len; k++)
+                if (b->text[k] == '\n' && k + 1 < b->text_len)
+                    lines++;
+            const civ_source *src = w->doc->src;
+            size_t first = civ_source_line_of(src, b->start) + 1, a0, e0;
+            civ_source_line(src, first + lines, &a0, &e0);
+            b->end = e0 > b->start ? e0 : b->start;
+        }
         int flen, foff;
         char fchar;
         if (t == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(n, &flen, &foff, &fchar)) {
