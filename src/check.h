@@ -23,6 +23,9 @@ typedef struct {
     bool empty_section_direct;    /* a heading needs its own content, not
                                      only subsections with content */
     bool suggest;                 /* compute spelling suggestions */
+    bool figure_source_paragraph; /* unsourced-figure: a source anywhere in
+                                     the paragraph counts (default: only in
+                                     the figure's sentence) */
 } civ_ctx;
 
 typedef struct {

@@ -38,9 +38,11 @@ static const char usage_text[] =
     "      --stdin-filename=NAME  name shown for standard input (default '-')\n"
     "\n"
     "Rules:\n"
-    "      --list-rules        list every rule with its severity and description\n"
+    "      --list-rules        list every rule with its severity and description,\n"
+    "                          the rules of the loaded packs (PACK.ID) included\n"
     "      --enable=RULE[,RULE]   turn these rules on (all are on by default)\n"
-    "      --disable=RULE[,RULE]  turn these rules off\n"
+    "      --disable=RULE[,RULE]  turn these rules off; a pack rule is PACK.ID\n"
+    "                          (house.kyiv), a whole pack its name (house)\n"
     "      --rules=DIR         load the rule packs (*.yml) of DIR after the shipped ones\n"
     "      --no-default-rules  do not load the shipped rule packs\n"
     "\n"
@@ -102,12 +104,28 @@ static char *find_datadir(void)
     return xstrdup(CIV_DATADIR);
 }
 
-static void list_rules(void)
+static void list_rules(const civ_rules *rules)
 {
     size_t n;
     const civ_check *t = civ_checks(&n);
     for (size_t i = 0; i < n; i++)
         printf("%-18s %-8s %s\n", t[i].id, civ_severity_name(t[i].severity), t[i].description);
+    /* the rules of the packs, run by the rule-packs check */
+    const civ_rulelist *pr = civ_rules_list(rules);
+    for (size_t i = 0; i < pr->n; i++)
+        printf("%-18s %-8s %s\n", pr->items[i].id, civ_severity_name(pr->items[i].severity),
+               pr->items[i].description);
+}
+
+/* Rules that gave up on this file (pcre2 match limit): once per rule. */
+static void print_problems(const civ_source *src, const civ_diags *d)
+{
+    for (size_t i = 0; i < d->nproblems; i++) {
+        size_t line, col;
+        civ_source_position(src, d->problems[i].off, &line, &col);
+        fprintf(stderr, "civlint: warning: rule '%s' gave up on %s:%zu (%s)\n", d->problems[i].rule,
+                src->name, line, d->problems[i].reason);
+    }
 }
 
 static void add_toggles(options *o, const char *list, char sign)
@@ -266,8 +284,12 @@ int main(int argc, char **argv)
     if (status >= 0)
         goto done_opts;
     if (o.list_rules) {
-        list_rules();
-        status = EXIT_CLEAN;
+        char *dd = find_datadir();
+        civ_rules *lr = civ_rules_new();
+        status = load_rules(lr, &o, dd) ? EXIT_CLEAN : EXIT_TROUBLE;
+        list_rules(lr);
+        civ_rules_free(lr);
+        free(dd);
         goto done_opts;
     }
     status = EXIT_CLEAN;
@@ -280,7 +302,8 @@ int main(int argc, char **argv)
     civ_linter linter;
     civ_linter_init(&linter, rules);
     for (size_t i = 0; i < o.ntoggles; i++) {
-        if (!civ_linter_set(&linter, o.toggles[i] + 1, o.toggles[i][0] == '+')) {
+        if (!civ_linter_set(&linter, o.toggles[i] + 1, o.toggles[i][0] == '+') &&
+            !civ_rules_set_enabled(rules, o.toggles[i] + 1, o.toggles[i][0] == '+')) {
             fprintf(stderr, "civlint: error: unknown rule '%s' (see civlint --list-rules)\n", o.toggles[i] + 1);
             trouble = true;
         }
@@ -319,6 +342,7 @@ int main(int argc, char **argv)
         if (src) {
             civ_lint(&linter, src, &diags);
             r.diags = &diags;
+            print_problems(src, &diags);
             count(&sum, &diags);
         } else {
             error_msg(err);

@@ -9,6 +9,8 @@ void civ_check_encoding(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_front_matter(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_empty_section(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_author_line(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_unsourced_figure(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_rule_packs(const civ_doc *, const civ_ctx *, civ_sink *);
 
 static const civ_check table[] = {
     {"encoding", CIV_SEV_ERROR, "invalid UTF-8 bytes, reported at the exact byte",
@@ -19,6 +21,10 @@ static const civ_check table[] = {
      civ_check_empty_section},
     {"author-line", CIV_SEV_WARNING, "the post has no byline ('Name – Role, Organisation') or a malformed one",
      civ_check_author_line},
+    {"unsourced-figure", CIV_SEV_WARNING, "a figure (38.3%, $13.5 billion, 7,000 people) with no link, footnote or attribution in its sentence",
+     civ_check_unsourced_figure},
+    {"rule-packs", CIV_SEV_WARNING, "the house-style rules of the packs in rules/, reported as PACK.ID (listed below)",
+     civ_check_rule_packs},
 };
 
 const civ_check *civ_checks(size_t *n)
