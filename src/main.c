@@ -108,12 +108,16 @@ static void list_rules(const civ_rules *rules)
 {
     size_t n;
     const civ_check *t = civ_checks(&n);
-    for (size_t i = 0; i < n; i++)
-        printf("%-18s %-8s %s\n", t[i].id, civ_severity_name(t[i].severity), t[i].description);
-    /* the rules of the packs, run by the rule-packs check */
     const civ_rulelist *pr = civ_rules_list(rules);
+    int w = 18;
     for (size_t i = 0; i < pr->n; i++)
-        printf("%-18s %-8s %s\n", pr->items[i].id, civ_severity_name(pr->items[i].severity),
+        if ((int)strlen(pr->items[i].id) > w)
+            w = (int)strlen(pr->items[i].id);
+    for (size_t i = 0; i < n; i++)
+        printf("%-*s %-8s %s\n", w, t[i].id, civ_severity_name(t[i].severity), t[i].description);
+    /* the rules of the packs, run by the rule-packs check */
+    for (size_t i = 0; i < pr->n; i++)
+        printf("%-*s %-8s %s\n", w, pr->items[i].id, civ_severity_name(pr->items[i].severity),
                pr->items[i].description);
 }
 

@@ -322,6 +322,19 @@ static bool load_substitution(civ_rule *r, const char *path, const civ_ynode *m,
     return true;
 }
 
+/* Forms that begin or end with punctuation (quotes, brackets, lookarounds)
+ * are not words, so they get no word guard at that end. */
+static bool word_edge(const char *s, size_t n, bool at_end)
+{
+    static const char *const punct[] = {"\"", "'", "“", "”", "‘", "’", "(", ")", "[", "]", NULL};
+    for (size_t i = 0; punct[i]; i++) {
+        size_t k = strlen(punct[i]);
+        if (n >= k && memcmp(at_end ? s + n - k : s, punct[i], k) == 0)
+            return false;
+    }
+    return true;
+}
+
 static bool load_consistency(civ_rule *r, const char *path, const civ_ynode *m, char **err)
 {
     const civ_ynode *forms = civ_ymap_get(m, "forms");
@@ -334,8 +347,10 @@ static bool load_consistency(civ_rule *r, const char *path, const civ_ynode *m, 
         return false;
     for (size_t i = 0; i < forms->n; i++) {
         const civ_ynode *f = forms->items[i];
-        char *re = xasprintf(WORD_BEFORE "%s" WORD_AFTER, f->value);
-        civ_pattern *p = compile(path, f, re, strlen(WORD_BEFORE), r->ignore_case, r->id, err);
+        bool gb = word_edge(f->value, f->len, false), ga = word_edge(f->value, f->len, true);
+        char *re = xasprintf("%s%s%s", gb ? WORD_BEFORE : "(?:", f->value, ga ? WORD_AFTER : ")");
+        civ_pattern *p = compile(path, f, re, gb ? strlen(WORD_BEFORE) : 3, r->ignore_case, r->id,
+                                 err);
         free(re);
         if (!p)
             return false;

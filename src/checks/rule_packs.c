@@ -89,14 +89,14 @@ static bool scan(const civ_rule *r, size_t k, const civ_block *b, civ_sink *sink
 }
 
 static civ_diag *report(civ_sink *sink, const civ_rule *r, const civ_block *b, size_t t0,
-                        size_t t1, const char *repl)
+                        size_t t1, const char *repl, bool fix)
 {
     size_t s0, s1;
     civ_block_span(b, t0, t1, &s0, &s1);
     char *msg = civ_rule_message(r, b->text + t0, t1 - t0, repl);
     civ_diag *d = civ_report_rule(sink, r->id, r->severity, s0, s1, "%s", msg);
     free(msg);
-    if (repl)
+    if (repl && fix)
         civ_diag_fix(d, s0, s1, repl);
     if (r->link)
         civ_diag_note(d, "see %s", r->link);
@@ -131,7 +131,7 @@ static void run_match_rule(const civ_doc *doc, const civ_rule *r, civ_sink *sink
                         repl = civ_rule_replacement(r->repl[k], b->text, ov, NOV,
                                                     r->ignore_case && c0 >= 'A' && c0 <= 'Z');
                     }
-                    report(sink, r, b, ov[0], ov[1], repl);
+                    report(sink, r, b, ov[0], ov[1], repl, true);
                     free(repl);
                 }
                 size_t next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -199,10 +199,16 @@ static void run_consistency(const civ_doc *doc, const civ_rule *r, civ_sink *sin
     }
     const hit *wh = &hits[first[win]];
     char *winner = xstrndup(wh->b->text + wh->t0, wh->t1 - wh->t0);
+    /* Offer the winning form as a fix-it only for words: for punctuation
+     * (quote styles) one character cannot stand in for both of a pair. */
+    bool fix = false;
+    for (const char *p = winner; *p; p++)
+        fix = fix || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              ((unsigned char)*p >= 0xC3 && (unsigned char)*p <= 0xDF);
     for (size_t i = 0; i < n; i++) {
         if (hits[i].form == win)
             continue;
-        civ_diag *d = report(sink, r, hits[i].b, hits[i].t0, hits[i].t1, winner);
+        civ_diag *d = report(sink, r, hits[i].b, hits[i].t0, hits[i].t1, winner, fix);
         civ_diag_note(d, "this post uses '%s' %zu time%s", winner, count[win],
                       count[win] == 1 ? "" : "s");
     }
