@@ -346,7 +346,6 @@ int main(int argc, char **argv)
         if (src) {
             civ_lint(&linter, src, &diags);
             r.diags = &diags;
-            print_problems(src, &diags);
             count(&sum, &diags);
         } else {
             error_msg(err);
@@ -354,6 +353,10 @@ int main(int argc, char **argv)
         }
         sum.files++;
         o.fmt->file(&out, &r);
+        if (src && diags.nproblems) {
+            fflush(stdout); /* keep the file's findings before its problems */
+            print_problems(src, &diags);
+        }
         civ_diags_release(&diags);
         civ_source_free(src);
         free(err);

@@ -68,7 +68,7 @@ static const civ_ynode *scalar(const char *path, const civ_ynode *map, const cha
 {
     const civ_ynode *v = civ_ymap_get(map, key);
     if (v && v->kind != CIV_Y_SCALAR) {
-        *err = at(path, v, "'%s' must be a string, not a %s", key, civ_ykind_name(v->kind));
+        *err = at(path, v, "'%s' must be a string, not %s", key, civ_ykind_name(v->kind));
         return NULL;
     }
     return v;
