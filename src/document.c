@@ -91,6 +91,11 @@ static void align_text(aligner *a, const char *lit, size_t n)
     while (i < n) {
         uint32_t cp;
         size_t cl = civ_utf8_decode((const unsigned char *)lit + i, n - i, &cp);
+        /* cmark-gfm decodes some numeric entities (&#xFFFE;) to bytes that
+         * are not UTF-8; the text must stay valid UTF-8 (pcre2 runs on it
+         * without a UTF check), so such a byte reads as '?', like an
+         * invalid byte of the source. */
+        const char *tx = cl ? lit + i : "?";
         if (!cl)
             cl = 1;
         size_t c = a->cur, skipped = 0;
@@ -102,7 +107,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
                 /* An entity: the decoded character maps to all of it. A
                  * named entity may decode to two code points. */
                 if (!lit_matches || cp == '&') {
-                    emit(a, lit + i, cl, c, c + el, false);
+                    emit(a, tx, cl, c, c + el, false);
                     ent_s0 = c;
                     ent_s1 = c + el;
                     after_named_entity = a->d[c + 1] != '#';
@@ -112,20 +117,20 @@ static void align_text(aligner *a, const char *lit, size_t n)
                 }
             }
             if (lit_matches) {
-                emit(a, lit + i, cl, c, c + cl, true);
+                emit(a, tx, cl, c, c + cl, true);
                 a->cur = c + cl;
                 after_named_entity = false;
                 done = true;
                 break;
             }
             if (after_named_entity && c == ent_s1) {
-                emit(a, lit + i, cl, ent_s0, ent_s1, false);
+                emit(a, tx, cl, ent_s0, ent_s1, false);
                 done = true;
                 break;
             }
             if (a->d[c] == '\\' && c + 1 < a->lim && cl == 1 && a->d[c + 1] == lit[i] &&
                 ispunct((unsigned char)lit[i])) {
-                emit(a, lit + i, cl, c, c + 2, false);
+                emit(a, tx, cl, c, c + 2, false);
                 a->cur = c + 2;
                 after_named_entity = false;
                 done = true;
@@ -141,7 +146,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
             /* Lost: keep the character, anchored where we are, and do not
              * move, so the next characters can still be found. */
             size_t s1 = a->cur < a->lim ? a->cur + 1 : a->cur;
-            emit(a, lit + i, cl, a->cur, s1, false);
+            emit(a, tx, cl, a->cur, s1, false);
             a->lost++;
             after_named_entity = false;
         }

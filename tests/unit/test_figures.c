@@ -47,6 +47,7 @@ static const fig_case cases[] = {
     {"source in next sentence only", "Exports rose 38%. The ministry reported it.", "38%"},
     {"figure with entity", "Trade reached &#36;13.5 billion.", "&#36;13.5 billion"},
     {"figure across emphasis", "Trade reached **$13.5 billion** last year.", "$13.5 billion"},
+    {"entity decoding to non-UTF-8", "(&#xFFFE;&#xFFFF;) rose 38% in a year.", "38%"},
     {"figure after abbreviation", "The U.S. Congress approved $386 million.", "$386 million"},
     /* not figures */
     {"not: year", "In 2022 the war began.", ""},
