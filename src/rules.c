@@ -251,13 +251,26 @@ bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err)
     }
     closedir(d);
     qsort(names, n, sizeof *names, cmp_str);
+    /* A bad file is skipped, not the folder: every file is tried and the
+     * errors are joined, one per line. */
     bool ok = true;
+    civ_buf errs;
+    civ_buf_init(&errs);
     for (size_t i = 0; i < n; i++) {
-        if (ok && !civ_rules_load_file(r, names[i], err))
+        char *ferr = NULL;
+        if (!civ_rules_load_file(r, names[i], &ferr)) {
             ok = false;
+            if (errs.len)
+                civ_buf_putc(&errs, '\n');
+            civ_buf_puts(&errs, ferr);
+            free(ferr);
+        }
         free(names[i]);
     }
     free(names);
+    if (!ok)
+        *err = civ_buf_detach(&errs);
+    civ_buf_release(&errs);
     return ok;
 }
 

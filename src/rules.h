@@ -29,9 +29,10 @@ typedef struct {
 civ_rules *civ_rules_new(void);
 void civ_rules_free(civ_rules *r);
 
-/* Loads every *.yml / *.yaml file of dir in name order. Returns false and
- * sets *err (heap, caller frees; may hold several lines, each starting
- * "FILE:LINE:COL: error: ...") on the first bad file. */
+/* Loads every *.yml / *.yaml file of dir in name order. A bad file adds
+ * nothing and the others still load; then returns false and sets *err
+ * (heap, caller frees) to one line per bad file, each starting
+ * "FILE:LINE:COL: error: ..." (a bad pattern adds its caret lines). */
 bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err);
 bool civ_rules_load_file(civ_rules *r, const char *path, char **err);
 

@@ -283,6 +283,35 @@ START_TEST(test_catastrophic_driver)
 }
 END_TEST
 
+/* A bad pack is skipped; the packs after it in the folder still load. */
+START_TEST(test_bad_file_skipped)
+{
+    char dir[] = "/tmp/civlint-test-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *a = xasprintf("%s/a.yml", dir), *b = xasprintf("%s/b.yml", dir);
+    FILE *f = fopen(a, "w");
+    fputs("pack: a\nrules:\n  - id: x\n    kind: existence\n    message: m\n    pattern: '('\n", f);
+    fclose(f);
+    f = fopen(b, "w");
+    fputs("pack: b\nrules:\n  - id: y\n    kind: existence\n    message: m\n    words: [Kiev]\n", f);
+    fclose(f);
+    civ_rules *r = civ_rules_new();
+    char *err = NULL;
+    ck_assert(!civ_rules_load_dir(r, dir, &err));
+    ck_assert_ptr_nonnull(strstr(err, "a.yml:6:"));
+    ck_assert_uint_eq(civ_rules_list(r)->n, 1);
+    ck_assert_str_eq(civ_rules_list(r)->items[0].id, "b.y");
+    ck_assert_uint_eq(count_rule(r, "Kiev.", "b.y", NULL), 1);
+    free(err);
+    civ_rules_free(r);
+    unlink(a);
+    unlink(b);
+    rmdir(dir);
+    free(a);
+    free(b);
+}
+END_TEST
+
 Suite *suite_rulepack(void)
 {
     Suite *s = suite_create("rulepack");
@@ -293,6 +322,7 @@ Suite *suite_rulepack(void)
     tcase_add_test(tc, test_pack_ok_and_kinds);
     tcase_add_test(tc, test_catastrophic_pattern);
     tcase_add_test(tc, test_catastrophic_driver);
+    tcase_add_test(tc, test_bad_file_skipped);
     suite_add_tcase(s, tc);
     return s;
 }
