@@ -64,6 +64,32 @@ START_TEST(test_shipped_rule_examples)
 }
 END_TEST
 
+/* The sample posts follow the house style: no pack rule fires on any of
+ * them (the planted problems are of other kinds). */
+START_TEST(test_house_clean_on_posts)
+{
+    static const char *const posts[] = {
+        "posts/armenia-azerbaijan-normalization.md", "posts/black-sea-security.md",
+        "posts/election-disinformation.md", "posts/energy-transit-caucasus.md",
+        "posts/georgia-china-ports.md", "posts/kazakhstan-multi-vector.md",
+        "posts/middle-corridor-trade.md", "posts/nato-south-caucasus.md",
+        "posts/sanctions-circumvention.md", "posts/uzbekistan-reforms.md",
+    };
+    for (size_t p = 0; p < sizeof posts / sizeof *posts; p++) {
+        char *err = NULL;
+        civ_source *src = civ_source_read(posts[p], NULL, CIV_SOURCE_MAX_DEFAULT, &err);
+        ck_assert_msg(src != NULL, "%s", err ? err : "");
+        civ_diags d;
+        count_rule(test_rules(), src->data, "-", &d);
+        for (size_t i = 0; i < d.n; i++)
+            ck_assert_msg(0, "%s: [%s] %s", posts[p], d.items[i].rule, d.items[i].message);
+        ck_assert_uint_eq(d.nproblems, 0);
+        civ_diags_release(&d);
+        civ_source_free(src);
+    }
+}
+END_TEST
+
 /* Writes a pack to a fresh temporary folder and loads it. */
 static civ_rules *load_pack(const char *yaml, char **err, char *dir, size_t dn)
 {
@@ -318,6 +344,7 @@ Suite *suite_rulepack(void)
     TCase *tc = tcase_create("packs");
     tcase_add_test(tc, test_house_has_30_rules);
     tcase_add_test(tc, test_shipped_rule_examples);
+    tcase_add_test(tc, test_house_clean_on_posts);
     tcase_add_loop_test(tc, test_pack_errors, 0, sizeof errs / sizeof *errs);
     tcase_add_test(tc, test_pack_ok_and_kinds);
     tcase_add_test(tc, test_catastrophic_pattern);
