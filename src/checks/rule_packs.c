@@ -55,30 +55,29 @@ static bool is_prose_range(const civ_block *b, size_t t0, size_t t1)
     return memmem(b->text + t0, t1 - t0, CIV_OBJ, CIV_OBJ_LEN) == NULL;
 }
 
-/* Collects the matches of pattern k of rule r in block b. Returns false
- * when the pattern gave up (recorded as a run problem). */
-static bool scan(const civ_rule *r, size_t k, const civ_block *b, civ_sink *sink, hit **hits,
-                 size_t *n, size_t *cap)
+/* Calls fn for every prose match of pattern k of rule r in block b, with
+ * the match's group offsets. Returns false when the pattern gave up: that
+ * is recorded as a run problem and the caller stops the rule for the file. */
+typedef void (*match_fn)(void *ud, const civ_rule *r, size_t k, const civ_block *b,
+                         const size_t *ov);
+
+static bool each_match(const civ_rule *r, size_t k, const civ_block *b, civ_sink *sink,
+                       match_fn fn, void *ud)
 {
     size_t from = 0, ov[2 * NOV];
     while (from <= b->text_len) {
         int rc = civ_pattern_find(r->pats[k], b->text, b->text_len, from, ov, NOV);
         if (rc == CIV_MATCH_LIMIT || rc == CIV_MATCH_ERROR) {
             size_t s0, s1;
-            civ_block_span(b, from < b->text_len ? from : b->text_len, b->text_len, &s0, &s1);
+            civ_block_span(b, from, b->text_len, &s0, &s1);
             civ_diags_problem(sink->out, r->id, s0,
                               rc == CIV_MATCH_LIMIT ? "match limit" : "match error");
             return false;
         }
         if (rc != CIV_MATCH_OK)
             break;
-        if (is_prose_range(b, ov[0], ov[1])) {
-            hit *h = CIV_PUSH(*hits, *n, *cap);
-            h->b = b;
-            h->t0 = ov[0];
-            h->t1 = ov[1];
-            h->form = k;
-        }
+        if (is_prose_range(b, ov[0], ov[1]))
+            fn(ud, r, k, b, ov);
         /* advance past the match (one character on an empty match) */
         size_t next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
         while (next < b->text_len && ((unsigned char)b->text[next] & 0xC0) == 0x80)
@@ -103,46 +102,43 @@ static civ_diag *report(civ_sink *sink, const civ_rule *r, const civ_block *b, s
     return d;
 }
 
+/* existence and substitution: report each match where it is. */
+static void report_match(void *ud, const civ_rule *r, size_t k, const civ_block *b,
+                         const size_t *ov)
+{
+    char *repl = NULL;
+    if (r->kind == CIV_RULE_SUBSTITUTION) {
+        unsigned char c0 = (unsigned char)b->text[ov[0]];
+        repl = civ_rule_replacement(r->repl[k], b->text, ov, NOV,
+                                    r->ignore_case && c0 >= 'A' && c0 <= 'Z');
+    }
+    report(ud, r, b, ov[0], ov[1], repl, true);
+    free(repl);
+}
+
 static void run_match_rule(const civ_doc *doc, const civ_rule *r, civ_sink *sink)
 {
-    for (size_t k = 0; k < r->npats; k++) {
-        for (size_t i = 0; i < doc->nblocks; i++) {
-            const civ_block *b = &doc->blocks[i];
-            if (!in_scope(r, b))
-                continue;
-            size_t from = 0, ov[2 * NOV];
-            bool gave_up = false;
-            while (from <= b->text_len) {
-                int rc = civ_pattern_find(r->pats[k], b->text, b->text_len, from, ov, NOV);
-                if (rc == CIV_MATCH_LIMIT || rc == CIV_MATCH_ERROR) {
-                    size_t s0, s1;
-                    civ_block_span(b, from, b->text_len, &s0, &s1);
-                    civ_diags_problem(sink->out, r->id, s0,
-                                      rc == CIV_MATCH_LIMIT ? "match limit" : "match error");
-                    gave_up = true;
-                    break;
-                }
-                if (rc != CIV_MATCH_OK)
-                    break;
-                if (is_prose_range(b, ov[0], ov[1])) {
-                    char *repl = NULL;
-                    if (r->kind == CIV_RULE_SUBSTITUTION) {
-                        unsigned char c0 = (unsigned char)b->text[ov[0]];
-                        repl = civ_rule_replacement(r->repl[k], b->text, ov, NOV,
-                                                    r->ignore_case && c0 >= 'A' && c0 <= 'Z');
-                    }
-                    report(sink, r, b, ov[0], ov[1], repl, true);
-                    free(repl);
-                }
-                size_t next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-                while (next < b->text_len && ((unsigned char)b->text[next] & 0xC0) == 0x80)
-                    next++;
-                from = next;
-            }
-            if (gave_up)
-                return; /* once per file: stop the rule here */
-        }
-    }
+    for (size_t k = 0; k < r->npats; k++)
+        for (size_t i = 0; i < doc->nblocks; i++)
+            if (in_scope(r, &doc->blocks[i]) &&
+                !each_match(r, k, &doc->blocks[i], sink, report_match, sink))
+                return; /* gave up: once per file */
+}
+
+typedef struct {
+    hit *items;
+    size_t n, cap;
+} hit_list;
+
+static void collect_match(void *ud, const civ_rule *r, size_t k, const civ_block *b,
+                          const size_t *ov)
+{
+    hit_list *hs = ud;
+    hit *h = CIV_PUSH(hs->items, hs->n, hs->cap);
+    h->b = b;
+    h->t0 = ov[0];
+    h->t1 = ov[1];
+    h->form = k;
 }
 
 static int cmp_hit(const void *pa, const void *pb)
@@ -160,17 +156,20 @@ static int cmp_hit(const void *pa, const void *pb)
 
 static void run_consistency(const civ_doc *doc, const civ_rule *r, civ_sink *sink)
 {
-    hit *hits = NULL;
-    size_t n = 0, cap = 0;
+    hit_list hs = {0};
     for (size_t k = 0; k < r->npats; k++)
         for (size_t i = 0; i < doc->nblocks; i++)
             if (in_scope(r, &doc->blocks[i]) &&
-                !scan(r, k, &doc->blocks[i], sink, &hits, &n, &cap)) {
-                free(hits);
+                !each_match(r, k, &doc->blocks[i], sink, collect_match, &hs)) {
+                free(hs.items);
                 return;
             }
-    if (n == 0)
+    hit *hits = hs.items;
+    size_t n = hs.n;
+    if (n == 0) {
+        free(hits);
         return;
+    }
     qsort(hits, n, sizeof *hits, cmp_hit);
     /* drop hits inside an earlier, longer hit */
     size_t w = 0;
@@ -180,8 +179,8 @@ static void run_consistency(const civ_doc *doc, const civ_rule *r, civ_sink *sin
         hits[w++] = hits[i];
     }
     n = w;
-    size_t *count = calloc(r->npats, sizeof *count);
-    size_t *first = malloc(r->npats * sizeof *first);
+    size_t *count = xcalloc(r->npats, sizeof *count);
+    size_t *first = xmalloc(r->npats * sizeof *first);
     for (size_t k = 0; k < r->npats; k++)
         first[k] = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
