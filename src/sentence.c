@@ -84,14 +84,13 @@ static bool is_word_byte(unsigned char c)
            c == '.' || c >= 0x80;
 }
 
-/* The word before the full stop at `dot`: back to white space or an
- * opening bracket/quote. */
+/* Start of the word before the full stop at `dot`: letters, digits, inner
+ * dots (U.S) and any non-ASCII byte, back to white space or punctuation. */
 static size_t word_start(const char *t, size_t dot)
 {
     size_t a = dot;
     while (a > 0 && is_word_byte((unsigned char)t[a - 1]))
         a--;
-    /* skip any leading punctuation that is not part of the word */
     return a;
 }
 
