@@ -79,36 +79,58 @@ static bool is_first_cell(const civ_block *b)
     return b->table_row == 0 && b->table_col == 0;
 }
 
-/* Is the table holding cell `ci` sourced by its row, the paragraph before
- * it or a caption after it? */
-static bool table_sourced(const civ_doc *doc, size_t ci, const civ_ctx *ctx,
-                          const civ_pattern *attr)
+/* The table a cell belongs to, computed once per table (a big table would
+ * otherwise be walked once per cell). */
+typedef struct {
+    size_t ts, te;   /* its cells: blocks [ts, te) */
+    bool around;     /* sourced by the paragraph before or a caption after */
+    bool valid;
+} table_info;
+
+static void table_find(const civ_doc *doc, size_t ci, const civ_ctx *ctx, const civ_pattern *attr,
+                       table_info *t)
 {
-    const civ_block *cell = &doc->blocks[ci];
+    if (t->valid && ci >= t->ts && ci < t->te)
+        return;
     size_t ts = ci;
     while (ts > 0 && !is_first_cell(&doc->blocks[ts]) && is_cell(doc, ts - 1))
         ts--;
     size_t te = ci + 1;
     while (is_cell(doc, te) && !is_first_cell(&doc->blocks[te]))
         te++;
-    for (size_t j = ts; j < te; j++)
-        if (doc->blocks[j].table_row == cell->table_row && has_link(&doc->blocks[j]))
-            return true;
+    t->ts = ts;
+    t->te = te;
+    t->valid = true;
+    t->around = false;
     if (ts > 0) {
         const civ_block *p = &doc->blocks[ts - 1];
         if (p->kind == CIV_BLOCK_PARAGRAPH && !(p->flags & CIV_IN_FOOTNOTE) &&
             has_source(p, 0, p->text_len, attr))
-            return true;
+            t->around = true;
     }
-    if (te < doc->nblocks) {
+    if (!t->around && te < doc->nblocks) {
         const civ_block *p = &doc->blocks[te];
         const civ_pattern *cap = civ_rules_def(ctx->rules, "table-caption");
         size_t ov[2];
         if (p->kind == CIV_BLOCK_PARAGRAPH && !(p->flags & CIV_IN_FOOTNOTE) && cap &&
             civ_pattern_find(cap, p->text, p->text_len, 0, ov, 1) == CIV_MATCH_OK &&
             has_source(p, 0, p->text_len, attr))
-            return true;
+            t->around = true;
     }
+}
+
+/* Is the table holding cell `ci` sourced by the cell's row, the paragraph
+ * before it or a caption after it? */
+static bool table_sourced(const civ_doc *doc, size_t ci, const civ_ctx *ctx,
+                          const civ_pattern *attr, table_info *t)
+{
+    table_find(doc, ci, ctx, attr, t);
+    if (t->around)
+        return true;
+    int row = doc->blocks[ci].table_row;
+    for (size_t j = t->ts; j < t->te; j++)
+        if (doc->blocks[j].table_row == row && has_link(&doc->blocks[j]))
+            return true;
     return false;
 }
 
@@ -200,8 +222,54 @@ static size_t find_figures(const civ_block *b, const civ_ctx *ctx, civ_sink *sin
     return n;
 }
 
+/* Marks the sentences that [t0,t1) touches (sentences are in order). */
+static void mark(const civ_sentence *s, size_t ns, size_t t0, size_t t1, bool *sourced)
+{
+    size_t lo = 0, hi = ns;
+    while (lo < hi) { /* first sentence ending after t0 */
+        size_t mid = lo + (hi - lo) / 2;
+        if (s[mid].t1 <= t0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < ns && s[k].t0 < (t1 > t0 ? t1 : t0 + 1); k++)
+        sourced[k] = true;
+}
+
+/* Which sentences hold a source: one pass over the inlines and one over
+ * the attribution matches, so a paragraph with thousands of figures and
+ * sentences stays linear. */
+static void mark_sources(const civ_block *b, const civ_sentence *s, size_t ns,
+                         const civ_pattern *attr, civ_sink *sink, bool *sourced)
+{
+    for (size_t i = 0; i < b->ninl; i++) {
+        const civ_inline *in = &b->inl[i];
+        if (in->kind == CIV_INL_LINK || in->kind == CIV_INL_AUTOLINK ||
+            in->kind == CIV_INL_FOOTNOTE_REF)
+            mark(s, ns, in->t0, in->t1, sourced);
+    }
+    size_t from = 0, ov[2];
+    while (attr && from < b->text_len) {
+        int rc = civ_pattern_find(attr, b->text, b->text_len, from, ov, 1);
+        if (rc == CIV_MATCH_LIMIT || rc == CIV_MATCH_ERROR) {
+            size_t s0, s1;
+            civ_block_span(b, from, b->text_len, &s0, &s1);
+            civ_diags_problem(sink->out, "attribution", s0,
+                              rc == CIV_MATCH_LIMIT ? "match limit" : "match error");
+            break;
+        }
+        if (rc != CIV_MATCH_OK)
+            break;
+        mark(s, ns, ov[0], ov[1], sourced);
+        from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        while (from < b->text_len && ((unsigned char)b->text[from] & 0xC0) == 0x80)
+            from++;
+    }
+}
+
 static void check_block(const civ_doc *doc, size_t bi, const civ_ctx *ctx, civ_sink *sink,
-                        const civ_pattern *attr)
+                        const civ_pattern *attr, table_info *table)
 {
     const civ_block *b = &doc->blocks[bi];
     figure *figs = NULL;
@@ -210,25 +278,27 @@ static void check_block(const civ_doc *doc, size_t bi, const civ_ctx *ctx, civ_s
         free(figs);
         return;
     }
+    /* The source scope: each sentence, or the whole paragraph as one. */
     bool para = ctx->figure_source_paragraph || (b->flags & CIV_IN_QUOTE);
     size_t ns = 0;
     civ_sentence *sents = para ? NULL : civ_sentences_split(b->text, b->text_len, &ns);
-    int table = -1; /* unknown until needed */
+    if (!ns) {
+        free(sents);
+        sents = xmalloc(sizeof *sents);
+        sents[0].t0 = 0;
+        sents[0].t1 = b->text_len;
+        ns = 1;
+    }
+    bool *sourced = xcalloc(ns, sizeof *sourced);
+    mark_sources(b, sents, ns, attr, sink, sourced);
+    size_t k = 0;
     for (size_t i = 0; i < nf; i++) {
-        size_t r0 = 0, r1 = b->text_len;
-        if (ns) {
-            size_t k = civ_sentence_index(sents, ns, figs[i].t0);
-            r0 = sents[k].t0;
-            r1 = sents[k].t1;
-        }
-        if (has_source(b, r0, r1, attr))
+        while (k + 1 < ns && sents[k + 1].t0 <= figs[i].t0) /* figures are in order */
+            k++;
+        if (sourced[k])
             continue;
-        if (b->kind == CIV_BLOCK_TABLE_CELL) {
-            if (table < 0)
-                table = table_sourced(doc, bi, ctx, attr);
-            if (table)
-                continue;
-        }
+        if (b->kind == CIV_BLOCK_TABLE_CELL && table_sourced(doc, bi, ctx, attr, table))
+            continue;
         size_t s0, s1;
         civ_block_span(b, figs[i].t0, figs[i].t1, &s0, &s1);
         const char *where = para ? "paragraph" : "sentence";
@@ -239,6 +309,7 @@ static void check_block(const civ_doc *doc, size_t bi, const civ_ctx *ctx, civ_s
         civ_diag_note(d, "add a link, a footnote or an attribution ('according to ...') to the %s",
                       b->kind == CIV_BLOCK_TABLE_CELL ? "paragraph before the table" : where);
     }
+    free(sourced);
     free(sents);
     free(figs);
 }
@@ -248,12 +319,13 @@ void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink
     if (!ctx->rules)
         return;
     const civ_pattern *attr = civ_rules_def(ctx->rules, "attribution");
+    table_info table = {0};
     for (size_t i = 0; i < doc->nblocks; i++) {
         const civ_block *b = &doc->blocks[i];
         if (b->kind != CIV_BLOCK_PARAGRAPH && b->kind != CIV_BLOCK_TABLE_CELL)
             continue;
         if (b->flags & CIV_IN_FOOTNOTE)
             continue;
-        check_block(doc, i, ctx, sink, attr);
+        check_block(doc, i, ctx, sink, attr, &table);
     }
 }
