@@ -154,7 +154,13 @@ static void rule_setting(parser *ps, const civ_ynode *idn, int level, part *p)
 {
     if (!civ_rule_id_known(config_rules(ps), idn->value)) {
         const char *dot = strchr(idn->value, '.');
-        if (dot)
+        char *wild = dot ? xasprintf("%.*s.*", (int)(dot - idn->value), idn->value) : NULL;
+        bool pack_loaded = wild && civ_rule_id_known(config_rules(ps), wild);
+        free(wild);
+        if (pack_loaded)
+            perr(ps, idn, "unknown rule '%s': pack '%.*s' has no rule '%s' (see civlint --list-rules)",
+                 idn->value, (int)(dot - idn->value), idn->value, dot + 1);
+        else if (dot)
             perr(ps, idn, "unknown rule '%s': no rule pack named '%.*s' is loaded", idn->value,
                  (int)(dot - idn->value), idn->value);
         else

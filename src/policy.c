@@ -115,13 +115,20 @@ bool civ_rule_id_known(const civ_rules *rules, const char *id)
     if (civ_check_find(id))
         return true;
     const char *dot = strchr(id, '.');
-    if (!dot || dot == id || !dot[1])
+    if (!dot || dot == id || !dot[1] || !rules)
         return false;
-    size_t n = rules ? civ_rules_npacks(rules) : 0;
-    for (size_t i = 0; i < n; i++) {
-        const civ_pack *pk = civ_rules_pack(rules, i);
-        if (strlen(pk->name) == (size_t)(dot - id) && strncmp(pk->name, id, (size_t)(dot - id)) == 0)
-            return true;
+    if (strcmp(dot, ".*") == 0) {
+        /* PACK.*: every rule of a loaded pack */
+        for (size_t i = 0; i < civ_rules_npacks(rules); i++) {
+            const civ_pack *pk = civ_rules_pack(rules, i);
+            if (strlen(pk->name) == (size_t)(dot - id) && strncmp(pk->name, id, (size_t)(dot - id)) == 0)
+                return true;
+        }
+        return false;
     }
+    const civ_rulelist *rl = civ_rules_list(rules);
+    for (size_t i = 0; i < rl->n; i++)
+        if (strcmp(rl->items[i].id, id) == 0)
+            return true;
     return false;
 }

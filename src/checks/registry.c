@@ -14,6 +14,8 @@ void civ_check_accidental_code_block(const civ_doc *, const civ_ctx *, civ_sink 
 void civ_check_relative_date(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_invisible_character(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_allow_directive(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_unsourced_figure(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_rule_packs(const civ_doc *, const civ_ctx *, civ_sink *);
 
 static const civ_check table[] = {
     {"encoding", CIV_SEV_ERROR, "invalid UTF-8 bytes, reported at the exact byte",
@@ -34,6 +36,10 @@ static const civ_check table[] = {
      civ_check_invisible_character},
     {"allow-directive", CIV_SEV_ERROR, "a malformed '<!-- civlint-allow RULE \"TERM\" -- reason -->' override (no reason, no term)",
      civ_check_allow_directive},
+    {"unsourced-figure", CIV_SEV_WARNING, "a figure (38.3%, $13.5 billion, 7,000 people) with no link, footnote or attribution in its sentence",
+     civ_check_unsourced_figure},
+    {"rule-packs", CIV_SEV_WARNING, "the house-style rules of the packs in rules/, reported as PACK.ID (listed below)",
+     civ_check_rule_packs},
 };
 
 const civ_check *civ_checks(size_t *n)

@@ -19,11 +19,14 @@ static const cfg_case cases[] = {
                  "lang: en_GB\nfigures: {scope: paragraph}\nempty-section: {direct-content: true}\n"
                  "acronym-max-length: 6\nignore: ['*.tmp.md']\n"
                  "overrides:\n  - files: drafts/**\n    disable: [author-line]\n", NULL},
-    {"pack rule of a loaded pack", "severity: {structure.anything: error}\n", NULL},
+    {"unknown rule of a loaded pack", "severity: {structure.anything: error}\n",
+     "1:12: error: unknown rule 'structure.anything': pack 'structure' has no rule 'anything'"},
     {"pack wildcard", "disable: [structure.*]\n", NULL},
     {"unknown key", "enable: []\nfoo: 1\n", "2:1: error: unknown key 'foo'"},
     {"unknown rule", "disable: [empty-sectoin]\n", "1:11: error: unknown rule 'empty-sectoin'"},
-    {"unknown pack", "disable: [house.x]\n", "1:11: error: unknown rule 'house.x': no rule pack named 'house'"},
+    {"unknown pack", "disable: [nopack.x]\n", "1:11: error: unknown rule 'nopack.x': no rule pack named 'nopack'"},
+    {"unknown rule of the house pack", "disable: [house.x]\n", "1:11: error: unknown rule 'house.x': pack 'house' has no rule 'x'"},
+    {"house pack rule", "disable: [house.kyiv]\n", NULL},
     {"bad severity", "severity:\n  encoding: fatal\n", "2:13: error: severity of 'encoding' must be"},
     {"severity not a map", "severity: [encoding]\n", "1:11: error: 'severity' must map"},
     {"bad scope", "figures:\n  scope: page\n", "2:10: error: 'figures.scope' must be sentence or paragraph"},
