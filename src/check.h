@@ -23,6 +23,8 @@ typedef struct {
     bool empty_section_direct;    /* a heading needs its own content, not
                                      only subsections with content */
     bool suggest;                 /* compute spelling suggestions */
+    size_t acronym_max;           /* spelling: ALL-CAPS words of up to this
+                                     many letters are not checked */
 } civ_ctx;
 
 typedef struct {

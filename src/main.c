@@ -15,6 +15,7 @@
 #include "pattern.h"
 #include "rules.h"
 #include "source.h"
+#include "spell.h"
 #include "util.h"
 #include "walk.h"
 
@@ -44,6 +45,19 @@ static const char usage_text[] =
     "      --rules=DIR         load the rule packs (*.yml) of DIR after the shipped ones\n"
     "      --no-default-rules  do not load the shipped rule packs\n"
     "\n"
+    "Spelling:\n"
+    "      --lang=LANG         hunspell dictionary (default en_US)\n"
+    "      --dict=PATH         the dictionary: PATH.aff + PATH.dic, or a folder\n"
+    "                          holding LANG.aff (default: $DICPATH, then\n"
+    "                          /usr/share/hunspell, /usr/share/myspell/dicts)\n"
+    "      --words=FILE        also accept the words of FILE (one per line;\n"
+    "                          repeatable); a post adds its own with\n"
+    "                          <!-- civlint-words: Word1 Word2 -->\n"
+    "      --no-suggest        no spelling suggestions (faster)\n"
+    "      --acronym-max=N     ALL-CAPS words of up to N letters are not\n"
+    "                          spell-checked (default 6; 0 checks them all)\n"
+    "      --spell-stats       print words checked and words/second on stderr\n"
+    "\n"
     "Gating:\n"
     "      --fail-on=SEVERITY  exit 1 when a finding is at least error, warning\n"
     "                          (default) or note\n"
@@ -56,7 +70,7 @@ static const char usage_text[] =
     "was linted).\n"
     "\n"
     "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
-    "NO_COLOR.\n";
+    "DICPATH (folders searched for hunspell dictionaries), NO_COLOR.\n";
 
 typedef struct {
     const civ_formatter *fmt;
@@ -70,6 +84,13 @@ typedef struct {
     size_t nrule_dirs, rdcap;
     char **toggles;      /* "+id" or "-id", in command-line order */
     size_t ntoggles, tcap;
+    const char *lang;    /* spelling (see spell.h) */
+    const char *dict;
+    char **words;
+    size_t nwords, wcap;
+    bool no_suggest;
+    bool spell_stats;
+    long acronym_max;    /* -1: default */
 } options;
 
 static void error_msg(const char *msg)
@@ -121,7 +142,8 @@ static void add_toggles(options *o, const char *list, char sign)
 static int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_COLOR = 256, OPT_STDIN_NAME, OPT_LIST, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
-           OPT_NO_DEFAULT_RULES, OPT_FAIL_ON };
+           OPT_NO_DEFAULT_RULES, OPT_FAIL_ON, OPT_LANG, OPT_DICT, OPT_WORDS, OPT_NO_SUGGEST,
+           OPT_ACRONYM_MAX, OPT_SPELL_STATS };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"color", required_argument, NULL, OPT_COLOR},
@@ -134,6 +156,12 @@ static int parse_options(int argc, char **argv, options *o)
         {"rules", required_argument, NULL, OPT_RULES},
         {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"dict", required_argument, NULL, OPT_DICT},
+        {"words", required_argument, NULL, OPT_WORDS},
+        {"no-suggest", no_argument, NULL, OPT_NO_SUGGEST},
+        {"acronym-max", required_argument, NULL, OPT_ACRONYM_MAX},
+        {"spell-stats", no_argument, NULL, OPT_SPELL_STATS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -189,6 +217,31 @@ static int parse_options(int argc, char **argv, options *o)
                 return EXIT_TROUBLE;
             }
             break;
+        case OPT_LANG:
+            o->lang = optarg;
+            break;
+        case OPT_DICT:
+            o->dict = optarg;
+            break;
+        case OPT_WORDS:
+            *CIV_PUSH(o->words, o->nwords, o->wcap) = optarg;
+            break;
+        case OPT_NO_SUGGEST:
+            o->no_suggest = true;
+            break;
+        case OPT_SPELL_STATS:
+            o->spell_stats = true;
+            break;
+        case OPT_ACRONYM_MAX: {
+            char *end;
+            errno = 0;
+            o->acronym_max = strtol(optarg, &end, 10);
+            if (errno || *end || end == optarg || o->acronym_max < 0 || o->acronym_max > 100) {
+                fprintf(stderr, "civlint: error: --acronym-max takes a number from 0 to 100, not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        }
         case 'h':
             fputs(usage_text, stdout);
             return EXIT_CLEAN;
@@ -254,6 +307,64 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     return ok;
 }
 
+/* Loads the speller once for the run when `spelling` is on: the
+ * dictionary, the house dictionary next to rules/ and the --words lists.
+ * A missing dictionary is reported and leaves spelling off (the other
+ * checks still run; the exit status becomes 2). */
+static bool setup_speller(const options *o, const char *datadir, civ_linter *linter, civ_speller **out)
+{
+    linter->ctx.suggest = !o->no_suggest;
+    if (o->acronym_max >= 0)
+        linter->ctx.acronym_max = (size_t)o->acronym_max;
+    size_t n;
+    const civ_check *t = civ_checks(&n);
+    bool on = false;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].id, "spelling") == 0)
+            on = linter->enabled[i];
+    if (!on)
+        return true;
+    char *err = NULL;
+    civ_speller *sp = civ_speller_new(o->lang, o->dict, &err);
+    if (!sp) {
+        error_msg(err);
+        free(err);
+        return false;
+    }
+    bool ok = true;
+    char *house = xasprintf("%s/dictionaries/house.dic", datadir);
+    if (!civ_speller_add_dic(sp, house, &err)) {
+        fprintf(stderr, "civlint: error: house dictionary: %s\n", err);
+        free(err);
+        ok = false;
+    }
+    free(house);
+    for (size_t i = 0; i < o->nwords; i++) {
+        if (!civ_speller_add_words_file(sp, o->words[i], &err)) {
+            error_msg(err);
+            free(err);
+            ok = false;
+        }
+    }
+    linter->ctx.speller = sp;
+    *out = sp;
+    return ok;
+}
+
+/* --spell-stats: what the spelling stage did, on stderr. */
+static void print_spell_stats(civ_speller *sp)
+{
+    civ_spell_stats st;
+    civ_speller_stats(sp, &st);
+    double secs = (double)st.ns / 1e9;
+    fprintf(stderr,
+            "civlint: spelling: %llu words (%llu distinct), %llu hunspell lookups, %llu suggestion "
+            "searches, %llu handle%s, %.1f ms, %.0f words/s\n",
+            (unsigned long long)st.words, (unsigned long long)st.distinct, (unsigned long long)st.lookups,
+            (unsigned long long)st.suggestions, (unsigned long long)st.handles, st.handles == 1 ? "" : "s",
+            secs * 1e3, secs > 0 ? (double)st.words / secs : 0.0);
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -262,6 +373,7 @@ int main(int argc, char **argv)
     o.color = -1;
     o.fail_on = CIV_SEV_WARNING;
     o.default_rules = true;
+    o.acronym_max = -1;
     int status = parse_options(argc, argv, &o);
     if (status >= 0)
         goto done_opts;
@@ -285,6 +397,10 @@ int main(int argc, char **argv)
             trouble = true;
         }
     }
+
+    civ_speller *speller = NULL;
+    if (!setup_speller(&o, datadir, &linter, &speller))
+        trouble = true;
 
     civ_walk walk;
     civ_walk_init(&walk);
@@ -342,6 +458,9 @@ int main(int argc, char **argv)
                 sum.errors == 1 ? "" : "s", sum.warnings, sum.warnings == 1 ? "" : "s", sum.notes,
                 sum.notes == 1 ? "" : "s", sum.files, sum.files == 1 ? "" : "s");
     }
+    if (o.spell_stats && speller)
+        print_spell_stats(speller);
+    civ_speller_free(speller);
     free(sum.by_rule);
     civ_walk_release(&walk);
     civ_rules_free(rules);
@@ -353,6 +472,7 @@ done_opts:
         free(o.toggles[i]);
     free(o.toggles);
     free(o.rule_dirs);
+    free(o.words);
     /* Like git: a failed write to stdout (disk full, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (errno != EPIPE)

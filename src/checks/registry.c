@@ -9,6 +9,8 @@ void civ_check_encoding(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_front_matter(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_empty_section(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_author_line(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_spelling(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_mixed_script(const civ_doc *, const civ_ctx *, civ_sink *);
 
 static const civ_check table[] = {
     {"encoding", CIV_SEV_ERROR, "invalid UTF-8 bytes, reported at the exact byte",
@@ -19,6 +21,8 @@ static const civ_check table[] = {
      civ_check_empty_section},
     {"author-line", CIV_SEV_WARNING, "the post has no byline ('Name – Role, Organisation') or a malformed one",
      civ_check_author_line},
+    {"spelling", CIV_SEV_WARNING, "words unknown to hunspell (en_US), the house dictionary and the word lists", civ_check_spelling},
+    {"mixed-script", CIV_SEV_ERROR, "a word mixing Latin with Cyrillic or Greek look-alike letters", civ_check_mixed_script},
 };
 
 const civ_check *civ_checks(size_t *n)
