@@ -75,6 +75,7 @@ lint-posts: all
 check: all $(TEST_BIN)
 	tests/golden/run ./civlint
 	tests/spec-corpus ./civlint
+	tests/spell-accuracy ./civlint
 	$(TEST_BIN)
 
 check-unit: all $(TEST_BIN)
@@ -94,8 +95,10 @@ check-asan: deps
 civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(BUILD)/civlint $(LIB_OBJ) $(MAIN_OBJ) $(LIB_LIBS)
 	cp -r rules $(BUILD)/ 2>/dev/null || true
+	cp -r dictionaries $(BUILD)/ 2>/dev/null || true
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/golden/run $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/spec-corpus $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/spell-accuracy $(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
 install: all
