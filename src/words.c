@@ -49,7 +49,7 @@ static bool is_digit(uint32_t cp)
  * letter (Lm) but is used as an apostrophe, so it is a joiner instead. */
 static bool is_word_char(uint32_t cp)
 {
-    return cp != 0x02BC && (civ_uni_is_letter(cp) || is_digit(cp) || cp == '_');
+    return cp != 0x02BC && (civ_uni_is_letter(cp) || is_digit(cp));
 }
 
 /* Characters trimmed off both ends of a chunk before classifying it. */
@@ -123,10 +123,11 @@ static bool contains(const char *s, size_t n, const char *needle)
 
 /* True when the trimmed chunk s[0..n) is not prose: a URL (scheme://,
  * www., mailto:), an e-mail address or @handle, a path (/x, ./x, ~/x,
- * a\b, a/b/c, dir/file.ext), a domain or a file name (x.org, README.md: a
- * dot between a letter or digit and at least two ASCII letters or digits
- * starting in lower case). "and/or" and abbreviations like "e.g." and
- * "U.S." stay prose. */
+ * a\b, a/b/c, dir/file.ext), a domain or a file name (x.org, README.md,
+ * main.c: a dot after a letter or digit, followed by a lower-case letter,
+ * with two or more letters or digits on one side). "and/or",
+ * abbreviations ("e.g.", "U.S.", "Ph.D.") and a missing space before a
+ * capital ("end.The") stay prose. */
 static bool is_non_prose(const char *s, size_t n)
 {
     if (n == 0)
@@ -150,16 +151,18 @@ static bool is_non_prose(const char *s, size_t n)
     }
     if (slashes >= 2)
         return true;
-    for (size_t i = 1; i + 2 <= n; i++) {
+    for (size_t i = 1; i + 1 < n; i++) {
         if (s[i] != '.' || !is_alnum_ascii((unsigned char)s[i - 1]))
             continue;
         unsigned char c = (unsigned char)s[i + 1];
         if (!(c >= 'a' && c <= 'z'))
             continue;
-        size_t k = i + 1;
-        while (k < n && is_alnum_ascii((unsigned char)s[k]))
-            k++;
-        if (k - (i + 1) >= 2)
+        size_t left = 0, right = 0;
+        while (left < i && is_alnum_ascii((unsigned char)s[i - 1 - left]))
+            left++;
+        while (i + 1 + right < n && is_alnum_ascii((unsigned char)s[i + 1 + right]))
+            right++;
+        if (right >= 2 || (left >= 2 && right >= 1))
             return true; /* a domain or a file name (also after a slash) */
     }
     return false;
@@ -202,7 +205,7 @@ static void scan_word(const char *s, size_t end, size_t i, civ_word *w)
     while (k < end) {
         uint32_t cp = decode_at(s, end, k, &n);
         if (is_word_char(cp) || (civ_uni_is_mark(cp) && prev != 0)) {
-            if (is_digit(cp) || cp == '_') {
+            if (is_digit(cp)) {
                 digits = true;
             } else if (civ_uni_is_letter(cp)) {
                 w->nletters++;
@@ -215,10 +218,13 @@ static void scan_word(const char *s, size_t end, size_t i, civ_word *w)
             k += n;
             continue;
         }
-        if (is_apostrophe(cp) || is_hyphen(cp)) {
+        if (is_apostrophe(cp) || is_hyphen(cp) || cp == '_') {
             size_t m;
             if (k + n < end && is_word_char(decode_at(s, end, k + n, &m))) {
-                w->flags |= is_hyphen(cp) ? CIV_WORD_HYPHEN : CIV_WORD_APOS;
+                if (cp == '_')
+                    digits = true; /* snake_case: an identifier */
+                else
+                    w->flags |= is_hyphen(cp) ? CIV_WORD_HYPHEN : CIV_WORD_APOS;
                 prev = cp;
                 k += n;
                 continue;

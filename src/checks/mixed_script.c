@@ -177,6 +177,8 @@ static void check_word(const civ_doc *doc, civ_sink *sink, const civ_block *b, s
         s0 = base + t0;
         s1 = base + t1;
     }
+    if (s1 <= s0)
+        return; /* text the model could not align to the source */
     const char *src = doc->src->data;
     civ_diag *d = civ_report(sink, s0, s1, "word '%.*s' mixes Latin and %s letters", (int)(s1 - s0),
                              src + s0, civ_script_name(foreign));

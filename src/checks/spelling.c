@@ -18,11 +18,12 @@
  * Never checked (false-positive trade-offs): code, HTML, images and
  * footnote labels (U+FFFC placeholders), autolinks, URLs, e-mail addresses,
  * handles, domains, file names and paths (one token each in words.h),
- * words with digits or '_', ALL-CAPS acronyms of up to ctx->acronym_max
- * letters (and their plurals: NGOs), words with letters outside the Latin
- * script (en_US cannot judge them; a Latin word with a Cyrillic look-alike
- * inside is mixed-script's finding, not two findings), and front-matter
- * values other than the title. The cost is that a misspelt acronym or a
+ * words with digits or '_', single letters (the "e" and "g" of "e.g."; a
+ * one-letter typo cannot be told from a variable), ALL-CAPS acronyms of up
+ * to ctx->acronym_max letters (and their plurals: NGOs), words with
+ * letters outside the Latin script (en_US cannot judge them; a Latin word
+ * with a Cyrillic look-alike inside is mixed-script's finding, not two
+ * findings), and front-matter values other than the title. The cost is that a misspelt acronym or a
  * typo glued to a domain-like dot ("end.the") goes unreported.
  *
  * A post declares its own words in an HTML comment anywhere in it:
@@ -156,6 +157,8 @@ static void report(state *st, const where *w, const char *text, size_t t0, size_
 {
     size_t s0, s1;
     map_span(w, t0, t1, &s0, &s1);
+    if (s1 <= s0)
+        return; /* text the model could not align to the source */
     const char *src = st->doc->src->data;
     civ_diag *d = civ_report(st->sink, s0, s1, "unknown word '%.*s'", (int)(s1 - s0), src + s0);
     if (!st->ctx->suggest)
@@ -220,7 +223,7 @@ static void check_text(state *st, const where *w, const char *text, size_t len)
     civ_word wd;
     civ_words_init(&it, text, len);
     while (civ_words_next(&it, &wd)) {
-        if (wd.kind != CIV_WORD_PROSE || (wd.flags & CIV_WORD_NONLATIN))
+        if (wd.kind != CIV_WORD_PROSE || (wd.flags & CIV_WORD_NONLATIN) || wd.nletters < 2)
             continue;
         if (w->b && in_autolink(w->b, wd.t0))
             continue;
