@@ -45,12 +45,20 @@ typedef struct {
     size_t base;
 } where;
 
+/* Suggestions cost hunspell tens of milliseconds per word. A file full of
+ * unknown words (a pasted table of names, another language) would take
+ * minutes, so only the first SUGGEST_LIMIT distinct unknown words of a
+ * file get suggestions; the rest are still reported. */
+#define SUGGEST_LIMIT 100
+
 typedef struct {
     const civ_doc *doc;
     const civ_ctx *ctx;
     civ_sink *sink;
     civ_strmap inline_words;
+    civ_strmap unknown; /* distinct unknown words of this file */
     uint64_t nwords;
+    size_t autolink;    /* cursor over the block's inlines */
 } state;
 
 static void map_span(const where *w, size_t t0, size_t t1, size_t *s0, size_t *s1)
@@ -168,6 +176,11 @@ static void report(state *st, const where *w, const char *text, size_t t0, size_
     if (n >= sizeof buf)
         return;
     size_t k = civ_word_normalize(text + t0, n, buf);
+    if (!civ_strmap_get(&st->unknown, buf, k)) {
+        if (st->unknown.n >= SUGGEST_LIMIT)
+            return;
+        civ_strmap_put(&st->unknown, buf, k, (void *)1);
+    }
     char *const *sugg;
     size_t ns = civ_speller_suggest(st->ctx->speller, buf, k, &sugg);
     if (ns == 0)
@@ -211,10 +224,16 @@ static void check_word(state *st, const where *w, const char *text, const civ_wo
     }
 }
 
-static bool in_autolink(const civ_block *b, size_t t)
+/* True when text offset t (increasing from call to call within a block)
+ * is inside an autolink. A cursor instead of civ_block_inline_at keeps a
+ * paragraph of many links linear: inlines are in source order, autolinks
+ * never nest, and an inline that ends before t is never needed again. */
+static bool in_autolink(state *st, const civ_block *b, size_t t)
 {
-    const civ_inline *in = civ_block_inline_at(b, t);
-    return in && in->kind == CIV_INL_AUTOLINK;
+    while (st->autolink < b->ninl &&
+           (b->inl[st->autolink].kind != CIV_INL_AUTOLINK || b->inl[st->autolink].t1 <= t))
+        st->autolink++;
+    return st->autolink < b->ninl && b->inl[st->autolink].t0 <= t;
 }
 
 static void check_text(state *st, const where *w, const char *text, size_t len)
@@ -222,10 +241,11 @@ static void check_text(state *st, const where *w, const char *text, size_t len)
     civ_words it;
     civ_word wd;
     civ_words_init(&it, text, len);
+    st->autolink = 0;
     while (civ_words_next(&it, &wd)) {
         if (wd.kind != CIV_WORD_PROSE || (wd.flags & CIV_WORD_NONLATIN) || wd.nletters < 2)
             continue;
-        if (w->b && in_autolink(w->b, wd.t0))
+        if (w->b && in_autolink(st, w->b, wd.t0))
             continue;
         st->nwords++;
         check_word(st, w, text, &wd);
@@ -244,7 +264,7 @@ void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
     if (!ctx->speller)
         return;
     uint64_t t0 = now_ns();
-    state st = {doc, ctx, sink, {NULL, 0, 0}, 0};
+    state st = {doc, ctx, sink, {NULL, 0, 0}, {NULL, 0, 0}, 0, 0};
     collect_inline_words(&st);
     const civ_frontmatter *fm = doc->fm;
     if (fm && fm->title && fm->title_off != SIZE_MAX) {
@@ -259,5 +279,6 @@ void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
         check_text(&st, &w, b->text, b->text_len);
     }
     civ_strmap_release(&st.inline_words);
+    civ_strmap_release(&st.unknown);
     civ_speller_account(ctx->speller, st.nwords, now_ns() - t0);
 }
