@@ -28,6 +28,7 @@ struct civ_speller {
     size_t nextra, extracap;
     civ_strmap words; /* word lists; read-only after set-up */
 
+    pthread_mutex_t load_lock; /* one handle loads at a time (below) */
     pthread_mutex_t pool_lock;
     Hunhandle **idle;
     size_t nidle, idlecap;
@@ -138,8 +139,13 @@ static bool find_dict(const char *lang, const char *dict, char **aff, char **dic
     return false;
 }
 
+/* Loads a new handle. Loading is serialised: hunspell keeps process-wide
+ * character tables that older versions set up without a lock, and two
+ * threads loading at once gain nothing over one (it is rare: once per
+ * thread per run). Lookups on different handles run in parallel. */
 static Hunhandle *load_handle(civ_speller *sp)
 {
+    pthread_mutex_lock(&sp->load_lock);
     Hunhandle *h = Hunspell_create(sp->aff, sp->dic);
     if (!h) {
         fprintf(stderr, "civlint: out of memory loading '%s'\n", sp->dic);
@@ -147,6 +153,7 @@ static Hunhandle *load_handle(civ_speller *sp)
     }
     for (size_t i = 0; i < sp->nextra; i++)
         Hunspell_add_dic(h, sp->extra[i]);
+    pthread_mutex_unlock(&sp->load_lock);
     pthread_mutex_lock(&sp->pool_lock);
     *CIV_PUSH(sp->all, sp->nall, sp->allcap) = h;
     pthread_mutex_unlock(&sp->pool_lock);
@@ -182,6 +189,7 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     sp->dic = dic;
     civ_strmap_init(&sp->words);
     civ_strmap_init(&sp->cache);
+    pthread_mutex_init(&sp->load_lock, NULL);
     pthread_mutex_init(&sp->pool_lock, NULL);
     pthread_rwlock_init(&sp->cache_lock, NULL);
     Hunhandle *h = load_handle(sp);
@@ -221,6 +229,7 @@ void civ_speller_free(civ_speller *sp)
     for (size_t i = 0; i < sp->nextra; i++)
         free(sp->extra[i]);
     free(sp->extra);
+    pthread_mutex_destroy(&sp->load_lock);
     pthread_mutex_destroy(&sp->pool_lock);
     pthread_rwlock_destroy(&sp->cache_lock);
     free(sp->aff);

@@ -21,7 +21,7 @@ static const civ_check table[] = {
      civ_check_empty_section},
     {"author-line", CIV_SEV_WARNING, "the post has no byline ('Name – Role, Organisation') or a malformed one",
      civ_check_author_line},
-    {"spelling", CIV_SEV_WARNING, "words unknown to hunspell (en_US), the house dictionary and the word lists", civ_check_spelling},
+    {"spelling", CIV_SEV_WARNING, "a word unknown to the hunspell dictionary (en_US), the house dictionary and the word lists", civ_check_spelling},
     {"mixed-script", CIV_SEV_ERROR, "a word mixing Latin with Cyrillic or Greek look-alike letters", civ_check_mixed_script},
 };
 
