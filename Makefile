@@ -89,6 +89,7 @@ check: all $(TEST_BIN)
 	tests/parallel-order ./civlint
 	tests/gating-cli ./civlint
 	tests/formats/run ./civlint
+	tests/spell-accuracy ./civlint
 	$(TEST_BIN)
 
 # Every output format through a parser, the SARIF validator and Chromium.
@@ -112,11 +113,13 @@ check-asan: deps
 civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(BUILD)/civlint $(LIB_OBJ) $(MAIN_OBJ) $(LIB_LIBS)
 	cp -r rules $(BUILD)/ 2>/dev/null || true
+	cp -r dictionaries $(BUILD)/ 2>/dev/null || true
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/golden/run $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/spec-corpus $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/parallel-order $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/gating-cli $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/formats/run $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/spell-accuracy $(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
 install: all

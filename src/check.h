@@ -28,7 +28,8 @@ typedef struct {
     const char *const *dictionaries; /* extra hunspell .dic files (absolute paths) */
     size_t ndictionaries;
     int figure_scope;             /* CIV_FIGURES_SENTENCE or CIV_FIGURES_PARAGRAPH */
-    size_t acronym_max_length;    /* 0: the check's own default */
+    size_t acronym_max;           /* spelling: ALL-CAPS words of up to this
+                                     many letters are not checked */
 } civ_ctx;
 
 /* civ_ctx.figure_scope: where a figure's source may be. */

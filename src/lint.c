@@ -12,6 +12,7 @@ void civ_linter_init(civ_linter *l, const civ_rules *rules)
     memset(l, 0, sizeof *l);
     l->ctx.rules = rules;
     l->ctx.suggest = true;
+    l->ctx.acronym_max = 6;
     size_t n;
     civ_checks(&n);
     for (size_t i = 0; i < n && i < sizeof l->enabled / sizeof *l->enabled; i++)

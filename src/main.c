@@ -19,6 +19,8 @@
 #include "pattern.h"
 #include "rules.h"
 #include "source.h"
+#include "spell.h"
+#include "spellers.h"
 #include "util.h"
 #include "walk.h"
 
@@ -79,6 +81,18 @@ static const char usage_text[] =
     "the packs as PACK.ID (house.kyiv); PACK.* names a whole pack.\n"
     "unsourced-figure reports figures (38.3%, $13.5 billion, 7,000 people) with no\n"
     "link, footnote or attribution ('according to', 'said', ...) in their sentence.\n"
+    "Spelling:\n"
+    "      --lang=LANG         hunspell dictionary (default en_US)\n"
+    "      --dict=PATH         the dictionary: PATH.aff + PATH.dic, or a folder\n"
+    "                          holding LANG.aff (default: $DICPATH, then\n"
+    "                          /usr/share/hunspell, /usr/share/myspell/dicts)\n"
+    "      --words=FILE        also accept the words of FILE (one per line;\n"
+    "                          repeatable); a post adds its own with\n"
+    "                          <!-- civlint-words: Word1 Word2 -->\n"
+    "      --no-suggest        no spelling suggestions (faster)\n"
+    "      --acronym-max=N     ALL-CAPS words of up to N letters are not\n"
+    "                          spell-checked (default 6; 0 checks them all)\n"
+    "      --spell-stats       print words checked and words/second on stderr\n"
     "\n"
     "Gating:\n"
     "      --fail-on=SEVERITY  exit 1 when a finding is at least error, warning\n"
@@ -108,7 +122,7 @@ static const char usage_text[] =
     "file was linted).\n"
     "\n"
     "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
-    "NO_COLOR.\n";
+    "DICPATH (folders searched for hunspell dictionaries), NO_COLOR.\n";
 
 typedef struct {
     const civ_formatter *fmt;
@@ -129,6 +143,13 @@ typedef struct {
     bool no_config, print_config;
     long max_warnings;   /* -1: no limit */
     civ_gate_opts gate;
+    const char *lang;    /* spelling (see spell.h) */
+    const char *dict;
+    char **words;
+    size_t nwords, wcap;
+    bool no_suggest;
+    bool spell_stats;
+    long acronym_max;    /* -1: default */
 } options;
 
 static void error_msg(const char *msg)
@@ -236,7 +257,8 @@ static int parse_options(int argc, char **argv, options *o)
     enum { OPT_COLOR = 256, OPT_STDIN_NAME, OPT_LIST, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
            OPT_NO_DEFAULT_RULES, OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_PRINT_CONFIG,
            OPT_MAX_WARNINGS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_SINCE, OPT_FIX, OPT_DIFF,
-           OPT_SUMMARY };
+           OPT_SUMMARY, OPT_LANG, OPT_DICT, OPT_WORDS, OPT_NO_SUGGEST, OPT_ACRONYM_MAX,
+           OPT_SPELL_STATS };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"color", required_argument, NULL, OPT_COLOR},
@@ -260,6 +282,12 @@ static int parse_options(int argc, char **argv, options *o)
         {"fix", no_argument, NULL, OPT_FIX},
         {"diff", no_argument, NULL, OPT_DIFF},
         {"summary", no_argument, NULL, OPT_SUMMARY},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"dict", required_argument, NULL, OPT_DICT},
+        {"words", required_argument, NULL, OPT_WORDS},
+        {"no-suggest", no_argument, NULL, OPT_NO_SUGGEST},
+        {"acronym-max", required_argument, NULL, OPT_ACRONYM_MAX},
+        {"spell-stats", no_argument, NULL, OPT_SPELL_STATS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -349,6 +377,31 @@ static int parse_options(int argc, char **argv, options *o)
             }
             break;
         }
+        case OPT_LANG:
+            o->lang = optarg;
+            break;
+        case OPT_DICT:
+            o->dict = optarg;
+            break;
+        case OPT_WORDS:
+            *CIV_PUSH(o->words, o->nwords, o->wcap) = optarg;
+            break;
+        case OPT_NO_SUGGEST:
+            o->no_suggest = true;
+            break;
+        case OPT_SPELL_STATS:
+            o->spell_stats = true;
+            break;
+        case OPT_ACRONYM_MAX: {
+            char *end;
+            errno = 0;
+            o->acronym_max = strtol(optarg, &end, 10);
+            if (errno || *end || end == optarg || o->acronym_max < 0 || o->acronym_max > 100) {
+                fprintf(stderr, "civlint: error: --acronym-max takes a number from 0 to 100, not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        }
         case OPT_BASELINE:
             o->gate.baseline = optarg;
             break;
@@ -417,6 +470,7 @@ typedef struct {
     const char *stdin_name;
     civ_configs *configs;
     pthread_mutex_t *config_lock; /* the config cache is shared */
+    civ_spellers *spellers;       /* NULL: spelling is off */
 } lint_job_ctx;
 
 typedef struct {
@@ -424,6 +478,7 @@ typedef struct {
     civ_source *src;      /* NULL when the file could not be read */
     char *err;            /* why (heap) */
     char *config_err;     /* a bad .civlint.yml for this file (heap) */
+    char *spell_err;      /* its dictionaries could not be loaded (heap) */
     bool config_ok;       /* fs is valid and must be released */
     civ_file_settings fs;
     civ_linter fl;        /* the linter with this file's settings */
@@ -445,6 +500,9 @@ static void *lint_job(void *arg, size_t i)
     j->fl = *c->linter;
     civ_file_settings_ctx(&j->fs, &j->fl.ctx);
     j->fl.policy = &j->fs.policy;
+    if (c->spellers && (j->fl.ctx.lang || j->fl.ctx.ndictionaries))
+        j->fl.ctx.speller = civ_spellers_get(c->spellers, j->fl.ctx.lang, j->fl.ctx.dictionaries,
+                                             j->fl.ctx.ndictionaries, &j->spell_err);
     j->src = civ_source_read(path, j->name, CIV_SOURCE_MAX_DEFAULT, &j->err);
     if (j->src)
         civ_lint(&j->fl, j->src, &j->diags);
@@ -459,6 +517,7 @@ static void lint_job_free(lint_job_result *j)
         civ_file_settings_release(&j->fs);
     free(j->err);
     free(j->config_err);
+    free(j->spell_err);
     free(j);
 }
 
@@ -513,6 +572,55 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     return ok;
 }
 
+/* Prints each line of a multi-line error message as its own error. */
+static void error_lines(const char *msg)
+{
+    for (const char *p = msg; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(stderr, "civlint: error: %.*s\n", (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+/* The spellers of the run when `spelling` is on: the command line's
+ * dictionary is loaded now (so a missing one is reported before any file),
+ * the ones a .civlint.yml asks for (lang:, dictionaries:) when a file
+ * first needs them. A missing dictionary leaves spelling off for the files
+ * concerned; the other checks still run and the exit status becomes 2. */
+static civ_spellers *setup_spellers(const options *o, const char *house, civ_linter *linter, bool *ok)
+{
+    linter->ctx.suggest = !o->no_suggest;
+    if (o->acronym_max >= 0)
+        linter->ctx.acronym_max = (size_t)o->acronym_max;
+    civ_severity sev;
+    if (!civ_policy_lookup(&o->cli, "spelling", CIV_SEV_WARNING, &sev))
+        return NULL;
+    civ_spellers *reg = civ_spellers_new(o->lang, o->dict, house, (const char *const *)o->words, o->nwords);
+    char *err = NULL;
+    linter->ctx.speller = civ_spellers_get(reg, NULL, NULL, 0, &err);
+    if (err) {
+        error_lines(err);
+        free(err);
+        *ok = false;
+    }
+    return reg;
+}
+
+/* --spell-stats: what the spelling stage did, on stderr. */
+static void print_spell_stats(civ_spellers *sp)
+{
+    civ_spell_stats st;
+    civ_spellers_stats(sp, &st);
+    double secs = (double)st.ns / 1e9;
+    fprintf(stderr,
+            "civlint: spelling: %llu words (%llu distinct), %llu hunspell lookups, %llu suggestion "
+            "searches, %llu handle%s, %.1f ms, %.0f words/s\n",
+            (unsigned long long)st.words, (unsigned long long)st.distinct, (unsigned long long)st.lookups,
+            (unsigned long long)st.suggestions, (unsigned long long)st.handles, st.handles == 1 ? "" : "s",
+            secs * 1e3, secs > 0 ? (double)st.words / secs : 0.0);
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -522,6 +630,7 @@ int main(int argc, char **argv)
     o.fail_on = CIV_SEV_WARNING;
     o.default_rules = true;
     o.max_warnings = -1;
+    o.acronym_max = -1;
     int status = parse_options(argc, argv, &o);
     if (status < 0 && o.gate.fix && o.gate.diff) {
         fputs("civlint: error: --fix and --diff cannot be combined (--diff shows what --fix would do)\n", stderr);
@@ -576,6 +685,12 @@ int main(int argc, char **argv)
     }
     bool record_only = o.gate.write_baseline != NULL;
 
+    char *house = xasprintf("%s/dictionaries/house.dic", datadir);
+    bool spell_ok = true;
+    civ_spellers *spellers = setup_spellers(&o, house, &linter, &spell_ok);
+    if (!spell_ok)
+        trouble = true;
+
     civ_walk walk;
     civ_walk_init(&walk);
     if (optind >= argc) {
@@ -615,7 +730,8 @@ int main(int argc, char **argv)
      * come back here in input order, so output does not depend on -j. */
     unsigned jobs = o.jobs ? o.jobs : walk.n > 1 ? civ_par_cpus() : 1;
     pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
-    lint_job_ctx jc = {&linter, (const char *const *)walk.paths, o.stdin_name, configs, &config_lock};
+    lint_job_ctx jc = {&linter, (const char *const *)walk.paths, o.stdin_name, configs, &config_lock,
+                       spellers};
     civ_par *par = civ_par_new(walk.n, jobs, 0, lint_job, &jc);
     for (size_t i = 0; i < walk.n; i++) {
         lint_job_result *job = civ_par_take(par);
@@ -629,6 +745,10 @@ int main(int argc, char **argv)
         if (job->fs.ignored) {
             lint_job_free(job);
             continue;
+        }
+        if (job->spell_err) {
+            error_lines(job->spell_err);
+            trouble = true;
         }
         civ_file_result r = {job->name, job->src, NULL, job->err};
         if (job->src) {
@@ -688,6 +808,10 @@ int main(int argc, char **argv)
                 sum.errors == 1 ? "" : "s", sum.warnings, sum.warnings == 1 ? "" : "s", sum.notes,
                 sum.notes == 1 ? "" : "s", sum.files, sum.files == 1 ? "" : "s");
     }
+    if (o.spell_stats && spellers)
+        print_spell_stats(spellers);
+    civ_spellers_free(spellers);
+    free(house);
     free(sum.by_rule);
     civ_walk_release(&walk);
     civ_gate_release(&gate);
@@ -706,6 +830,7 @@ done_opts:
     free(o.toggles);
     free(o.rule_dirs);
     civ_policy_release(&o.cli);
+    free(o.words);
     /* Like git: a failed write to stdout (disk full, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (errno != EPIPE)

@@ -61,8 +61,9 @@ static void parse_comment(const civ_source *src, const char *p, const char *e, s
     /* Directives other modules own: civlint-allow (quotes.c) and
      * civlint-words (the spelling check). */
     static const char *const others[] = {"civlint-allow", "civlint-words"};
+    size_t ol = wl > 0 && w[wl - 1] == ':' ? wl - 1 : wl; /* "civlint-words:" */
     for (size_t i = 0; k < 0 && i < sizeof others / sizeof *others; i++)
-        if (strlen(others[i]) == wl && strncmp(others[i], w, wl) == 0)
+        if (strlen(others[i]) == ol && strncmp(others[i], w, ol) == 0)
             return;
     if (k < 0) {
         civ_severity sev;

@@ -16,6 +16,8 @@ void civ_check_invisible_character(const civ_doc *, const civ_ctx *, civ_sink *)
 void civ_check_allow_directive(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_unsourced_figure(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_rule_packs(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_spelling(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_mixed_script(const civ_doc *, const civ_ctx *, civ_sink *);
 
 static const civ_check table[] = {
     {"encoding", CIV_SEV_ERROR, "invalid UTF-8 bytes, reported at the exact byte",
@@ -40,6 +42,8 @@ static const civ_check table[] = {
      civ_check_unsourced_figure},
     {"rule-packs", CIV_SEV_WARNING, "the house-style rules of the packs in rules/, reported as PACK.ID (listed below)",
      civ_check_rule_packs},
+    {"spelling", CIV_SEV_WARNING, "a word unknown to the hunspell dictionary (en_US), the house dictionary and the word lists", civ_check_spelling},
+    {"mixed-script", CIV_SEV_ERROR, "a word mixing Latin with Cyrillic or Greek look-alike letters", civ_check_mixed_script},
 };
 
 const civ_check *civ_checks(size_t *n)
