@@ -90,6 +90,7 @@ check: all $(TEST_BIN)
 	tests/gating-cli ./civlint
 	tests/formats/run ./civlint
 	tests/spell-accuracy ./civlint
+	tests/config-spelling ./civlint
 	$(TEST_BIN)
 
 # Every output format through a parser, the SARIF validator and Chromium.
