@@ -13,19 +13,23 @@
  * that is not '-- reason', or without a reason. A malformed directive allows
  * nothing. Comments that do not start with 'civlint-allow' are ignored.
  *
- * Not checked here: whether RULE names an existing rule - the house rule
- * packs are loaded by another check, and an unknown id is reported there
- * once the pack branch lands (see the README). */
+ * Also a finding: a RULE that names no loaded rule (a typo would
+ * otherwise silently allow nothing). */
 #include "../check.h"
+#include "../policy.h"
 #include "../quotes.h"
 
 void civ_check_allow_directive(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {
-    (void)ctx;
     civ_allows al;
     civ_allows_parse(doc, &al);
     for (size_t i = 0; i < al.n; i++) {
         const civ_allow *a = &al.items[i];
+        if (!a->problem && a->rule && ctx->rules && !civ_rule_id_known(ctx->rules, a->rule)) {
+            civ_diag *d = civ_report(sink, a->s0, a->s1, "civlint-allow names an unknown rule '%s'", a->rule);
+            civ_diag_note(d, "see civlint --list-rules for the rule ids");
+            continue;
+        }
         if (!a->problem)
             continue;
         civ_diag *d = civ_report(sink, a->s0, a->s1, "civlint-allow directive %s", a->problem);

@@ -12,15 +12,23 @@
  * spans and images are U+FFFC placeholders in the text, and a match that
  * touches a placeholder or falls inside an autolink is dropped.
  *
- * Trade-offs: quoted speech is matched like any prose (an editor can
- * silence a line with --disable or tune the pack); a rule that hits the
- * pcre2 match limit on a file stops for that file and is reported once as a
- * run problem, never as a finding. */
+ * Quotation-aware: consistency and substitution rules skip what is not the
+ * author's own words (quotes.h): direct quotations, block quotes and the
+ * link text of cited titles, because a post may quote a source that spells
+ * a term another way (Uighur, Kiev); those forms do not count towards a
+ * post's majority either. A post can also allow a term for one rule with
+ * `<!-- civlint-allow house.uyghur "Uighur" -- title of a cited report -->`.
+ * Existence rules (weasel words, filler) still apply inside quotations:
+ * the author chose to quote them, and an editor wants to know.
+ *
+ * Trade-offs: a rule that hits the pcre2 match limit on a file stops for
+ * that file and is reported once as a run problem, never as a finding. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../check.h"
+#include "../quotes.h"
 #include "../rulepack.h"
 
 #define NOV 10
@@ -55,6 +63,59 @@ static bool is_prose_range(const civ_block *b, size_t t0, size_t t1)
     return memmem(b->text + t0, t1 - t0, CIV_OBJ, CIV_OBJ_LEN) == NULL;
 }
 
+/* What is not the author's own text, per block, computed once per post
+ * and only when a rule needs it. */
+typedef struct {
+    const civ_doc *doc;
+    const civ_rules *rules;
+    civ_quotes *quotes; /* one per block, NULL until needed */
+    bool *found;
+    civ_allows allows;
+} quoting;
+
+static void quoting_init(quoting *q, const civ_doc *doc, const civ_rules *rules)
+{
+    memset(q, 0, sizeof *q);
+    q->doc = doc;
+    q->rules = rules;
+    civ_allows_parse(doc, &q->allows);
+}
+
+static void quoting_release(quoting *q)
+{
+    if (q->quotes)
+        for (size_t i = 0; i < q->doc->nblocks; i++)
+            civ_quotes_release(&q->quotes[i]);
+    free(q->quotes);
+    free(q->found);
+    civ_allows_release(&q->allows);
+}
+
+/* True when the match [t0,t1) of rule r in block b must be left alone:
+ * it is quoted, or a civlint-allow directive permits that exact text. */
+static bool quoted_or_allowed(quoting *q, const civ_rule *r, const civ_block *b, size_t t0, size_t t1)
+{
+    if (r->kind != CIV_RULE_CONSISTENCY && r->kind != CIV_RULE_SUBSTITUTION)
+        return false;
+    if (q->allows.n) {
+        char *term = xstrndup(b->text + t0, t1 - t0);
+        bool ok = civ_allows_permit(&q->allows, r->id, term);
+        free(term);
+        if (ok)
+            return true;
+    }
+    size_t i = (size_t)(b - q->doc->blocks);
+    if (!q->quotes) {
+        q->quotes = xcalloc(q->doc->nblocks, sizeof *q->quotes);
+        q->found = xcalloc(q->doc->nblocks, sizeof *q->found);
+    }
+    if (!q->found[i]) {
+        civ_quotes_find(q->doc, b, q->rules, &q->quotes[i]);
+        q->found[i] = true;
+    }
+    return civ_quotes_overlaps(&q->quotes[i], t0, t1);
+}
+
 /* Calls fn for every prose match of pattern k of rule r in block b, with
  * the match's group offsets. Returns false when the pattern gave up: that
  * is recorded as a run problem and the caller stops the rule for the file. */
@@ -62,7 +123,7 @@ typedef void (*match_fn)(void *ud, const civ_rule *r, size_t k, const civ_block 
                          const size_t *ov);
 
 static bool each_match(const civ_rule *r, size_t k, const civ_block *b, civ_sink *sink,
-                       match_fn fn, void *ud)
+                       quoting *q, match_fn fn, void *ud)
 {
     size_t from = 0, ov[2 * NOV];
     while (from <= b->text_len) {
@@ -76,7 +137,7 @@ static bool each_match(const civ_rule *r, size_t k, const civ_block *b, civ_sink
         }
         if (rc != CIV_MATCH_OK)
             break;
-        if (is_prose_range(b, ov[0], ov[1]))
+        if (is_prose_range(b, ov[0], ov[1]) && !quoted_or_allowed(q, r, b, ov[0], ov[1]))
             fn(ud, r, k, b, ov);
         /* advance past the match (one character on an empty match) */
         size_t next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -116,12 +177,12 @@ static void report_match(void *ud, const civ_rule *r, size_t k, const civ_block 
     free(repl);
 }
 
-static void run_match_rule(const civ_doc *doc, const civ_rule *r, civ_sink *sink)
+static void run_match_rule(const civ_doc *doc, const civ_rule *r, civ_sink *sink, quoting *q)
 {
     for (size_t k = 0; k < r->npats; k++)
         for (size_t i = 0; i < doc->nblocks; i++)
             if (in_scope(r, &doc->blocks[i]) &&
-                !each_match(r, k, &doc->blocks[i], sink, report_match, sink))
+                !each_match(r, k, &doc->blocks[i], sink, q, report_match, sink))
                 return; /* gave up: once per file */
 }
 
@@ -154,13 +215,13 @@ static int cmp_hit(const void *pa, const void *pb)
     return 0;
 }
 
-static void run_consistency(const civ_doc *doc, const civ_rule *r, civ_sink *sink)
+static void run_consistency(const civ_doc *doc, const civ_rule *r, civ_sink *sink, quoting *q)
 {
     hit_list hs = {0};
     for (size_t k = 0; k < r->npats; k++)
         for (size_t i = 0; i < doc->nblocks; i++)
             if (in_scope(r, &doc->blocks[i]) &&
-                !each_match(r, k, &doc->blocks[i], sink, collect_match, &hs)) {
+                !each_match(r, k, &doc->blocks[i], sink, q, collect_match, &hs)) {
                 free(hs.items);
                 return;
             }
@@ -222,13 +283,16 @@ void civ_check_rule_packs(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink
     if (!ctx->rules)
         return;
     const civ_rulelist *list = civ_rules_list(ctx->rules);
+    quoting q;
+    quoting_init(&q, doc, ctx->rules);
     for (size_t i = 0; i < list->n; i++) {
         const civ_rule *r = &list->items[i];
         if (!r->enabled)
             continue;
         if (r->kind == CIV_RULE_CONSISTENCY)
-            run_consistency(doc, r, sink);
+            run_consistency(doc, r, sink, &q);
         else
-            run_match_rule(doc, r, sink);
+            run_match_rule(doc, r, sink, &q);
     }
+    quoting_release(&q);
 }
