@@ -75,6 +75,7 @@ lint-posts: all
 check: all $(TEST_BIN)
 	tests/golden/run ./civlint
 	tests/spec-corpus ./civlint
+	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 
 check-unit: all $(TEST_BIN)
@@ -96,6 +97,7 @@ civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	cp -r rules $(BUILD)/ 2>/dev/null || true
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/golden/run $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/spec-corpus $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=$(BUILD) check-hardening CIVLINT=$(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
 install: all
@@ -110,9 +112,11 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan civlint
+	rm -rf build build-asan build-fuzz civlint
 
 help:
-	@echo "targets: all check check-asan check-valgrind lint-posts install clean golden-update"
+	@echo "targets: all check check-asan check-valgrind fuzz lint-posts install clean golden-update"
+
+include tests/hardening.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

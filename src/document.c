@@ -35,10 +35,38 @@ typedef struct {
     size_t lost;         /* characters that could not be placed */
 } aligner;
 
+/* Appends t[0..tn) to the block text. Text cmark decoded itself (entities)
+ * can be invalid UTF-8: cmark-gfm encodes &#xFFFF; and &#xFFFE; as the
+ * single bytes 0xFF and 0xFE. Every later stage (pcre2 runs without its
+ * UTF check, formatters quote the text) relies on valid UTF-8, so such
+ * bytes become U+FFFD here; verbatim runs are source bytes, valid already. */
+static void add_valid(civ_buf *b, const char *t, size_t tn)
+{
+    size_t i = 0, run = 0;
+    while (i < tn) {
+        uint32_t cp;
+        size_t l = civ_utf8_decode((const unsigned char *)t + i, tn - i, &cp);
+        if (l) {
+            run += l;
+            i += l;
+            continue;
+        }
+        civ_buf_add(b, t + i - run, run);
+        civ_buf_add(b, "\xEF\xBF\xBD", 3);
+        run = 0;
+        i++;
+    }
+    civ_buf_add(b, t + tn - run, run);
+}
+
 static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
 {
     size_t t0 = a->text.len;
-    civ_buf_add(&a->text, t, tn);
+    if (verbatim)
+        civ_buf_add(&a->text, t, tn);
+    else
+        add_valid(&a->text, t, tn);
+    tn = a->text.len - t0;
     if (verbatim && a->nsegs) {
         civ_seg *last = &a->segs[a->nsegs - 1];
         if (last->verbatim && last->t1 == t0 && last->s1 == s0) {

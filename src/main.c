@@ -15,6 +15,7 @@
 #include "pattern.h"
 #include "rules.h"
 #include "source.h"
+#include "termsafe.h"
 #include "util.h"
 #include "walk.h"
 
@@ -74,7 +75,9 @@ typedef struct {
 
 static void error_msg(const char *msg)
 {
-    fprintf(stderr, "civlint: error: %s\n", msg);
+    fputs("civlint: error: ", stderr);
+    civ_term_puts(stderr, msg, false); /* paths come from the file system */
+    fputc('\n', stderr);
 }
 
 /* The folder holding rules/ and dictionaries/: $CIVLINT_DATADIR, then the
@@ -238,7 +241,8 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     if (o->default_rules) {
         char *dir = xasprintf("%s/rules", datadir);
         if (!civ_rules_load_dir(rules, dir, &err)) {
-            fprintf(stderr, "%s\n", err);
+            civ_term_puts(stderr, err, true);
+            fputc('\n', stderr);
             free(err);
             ok = false;
         }
@@ -246,7 +250,8 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     }
     for (size_t i = 0; i < o->nrule_dirs; i++) {
         if (!civ_rules_load_dir(rules, o->rule_dirs[i], &err)) {
-            fprintf(stderr, "%s\n", err);
+            civ_term_puts(stderr, err, true);
+            fputc('\n', stderr);
             free(err);
             ok = false;
         }
@@ -258,6 +263,7 @@ int main(int argc, char **argv)
 {
     options o;
     memset(&o, 0, sizeof o);
+    int write_errno = 0; /* errno of the first failed write to stdout */
     o.fmt = civ_formatter_find("gcc");
     o.color = -1;
     o.fail_on = CIV_SEV_WARNING;
@@ -329,6 +335,10 @@ int main(int argc, char **argv)
         civ_diags_release(&diags);
         civ_source_free(src);
         free(err);
+        if (ferror(stdout)) {
+            write_errno = errno; /* stdout is gone (closed pipe, full disk): stop */
+            break;
+        }
     }
     o.fmt->end(&out, &sum);
 
@@ -355,6 +365,9 @@ done_opts:
     free(o.rule_dirs);
     /* Like git: a failed write to stdout (disk full, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (!write_errno)
+            write_errno = errno;
+        errno = write_errno;
         if (errno != EPIPE)
             fprintf(stderr, "civlint: error: cannot write output: %s\n", strerror(errno));
         return EXIT_TROUBLE;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "../output.h"
+#include "../termsafe.h"
 #include "../utf8.h"
 
 extern const civ_formatter civ_format_gcc, civ_format_json;
@@ -55,13 +56,25 @@ void civ_json_str(FILE *fp, const char *s, size_t n)
         else if (c < 0x20 || c == 0x7F) {
             snprintf(tmp, sizeof tmp, "\\u%04x", c);
             esc = tmp;
-        } else if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
-            /* U+2028/U+2029 are valid JSON but break JavaScript consumers */
-            snprintf(tmp, sizeof tmp, "\\u%04x", u[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+        } else if (c >= 0x80) {
+            /* Valid UTF-8 is copied, except what must not reach a terminal
+             * (C1 and bidirectional controls, termsafe.h) and U+2028/U+2029
+             * (valid JSON that breaks JavaScript consumers): \uXXXX. An
+             * invalid byte becomes \ufffd, so the JSON is always UTF-8. */
+            uint32_t cp;
+            size_t l = civ_utf8_decode(u + i, n - i, &cp);
+            if (l && !civ_term_unsafe(cp) && cp != 0x2028 && cp != 0x2029) {
+                run += l;
+                i += l - 1;
+                continue;
+            }
             fwrite(s + i - run, 1, run, fp);
             run = 0;
-            fputs(tmp, fp);
-            i += 2;
+            if (l)
+                fprintf(fp, "\\u%04x", (unsigned)cp);
+            else
+                fputs("\\ufffd", fp);
+            i += l ? l - 1 : 0;
             continue;
         }
         if (esc) {
