@@ -57,7 +57,12 @@ static const char usage_text[] =
     "was linted).\n"
     "\n"
     "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
-    "NO_COLOR.\n";
+    "NO_COLOR, CIVLINT_NO_JIT=1 (run patterns without pcre2's JIT, for valgrind).\n"
+    "\n"
+    "Limits: files over 16 MB, binary files (NUL bytes) and UTF-16 files are\n"
+    "skipped with an error (exit 2); a pattern that exceeds pcre2's match or\n"
+    "depth limit gives up instead of hanging. Text from posts is escaped before\n"
+    "it reaches the terminal.\n";
 
 typedef struct {
     const civ_formatter *fmt;

@@ -38,8 +38,8 @@ check-hardening: $(FUZZ_REPLAY)
 
 check-valgrind: all $(FUZZ_REPLAY)
 	tests/valgrind-golden ./civlint
-	$(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint
-	$(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-config tests/fuzz/regressions/config tests/fuzz/corpus/config
+	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint
+	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-config tests/fuzz/regressions/config tests/fuzz/corpus/config
 
 # libFuzzer binaries: every object built with clang and the fuzzer's
 # coverage instrumentation, in a separate build folder.
