@@ -24,7 +24,8 @@ VALGRIND_FLAGS ?= --quiet --error-exitcode=1 --leak-check=full \
 
 .PHONY: check-hardening fuzz fuzz-bins
 
-.PRECIOUS: $(BUILD)/tests/fuzz/%.o
+# kept: they are intermediate files of the chained pattern rules below
+.SECONDARY: $(FUZZERS:%=$(BUILD)/tests/fuzz/fuzz_%.o) $(BUILD)/tests/fuzz/replay.o
 $(BUILD)/tests/fuzz/%.o: CPPFLAGS += -DCIV_FUZZ_ROOT='"$(CURDIR)"'
 
 # The same harness code, linked with a plain main that replays files.

@@ -47,7 +47,8 @@ static int replay_file(const char *path)
     /* an exact-size heap copy, so a read past the end is caught by ASan and
      * valgrind as it would be under libFuzzer */
     uint8_t *copy = xmalloc(b.len ? b.len : 1);
-    memcpy(copy, b.data, b.len);
+    if (b.len)
+        memcpy(copy, b.data, b.len);
     g_current = path;
     LLVMFuzzerTestOneInput(copy, b.len);
     g_current = NULL;
