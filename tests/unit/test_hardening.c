@@ -272,6 +272,45 @@ START_TEST(test_entity_noncharacters)
 }
 END_TEST
 
+static size_t table_cells(const char *md)
+{
+    tdoc *t = tdoc_new(md);
+    size_t n = 0;
+    for (size_t i = 0; i < t->doc->nblocks; i++)
+        n += t->doc->blocks[i].kind == CIV_BLOCK_TABLE_CELL;
+    tdoc_free(t);
+    return n;
+}
+
+START_TEST(test_wide_table_off)
+{
+    /* up to 128 pipes on a line tables are parsed; past that the post is
+     * parsed without the table extension (quadratic in cmark-gfm) */
+    civ_buf b;
+    civ_buf_init(&b);
+    for (int cols = 127; cols <= 128; cols++) { /* 128 pipes, then 129 */
+        civ_buf_puts(&b, "|");
+        for (int i = 0; i < cols; i++)
+            civ_buf_puts(&b, "a|");
+        civ_buf_puts(&b, "\n|");
+        for (int i = 0; i < cols; i++)
+            civ_buf_puts(&b, "-|");
+        civ_buf_puts(&b, "\n");
+        size_t cells = table_cells(b.data);
+        ck_assert_uint_eq(cells, cols == 127 ? 127 : 0);
+        civ_buf_release(&b);
+    }
+    civ_buf_init(&b);
+    civ_buf_puts(&b, "|a|b|\n|-|-|\n|c|d|\n\n");
+    for (int i = 0; i < 129; i++)
+        civ_buf_puts(&b, "|");
+    civ_buf_puts(&b, "\n");
+    ck_assert_uint_eq(table_cells(b.data), 0);
+    civ_buf_release(&b);
+    ck_assert_uint_eq(table_cells("|a|b|\n|-|-|\n|c|d|\n"), 4);
+}
+END_TEST
+
 Suite *suite_hardening(void)
 {
     Suite *s = suite_create("hardening");
@@ -290,6 +329,7 @@ Suite *suite_hardening(void)
     tcase_add_loop_test(tc3, test_read_refusals, 0, sizeof read_cases / sizeof *read_cases);
     tcase_add_test(tc3, test_read_limit);
     tcase_add_test(tc3, test_entity_noncharacters);
+    tcase_add_test(tc3, test_wide_table_off);
     suite_add_tcase(s, tc3);
     return s;
 }
