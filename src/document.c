@@ -59,8 +59,21 @@ static void add_valid(civ_buf *b, const char *t, size_t tn)
     civ_buf_add(b, t + tn - run, run);
 }
 
+/* Keeps a source run inside the block: [s0,s1) within [0,lim), so a
+ * misplaced construct can give a wrong span but never one past the text
+ * (found by fuzz_lint: an HTML placeholder not found in the source was
+ * given its length from the current offset, past the end of the file). */
+static void clamp(const aligner *a, size_t *s0, size_t *s1)
+{
+    if (*s1 > a->lim)
+        *s1 = a->lim;
+    if (*s0 > *s1)
+        *s0 = *s1;
+}
+
 static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
 {
+    clamp(a, &s0, &s1);
     size_t t0 = a->text.len;
     if (verbatim)
         civ_buf_add(&a->text, t, tn);
@@ -200,6 +213,7 @@ static size_t find_str(const aligner *a, size_t from, const char *s, size_t n)
 
 static void push_placeholder(aligner *a, civ_inline_kind kind, size_t s0, size_t s1, const char *url)
 {
+    clamp(a, &s0, &s1);
     civ_inline *in = CIV_PUSH(a->inl, a->ninl, a->inlcap);
     in->kind = kind;
     in->t0 = a->text.len;
@@ -388,13 +402,14 @@ static void html_inline(aligner *a, cmark_node *node, civ_arena *ar)
         const char *nl = memchr(lit, '\n', n);
         size_t first = nl ? (size_t)(nl - lit) : n;
         s0 = find_str(a, a->cur, lit, first);
-        if (s0 >= a->lim)
+        bool found = s0 < a->lim;
+        if (!found)
             s0 = a->cur;
         const char *lastl = lit + n;
         while (lastl > lit && lastl[-1] != '\n')
             lastl--;
         size_t q = find_str(a, s0, lastl, (size_t)(lit + n - lastl));
-        s1 = q < a->lim ? q + (size_t)(lit + n - lastl) : s0 + first;
+        s1 = q < a->lim ? q + (size_t)(lit + n - lastl) : found ? s0 + first : s0;
     }
     push_placeholder(a, CIV_INL_HTML, s0, s1, civ_arena_strdup(ar, lit ? lit : ""));
 }

@@ -272,6 +272,25 @@ START_TEST(test_entity_noncharacters)
 }
 END_TEST
 
+START_TEST(test_spans_inside_source)
+{
+    /* found by fuzz_lint: cmark-gfm's autolink swallows "exam<energy
+     * x.com", the inline HTML '<energy x.com>' is then not found in the
+     * source, and its placeholder was given a span past the end of the file */
+    const char *md = "# a <https://exam<energy x.com>\n";
+    tdoc *t = tdoc_new(md);
+    for (size_t i = 0; i < t->doc->nblocks; i++) {
+        const civ_block *b = &t->doc->blocks[i];
+        for (size_t k = 0; k < b->nsegs; k++)
+            ck_assert_msg(b->segs[k].s0 <= b->segs[k].s1 && b->segs[k].s1 <= t->src->len,
+                          "seg %zu: [%zu,%zu) in %zu bytes", k, b->segs[k].s0, b->segs[k].s1, t->src->len);
+        for (size_t k = 0; k < b->ninl; k++)
+            ck_assert(b->inl[k].s0 <= b->inl[k].s1 && b->inl[k].s1 <= t->src->len);
+    }
+    tdoc_free(t);
+}
+END_TEST
+
 static size_t table_cells(const char *md)
 {
     tdoc *t = tdoc_new(md);
@@ -330,6 +349,7 @@ Suite *suite_hardening(void)
     tcase_add_test(tc3, test_read_limit);
     tcase_add_test(tc3, test_entity_noncharacters);
     tcase_add_test(tc3, test_wide_table_off);
+    tcase_add_test(tc3, test_spans_inside_source);
     suite_add_tcase(s, tc3);
     return s;
 }
