@@ -91,6 +91,7 @@ check: all $(TEST_BIN)
 	tests/formats/run ./civlint
 	tests/spell-accuracy ./civlint
 	tests/config-spelling ./civlint
+	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 
 # Every output format through a parser, the SARIF validator and Chromium.
@@ -121,6 +122,7 @@ civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	ASAN_OPTIONS=detect_leaks=1 tests/gating-cli $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/formats/run $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/spell-accuracy $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=$(BUILD) check-hardening CIVLINT=$(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
 install: all
@@ -135,7 +137,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan civlint bench/floor
+	rm -rf build build-asan build-fuzz civlint bench/floor
 
 # Benchmark (never part of check): civlint against the floors and peers,
 # on a generated corpus of N posts (default 1000); see bench/run.
@@ -152,6 +154,8 @@ bench/floor: bench/floor.c
 	$(CC) -std=c11 $(WARN) $(CFLAGS) $(CPPFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_LIBS)
 
 help:
-	@echo "targets: all check check-asan check-valgrind lint-posts install clean golden-update bench"
+	@echo "targets: all check check-asan check-valgrind fuzz lint-posts install clean golden-update bench"
+
+include tests/hardening.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -270,7 +270,7 @@ bool civ_baseline_write(const civ_baseline *b, const char *file, char **err)
         civ_buf_putc(&out, '\n');
     }
     free(sorted);
-    bool ok = civ_write_atomic(file, out.data, out.len, err);
+    bool ok = civ_atomic_write(file, out.data, out.len, err);
     civ_buf_release(&out);
     return ok;
 }

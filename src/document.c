@@ -37,10 +37,51 @@ typedef struct {
     size_t work;         /* source bytes examined (civ_doc.work) */
 } aligner;
 
+/* Appends t[0..tn) to the block text. Text cmark decoded itself (entities)
+ * can be invalid UTF-8: cmark-gfm encodes &#xFFFF; and &#xFFFE; as the
+ * single bytes 0xFF and 0xFE. Every later stage (pcre2 runs without its
+ * UTF check, formatters quote the text) relies on valid UTF-8, so such
+ * bytes become U+FFFD here; verbatim runs are source bytes, valid already. */
+static void add_valid(civ_buf *b, const char *t, size_t tn)
+{
+    size_t i = 0, run = 0;
+    while (i < tn) {
+        uint32_t cp;
+        size_t l = civ_utf8_decode((const unsigned char *)t + i, tn - i, &cp);
+        if (l) {
+            run += l;
+            i += l;
+            continue;
+        }
+        civ_buf_add(b, t + i - run, run);
+        civ_buf_add(b, "\xEF\xBF\xBD", 3);
+        run = 0;
+        i++;
+    }
+    civ_buf_add(b, t + tn - run, run);
+}
+
+/* Keeps a source run inside the block: [s0,s1) within [0,lim), so a
+ * misplaced construct can give a wrong span but never one past the text
+ * (found by fuzz_lint: an HTML placeholder not found in the source was
+ * given its length from the current offset, past the end of the file). */
+static void clamp(const aligner *a, size_t *s0, size_t *s1)
+{
+    if (*s1 > a->lim)
+        *s1 = a->lim;
+    if (*s0 > *s1)
+        *s0 = *s1;
+}
+
 static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
 {
+    clamp(a, &s0, &s1);
     size_t t0 = a->text.len;
-    civ_buf_add(&a->text, t, tn);
+    if (verbatim)
+        civ_buf_add(&a->text, t, tn);
+    else
+        add_valid(&a->text, t, tn);
+    tn = a->text.len - t0;
     if (verbatim && a->nsegs) {
         civ_seg *last = &a->segs[a->nsegs - 1];
         if (last->verbatim && last->t1 == t0 && last->s1 == s0) {
@@ -112,11 +153,8 @@ static void align_text(aligner *a, const char *lit, size_t n)
         }
         uint32_t cp;
         size_t cl = civ_utf8_decode((const unsigned char *)lit + i, n - i, &cp);
-        /* cmark-gfm decodes some numeric entities (&#xFFFE;) to bytes that
-         * are not UTF-8; the text must stay valid UTF-8 (pcre2 runs on it
-         * without a UTF check), so such a byte reads as '?', like an
-         * invalid byte of the source. */
-        const char *tx = cl ? lit + i : "?";
+        /* bytes cmark-gfm decoded to invalid UTF-8 (&#xFFFE;) become
+         * U+FFFD in emit (add_valid) */
         if (!cl)
             cl = 1;
         a->work++;
@@ -125,7 +163,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
         if (after_named_entity && a->cur == ent_s1 &&
             !(a->cur + cl <= a->lim && memcmp(a->d + a->cur, lit + i, cl) == 0)) {
             /* the second code point of a named entity such as &ngE; */
-            emit(a, tx, cl, ent_s0, ent_s1, false);
+            emit(a, lit + i, cl, ent_s0, ent_s1, false);
             done = true;
         }
         while (!done && c < a->lim && skipped <= SKIP_BUDGET) {
@@ -134,7 +172,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
             bool entity_is_literal = el && i + el <= n && memcmp(a->d + c, lit + i, el) == 0;
             if (el && !entity_is_literal) {
                 /* An entity: the decoded character maps to all of it. */
-                emit(a, tx, cl, c, c + el, false);
+                emit(a, lit + i, cl, c, c + el, false);
                 ent_s0 = c;
                 ent_s1 = c + el;
                 after_named_entity = a->d[c + 1] != '#';
@@ -143,7 +181,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
                 break;
             }
             if (lit_matches) {
-                emit(a, tx, cl, c, c + cl, true);
+                emit(a, lit + i, cl, c, c + cl, true);
                 a->cur = c + cl;
                 after_named_entity = false;
                 done = true;
@@ -151,7 +189,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
             }
             if (a->d[c] == '\\' && c + 1 < a->lim && cl == 1 && a->d[c + 1] == lit[i] &&
                 ispunct((unsigned char)lit[i])) {
-                emit(a, tx, cl, c, c + 2, false);
+                emit(a, lit + i, cl, c, c + 2, false);
                 a->cur = c + 2;
                 after_named_entity = false;
                 done = true;
@@ -180,7 +218,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
                 while (k < a->lim && (a->d[k] == ' ' || a->d[k] == '\t' || a->d[k] == '>'))
                     k++;
                 if (k + cl <= a->lim && memcmp(a->d + k, lit + i, cl) == 0) {
-                    emit(a, tx, cl, k, k + cl, true);
+                    emit(a, lit + i, cl, k, k + cl, true);
                     a->cur = k + cl;
                     done = true;
                 }
@@ -190,7 +228,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
             /* Lost: keep the character, anchored where we are, and do not
              * move, so the next characters can still be found. */
             size_t s1 = a->cur < a->lim ? a->cur + 1 : a->cur;
-            emit(a, tx, cl, a->cur, s1, false);
+            emit(a, lit + i, cl, a->cur, s1, false);
             a->lost++;
             after_named_entity = false;
         }
@@ -242,6 +280,7 @@ static size_t find_str(aligner *a, size_t from, const char *s, size_t n, size_t 
 
 static void push_placeholder(aligner *a, civ_inline_kind kind, size_t s0, size_t s1, const char *url)
 {
+    clamp(a, &s0, &s1);
     civ_inline *in = CIV_PUSH(a->inl, a->ninl, a->inlcap);
     in->kind = kind;
     in->t0 = a->text.len;
@@ -510,7 +549,7 @@ static void html_inline(aligner *a, cmark_node *node, civ_arena *ar)
             lines++;
         /* The text between, plus each line's container prefix. */
         size_t q = find_str(a, s0, lastl, (size_t)(lit + n - lastl), n + lines * SKIP_BUDGET);
-        s1 = q < a->lim ? q + (size_t)(lit + n - lastl) : s0 + first;
+        s1 = q < a->lim ? q + (size_t)(lit + n - lastl) : p < a->lim ? s0 + first : s0;
     }
     push_placeholder(a, CIV_INL_HTML, s0, s1, civ_arena_strdup(ar, lit));
 }
@@ -831,6 +870,25 @@ static void find_extensions(void)
         ext[i] = cmark_find_syntax_extension(names[i]);
 }
 
+/* cmark-gfm 0.29.0.gfm.6 (Debian 12) builds each table row with a list
+ * append that walks the row, so a row of k cells costs k*k: one line of
+ * 16,000 pipes took 25 s. No real table has more than a few dozen columns;
+ * when a line holds more pipes than this, the post is parsed without the
+ * table extension (its tables read as paragraphs) so the run stays linear. */
+#define MAX_TABLE_PIPES 128
+
+static bool table_safe(const char *d, size_t n)
+{
+    size_t pipes = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d[i] == '|' && ++pipes > MAX_TABLE_PIPES)
+            return false;
+        if (d[i] == '\n' || d[i] == '\r')
+            pipes = 0;
+    }
+    return true;
+}
+
 civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
 {
     pthread_once(&ext_once, find_extensions);
@@ -848,7 +906,8 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
         w.line_base = src->nlines; /* nothing after the front matter */
 
     cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-    for (size_t i = 0; i < 3; i++)
+    bool tables = table_safe(src->data + body, src->len - body);
+    for (size_t i = tables ? 0 : 1; i < 3; i++)
         if (ext[i])
             cmark_parser_attach_syntax_extension(p, ext[i]);
     cmark_parser_feed(p, src->data + body, src->len - body);

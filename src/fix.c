@@ -272,7 +272,7 @@ civ_fix_result civ_fix_file(const char *path, const char *name, const civ_source
     if (r == CIV_FIX_DONE) {
         if (diff)
             civ_fix_diff(diff, name, raw, len, out, outlen);
-        else if (!civ_write_atomic(path, out, outlen, err))
+        else if (!civ_atomic_write(path, out, outlen, err))
             r = CIV_FIX_FAILED;
     }
     free(out);

@@ -21,6 +21,7 @@
 #include "source.h"
 #include "spell.h"
 #include "spellers.h"
+#include "termsafe.h"
 #include "util.h"
 #include "walk.h"
 
@@ -122,7 +123,13 @@ static const char usage_text[] =
     "file was linted).\n"
     "\n"
     "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
-    "DICPATH (folders searched for hunspell dictionaries), NO_COLOR.\n";
+    "DICPATH (folders searched for hunspell dictionaries), NO_COLOR,\n"
+    "CIVLINT_NO_JIT=1 (run patterns without pcre2's JIT, for valgrind).\n"
+    "\n"
+    "Limits: files over 16 MB, binary files (NUL bytes) and UTF-16 files are\n"
+    "skipped with an error (exit 2); a pattern that exceeds pcre2's match or\n"
+    "depth limit gives up instead of hanging. Text from posts is escaped before\n"
+    "it reaches the terminal.\n";
 
 typedef struct {
     const civ_formatter *fmt;
@@ -154,7 +161,9 @@ typedef struct {
 
 static void error_msg(const char *msg)
 {
-    fprintf(stderr, "civlint: error: %s\n", msg);
+    fputs("civlint: error: ", stderr);
+    civ_term_puts(stderr, msg, false); /* paths come from the file system */
+    fputc('\n', stderr);
 }
 
 /* The folder holding rules/ and dictionaries/: $CIVLINT_DATADIR, then the
@@ -556,7 +565,8 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     if (o->default_rules) {
         char *dir = xasprintf("%s/rules", datadir);
         if (!civ_rules_load_dir(rules, dir, &err)) {
-            fprintf(stderr, "%s\n", err);
+            civ_term_puts(stderr, err, true);
+            fputc('\n', stderr);
             free(err);
             ok = false;
         }
@@ -564,7 +574,8 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     }
     for (size_t i = 0; i < o->nrule_dirs; i++) {
         if (!civ_rules_load_dir(rules, o->rule_dirs[i], &err)) {
-            fprintf(stderr, "%s\n", err);
+            civ_term_puts(stderr, err, true);
+            fputc('\n', stderr);
             free(err);
             ok = false;
         }
@@ -625,6 +636,7 @@ int main(int argc, char **argv)
 {
     options o;
     memset(&o, 0, sizeof o);
+    int write_errno = 0; /* errno of the first failed write to stdout */
     o.fmt = civ_formatter_find("gcc");
     o.color = -1;
     o.fail_on = CIV_SEV_WARNING;
@@ -762,7 +774,7 @@ int main(int argc, char **argv)
             trouble = true;
         }
         sum.files++;
-        if (printing) {
+        if (printing && !write_errno) {
             o.fmt->file(&out, &r);
             if (sumfmt)
                 sumfmt->file(&sumout, &r);
@@ -772,6 +784,11 @@ int main(int argc, char **argv)
             print_problems(job->src, &job->diags);
         }
         lint_job_free(job);
+        if (!write_errno && ferror(stdout)) {
+            /* stdout is gone (closed pipe, full disk): print nothing more;
+             * the remaining results are still taken so the workers end */
+            write_errno = errno;
+        }
     }
     civ_par_free(par);
     if (printing) {
@@ -833,6 +850,9 @@ done_opts:
     free(o.words);
     /* Like git: a failed write to stdout (disk full, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (!write_errno)
+            write_errno = errno;
+        errno = write_errno;
         if (errno != EPIPE)
             fprintf(stderr, "civlint: error: cannot write output: %s\n", strerror(errno));
         return EXIT_TROUBLE;

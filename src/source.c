@@ -77,6 +77,24 @@ static void validate_utf8(civ_source *s)
     }
 }
 
+/* UTF-16 without a byte order mark: in text that is mostly ASCII, every
+ * other byte is NUL. Looks at the first 512 bytes: at least 90% of the
+ * even (big-endian) or odd (little-endian) bytes NUL, and none of the other
+ * half. Anything else with a NUL byte is treated as binary. */
+static const char *looks_utf16(const char *data, size_t len)
+{
+    size_t n = len < 512 ? len : 512, pairs = n / 2;
+    if (pairs < 2)
+        return NULL;
+    size_t nul[2] = {0, 0};
+    for (size_t i = 0; i < 2 * pairs; i++)
+        nul[i & 1] += data[i] == '\0';
+    for (int k = 0; k < 2; k++)
+        if (nul[k] * 10 >= pairs * 9 && nul[!k] == 0)
+            return k ? "UTF-16LE" : "UTF-16BE";
+    return NULL;
+}
+
 static civ_source *finish(const char *name, char *data, size_t len, char **err)
 {
     if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
@@ -86,6 +104,13 @@ static civ_source *finish(const char *name, char *data, size_t len, char **err)
         return NULL;
     }
     const char *nul = memchr(data, '\0', len);
+    const char *utf16 = nul ? looks_utf16(data, len) : NULL;
+    if (utf16) {
+        *err = xasprintf("'%s' looks like %s text without a byte order mark; civlint reads UTF-8 (convert it with iconv -f %s -t UTF-8)",
+                         name, utf16, utf16);
+        free(data);
+        return NULL;
+    }
     if (nul) {
         *err = xasprintf("'%s' looks like a binary file (NUL byte at offset %zu); skipped",
                          name, (size_t)(nul - data));
@@ -118,7 +143,10 @@ civ_source *civ_source_from_memory(const char *name, const char *data,
 
 static char *read_fd(int fd, const char *name, size_t max, size_t *len, char **err)
 {
-    size_t cap = 65536, n = 0;
+    /* The buffer never grows past max + 1 bytes: reading one byte more than
+     * the limit is how a stream (standard input, a pipe) is known to be too
+     * large, without holding more of it than that in memory. */
+    size_t cap = max + 1 < 65536 ? max + 1 : 65536, n = 0;
     char *buf = xmalloc(cap + 1);
     for (;;) {
         if (n == cap) {
@@ -127,7 +155,7 @@ static char *read_fd(int fd, const char *name, size_t max, size_t *len, char **e
                 free(buf);
                 return NULL;
             }
-            cap *= 2;
+            cap = cap > (max + 1) / 2 ? max + 1 : cap * 2;
             buf = xrealloc(buf, cap + 1);
         }
         ssize_t r = read(fd, buf + n, cap - n);
@@ -241,7 +269,17 @@ void civ_source_position(const civ_source *s, size_t off, size_t *line, size_t *
         off = s->len;
     size_t li = civ_source_line_of(s, off);
     *line = li + 1;
-    *col = civ_utf8_count(s->data + s->lines[li], off - s->lines[li]) + 1;
+    civ_source *m = (civ_source *)s; /* the position cache only */
+    if (m->pos_line == li + 1 && off >= m->pos_off)
+        *col = m->pos_col + civ_utf8_count(s->data + m->pos_off, off - m->pos_off);
+    else
+        *col = civ_utf8_count(s->data + s->lines[li], off - s->lines[li]) + 1;
+    /* only a character boundary can be counted from */
+    if (off == s->len || ((unsigned char)s->data[off] & 0xC0) != 0x80) {
+        m->pos_line = li + 1;
+        m->pos_off = off;
+        m->pos_col = *col;
+    }
 }
 
 size_t civ_source_offset(const civ_source *s, size_t line, size_t bytecol)

@@ -18,6 +18,45 @@ typedef struct {
     ino_t ino;
 } dir_id;
 
+/* Every folder entered during one civ_walk_add, sorted, so each folder is
+ * walked once however many symlinks lead to it: a loop is not entered
+ * again, and a "diamond" of links (a/x -> b, a/y -> b, b/x -> c, ...)
+ * cannot make the walk exponential. */
+typedef struct {
+    dir_id *ids;
+    size_t n, cap;
+} dir_set;
+
+static int cmp_id(const dir_id *a, const dir_id *b)
+{
+    if (a->dev != b->dev)
+        return a->dev < b->dev ? -1 : 1;
+    if (a->ino != b->ino)
+        return a->ino < b->ino ? -1 : 1;
+    return 0;
+}
+
+/* Adds id; returns false when it was already there. */
+static bool dir_set_add(dir_set *s, dir_id id)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_id(&s->ids[mid], &id);
+        if (c == 0)
+            return false;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    civ_grow((void **)&s->ids, &s->cap, s->n + 1, sizeof *s->ids);
+    memmove(s->ids + lo + 1, s->ids + lo, (s->n - lo) * sizeof *s->ids);
+    s->ids[lo] = id;
+    s->n++;
+    return true;
+}
+
 void civ_walk_init(civ_walk *w)
 {
     memset(w, 0, sizeof *w);
@@ -46,7 +85,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Returns the number of Markdown files found under dir. */
-static size_t walk_dir(civ_walk *w, const char *dir, dir_id *stack, size_t depth)
+static size_t walk_dir(civ_walk *w, const char *dir, dir_set *seen, size_t depth)
 {
     if (depth >= MAX_DEPTH) {
         *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
@@ -93,15 +132,8 @@ static size_t walk_dir(civ_walk *w, const char *dir, dir_id *stack, size_t depth
                     xasprintf("cannot open '%s': %s", p, strerror(errno));
             }
         } else if (S_ISDIR(st.st_mode)) {
-            bool loop = false;
-            for (size_t k = 0; k < depth; k++)
-                if (stack[k].dev == st.st_dev && stack[k].ino == st.st_ino)
-                    loop = true;
-            if (!loop) {
-                stack[depth].dev = st.st_dev;
-                stack[depth].ino = st.st_ino;
-                found += walk_dir(w, p, stack, depth + 1);
-            }
+            if (dir_set_add(seen, (dir_id){st.st_dev, st.st_ino}))
+                found += walk_dir(w, p, seen, depth + 1);
         } else if (is_markdown(name) && S_ISREG(st.st_mode)) {
             *CIV_PUSH(w->paths, w->n, w->cap) = p;
             found++;
@@ -118,12 +150,12 @@ void civ_walk_add(civ_walk *w, const char *path)
 {
     struct stat st;
     if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        dir_id stack[MAX_DEPTH + 1];
-        stack[0].dev = st.st_dev;
-        stack[0].ino = st.st_ino;
-        if (walk_dir(w, path, stack, 1) == 0)
+        dir_set seen = {NULL, 0, 0};
+        dir_set_add(&seen, (dir_id){st.st_dev, st.st_ino});
+        if (walk_dir(w, path, &seen, 1) == 0)
             *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
                 xasprintf("no Markdown files (*.md, *.markdown) in '%s'", path);
+        free(seen.ids);
         return;
     }
     /* Files, "-" and missing paths: reading reports the problem precisely. */

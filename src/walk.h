@@ -2,8 +2,9 @@
  *
  * Directories are walked recursively in name order (so output is
  * deterministic), keeping *.md and *.markdown files and skipping hidden
- * entries. Symbolic links are followed, but a directory already on the
- * current path (a symlink loop) is not entered twice. */
+ * entries. Symbolic links are followed, but each directory is entered once
+ * per path argument, however many links lead to it: a symlink loop ends,
+ * and a web of links cannot make the walk exponential. */
 #ifndef CIV_WALK_H
 #define CIV_WALK_H
 

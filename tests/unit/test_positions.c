@@ -118,12 +118,37 @@ START_TEST(test_offset_to_linecol)
 }
 END_TEST
 
+/* The position cache must never change an answer: ask in every order. */
+START_TEST(test_position_cache_any_order)
+{
+    const char *t = "a\xC3\xA9" "b c\xE4\xB8\xAD d\r\ne\xC3\xA9\xC3\xA9" "f g\nh";
+    char *err;
+    civ_source *s = civ_source_from_memory("x", t, strlen(t), &err);
+    size_t want_l[64], want_c[64], n = s->len + 1;
+    for (size_t i = 0; i < n; i++) {
+        civ_source *fresh = civ_source_from_memory("y", t, strlen(t), &err);
+        civ_source_position(fresh, i, &want_l[i], &want_c[i]);
+        civ_source_free(fresh);
+    }
+    size_t order[] = {0, 5, 3, 9, 2, 12, 11, 20, 7, 1, 16, 15, 4, 22, 6};
+    for (size_t r = 0; r < 3; r++)
+        for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+            size_t i = (order[k] * (r + 1)) % n, l, c;
+            civ_source_position(s, i, &l, &c);
+            ck_assert_msg(l == want_l[i] && c == want_c[i], "offset %zu: %zu:%zu, expected %zu:%zu", i, l, c,
+                          want_l[i], want_c[i]);
+        }
+    civ_source_free(s);
+}
+END_TEST
+
 Suite *suite_positions(void)
 {
     Suite *s = suite_create("positions");
     TCase *tc = tcase_create("table");
     tcase_add_loop_test(tc, test_position_table, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_offset_to_linecol);
+    tcase_add_test(tc, test_position_cache_any_order);
     suite_add_tcase(s, tc);
     return s;
 }

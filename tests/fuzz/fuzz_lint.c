@@ -1,0 +1,199 @@
+/* fuzz_lint.c - libFuzzer harness for the whole per-file pipeline.
+ *
+ * Arbitrary bytes go through exactly what `civlint FILE` does with a file:
+ * civ_source_from_memory (UTF-8 validation, line index) -> civ_lint (front
+ * matter, cmark-gfm, the document model, every check in the check table with
+ * the shipped rules/) -> every output format of the format table. New
+ * checks and formats are picked up without editing this file: checks run
+ * through civ_lint's table, formats are enumerated from
+ * civ_formatter_names(). Output goes to a memory buffer; the sanitizers
+ * and the invariants asserted below are the oracle.
+ *
+ * Invariants checked on every input (abort() on violation, so libFuzzer
+ * keeps the input):
+ *   - every diagnostic span lies inside the source, start <= end;
+ *   - every fix-it span lies inside the source;
+ *   - diagnostics come out sorted by position;
+ *   - every format's output is valid UTF-8, and without colour it holds no
+ *     control character but tab, line feed and carriage return (so no ANSI
+ *     escape from a post reaches a terminal) and no C1 or bidirectional
+ *     control: safe output holds for formats added later too. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/check.h"
+#include "../../src/lint.h"
+#include "../../src/output.h"
+#include "../../src/rules.h"
+#include "../../src/source.h"
+#include "../../src/termsafe.h"
+#include "../../src/utf8.h"
+#include "../../src/util.h"
+#include "fuzz_common.h"
+
+static civ_rules *g_rules;
+static civ_linter g_linter;
+static civ_rule_info *g_info;
+static size_t g_ninfo;
+static const civ_formatter **g_formats;
+static size_t g_nformats;
+
+const char *civ_fuzz_datadir(void)
+{
+    const char *env = getenv("CIVLINT_DATADIR");
+    return env && *env ? env : CIV_FUZZ_ROOT;
+}
+
+/* Every format of src/output/registry.c, from its list of names. */
+static void find_formats(void)
+{
+    char *names = xstrdup(civ_formatter_names());
+    size_t cap = 0;
+    for (char *save = NULL, *tok = strtok_r(names, ", ", &save); tok;
+         tok = strtok_r(NULL, ", ", &save)) {
+        const civ_formatter *f = civ_formatter_find(tok);
+        if (!f) {
+            fprintf(stderr, "fuzz_lint: format '%s' is listed but not found\n", tok);
+            abort();
+        }
+        *CIV_PUSH(g_formats, g_nformats, cap) = f;
+    }
+    free(names);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    g_rules = civ_rules_new();
+    char *dir = xasprintf("%s/rules", civ_fuzz_datadir());
+    char *err = NULL;
+    if (!civ_rules_load_dir(g_rules, dir, &err)) {
+        fprintf(stderr, "fuzz_lint: cannot load the shipped rules: %s\n", err);
+        abort();
+    }
+    free(dir);
+    civ_linter_init(&g_linter, g_rules);
+
+    /* ---- HOOK(spelling): once src/spell.h lands (issue 3), open the real
+     * en_US + house dictionaries here, once, and set
+     *     g_linter.ctx.speller = civ_speller_new(<en_US .aff/.dic>,
+     *                                            "<datadir>/dictionaries/house.dic", &err);
+     * so the spelling check runs under the fuzzer with real data. Until then
+     * ctx.speller stays NULL and spelling is off, as in civlint without
+     * dictionaries. ---- */
+
+    size_t n;
+    const civ_check *t = civ_checks(&n);
+    g_info = xcalloc(n ? n : 1, sizeof *g_info);
+    for (size_t i = 0; i < n; i++)
+        g_info[i] = (civ_rule_info){t[i].id, t[i].description, t[i].severity};
+    g_ninfo = n;
+    find_formats();
+    return 0;
+}
+
+static void check_invariants(const civ_source *src, const civ_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const civ_diag *g = &d->items[i];
+        if (g->start > g->end || g->end > src->len) {
+            fprintf(stderr, "fuzz_lint: [%s] span %zu-%zu outside the source (%zu bytes)\n",
+                    g->rule, g->start, g->end, src->len);
+            abort();
+        }
+        for (size_t k = 0; k < g->nfixes; k++) {
+            if (g->fixes[k].start > g->fixes[k].end || g->fixes[k].end > src->len) {
+                fprintf(stderr, "fuzz_lint: [%s] fix span outside the source\n", g->rule);
+                abort();
+            }
+        }
+        if (i && d->items[i - 1].start > g->start) {
+            fprintf(stderr, "fuzz_lint: diagnostics not sorted at %zu\n", i);
+            abort();
+        }
+    }
+}
+
+static void check_output(const char *format, bool color, const char *out, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = civ_utf8_decode((const unsigned char *)out + i, n - i, &cp);
+        if (!l) {
+            fprintf(stderr, "fuzz_lint: format '%s' wrote invalid UTF-8 at byte %zu\n", format, i);
+            abort();
+        }
+        bool ok_ctl = cp == '\t' || cp == '\n' || cp == '\r' || (color && cp == 0x1B);
+        if (civ_term_unsafe(cp) && !ok_ctl) {
+            fprintf(stderr, "fuzz_lint: format '%s' wrote control U+%04X at byte %zu\n", format,
+                    (unsigned)cp, i);
+            abort();
+        }
+        i += l;
+    }
+}
+
+static void summarise(civ_summary *s, const civ_diags *d, civ_rule_count *one)
+{
+    memset(s, 0, sizeof *s);
+    s->files = 2;
+    for (size_t i = 0; i < d->n; i++) {
+        civ_severity v = d->items[i].severity;
+        if (v == CIV_SEV_ERROR)
+            s->errors++;
+        else if (v == CIV_SEV_WARNING)
+            s->warnings++;
+        else
+            s->notes++;
+    }
+    if (d->n) {
+        one->rule = d->items[0].rule;
+        one->count = d->n;
+        s->by_rule = one;
+        s->nrules = 1;
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *err = NULL;
+    /* The name is part of the input too: formats quote it. */
+    civ_source *src = civ_source_from_memory("fuzz \x1b[2J\xe2\x80\xae.md", (const char *)data, size, &err);
+    if (!src) {
+        free(err);
+        return 0;
+    }
+    civ_diags diags;
+    civ_diags_init(&diags);
+    civ_lint(&g_linter, src, &diags);
+    check_invariants(src, &diags);
+
+    civ_summary sum;
+    civ_rule_count one;
+    summarise(&sum, &diags, &one);
+    civ_file_result ok = {src->name, src, &diags, NULL};
+    civ_file_result bad = {"unreadable \x07.md", NULL, NULL, "cannot open 'unreadable \x07.md': denied"};
+    for (size_t f = 0; f < g_nformats; f++) {
+        /* colour and quiet vary with the input so both paths are covered */
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *fp = open_memstream(&buf, &len);
+        if (!fp)
+            abort();
+        bool color = (size & 1) != 0;
+        civ_out out = {fp, color, (size & 6) == 6, g_info, g_ninfo, NULL};
+        g_formats[f]->begin(&out);
+        g_formats[f]->file(&out, &ok);
+        g_formats[f]->file(&out, &bad);
+        g_formats[f]->end(&out, &sum);
+        fclose(fp);
+        check_output(g_formats[f]->name, color, buf, len);
+        free(buf);
+    }
+    civ_diags_release(&diags);
+    civ_source_free(src);
+    return 0;
+}

@@ -1,0 +1,58 @@
+# hardening.mk - the reliability targets (issue 7), included by the Makefile:
+#   check-hardening  replays every saved fuzz input (regressions and seeds)
+#                    through the harnesses built with $(CC), then runs the
+#                    bad-input matrix (tests/bad-input); part of `make check`
+#                    and `make check-asan`
+#   check-valgrind   memcheck over every golden test (both formats) and the
+#                    fuzz replays: no errors, nothing definitely or
+#                    indirectly lost
+#   fuzz             builds the libFuzzer harnesses with clang (address +
+#                    undefined) and runs each for FUZZ_TIME seconds
+# Nothing here needs clang except `fuzz`.
+
+FUZZ_TIME ?= 60
+FUZZ_CC ?= clang
+FUZZ_BUILD ?= build-fuzz
+FUZZ_MAX_LEN ?= 16384
+CIVLINT ?= ./civlint
+FUZZERS := lint config
+FUZZ_REPLAY := $(FUZZERS:%=$(BUILD)/tests/fuzz-replay-%)
+FUZZ_BIN := $(FUZZERS:%=$(BUILD)/tests/fuzz-%)
+VALGRIND ?= valgrind
+VALGRIND_FLAGS ?= --quiet --error-exitcode=1 --leak-check=full \
+  --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
+
+.PHONY: check-hardening fuzz fuzz-bins
+
+# kept: they are intermediate files of the chained pattern rules below
+.SECONDARY: $(FUZZERS:%=$(BUILD)/tests/fuzz/fuzz_%.o) $(BUILD)/tests/fuzz/replay.o
+$(BUILD)/tests/fuzz/%.o: CPPFLAGS += -DCIV_FUZZ_ROOT='"$(CURDIR)"'
+
+# The same harness code, linked with a plain main that replays files.
+$(BUILD)/tests/fuzz-replay-%: $(LIB_OBJ) $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+
+check-hardening: $(FUZZ_REPLAY)
+	$(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint
+	$(BUILD)/tests/fuzz-replay-config tests/fuzz/regressions/config tests/fuzz/corpus/config rules
+	tests/bad-input $(CIVLINT)
+
+check-valgrind: all $(FUZZ_REPLAY)
+	tests/valgrind-golden ./civlint
+	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint
+	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-config tests/fuzz/regressions/config tests/fuzz/corpus/config
+
+# libFuzzer binaries: every object built with clang and the fuzzer's
+# coverage instrumentation, in a separate build folder.
+$(BUILD)/tests/fuzz-%: $(LIB_OBJ) $(BUILD)/tests/fuzz/fuzz_%.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIB_LIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz: deps
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" fuzz-bins
+	for f in $(FUZZERS); do \
+	  FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) tests/fuzz/run $(FUZZ_BUILD) $$f $(FUZZ_TIME) || exit 1; \
+	done
