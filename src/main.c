@@ -381,7 +381,7 @@ int main(int argc, char **argv)
         civ_source_free(src);
         free(err);
     }
-    civ_par_free(par);
+    civ_par_free(par, NULL); /* every result was taken */
     o.fmt->end(&out, &sum);
 
     if ((o.fail_on <= CIV_SEV_ERROR && sum.errors) || (o.fail_on <= CIV_SEV_WARNING && sum.warnings) ||
