@@ -16,7 +16,7 @@ PKGS := libcmark-gfm libpcre2-8 hunspell yaml-0.1
 TEST_PKGS := check
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
-CPPFLAGS += -D_GNU_SOURCE -DCIV_VERSION='"$(VERSION)"' -DCIV_DATADIR='"$(DATADIR)"'
+CPPFLAGS += -D_GNU_SOURCE -DCIV_VERSION='"$(VERSION)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
 
 # pkg-config is asked only when a target needs the libraries, so `make help`
@@ -49,6 +49,16 @@ deps:
 	       echo "  (sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us check libyaml-dev pkg-config)" >&2; exit 1; fi; \
 	fi
 
+# The install paths are compiled in; this header is rewritten only when they
+# change, so `make install PREFIX=...` rebuilds exactly what depends on it.
+$(BUILD)/civ_paths.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define CIV_DATADIR "%s"\n' '$(DATADIR)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+FORCE:
+$(MAIN_OBJ): $(BUILD)/civ_paths.h
+$(MAIN_OBJ): CPPFLAGS += -I$(BUILD)
+
 civlint: $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
 
@@ -75,6 +85,7 @@ lint-posts: all
 check: all $(TEST_BIN)
 	tests/golden/run ./civlint
 	tests/spec-corpus ./civlint
+	tests/json-schema ./civlint
 	tests/parallel-order ./civlint
 	$(TEST_BIN)
 

@@ -69,7 +69,7 @@ static size_t entity_len(const char *d, size_t i, size_t lim)
         if (hex)
             j++;
         size_t k = j;
-        max = hex ? 6 : 7;
+        max = 8; /* cmark decodes out-of-range numbers to U+FFFD */
         while (j < lim && j - k < max && (hex ? isxdigit((unsigned char)d[j]) : isdigit((unsigned char)d[j])))
             j++;
         if (j == k)
@@ -117,31 +117,30 @@ static void align_text(aligner *a, const char *lit, size_t n)
         a->work++;
         size_t c = a->cur, skipped = 0;
         bool done = false;
+        if (after_named_entity && a->cur == ent_s1 &&
+            !(a->cur + cl <= a->lim && memcmp(a->d + a->cur, lit + i, cl) == 0)) {
+            /* the second code point of a named entity such as &ngE; */
+            emit(a, lit + i, cl, ent_s0, ent_s1, false);
+            done = true;
+        }
         while (!done && c < a->lim && skipped <= SKIP_BUDGET) {
             size_t el = entity_len(a->d, c, a->lim);
             bool lit_matches = c + cl <= a->lim && memcmp(a->d + c, lit + i, cl) == 0;
-            if (el && (!lit_matches || !(i + el <= n && memcmp(a->d + c, lit + i, el) == 0))) {
-                /* An entity: the decoded character maps to all of it. A
-                 * named entity may decode to two code points. */
-                if (!lit_matches || cp == '&') {
-                    emit(a, lit + i, cl, c, c + el, false);
-                    ent_s0 = c;
-                    ent_s1 = c + el;
-                    after_named_entity = a->d[c + 1] != '#';
-                    a->cur = c + el;
-                    done = true;
-                    break;
-                }
+            bool entity_is_literal = el && i + el <= n && memcmp(a->d + c, lit + i, el) == 0;
+            if (el && !entity_is_literal) {
+                /* An entity: the decoded character maps to all of it. */
+                emit(a, lit + i, cl, c, c + el, false);
+                ent_s0 = c;
+                ent_s1 = c + el;
+                after_named_entity = a->d[c + 1] != '#';
+                a->cur = c + el;
+                done = true;
+                break;
             }
             if (lit_matches) {
                 emit(a, lit + i, cl, c, c + cl, true);
                 a->cur = c + cl;
                 after_named_entity = false;
-                done = true;
-                break;
-            }
-            if (after_named_entity && c == ent_s1) {
-                emit(a, lit + i, cl, ent_s0, ent_s1, false);
                 done = true;
                 break;
             }
@@ -153,12 +152,34 @@ static void align_text(aligner *a, const char *lit, size_t n)
                 done = true;
                 break;
             }
-            /* Markup (emphasis, brackets, container prefixes): skip. */
+            /* Only markup may be skipped: emphasis runs, brackets, pipes,
+             * container prefixes and line ends are ASCII punctuation or
+             * white space. Skipping a letter would mean we are lost, and
+             * a wrong anchor is worse than an admitted loss. */
+            unsigned char u = (unsigned char)a->d[c];
+            if (!(ispunct(u) || u == ' ' || u == '\t' || u == '\n' || u == '\r'))
+                break;
             a->work++;
             c++;
-            while (c < a->lim && civ_utf8_is_cont((unsigned char)a->d[c]))
-                c++;
             skipped++;
+        }
+        if (!done && a->text.len == 0) {
+            /* The block's first character is not where cmark says the
+             * block starts: link reference definitions at the top of a
+             * paragraph are consumed by the parser but not removed from
+             * its position. Try the starts of the following lines. */
+            for (size_t ln = a->cur; !done && ln < a->lim; ln++) {
+                if (a->d[ln] != '\n')
+                    continue;
+                size_t k = ln + 1;
+                while (k < a->lim && (a->d[k] == ' ' || a->d[k] == '\t' || a->d[k] == '>'))
+                    k++;
+                if (k + cl <= a->lim && memcmp(a->d + k, lit + i, cl) == 0) {
+                    emit(a, lit + i, cl, k, k + cl, true);
+                    a->cur = k + cl;
+                    done = true;
+                }
+            }
         }
         if (!done) {
             /* Lost: keep the character, anchored where we are, and do not
@@ -255,6 +276,65 @@ static size_t skip_destination(aligner *a, size_t i)
     return a->lim;
 }
 
+/* True when "(...)" at d[i] is a valid inline destination and optional
+ * title (CommonMark 6.3). A shortcut reference link followed by ordinary
+ * parenthesised text, "[foo](not a link)", must not lose that text. */
+static bool inline_tail_valid(const aligner *a, size_t i)
+{
+    const char *d = a->d;
+    size_t lim = a->lim;
+    i++; /* '(' */
+    while (i < lim && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r'))
+        i++;
+    if (i < lim && d[i] == ')')
+        return true;
+    if (i < lim && d[i] == '<') {
+        for (i++; i < lim && d[i] != '>'; i++) {
+            if (d[i] == '\n' || d[i] == '<')
+                return false;
+            if (d[i] == '\\')
+                i++;
+        }
+        if (i >= lim)
+            return false;
+        i++;
+    } else {
+        int depth = 0;
+        size_t start = i;
+        for (; i < lim; i++) {
+            unsigned char c = (unsigned char)d[i];
+            if (c == '\\') {
+                i++;
+                continue;
+            }
+            if (c <= ' ')
+                break;
+            if (c == '(')
+                depth++;
+            else if (c == ')' && depth-- == 0)
+                break;
+        }
+        if (i == start)
+            return false;
+    }
+    while (i < lim && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r'))
+        i++;
+    if (i < lim && d[i] == ')')
+        return true;
+    if (i < lim && (d[i] == '"' || d[i] == '\'' || d[i] == '(')) {
+        char close = d[i] == '(' ? ')' : d[i];
+        for (i++; i < lim && d[i] != close; i++)
+            if (d[i] == '\\')
+                i++;
+        if (i >= lim)
+            return false;
+        for (i++; i < lim && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r'); i++)
+            ;
+        return i < lim && d[i] == ')';
+    }
+    return false;
+}
+
 /* After the text of a bracketed link or image: find "]" and skip what
  * follows it ("(dest)", "[ref]", "[]" or nothing). */
 static size_t skip_link_tail(aligner *a, size_t from)
@@ -263,7 +343,7 @@ static size_t skip_link_tail(aligner *a, size_t from)
     if (rb >= a->lim)
         return a->lim;
     size_t i = rb + 1;
-    if (i < a->lim && a->d[i] == '(')
+    if (i < a->lim && a->d[i] == '(' && inline_tail_valid(a, i))
         return skip_destination(a, i);
     if (i < a->lim && a->d[i] == '[') {
         size_t e = find_byte(a, i + 1, ']');
@@ -314,15 +394,17 @@ static void link_enter(aligner *a, cmark_node *node, civ_arena *ar)
     civ_inline_kind kind = CIV_INL_LINK;
     size_t start = a->cur;
     if (is_autolink(url, lit)) {
-        size_t p = find_str(a, a->cur, lit, strlen(lit), SKIP_BUDGET);
+        size_t len = strlen(lit);
+        size_t p = find_str(a, a->cur, lit, len, SKIP_BUDGET);
+        kind = CIV_INL_AUTOLINK; /* bare unless brackets say otherwise */
         if (p < a->lim) {
+            start = p;
             if (p > a->cur && a->d[p - 1] == '[')
+                start = p - 1, kind = CIV_INL_LINK;
+            else if (p > 0 && a->d[p - 1] == '<' && p + len < a->lim && a->d[p + len] == '>')
                 start = p - 1;
-            else if (p > 0 && a->d[p - 1] == '<')
-                start = p - 1, kind = CIV_INL_AUTOLINK;
-            else
-                start = p, kind = CIV_INL_AUTOLINK;
         }
+        /* not found verbatim (escapes inside): a bare autolink here */
     } else {
         size_t p = find_byte_within(a, a->cur, '[', SKIP_BUDGET);
         if (p < a->lim)
@@ -479,10 +561,14 @@ typedef struct {
     unsigned depth_quote, depth_list, depth_foot, depth_table;
     int row, col;
     size_t row_cursor;
+    bool row_bogus;
     bool row_header;
     aligner al;
     bool in_inline_block;
-    civ_block *cur; /* block collecting inlines */
+    civ_block *cur;     /* block collecting inlines */
+    bool cur_bogus;     /* cmark gave cur impossible positions */
+    size_t consumed;    /* source offset the previous block's text ended at */
+    size_t saved_consumed;
 } walker;
 
 static unsigned flags_of(const walker *w)
@@ -491,7 +577,11 @@ static unsigned flags_of(const walker *w)
            (w->depth_foot ? CIV_IN_FOOTNOTE : 0) | (w->depth_table ? CIV_IN_TABLE : 0);
 }
 
-static void node_span(walker *w, cmark_node *n, size_t *s, size_t *e)
+/* Returns false when cmark-gfm's position for n is impossible: line 0
+ * (a paragraph whose lines a table took over) or before text already
+ * consumed (that table's header row, which it places on the paragraph's
+ * first line). */
+static bool node_span(walker *w, cmark_node *n, size_t *s, size_t *e)
 {
     const civ_source *src = w->doc->src;
     size_t sl = (size_t)cmark_node_get_start_line(n) + w->line_base;
@@ -506,6 +596,7 @@ static void node_span(walker *w, cmark_node *n, size_t *s, size_t *e)
         *e = b;
     if (*e < *s)
         *e = *s;
+    return cmark_node_get_start_line(n) >= 1 && *s >= w->consumed;
 }
 
 static civ_block *new_block(walker *w, civ_block_kind kind, cmark_node *n)
@@ -515,7 +606,9 @@ static civ_block *new_block(walker *w, civ_block_kind kind, cmark_node *n)
     memset(b, 0, sizeof *b);
     b->kind = kind;
     b->flags = flags_of(w);
-    node_span(w, n, &b->start, &b->end);
+    w->cur_bogus = !node_span(w, n, &b->start, &b->end);
+    if (w->cur_bogus)
+        b->start = b->end = w->consumed;
     b->text = "";
     return b;
 }
@@ -555,6 +648,14 @@ static void end_inline(walker *w)
         b->inl = in;
         b->ninl = a->ninl;
     }
+    if (w->cur_bogus && a->nsegs) {
+        b->start = a->segs[0].s0;
+        b->end = a->cur;
+    }
+    if (a->cur > b->end)
+        b->end = a->cur;
+    if (a->cur > w->consumed)
+        w->consumed = a->cur;
     w->in_inline_block = false;
     w->cur = NULL;
 }
@@ -583,7 +684,15 @@ static void enter_block(walker *w, cmark_node *n, cmark_node_type t)
     } else if (t == CMARK_NODE_ITEM) {
         w->depth_list++;
     } else if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
+        /* cmark-gfm moves footnote definitions to the end of the tree, so
+         * their blocks come out of source order: the "consumed" watermark
+         * restarts at the definition and is restored after it. */
+        size_t s0, e0;
         w->depth_foot++;
+        w->saved_consumed = w->consumed;
+        w->consumed = 0;
+        node_span(w, n, &s0, &e0);
+        w->consumed = s0;
     } else if (t == CMARK_NODE_TABLE) {
         w->depth_table++;
         w->row = -1;
@@ -591,7 +700,9 @@ static void enter_block(walker *w, cmark_node *n, cmark_node_type t)
         size_t e;
         w->row++;
         w->col = 0;
-        node_span(w, n, &w->row_cursor, &e);
+        w->row_bogus = !node_span(w, n, &w->row_cursor, &e);
+        if (w->row_bogus)
+            w->row_cursor = w->consumed;
         w->row_header = cmark_gfm_extensions_get_table_row_is_header(n);
     } else if (t == CMARK_NODE_TABLE_CELL) {
         b = new_block(w, CIV_BLOCK_TABLE_CELL, n);
@@ -603,17 +714,26 @@ static void enter_block(walker *w, cmark_node *n, cmark_node_type t)
          * reliable either, and pipes are skipped as markup. */
         size_t a, e;
         civ_source_line(w->doc->src, civ_source_line_of(w->doc->src, w->row_cursor) + 1, &a, &e);
+        if (w->row_bogus || w->cur_bogus) {
+            e = w->doc->src->len;
+            w->cur_bogus = true;
+        }
         begin_inline(w, b, w->row_cursor, e);
     } else if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
         b = new_block(w, t == CMARK_NODE_HEADING ? CIV_BLOCK_HEADING : CIV_BLOCK_PARAGRAPH, n);
         size_t from = b->start;
         if (t == CMARK_NODE_HEADING) {
             b->level = cmark_node_get_heading_level(n);
-            from = heading_text_start(w->doc->src, b->start, b->end);
+            if (!w->cur_bogus)
+                from = heading_text_start(w->doc->src, b->start, b->end);
         }
-        /* Inline content may run to the end of the last line. */
+        /* Inline content may run to the end of the last line; with bogus
+         * positions, to wherever the text is (the aligner only skips
+         * markup, so it cannot run away). */
         size_t a, e;
         civ_source_line(w->doc->src, civ_source_line_of(w->doc->src, b->end ? b->end - 1 : 0) + 1, &a, &e);
+        if (w->cur_bogus)
+            e = w->doc->src->len;
         begin_inline(w, b, from, e > b->end ? e : b->end);
     } else if (t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK) {
         b = new_block(w, t == CMARK_NODE_CODE_BLOCK ? CIV_BLOCK_CODE : CIV_BLOCK_HTML, n);
@@ -638,8 +758,10 @@ static void exit_block(walker *w, cmark_node_type t)
         w->depth_quote--;
     else if (t == CMARK_NODE_ITEM)
         w->depth_list--;
-    else if (t == CMARK_NODE_FOOTNOTE_DEFINITION)
+    else if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
         w->depth_foot--;
+        w->consumed = w->saved_consumed;
+    }
     else if (t == CMARK_NODE_TABLE)
         w->depth_table--;
     else if (t == CMARK_NODE_TABLE_CELL) {

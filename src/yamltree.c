@@ -66,8 +66,12 @@ civ_ydoc *civ_ydoc_parse(const char *text, size_t len, size_t line_base, char **
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     while (!done && !*err) {
         if (!yaml_parser_parse(&parser, &ev)) {
-            *err = xasprintf("%zu:%zu: %s%s%s", parser.problem_mark.line + line_base + 1,
-                             parser.problem_mark.column + 1,
+            /* A problem found only at the end of the text (an unclosed
+             * bracket) is better shown where the construct began. */
+            yaml_mark_t m = parser.problem_mark;
+            if (m.index >= len && parser.context)
+                m = parser.context_mark;
+            *err = xasprintf("%zu:%zu: %s%s%s", m.line + line_base + 1, m.column + 1,
                              parser.problem ? parser.problem : "invalid YAML",
                              parser.context ? " " : "", parser.context ? parser.context : "");
             break;

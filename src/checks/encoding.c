@@ -7,6 +7,9 @@
  * replaced each bad byte with '?'.
  *
  * front-matter: problems found while reading the YAML front matter. */
+#include <stdio.h>
+#include <string.h>
+
 #include "../check.h"
 
 void civ_check_encoding(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
@@ -18,9 +21,13 @@ void civ_check_encoding(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
         while (j < src->nbad && src->bad[j].off == src->bad[j - 1].off + 1)
             j++;
         size_t n = j - i;
+        char bytes[64] = "";
+        for (size_t k = i; k < j && k < i + 4; k++)
+            snprintf(bytes + strlen(bytes), sizeof bytes - strlen(bytes), "%s0x%02X",
+                     k > i ? " " : "", src->bad[k].byte);
         civ_diag *d = civ_report(sink, src->bad[i].off, src->bad[j - 1].off + 1,
-                                 "invalid UTF-8 byte%s 0x%02X%s", n > 1 ? "s" : "",
-                                 src->bad[i].byte, n > 1 ? " ..." : "");
+                                 "invalid UTF-8 byte%s %s%s", n > 1 ? "s" : "", bytes,
+                                 n > 4 ? " ..." : "");
         civ_diag_note(d, "civlint reads UTF-8; re-save the file as UTF-8 (for Latin-1: iconv -f LATIN1 -t UTF-8)");
         i = j;
     }

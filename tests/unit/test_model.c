@@ -173,6 +173,17 @@ START_TEST(test_corpus_alignment)
         civ_frontmatter_parse(src, &fm);
         civ_doc *doc = civ_doc_parse(src, &fm);
         files++;
+        /* Text runs map to source runs in order, never overlapping (a
+         * two-code-point entity maps both to the same run). */
+        for (size_t i = 0; i < doc->nblocks; i++) {
+            const civ_block *b = &doc->blocks[i];
+            for (size_t k = 1; k < b->nsegs; k++) {
+                const civ_seg *p = &b->segs[k - 1], *q = &b->segs[k];
+                bool same = p->s0 == q->s0 && p->s1 == q->s1;
+                ck_assert_msg(same || q->s0 >= p->s1, "%s: block %zu segment %zu goes backwards (%zu < %zu)",
+                              path, i, k, q->s0, p->s1);
+            }
+        }
         if (doc->lost) {
             lost_files++;
             lost += doc->lost;

@@ -1,0 +1,184 @@
+/* test_structure.c - the structural checks: empty-section and author-line.
+ * Each row: a post, and the findings expected as "L:C-L:C message" lines
+ * (joined with '|'), or "" for none. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "helpers.h"
+
+#define BYLINE "\n\nNino Beridze \xE2\x80\x93 Researcher, Civic IDEA\n"
+
+typedef struct {
+    const char *name;
+    const char *md;
+    const char *want;
+} check_case;
+
+static const check_case empty_cases[] = {
+    {"content under every heading", "# T\n\nIntro.\n\n## A\n\nText." BYLINE, ""},
+    {"heading followed by same level", "# T\n\nx\n\n## A\n\n## B\n\ntext" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"heading followed by higher level", "# T\n\nx\n\n## A\n\n# B\n\ntext" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"empty conclusion above byline", "# T\n\nx\n\n## Conclusion" BYLINE, "5:4-5:13 section 'Conclusion' is empty"},
+    {"last heading at end of file", "# T\n\nx\n\n## End\n", "5:4-5:6 section 'End' is empty"},
+    {"subsections with content", "# T\n\n## A\n\n### A1\n\ntext" BYLINE, ""},
+    {"subsection empty too", "# T\n\nx\n\n## A\n\n### A1\n\n## B\n\ny" BYLINE,
+     "5:4-5:4 section 'A' is empty|7:5-7:6 section 'A1' is empty"},
+    {"html comment is not content", "# T\n\nx\n\n## A\n\n<!-- todo -->\n\n## B\n\ny" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"html block is content", "# T\n\nx\n\n## A\n\n<div>chart</div>\n\n## B\n\ny" BYLINE, ""},
+    {"thematic break is not content", "# T\n\nx\n\n## A\n\n---\n\n## B\n\ny" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"placeholder TBD", "# T\n\nx\n\n## A\n\nTBD\n\n## B\n\ny" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"placeholder TK.", "# T\n\nx\n\n## A\n\nTK.\n\n## B\n\ny" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"placeholder ellipsis", "# T\n\nx\n\n## A\n\n[\xE2\x80\xA6]\n\n## B\n\ny" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"word TBD inside a sentence is content", "# T\n\nx\n\n## A\n\nDates are TBD for now.\n\n## B\n\ny" BYLINE, ""},
+    {"link reference definition is not content", "# T\n\nx\n\n## A\n\n[r]: https://x.org\n\n## B\n\ny" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"list is content", "# T\n\n## A\n\n- one\n\n## B\n\ny" BYLINE, ""},
+    {"code block is content", "# T\n\n## A\n\n```\nx\n```\n\n## B\n\ny" BYLINE, ""},
+    {"table is content", "# T\n\n## A\n\n| a |\n|---|\n| b |\n\n## B\n\ny" BYLINE, ""},
+    {"quote is content", "# T\n\n## A\n\n> q\n\n## B\n\ny" BYLINE, ""},
+    {"setext headings", "Title\n=====\n\nSub\n---\n\nNext\n---\n\nx" BYLINE, "4:1-4:3 section 'Sub' is empty"},
+    {"heading with no text", "# T\n\nx\n\n##\n\ny" BYLINE, "5:1-5:2 heading has no text"},
+    {"heading text with markup", "# T\n\nx\n\n## The *new* order\n\n## B\n\ny" BYLINE, "5:4-5:18 section 'The new order' is empty"},
+    {"heading in a list is not a section", "# T\n\nx\n\n- # item heading\n\ny" BYLINE, ""},
+    {"footnote definitions are not content", "# T\n\nx[^1]\n\n## Notes\n\n[^1]: source" BYLINE, "5:4-5:8 section 'Notes' is empty"},
+    {"multi-byte heading", "# T\n\nx\n\n## \xD0\xA2\xD0\xB1\xD0\xB8\xD0\xBB\xD0\xB8\xD1\x81\xD0\xB8\n\n## B\n\ny" BYLINE,
+     "5:4-5:10 section '\xD0\xA2\xD0\xB1\xD0\xB8\xD0\xBB\xD0\xB8\xD1\x81\xD0\xB8' is empty"},
+};
+
+static const check_case author_cases[] = {
+    {"en dash byline", "Text.\n\nNino Beridze \xE2\x80\x93 Author of the Blog, Researcher, Civic IDEA\n", ""},
+    {"em dash byline", "Text.\n\nNino Beridze \xE2\x80\x94 Researcher, Civic IDEA\n", ""},
+    {"spaced hyphen byline", "Text.\n\nNino Beridze - Researcher, Civic IDEA\n", ""},
+    {"three-word name", "Text.\n\nAnna Maria Kapanadze \xE2\x80\x93 Intern, Civic IDEA\n", ""},
+    {"emphasised byline", "Text.\n\n*Nino Beridze \xE2\x80\x93 Researcher, Civic IDEA*\n", ""},
+    {"byline before footnotes", "Text[^1].\n\nNino Beridze \xE2\x80\x93 Researcher, Civic IDEA\n\n[^1]: Source.\n", ""},
+    {"byline then html comment", "Text.\n\nNino Beridze \xE2\x80\x93 Researcher, Civic IDEA\n\n<!-- end -->\n", ""},
+    {"front matter author", "---\nauthor: Nino Beridze\n---\nText.\n", ""},
+    {"front matter authors list", "---\nauthors: [Nino Beridze, Levan Gogua]\n---\nText.\n", ""},
+    {"missing", "# T\n\nJust prose here.\n", "3:1-3:1 post has no author line"},
+    {"missing, last line of body not footnote", "Prose[^1].\n\nMore prose.\n\n[^1]: Source.\n", "3:1-3:1 post has no author line"},
+    {"empty file", "", "1:1-1:1 post has no author line"},
+    {"missing dash", "Text.\n\nNino Beridze Author of the Blog, Researcher, Civic IDEA\n",
+     "3:1-3:55 author line has no dash between the name and the role"},
+    {"comma instead of dash", "Text.\n\nNino Beridze, Researcher, Civic IDEA\n",
+     "3:1-3:36 author line has no dash between the name and the role"},
+    {"dash but no organisation", "Text.\n\nNino Beridze \xE2\x80\x93 Researcher\n",
+     "3:1-3:25 author line does not match the expected form"},
+    {"long closing paragraph mentioning a director", "Text.\n\nThe Director of the agency said that the review would take months, and that the findings would be published only after the ministers had read them and agreed on what to do next.\n",
+     "3:1-3:1 post has no author line"},
+    {"last block is a list", "Text.\n\n- Nino Beridze \xE2\x80\x93 Researcher, Civic IDEA\n", "3:1-3:1 post has no author line"},
+};
+
+static void run_case(const check_case *c, const char *rule)
+{
+    civ_diags d;
+    civ_source *src = test_lint(c->md, rule, &d);
+    char got[2048] = "";
+    for (size_t i = 0; i < d.n; i++) {
+        char span[64];
+        span_str(src, d.items[i].start, d.items[i].end, span, sizeof span);
+        size_t len = strlen(got);
+        snprintf(got + len, sizeof got - len, "%s%s %s", i ? "|" : "", span, d.items[i].message);
+    }
+    ck_assert_msg(strcmp(got, c->want) == 0, "%s: got '%s', expected '%s'", c->name, got, c->want);
+    civ_diags_release(&d);
+    civ_source_free(src);
+}
+
+START_TEST(test_empty_section)
+{
+    run_case(&empty_cases[_i], "empty-section");
+}
+END_TEST
+
+START_TEST(test_author_line)
+{
+    run_case(&author_cases[_i], "author-line");
+}
+END_TEST
+
+/* The malformed byline's fix-it inserts " –" right after the name. */
+START_TEST(test_author_line_fix)
+{
+    civ_diags d;
+    civ_source *src = test_lint("Text.\n\nNino Beridze Author of the Blog, Civic IDEA\n", "author-line", &d);
+    ck_assert_uint_eq(d.n, 1);
+    ck_assert_uint_eq(d.items[0].nfixes, 1);
+    const civ_fix *f = &d.items[0].fixes[0];
+    ck_assert_uint_eq(f->start, f->end);
+    ck_assert(memcmp(src->data + f->start, " Author", 7) == 0);
+    ck_assert_str_eq(f->replacement, " \xE2\x80\x93");
+    civ_diags_release(&d);
+    civ_source_free(src);
+}
+END_TEST
+
+/* The empty-section option: a heading needs its own content. */
+START_TEST(test_empty_section_direct)
+{
+    civ_linter l;
+    civ_linter_init(&l, test_rules());
+    l.ctx.empty_section_direct = true;
+    const char *md = "# T\n\n## A\n\n### A1\n\ntext" BYLINE;
+    char *err;
+    civ_source *src = civ_source_from_memory("t.md", md, strlen(md), &err);
+    civ_diags d;
+    civ_diags_init(&d);
+    civ_lint(&l, src, &d);
+    size_t n = 0;
+    for (size_t i = 0; i < d.n; i++)
+        if (strcmp(d.items[i].rule, "empty-section") == 0)
+            n++;
+    ck_assert_uint_eq(n, 2); /* T and A have only subsections */
+    civ_diags_release(&d);
+    civ_source_free(src);
+}
+END_TEST
+
+/* Diagnostics: sorted by position, exact duplicates dropped. */
+START_TEST(test_diag_sort_dedupe)
+{
+    civ_diags l;
+    civ_diags_init(&l);
+    civ_diag_add(&l, "b", CIV_SEV_WARNING, 10, 12, "x");
+    civ_diag_add(&l, "a", CIV_SEV_WARNING, 10, 12, "x");
+    civ_diag_add(&l, "a", CIV_SEV_WARNING, 2, 4, "y");
+    civ_diag_add(&l, "a", CIV_SEV_WARNING, 10, 12, "x");
+    civ_diags_sort(&l);
+    ck_assert_uint_eq(l.n, 3);
+    ck_assert_uint_eq(l.items[0].start, 2);
+    ck_assert_str_eq(l.items[1].rule, "a");
+    ck_assert_str_eq(l.items[2].rule, "b");
+    civ_diags_release(&l);
+}
+END_TEST
+
+/* encoding: one diagnostic per run of bad bytes, at the exact byte. */
+START_TEST(test_encoding)
+{
+    civ_diags d;
+    civ_source *src = test_lint("ok \xC0\xAF and \xED\xA0\x80 and \xFF", "encoding", &d);
+    ck_assert_uint_eq(d.n, 3);
+    char span[64];
+    span_str(src, d.items[0].start, d.items[0].end, span, sizeof span);
+    ck_assert_str_eq(span, "1:4-1:5"); /* overlong '/' */
+    span_str(src, d.items[1].start, d.items[1].end, span, sizeof span);
+    ck_assert_str_eq(span, "1:11-1:13"); /* surrogate U+D800 */
+    ck_assert_str_eq(d.items[2].message, "invalid UTF-8 byte 0xFF");
+    civ_diags_release(&d);
+    civ_source_free(src);
+}
+END_TEST
+
+Suite *suite_structure(void)
+{
+    Suite *s = suite_create("structure");
+    TCase *tc = tcase_create("checks");
+    tcase_add_loop_test(tc, test_empty_section, 0, sizeof empty_cases / sizeof *empty_cases);
+    tcase_add_loop_test(tc, test_author_line, 0, sizeof author_cases / sizeof *author_cases);
+    tcase_add_test(tc, test_author_line_fix);
+    tcase_add_test(tc, test_empty_section_direct);
+    tcase_add_test(tc, test_diag_sort_dedupe);
+    tcase_add_test(tc, test_encoding);
+    suite_add_tcase(s, tc);
+    return s;
+}
