@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,6 +302,11 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
 
 int main(int argc, char **argv)
 {
+    /* Each file allocates and frees a few hundred KB (read buffer, arenas,
+     * cmark nodes). By default glibc gives the top of the heap back to the
+     * kernel after every file and faults it in again for the next: 2,900
+     * brk calls and more system than user time for 1,000 posts. Keep it. */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     options o;
     memset(&o, 0, sizeof o);
     o.fmt = civ_formatter_find("gcc");
