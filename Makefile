@@ -35,7 +35,7 @@ MAIN_OBJ := $(BUILD)/src/main.o
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_BIN := $(BUILD)/tests/unit-tests
 
-.PHONY: all deps check check-unit check-golden check-asan check-valgrind lint-posts \
+.PHONY: all deps check check-unit check-formats check-golden check-asan check-valgrind lint-posts \
         install uninstall clean golden-update help bench
 
 all: deps civlint
@@ -87,7 +87,15 @@ check: all $(TEST_BIN)
 	tests/spec-corpus ./civlint
 	tests/json-schema ./civlint
 	tests/parallel-order ./civlint
+	tests/gating-cli ./civlint
+	tests/formats/run ./civlint
+	tests/spell-accuracy ./civlint
+	tests/config-spelling ./civlint
 	$(TEST_BIN)
+
+# Every output format through a parser, the SARIF validator and Chromium.
+check-formats: all
+	tests/formats/run ./civlint
 
 check-unit: all $(TEST_BIN)
 	$(TEST_BIN)
@@ -106,9 +114,13 @@ check-asan: deps
 civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(BUILD)/civlint $(LIB_OBJ) $(MAIN_OBJ) $(LIB_LIBS)
 	cp -r rules $(BUILD)/ 2>/dev/null || true
+	cp -r dictionaries $(BUILD)/ 2>/dev/null || true
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/golden/run $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/spec-corpus $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/parallel-order $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/gating-cli $(BUILD)/civlint
+	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/formats/run $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/spell-accuracy $(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
 install: all

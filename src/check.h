@@ -23,7 +23,17 @@ typedef struct {
     bool empty_section_direct;    /* a heading needs its own content, not
                                      only subsections with content */
     bool suggest;                 /* compute spelling suggestions */
+    /* From .civlint.yml (config.h); zero values mean the defaults. */
+    const char *lang;             /* dictionary language, e.g. "en_US"; NULL: default */
+    const char *const *dictionaries; /* extra hunspell .dic files (absolute paths) */
+    size_t ndictionaries;
+    int figure_scope;             /* CIV_FIGURES_SENTENCE or CIV_FIGURES_PARAGRAPH */
+    size_t acronym_max;           /* spelling: ALL-CAPS words of up to this
+                                     many letters are not checked */
 } civ_ctx;
+
+/* civ_ctx.figure_scope: where a figure's source may be. */
+enum { CIV_FIGURES_SENTENCE = 0, CIV_FIGURES_PARAGRAPH = 1 };
 
 typedef struct {
     civ_diags *out;

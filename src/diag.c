@@ -48,6 +48,7 @@ void civ_diags_release(civ_diags *l)
     for (size_t i = 0; i < l->n; i++)
         diag_release(&l->items[i]);
     free(l->items);
+    free(l->problems);
     civ_diags_init(l);
 }
 
@@ -102,13 +103,31 @@ void civ_diag_suggest(civ_diag *d, const char *s)
     d->suggestions[d->nsuggestions++] = xstrdup(s);
 }
 
-void civ_diag_fix(civ_diag *d, size_t start, size_t end, const char *replacement)
+civ_fix *civ_diag_fix(civ_diag *d, size_t start, size_t end, const char *replacement)
 {
     d->fixes = xrealloc(d->fixes, (d->nfixes + 1) * sizeof *d->fixes);
     civ_fix *f = &d->fixes[d->nfixes++];
     f->start = start;
     f->end = end < start ? start : end;
     f->replacement = xstrdup(replacement);
+    f->safe = false;
+    return f;
+}
+
+void civ_diag_release(civ_diag *d)
+{
+    diag_release(d);
+}
+
+void civ_diags_problem(civ_diags *l, const char *rule, size_t off, const char *reason)
+{
+    for (size_t i = 0; i < l->nproblems; i++)
+        if (strcmp(l->problems[i].rule, rule) == 0)
+            return;
+    civ_problem *p = CIV_PUSH(l->problems, l->nproblems, l->pcap);
+    p->rule = rule;
+    p->off = off;
+    p->reason = reason;
 }
 
 static int cmp_diag(const void *pa, const void *pb)

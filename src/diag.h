@@ -21,6 +21,9 @@ bool civ_severity_parse(const char *s, civ_severity *out);
 typedef struct {
     size_t start, end;   /* the bytes to replace (start == end: insert) */
     char *replacement;
+    bool safe;           /* unambiguous: --fix may apply it without a human
+                            choosing (never a spelling suggestion); false
+                            unless the check sets it */
 } civ_fix;
 
 typedef struct {
@@ -36,9 +39,20 @@ typedef struct {
     size_t nfixes;
 } civ_diag;
 
+/* A problem with the run rather than the post: a rule pattern that hit
+ * pcre2's match limit and gave up on a file. Kept apart from findings so
+ * formatters never see it; the driver prints it on stderr. */
+typedef struct {
+    const char *rule;    /* rule id (outlives the list) */
+    size_t off;          /* source offset where it gave up */
+    const char *reason;  /* static text, e.g. "match limit" */
+} civ_problem;
+
 typedef struct {
     civ_diag *items;
     size_t n, cap;
+    civ_problem *problems; /* at most one per rule */
+    size_t nproblems, pcap;
 } civ_diags;
 
 void civ_diags_init(civ_diags *l);
@@ -54,7 +68,15 @@ civ_diag *civ_diag_addv(civ_diags *l, const char *rule, civ_severity sev, size_t
                         size_t end, const char *fmt, va_list ap);
 void civ_diag_note(civ_diag *d, const char *fmt, ...) CIV_PRINTF(2, 3);
 void civ_diag_suggest(civ_diag *d, const char *s);
-void civ_diag_fix(civ_diag *d, size_t start, size_t end, const char *replacement);
+/* Adds a fix-it (not safe) and returns it; the pointer is valid until the
+ * next civ_diag_fix on d. */
+civ_fix *civ_diag_fix(civ_diag *d, size_t start, size_t end, const char *replacement);
+/* Frees what one diagnostic owns (for code that filters a list in place). */
+void civ_diag_release(civ_diag *d);
+
+/* Records a run problem for `rule`; only the first one per rule is kept,
+ * so a rule that gives up is reported once per file. */
+void civ_diags_problem(civ_diags *l, const char *rule, size_t off, const char *reason);
 
 /* Sorts by position, then rule id, and drops exact duplicates (same rule,
  * span and message), so checks may overlap without doubled output. */

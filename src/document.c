@@ -112,6 +112,11 @@ static void align_text(aligner *a, const char *lit, size_t n)
         }
         uint32_t cp;
         size_t cl = civ_utf8_decode((const unsigned char *)lit + i, n - i, &cp);
+        /* cmark-gfm decodes some numeric entities (&#xFFFE;) to bytes that
+         * are not UTF-8; the text must stay valid UTF-8 (pcre2 runs on it
+         * without a UTF check), so such a byte reads as '?', like an
+         * invalid byte of the source. */
+        const char *tx = cl ? lit + i : "?";
         if (!cl)
             cl = 1;
         a->work++;
@@ -120,7 +125,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
         if (after_named_entity && a->cur == ent_s1 &&
             !(a->cur + cl <= a->lim && memcmp(a->d + a->cur, lit + i, cl) == 0)) {
             /* the second code point of a named entity such as &ngE; */
-            emit(a, lit + i, cl, ent_s0, ent_s1, false);
+            emit(a, tx, cl, ent_s0, ent_s1, false);
             done = true;
         }
         while (!done && c < a->lim && skipped <= SKIP_BUDGET) {
@@ -129,7 +134,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
             bool entity_is_literal = el && i + el <= n && memcmp(a->d + c, lit + i, el) == 0;
             if (el && !entity_is_literal) {
                 /* An entity: the decoded character maps to all of it. */
-                emit(a, lit + i, cl, c, c + el, false);
+                emit(a, tx, cl, c, c + el, false);
                 ent_s0 = c;
                 ent_s1 = c + el;
                 after_named_entity = a->d[c + 1] != '#';
@@ -138,7 +143,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
                 break;
             }
             if (lit_matches) {
-                emit(a, lit + i, cl, c, c + cl, true);
+                emit(a, tx, cl, c, c + cl, true);
                 a->cur = c + cl;
                 after_named_entity = false;
                 done = true;
@@ -146,7 +151,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
             }
             if (a->d[c] == '\\' && c + 1 < a->lim && cl == 1 && a->d[c + 1] == lit[i] &&
                 ispunct((unsigned char)lit[i])) {
-                emit(a, lit + i, cl, c, c + 2, false);
+                emit(a, tx, cl, c, c + 2, false);
                 a->cur = c + 2;
                 after_named_entity = false;
                 done = true;
@@ -175,7 +180,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
                 while (k < a->lim && (a->d[k] == ' ' || a->d[k] == '\t' || a->d[k] == '>'))
                     k++;
                 if (k + cl <= a->lim && memcmp(a->d + k, lit + i, cl) == 0) {
-                    emit(a, lit + i, cl, k, k + cl, true);
+                    emit(a, tx, cl, k, k + cl, true);
                     a->cur = k + cl;
                     done = true;
                 }
@@ -185,7 +190,7 @@ static void align_text(aligner *a, const char *lit, size_t n)
             /* Lost: keep the character, anchored where we are, and do not
              * move, so the next characters can still be found. */
             size_t s1 = a->cur < a->lim ? a->cur + 1 : a->cur;
-            emit(a, lit + i, cl, a->cur, s1, false);
+            emit(a, tx, cl, a->cur, s1, false);
             a->lost++;
             after_named_entity = false;
         }
@@ -740,6 +745,18 @@ static void enter_block(walker *w, cmark_node *n, cmark_node_type t)
         const char *lit = cmark_node_get_literal(n);
         b->text = civ_arena_strdup(&w->doc->arena, lit ? lit : "");
         b->text_len = strlen(b->text);
+        if (t == CMARK_NODE_HTML_BLOCK && b->end <= b->start) {
+            /* cmark-gfm ends HTML blocks on the line before they start
+             * (3:1-2:0); the block covers as many lines as its literal. */
+            size_t lines = 0;
+            for (size_t k = 0; k < b->text_len; k++)
+                if (b->text[k] == '\n' && k + 1 < b->text_len)
+                    lines++;
+            const civ_source *src = w->doc->src;
+            size_t first = civ_source_line_of(src, b->start) + 1, a0, e0;
+            civ_source_line(src, first + lines, &a0, &e0);
+            b->end = e0 > b->start ? e0 : b->start;
+        }
         int flen, foff;
         char fchar;
         if (t == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(n, &flen, &foff, &fchar)) {

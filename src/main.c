@@ -3,6 +3,7 @@
  * the run and decides the exit status. */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <limits.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -11,12 +12,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
+#include "gate.h"
 #include "lint.h"
 #include "output.h"
 #include "parallel.h"
 #include "pattern.h"
 #include "rules.h"
 #include "source.h"
+#include "spell.h"
+#include "spellers.h"
 #include "util.h"
 #include "walk.h"
 
@@ -32,17 +37,36 @@ static const char usage_text[] =
     "*.markdown, hidden folders skipped) or '-' for standard input.\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT     gcc (default) or json\n"
+    "  -f, --format=FORMAT     gcc (default), json, sarif (GitHub code scanning),\n"
+    "                          github (Actions annotations), checkstyle (XML),\n"
+    "                          codeclimate (GitLab Code Quality), rdjsonl\n"
+    "                          (reviewdog), summary (table per rule and post)\n"
+    "                          or html (a self-contained report page)\n"
+    "      --summary           after the diagnostics, print the summary table\n"
+    "                          (on stderr when the format is not gcc)\n"
     "      --color=WHEN        auto (default), always or never; NO_COLOR is honoured\n"
     "  -q, --quiet             gcc format: only the 'file:line:col: ...' lines\n"
     "      --stdin-filename=NAME  name shown for standard input (default '-')\n"
     "\n"
     "Rules:\n"
-    "      --list-rules        list every rule with its severity and description\n"
+    "      --list-rules        list every rule with its severity and description,\n"
+    "                          the rules of the loaded packs (PACK.ID) included\n"
     "      --enable=RULE[,RULE]   turn these rules on (all are on by default)\n"
-    "      --disable=RULE[,RULE]  turn these rules off\n"
+    "      --disable=RULE[,RULE]  turn these rules off; a pack rule is PACK.ID\n"
+    "                          (house.kyiv), a whole pack its name (house)\n"
     "      --rules=DIR         load the rule packs (*.yml) of DIR after the shipped ones\n"
+    "                          (format: README 'Rule packs'; a bad pack is reported\n"
+    "                          with file:line:col and skipped)\n"
     "      --no-default-rules  do not load the shipped rule packs\n"
+    "\n"
+    "  -W RULE=LEVEL           set a rule to error, warning, note, off or on\n"
+    "                          (RULE may be PACK.* for a whole rule pack)\n"
+    "\n"
+    "Configuration:\n"
+    "      --config=FILE       use FILE for every input instead of the nearest\n"
+    "                          .civlint.yml above each file\n"
+    "      --no-config         ignore .civlint.yml files\n"
+    "      --print-config      print the merged settings for each PATH (YAML) and exit\n"
     "\n"
     "Speed:\n"
     "  -j, --jobs=N            lint N files at a time on N threads (default: the\n"
@@ -50,19 +74,56 @@ static const char usage_text[] =
     "                          0 means that too); output order and bytes are the\n"
     "                          same as with -j 1\n"
     "\n"
+    "Editorial rules: accidental-code-block, relative-date (needs 'date:' in the\n"
+    "front matter), invisible-character, allow-directive. A post may keep a term\n"
+    "a house-style rule forbids with a comment that gives the reason:\n"
+    "  <!-- civlint-allow RULE \"TERM\" -- reason -->\n"
+    "Rule ids: the checks (unsourced-figure, empty-section, ...) and the rules of\n"
+    "the packs as PACK.ID (house.kyiv); PACK.* names a whole pack.\n"
+    "unsourced-figure reports figures (38.3%, $13.5 billion, 7,000 people) with no\n"
+    "link, footnote or attribution ('according to', 'said', ...) in their sentence.\n"
+    "Spelling:\n"
+    "      --lang=LANG         hunspell dictionary (default en_US)\n"
+    "      --dict=PATH         the dictionary: PATH.aff + PATH.dic, or a folder\n"
+    "                          holding LANG.aff (default: $DICPATH, then\n"
+    "                          /usr/share/hunspell, /usr/share/myspell/dicts)\n"
+    "      --words=FILE        also accept the words of FILE (one per line;\n"
+    "                          repeatable); a post adds its own with\n"
+    "                          <!-- civlint-words: Word1 Word2 -->\n"
+    "      --no-suggest        no spelling suggestions (faster)\n"
+    "      --acronym-max=N     ALL-CAPS words of up to N letters are not\n"
+    "                          spell-checked (default 6; 0 checks them all)\n"
+    "      --spell-stats       print words checked and words/second on stderr\n"
+    "\n"
     "Gating:\n"
     "      --fail-on=SEVERITY  exit 1 when a finding is at least error, warning\n"
     "                          (default) or note\n"
+    "      --max-warnings=N    also exit 1 when there are more than N warnings\n"
+    "      --baseline=FILE     report (and fail on) only findings not in FILE; say\n"
+    "                          how many baselined findings are gone\n"
+    "      --write-baseline=FILE  record every finding in FILE and exit 0\n"
+    "      --since=GIT_REF     only findings on lines changed since GIT_REF (git diff)\n"
+    "\n"
+    "Fixes:\n"
+    "      --fix               apply the safe fix-its in place (never spelling), then\n"
+    "                          report what remains\n"
+    "      --diff              print the safe fix-its as a unified diff for 'git apply'\n"
+    "                          instead of the findings (exit 1 when there is one)\n"
+    "\n"
+    "Inline, in a post: <!-- civlint-disable RULE[,RULE] --> ... <!-- civlint-enable -->,\n"
+    "<!-- civlint-disable-next-line RULE -->, <!-- civlint-disable-line RULE -->,\n"
+    "<!-- civlint-disable-file RULE --> (no RULE: every rule).\n"
     "\n"
     "  -h, --help              this help\n"
     "  -V, --version           print the version\n"
     "\n"
-    "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 a usage\n"
-    "error, an unreadable input or a bad rule file (after every other file\n"
-    "was linted).\n"
+    "Exit status: 0 no findings at or above --fail-on; 1 findings (or more\n"
+    "than --max-warnings warnings, or --diff printed a diff); 2 a usage error,\n"
+    "an unreadable input, a bad rule file or configuration (after every other\n"
+    "file was linted).\n"
     "\n"
     "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
-    "NO_COLOR.\n";
+    "DICPATH (folders searched for hunspell dictionaries), NO_COLOR.\n";
 
 typedef struct {
     const civ_formatter *fmt;
@@ -71,12 +132,25 @@ typedef struct {
     const char *stdin_name;
     civ_severity fail_on;
     bool list_rules;
+    bool summary;        /* --summary: the summary table after the output */
     bool default_rules;
     char **rule_dirs;
     size_t nrule_dirs, rdcap;
     char **toggles;      /* "+id" or "-id", in command-line order */
     size_t ntoggles, tcap;
     unsigned jobs;       /* -j; 0: the number of cores for several files */
+    civ_policy cli;      /* --enable, --disable and -W, in order */
+    const char *config;  /* --config */
+    bool no_config, print_config;
+    long max_warnings;   /* -1: no limit */
+    civ_gate_opts gate;
+    const char *lang;    /* spelling (see spell.h) */
+    const char *dict;
+    char **words;
+    size_t nwords, wcap;
+    bool no_suggest;
+    bool spell_stats;
+    long acronym_max;    /* -1: default */
 } options;
 
 static void error_msg(const char *msg)
@@ -109,26 +183,83 @@ static char *find_datadir(void)
     return xstrdup(CIV_DATADIR);
 }
 
-static void list_rules(void)
+static void list_rules(const civ_rules *rules)
 {
     size_t n;
     const civ_check *t = civ_checks(&n);
+    const civ_rulelist *pr = civ_rules_list(rules);
+    int w = 18;
+    for (size_t i = 0; i < pr->n; i++)
+        if ((int)strlen(pr->items[i].id) > w)
+            w = (int)strlen(pr->items[i].id);
     for (size_t i = 0; i < n; i++)
-        printf("%-18s %-8s %s\n", t[i].id, civ_severity_name(t[i].severity), t[i].description);
+        printf("%-*s %-8s %s\n", w, t[i].id, civ_severity_name(t[i].severity), t[i].description);
+    /* the rules of the packs, run by the rule-packs check */
+    for (size_t i = 0; i < pr->n; i++)
+        printf("%-*s %-8s %s\n", w, pr->items[i].id, civ_severity_name(pr->items[i].severity),
+               pr->items[i].description);
+}
+
+/* Every known rule, for formats that list rules (SARIF's tool.driver): the
+ * checks of the table, then the rules of the packs. Caller frees the array
+ * (not the strings, which the check table and the packs own). */
+static civ_rule_info *rule_infos(const civ_rules *rules, size_t *n)
+{
+    size_t nchecks;
+    const civ_check *t = civ_checks(&nchecks);
+    const civ_rulelist *pr = civ_rules_list(rules);
+    civ_rule_info *info = xcalloc(nchecks + pr->n + 1, sizeof *info);
+    for (size_t i = 0; i < nchecks; i++)
+        info[i] = (civ_rule_info){t[i].id, t[i].description, t[i].severity};
+    for (size_t i = 0; i < pr->n; i++)
+        info[nchecks + i] = (civ_rule_info){pr->items[i].id, pr->items[i].description, pr->items[i].severity};
+    *n = nchecks + pr->n;
+    return info;
+}
+
+/* Rules that gave up on this file (pcre2 match limit): once per rule. */
+static void print_problems(const civ_source *src, const civ_diags *d)
+{
+    for (size_t i = 0; i < d->nproblems; i++) {
+        size_t line, col;
+        civ_source_position(src, d->problems[i].off, &line, &col);
+        fprintf(stderr, "civlint: warning: rule '%s' gave up on %s:%zu (%s)\n", d->problems[i].rule,
+                src->name, line, d->problems[i].reason);
+    }
 }
 
 static void add_toggles(options *o, const char *list, char sign)
 {
     char *copy = xstrdup(list);
-    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
         *CIV_PUSH(o->toggles, o->ntoggles, o->tcap) = xasprintf("%c%s", sign, tok);
+        civ_policy_add(&o->cli, tok, sign == '+' ? CIV_LEVEL_ON : CIV_LEVEL_OFF);
+    }
     free(copy);
+}
+
+/* -W RULE=LEVEL */
+static bool parse_w(options *o, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    int level;
+    if (!eq || eq == arg || !civ_level_parse(eq + 1, &level)) {
+        fprintf(stderr, "civlint: error: -W takes RULE=error|warning|note|off|on, not '%s'\n", arg);
+        return false;
+    }
+    char *id = xstrndup(arg, (size_t)(eq - arg));
+    civ_policy_add(&o->cli, id, level);
+    free(id);
+    return true;
 }
 
 static int parse_options(int argc, char **argv, options *o)
 {
     enum { OPT_COLOR = 256, OPT_STDIN_NAME, OPT_LIST, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
-           OPT_NO_DEFAULT_RULES, OPT_FAIL_ON };
+           OPT_NO_DEFAULT_RULES, OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_PRINT_CONFIG,
+           OPT_MAX_WARNINGS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_SINCE, OPT_FIX, OPT_DIFF,
+           OPT_SUMMARY, OPT_LANG, OPT_DICT, OPT_WORDS, OPT_NO_SUGGEST, OPT_ACRONYM_MAX,
+           OPT_SPELL_STATS };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"color", required_argument, NULL, OPT_COLOR},
@@ -142,13 +273,29 @@ static int parse_options(int argc, char **argv, options *o)
         {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"jobs", required_argument, NULL, 'j'},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"print-config", no_argument, NULL, OPT_PRINT_CONFIG},
+        {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"fix", no_argument, NULL, OPT_FIX},
+        {"diff", no_argument, NULL, OPT_DIFF},
+        {"summary", no_argument, NULL, OPT_SUMMARY},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"dict", required_argument, NULL, OPT_DICT},
+        {"words", required_argument, NULL, OPT_WORDS},
+        {"no-suggest", no_argument, NULL, OPT_NO_SUGGEST},
+        {"acronym-max", required_argument, NULL, OPT_ACRONYM_MAX},
+        {"spell-stats", no_argument, NULL, OPT_SPELL_STATS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:qhVj:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:qhVj:W:", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             o->fmt = civ_formatter_find(optarg);
@@ -208,6 +355,72 @@ static int parse_options(int argc, char **argv, options *o)
             o->jobs = (unsigned)j;
             break;
         }
+        case 'W':
+            if (!parse_w(o, optarg))
+                return EXIT_TROUBLE;
+            break;
+        case OPT_CONFIG:
+            o->config = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            o->no_config = true;
+            break;
+        case OPT_PRINT_CONFIG:
+            o->print_config = true;
+            break;
+        case OPT_MAX_WARNINGS: {
+            char *end = NULL;
+            errno = 0;
+            o->max_warnings = strtol(optarg, &end, 10);
+            if (!*optarg || *end || errno || o->max_warnings < 0) {
+                fprintf(stderr, "civlint: error: --max-warnings takes a number >= 0, not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        }
+        case OPT_LANG:
+            o->lang = optarg;
+            break;
+        case OPT_DICT:
+            o->dict = optarg;
+            break;
+        case OPT_WORDS:
+            *CIV_PUSH(o->words, o->nwords, o->wcap) = optarg;
+            break;
+        case OPT_NO_SUGGEST:
+            o->no_suggest = true;
+            break;
+        case OPT_SPELL_STATS:
+            o->spell_stats = true;
+            break;
+        case OPT_ACRONYM_MAX: {
+            char *end;
+            errno = 0;
+            o->acronym_max = strtol(optarg, &end, 10);
+            if (errno || *end || end == optarg || o->acronym_max < 0 || o->acronym_max > 100) {
+                fprintf(stderr, "civlint: error: --acronym-max takes a number from 0 to 100, not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        }
+        case OPT_BASELINE:
+            o->gate.baseline = optarg;
+            break;
+        case OPT_WRITE_BASELINE:
+            o->gate.write_baseline = optarg;
+            break;
+        case OPT_SINCE:
+            o->gate.since = optarg;
+            break;
+        case OPT_FIX:
+            o->gate.fix = true;
+            break;
+        case OPT_DIFF:
+            o->gate.diff = true;
+            break;
+        case OPT_SUMMARY:
+            o->summary = true;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return EXIT_CLEAN;
@@ -250,17 +463,26 @@ static void count(civ_summary *s, const civ_diags *d)
     }
 }
 
-/* The per-file work run on worker threads: read, then lint. */
+/* The per-file work run on worker threads: settings, read, lint. Gating
+ * (baselines, --since, --fix) stays on the main thread, in input order. */
 typedef struct {
     const civ_linter *linter;
     const char *const *paths;
     const char *stdin_name;
+    civ_configs *configs;
+    pthread_mutex_t *config_lock; /* the config cache is shared */
+    civ_spellers *spellers;       /* NULL: spelling is off */
 } lint_job_ctx;
 
 typedef struct {
-    const char *name;    /* borrowed from the walk or the options */
-    civ_source *src;     /* NULL when the file could not be read */
-    char *err;           /* why (heap) */
+    const char *name;     /* borrowed from the walk or the options */
+    civ_source *src;      /* NULL when the file could not be read */
+    char *err;            /* why (heap) */
+    char *config_err;     /* a bad .civlint.yml for this file (heap) */
+    char *spell_err;      /* its dictionaries could not be loaded (heap) */
+    bool config_ok;       /* fs is valid and must be released */
+    civ_file_settings fs;
+    civ_linter fl;        /* the linter with this file's settings */
     civ_diags diags;
 } lint_job_result;
 
@@ -271,10 +493,61 @@ static void *lint_job(void *arg, size_t i)
     const char *path = c->paths[i];
     j->name = strcmp(path, "-") == 0 && c->stdin_name ? c->stdin_name : path;
     civ_diags_init(&j->diags);
+    pthread_mutex_lock(c->config_lock);
+    j->config_ok = civ_configs_resolve(c->configs, j->name, &j->fs, &j->config_err);
+    pthread_mutex_unlock(c->config_lock);
+    if (!j->config_ok || j->fs.ignored)
+        return j;
+    j->fl = *c->linter;
+    civ_file_settings_ctx(&j->fs, &j->fl.ctx);
+    j->fl.policy = &j->fs.policy;
+    if (c->spellers && (j->fl.ctx.lang || j->fl.ctx.ndictionaries))
+        j->fl.ctx.speller = civ_spellers_get(c->spellers, j->fl.ctx.lang, j->fl.ctx.dictionaries,
+                                             j->fl.ctx.ndictionaries, &j->spell_err);
     j->src = civ_source_read(path, j->name, CIV_SOURCE_MAX_DEFAULT, &j->err);
     if (j->src)
-        civ_lint(c->linter, j->src, &j->diags);
+        civ_lint(&j->fl, j->src, &j->diags);
     return j;
+}
+
+static void lint_job_free(lint_job_result *j)
+{
+    civ_diags_release(&j->diags);
+    civ_source_free(j->src);
+    if (j->config_ok)
+        civ_file_settings_release(&j->fs);
+    free(j->err);
+    free(j->config_err);
+    free(j->spell_err);
+    free(j);
+}
+
+/* --print-config: the merged settings of each path, as YAML. */
+static int print_config(civ_configs *cs, int n, char **paths, const char *stdin_name)
+{
+    int status = EXIT_CLEAN;
+    const char *dflt[] = {"-"};
+    if (n == 0) {
+        n = 1;
+        paths = (char **)dflt;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *name = strcmp(paths[i], "-") == 0 && stdin_name ? stdin_name : paths[i];
+        civ_file_settings fs;
+        char *err = NULL;
+        if (!civ_configs_resolve(cs, name, &fs, &err)) {
+            if (err)
+                fprintf(stderr, "%s\n", err);
+            free(err);
+            status = EXIT_TROUBLE;
+            continue;
+        }
+        if (i)
+            fputs("---\n", stdout);
+        civ_file_settings_print(&fs, name, stdout);
+        civ_file_settings_release(&fs);
+    }
+    return status;
 }
 
 static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
@@ -300,6 +573,55 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     return ok;
 }
 
+/* Prints each line of a multi-line error message as its own error. */
+static void error_lines(const char *msg)
+{
+    for (const char *p = msg; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(stderr, "civlint: error: %.*s\n", (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+/* The spellers of the run when `spelling` is on: the command line's
+ * dictionary is loaded now (so a missing one is reported before any file),
+ * the ones a .civlint.yml asks for (lang:, dictionaries:) when a file
+ * first needs them. A missing dictionary leaves spelling off for the files
+ * concerned; the other checks still run and the exit status becomes 2. */
+static civ_spellers *setup_spellers(const options *o, const char *house, civ_linter *linter, bool *ok)
+{
+    linter->ctx.suggest = !o->no_suggest;
+    if (o->acronym_max >= 0)
+        linter->ctx.acronym_max = (size_t)o->acronym_max;
+    civ_severity sev;
+    if (!civ_policy_lookup(&o->cli, "spelling", CIV_SEV_WARNING, &sev))
+        return NULL;
+    civ_spellers *reg = civ_spellers_new(o->lang, o->dict, house, (const char *const *)o->words, o->nwords);
+    char *err = NULL;
+    linter->ctx.speller = civ_spellers_get(reg, NULL, NULL, 0, &err);
+    if (err) {
+        error_lines(err);
+        free(err);
+        *ok = false;
+    }
+    return reg;
+}
+
+/* --spell-stats: what the spelling stage did, on stderr. */
+static void print_spell_stats(civ_spellers *sp)
+{
+    civ_spell_stats st;
+    civ_spellers_stats(sp, &st);
+    double secs = (double)st.ns / 1e9;
+    fprintf(stderr,
+            "civlint: spelling: %llu words (%llu distinct), %llu hunspell lookups, %llu suggestion "
+            "searches, %llu handle%s, %.1f ms, %.0f words/s\n",
+            (unsigned long long)st.words, (unsigned long long)st.distinct, (unsigned long long)st.lookups,
+            (unsigned long long)st.suggestions, (unsigned long long)st.handles, st.handles == 1 ? "" : "s",
+            secs * 1e3, secs > 0 ? (double)st.words / secs : 0.0);
+}
+
 int main(int argc, char **argv)
 {
     /* Each file allocates and frees a few hundred KB (read buffer, arenas,
@@ -313,12 +635,22 @@ int main(int argc, char **argv)
     o.color = -1;
     o.fail_on = CIV_SEV_WARNING;
     o.default_rules = true;
+    o.max_warnings = -1;
+    o.acronym_max = -1;
     int status = parse_options(argc, argv, &o);
+    if (status < 0 && o.gate.fix && o.gate.diff) {
+        fputs("civlint: error: --fix and --diff cannot be combined (--diff shows what --fix would do)\n", stderr);
+        status = EXIT_TROUBLE;
+    }
     if (status >= 0)
         goto done_opts;
     if (o.list_rules) {
-        list_rules();
-        status = EXIT_CLEAN;
+        char *dd = find_datadir();
+        civ_rules *lr = civ_rules_new();
+        status = load_rules(lr, &o, dd) ? EXIT_CLEAN : EXIT_TROUBLE;
+        list_rules(lr);
+        civ_rules_free(lr);
+        free(dd);
         goto done_opts;
     }
     status = EXIT_CLEAN;
@@ -330,12 +662,40 @@ int main(int argc, char **argv)
         trouble = true;
     civ_linter linter;
     civ_linter_init(&linter, rules);
-    for (size_t i = 0; i < o.ntoggles; i++) {
-        if (!civ_linter_set(&linter, o.toggles[i] + 1, o.toggles[i][0] == '+')) {
-            fprintf(stderr, "civlint: error: unknown rule '%s' (see civlint --list-rules)\n", o.toggles[i] + 1);
+    for (size_t i = 0; i < o.cli.n; i++) {
+        if (!civ_rule_id_known(rules, o.cli.items[i].id)) {
+            fprintf(stderr, "civlint: error: unknown rule '%s' (see civlint --list-rules)\n", o.cli.items[i].id);
             trouble = true;
         }
     }
+    char **rule_dirs = xcalloc(o.nrule_dirs + 1, sizeof *rule_dirs);
+    size_t nrd = 0;
+    if (o.default_rules)
+        rule_dirs[nrd++] = xasprintf("%s/rules", datadir);
+    for (size_t i = 0; i < o.nrule_dirs; i++)
+        rule_dirs[nrd++] = xstrdup(o.rule_dirs[i]);
+    civ_config_env env = {rules, (const char *const *)rule_dirs, nrd};
+    civ_configs *configs = civ_configs_new(&env, &o.cli, o.config, o.no_config);
+    if (o.print_config) {
+        status = print_config(configs, argc - optind, argv + optind, o.stdin_name);
+        goto done_run;
+    }
+    civ_gate gate;
+    char *gerr = NULL;
+    if (!civ_gate_init(&gate, &o.gate, &gerr)) {
+        error_msg(gerr);
+        free(gerr);
+        civ_gate_release(&gate);
+        status = EXIT_TROUBLE;
+        goto done_run;
+    }
+    bool record_only = o.gate.write_baseline != NULL;
+
+    char *house = xasprintf("%s/dictionaries/house.dic", datadir);
+    bool spell_ok = true;
+    civ_spellers *spellers = setup_spellers(&o, house, &linter, &spell_ok);
+    if (!spell_ok)
+        trouble = true;
 
     civ_walk walk;
     civ_walk_init(&walk);
@@ -356,41 +716,97 @@ int main(int argc, char **argv)
 
     civ_out out = {stdout, false, o.quiet, NULL, 0, NULL};
     out.color = o.color == 1 || (o.color == -1 && isatty(1) && !getenv("NO_COLOR"));
+    size_t nrule_info;
+    civ_rule_info *rule_info = rule_infos(rules, &nrule_info);
+    out.rules = rule_info;
+    out.nrules = nrule_info;
+    /* --summary: a second formatter over the same results, on stdout after
+     * the gcc text, on stderr when stdout carries a machine format */
+    const civ_formatter *sumfmt = o.summary && strcmp(o.fmt->name, "summary") != 0 ? civ_formatter_find("summary") : NULL;
+    civ_out sumout = {strcmp(o.fmt->name, "gcc") == 0 ? stdout : stderr, false, false, rule_info, nrule_info, NULL};
     civ_summary sum;
     memset(&sum, 0, sizeof sum);
-    o.fmt->begin(&out);
+    bool printing = !record_only && !o.gate.diff;
+    if (printing) {
+        o.fmt->begin(&out);
+        if (sumfmt)
+            sumfmt->begin(&sumout);
+    }
     /* Files are read and linted on worker threads (parallel.h); results
      * come back here in input order, so output does not depend on -j. */
     unsigned jobs = o.jobs ? o.jobs : walk.n > 1 ? civ_par_cpus() : 1;
-    lint_job_ctx jc = {&linter, (const char *const *)walk.paths, o.stdin_name};
+    pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
+    lint_job_ctx jc = {&linter, (const char *const *)walk.paths, o.stdin_name, configs, &config_lock,
+                       spellers};
     civ_par *par = civ_par_new(walk.n, jobs, 0, lint_job, &jc);
     for (size_t i = 0; i < walk.n; i++) {
         lint_job_result *job = civ_par_take(par);
-        const char *name = job->name;
-        char *err = job->err;
-        civ_source *src = job->src;
-        civ_file_result r = {name, src, NULL, err};
-        civ_diags diags = job->diags;
-        free(job);
-        if (src) {
-            r.diags = &diags;
-            count(&sum, &diags);
+        if (!job->config_ok) {
+            if (job->config_err)
+                fprintf(stderr, "%s\n", job->config_err);
+            trouble = true;
+            lint_job_free(job);
+            continue;
+        }
+        if (job->fs.ignored) {
+            lint_job_free(job);
+            continue;
+        }
+        if (job->spell_err) {
+            error_lines(job->spell_err);
+            trouble = true;
+        }
+        civ_file_result r = {job->name, job->src, NULL, job->err};
+        if (job->src) {
+            civ_gate_file(&gate, &job->fl, walk.paths[i], job->name, &job->src, &job->diags);
+            r.src = job->src;
+            r.diags = &job->diags;
+            if (!record_only)
+                count(&sum, &job->diags);
         } else {
-            error_msg(err);
+            error_msg(job->err);
             trouble = true;
         }
         sum.files++;
-        o.fmt->file(&out, &r);
-        civ_diags_release(&diags);
-        civ_source_free(src);
-        free(err);
+        if (printing) {
+            o.fmt->file(&out, &r);
+            if (sumfmt)
+                sumfmt->file(&sumout, &r);
+        }
+        if (job->src && job->diags.nproblems) {
+            fflush(stdout); /* keep the file's findings before its problems */
+            print_problems(job->src, &job->diags);
+        }
+        lint_job_free(job);
     }
     civ_par_free(par, NULL); /* every result was taken */
-    o.fmt->end(&out, &sum);
+    if (printing) {
+        o.fmt->end(&out, &sum);
+        if (sumfmt) {
+            if (sumout.fp == stdout)
+                fputc('\n', stdout);
+            sumfmt->end(&sumout, &sum);
+        }
+    }
+    if (!civ_gate_finish(&gate, stdout, stderr))
+        trouble = true;
+    for (size_t i = 0; i < gate.nwarnings; i++)
+        fprintf(stderr, "civlint: warning: %s\n", gate.warnings[i]);
+    for (size_t i = 0; i < gate.nerrors; i++) {
+        error_msg(gate.errors[i]);
+        trouble = true;
+    }
+    free(rule_info);
 
     if ((o.fail_on <= CIV_SEV_ERROR && sum.errors) || (o.fail_on <= CIV_SEV_WARNING && sum.warnings) ||
         (o.fail_on <= CIV_SEV_NOTE && sum.notes))
         status = EXIT_FINDINGS;
+    if (o.max_warnings >= 0 && sum.warnings > (size_t)o.max_warnings)
+        status = EXIT_FINDINGS;
+    if (o.gate.diff)
+        status = gate.diff.len ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (record_only)
+        status = EXIT_CLEAN;
     if (trouble)
         status = EXIT_TROUBLE;
     if (isatty(2) && o.fmt == civ_formatter_find("gcc")) {
@@ -398,8 +814,18 @@ int main(int argc, char **argv)
                 sum.errors == 1 ? "" : "s", sum.warnings, sum.warnings == 1 ? "" : "s", sum.notes,
                 sum.notes == 1 ? "" : "s", sum.files, sum.files == 1 ? "" : "s");
     }
+    if (o.spell_stats && spellers)
+        print_spell_stats(spellers);
+    civ_spellers_free(spellers);
+    free(house);
     free(sum.by_rule);
     civ_walk_release(&walk);
+    civ_gate_release(&gate);
+done_run:
+    civ_configs_free(configs);
+    for (size_t i = 0; i < nrd; i++)
+        free(rule_dirs[i]);
+    free(rule_dirs);
     civ_rules_free(rules);
     free(datadir);
     civ_pattern_thread_cleanup();
@@ -409,6 +835,8 @@ done_opts:
         free(o.toggles[i]);
     free(o.toggles);
     free(o.rule_dirs);
+    civ_policy_release(&o.cli);
+    free(o.words);
     /* Like git: a failed write to stdout (disk full, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (errno != EPIPE)

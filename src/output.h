@@ -60,7 +60,10 @@ const char *civ_formatter_names(void);
 /* Inclusive end position of [start,end): the last character's line:col, or
  * the start position when the span is empty. */
 void civ_span_end(const civ_source *src, size_t start, size_t end, size_t *line, size_t *col);
-/* Writes s as a JSON string literal (with quotes). */
+/* Writes s as a JSON string literal (with quotes). Control characters,
+ * bidirectional controls and U+2028/U+2029 are written as \uXXXX and
+ * invalid UTF-8 bytes as \ufffd, so the output is valid UTF-8 JSON that
+ * shows no hidden reordering when read raw. */
 void civ_json_str(FILE *fp, const char *s, size_t n);
 
 #endif

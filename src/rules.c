@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rulepack.h"
 #include "source.h"
 #include "utf8.h"
 #include "util.h"
@@ -22,6 +23,7 @@ struct civ_rules {
     size_t npacks, packcap;
     definition *defs;
     size_t ndefs, defcap;
+    civ_rulelist rules; /* the packs' `rules:` entries (rulepack.h) */
 };
 
 civ_rules *civ_rules_new(void)
@@ -45,6 +47,7 @@ void civ_rules_free(civ_rules *r)
     }
     free(r->packs);
     free(r->defs);
+    civ_rulelist_release(&r->rules);
     free(r);
 }
 
@@ -196,8 +199,27 @@ bool civ_rules_load_file(civ_rules *r, const char *path, char **err)
         civ_ydoc_free(y);
         return false;
     }
+    for (size_t i = 0; i + 1 < root->n; i += 2) {
+        const civ_ynode *k = root->items[i];
+        /* relative-dates: the phrase table of the relative-date check,
+         * which reads it from the pack's YAML itself */
+        if (!civ_yscalar_is(k, "pack") && !civ_yscalar_is(k, "definitions") &&
+            !civ_yscalar_is(k, "rules") && !civ_yscalar_is(k, "description") &&
+            !civ_yscalar_is(k, "relative-dates")) {
+            *err = xasprintf("%s:%zu:%zu: error: unknown key '%s' in a rule pack (keys: pack, "
+                             "description, definitions, rules, relative-dates)",
+                             path, k->line, k->col, k->kind == CIV_Y_SCALAR ? k->value : "?");
+            civ_ydoc_free(y);
+            return false;
+        }
+    }
     const civ_ynode *defs = civ_ymap_get(root, "definitions");
     if (defs && !load_defs(r, path, defs, err)) {
+        civ_ydoc_free(y);
+        return false;
+    }
+    const civ_ynode *rules = civ_ymap_get(root, "rules");
+    if (rules && !civ_rulelist_load(&r->rules, path, name->value, rules, err)) {
         civ_ydoc_free(y);
         return false;
     }
@@ -232,13 +254,26 @@ bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err)
     }
     closedir(d);
     qsort(names, n, sizeof *names, cmp_str);
+    /* A bad file is skipped, not the folder: every file is tried and the
+     * errors are joined, one per line. */
     bool ok = true;
+    civ_buf errs;
+    civ_buf_init(&errs);
     for (size_t i = 0; i < n; i++) {
-        if (ok && !civ_rules_load_file(r, names[i], err))
+        char *ferr = NULL;
+        if (!civ_rules_load_file(r, names[i], &ferr)) {
             ok = false;
+            if (errs.len)
+                civ_buf_putc(&errs, '\n');
+            civ_buf_puts(&errs, ferr);
+            free(ferr);
+        }
         free(names[i]);
     }
     free(names);
+    if (!ok)
+        *err = civ_buf_detach(&errs);
+    civ_buf_release(&errs);
     return ok;
 }
 
@@ -266,4 +301,37 @@ size_t civ_rules_npacks(const civ_rules *r)
 const civ_pack *civ_rules_pack(const civ_rules *r, size_t i)
 {
     return i < r->npacks ? &r->packs[i] : NULL;
+}
+
+const civ_rulelist *civ_rules_list(const civ_rules *r)
+{
+    return &r->rules;
+}
+
+bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on)
+{
+    bool found = false;
+    for (size_t i = 0; i < r->rules.n; i++) {
+        const char *rid = r->rules.items[i].id;
+        size_t plen = strcspn(rid, ".");
+        /* "house.kyiv" names one rule, "house" the whole pack */
+        if (strcmp(rid, id) == 0 || (strlen(id) == plen && strncmp(rid, id, plen) == 0)) {
+            r->rules.items[i].enabled = on;
+            found = true;
+        }
+    }
+    return found;
+}
+
+size_t civ_rules_ndefs(const civ_rules *r)
+{
+    return r->ndefs;
+}
+
+const civ_pattern *civ_rules_def_at(const civ_rules *r, size_t i, const char **name)
+{
+    if (i >= r->ndefs)
+        return NULL;
+    *name = r->defs[i].name;
+    return r->defs[i].re;
 }

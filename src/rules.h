@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "pattern.h"
+#include "rulepack.h"
 #include "yamltree.h"
 
 typedef struct civ_rules civ_rules;
@@ -28,9 +29,10 @@ typedef struct {
 civ_rules *civ_rules_new(void);
 void civ_rules_free(civ_rules *r);
 
-/* Loads every *.yml / *.yaml file of dir in name order. Returns false and
- * sets *err (heap, caller frees; may hold several lines, each starting
- * "FILE:LINE:COL: error: ...") on the first bad file. */
+/* Loads every *.yml / *.yaml file of dir in name order. A bad file adds
+ * nothing and the others still load; then returns false and sets *err
+ * (heap, caller frees) to one line per bad file, each starting
+ * "FILE:LINE:COL: error: ..." (a bad pattern adds its caret lines). */
 bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err);
 bool civ_rules_load_file(civ_rules *r, const char *path, char **err);
 
@@ -38,6 +40,18 @@ bool civ_rules_load_file(civ_rules *r, const char *path, char **err);
 const civ_pattern *civ_rules_def(const civ_rules *r, const char *name);
 /* A definition's scalar text (e.g. an example), or NULL. */
 const char *civ_rules_def_text(const civ_rules *r, const char *name);
+
+/* Definitions by index (0..civ_rules_ndefs-1), for checks that run every
+ * definition with a given prefix (`figure-`); the pattern is NULL for
+ * text-only definitions. */
+size_t civ_rules_ndefs(const civ_rules *r);
+const civ_pattern *civ_rules_def_at(const civ_rules *r, size_t i, const char **name);
+
+/* The house-style rules of every pack, in load order (rulepack.h). */
+const civ_rulelist *civ_rules_list(const civ_rules *r);
+/* Turns a pack rule ("house.kyiv") or a whole pack ("house") on or off;
+ * false when nothing has that id. */
+bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on);
 
 size_t civ_rules_npacks(const civ_rules *r);
 const civ_pack *civ_rules_pack(const civ_rules *r, size_t i);

@@ -83,10 +83,9 @@ void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sin
             d = civ_report(sink, s0, s1, "author line has no dash between the name and the role");
             /* "Name Role": insert " –" after the name; "Name, Role" and
              * the like: replace the separator. */
-            if (seplen == 1 && sep[0] == ' ')
-                civ_diag_fix(d, f0, f0, " \u2013");
-            else
-                civ_diag_fix(d, f0, f1, " \u2013 ");
+            civ_fix *fx = seplen == 1 && sep[0] == ' ' ? civ_diag_fix(d, f0, f0, " \u2013")
+                                                       : civ_diag_fix(d, f0, f1, " \u2013 ");
+            fx->safe = true; /* the dash goes exactly where the name ends */
         } else {
             d = civ_report(sink, s0, s1, "author line does not match the expected form");
         }

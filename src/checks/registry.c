@@ -9,6 +9,15 @@ void civ_check_encoding(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_front_matter(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_empty_section(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_author_line(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_unused_suppression(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_accidental_code_block(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_relative_date(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_invisible_character(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_allow_directive(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_unsourced_figure(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_rule_packs(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_spelling(const civ_doc *, const civ_ctx *, civ_sink *);
+void civ_check_mixed_script(const civ_doc *, const civ_ctx *, civ_sink *);
 
 static const civ_check table[] = {
     {"encoding", CIV_SEV_ERROR, "invalid UTF-8 bytes, reported at the exact byte",
@@ -19,6 +28,22 @@ static const civ_check table[] = {
      civ_check_empty_section},
     {"author-line", CIV_SEV_WARNING, "the post has no byline ('Name – Role, Organisation') or a malformed one",
      civ_check_author_line},
+    {"unused-suppression", CIV_SEV_NOTE, "a civlint-disable comment that suppresses nothing, or names an unknown rule",
+     civ_check_unused_suppression},
+    {"accidental-code-block", CIV_SEV_WARNING, "an indented code block that holds prose (pasted text indented by four spaces)",
+     civ_check_accidental_code_block},
+    {"relative-date", CIV_SEV_NOTE, "'last week', 'this year', 'recently'... that go stale; suggests the date from the front matter",
+     civ_check_relative_date},
+    {"invisible-character", CIV_SEV_WARNING, "zero width, soft hyphen, bidirectional and other invisible characters in prose",
+     civ_check_invisible_character},
+    {"allow-directive", CIV_SEV_ERROR, "a malformed '<!-- civlint-allow RULE \"TERM\" -- reason -->' override (no reason, no term)",
+     civ_check_allow_directive},
+    {"unsourced-figure", CIV_SEV_WARNING, "a figure (38.3%, $13.5 billion, 7,000 people) with no link, footnote or attribution in its sentence",
+     civ_check_unsourced_figure},
+    {"rule-packs", CIV_SEV_WARNING, "the house-style rules of the packs in rules/, reported as PACK.ID (listed below)",
+     civ_check_rule_packs},
+    {"spelling", CIV_SEV_WARNING, "a word unknown to the hunspell dictionary (en_US), the house dictionary and the word lists", civ_check_spelling},
+    {"mixed-script", CIV_SEV_ERROR, "a word mixing Latin with Cyrillic or Greek look-alike letters", civ_check_mixed_script},
 };
 
 const civ_check *civ_checks(size_t *n)

@@ -3,10 +3,15 @@
 
 #include "../output.h"
 #include "../utf8.h"
+#include "escape.h"
 
-extern const civ_formatter civ_format_gcc, civ_format_json;
+extern const civ_formatter civ_format_gcc, civ_format_json, civ_format_sarif, civ_format_github,
+    civ_format_checkstyle, civ_format_rdjsonl, civ_format_summary, civ_format_html, civ_format_codeclimate;
 
-static const civ_formatter *const table[] = {&civ_format_gcc, &civ_format_json};
+static const civ_formatter *const table[] = {&civ_format_gcc,        &civ_format_json,   &civ_format_sarif,
+                                             &civ_format_github,     &civ_format_checkstyle,
+                                             &civ_format_rdjsonl,    &civ_format_summary, &civ_format_html,
+                                             &civ_format_codeclimate};
 
 const civ_formatter *civ_formatter_find(const char *name)
 {
@@ -18,7 +23,7 @@ const civ_formatter *civ_formatter_find(const char *name)
 
 const char *civ_formatter_names(void)
 {
-    return "gcc, json";
+    return "gcc, json, sarif, github, checkstyle, codeclimate, rdjsonl, summary, html";
 }
 
 void civ_span_end(const civ_source *src, size_t start, size_t end, size_t *line, size_t *col)
@@ -37,12 +42,27 @@ void civ_json_str(FILE *fp, const char *s, size_t n)
 {
     fputc('"', fp);
     const unsigned char *u = (const unsigned char *)s;
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t run = 0; /* bytes before i not yet written, copied as they are */
+    for (size_t i = 0; i < n;) {
         unsigned char c = u[i];
         const char *esc = NULL;
         char tmp[8];
-        if (c == '"')
+        size_t len = 1;
+        if (c >= 0x80) {
+            uint32_t cp;
+            len = civ_utf8_decode(u + i, n - i, &cp);
+            if (!len) {
+                /* invalid UTF-8 (paths can hold any bytes): JSON must be UTF-8 */
+                esc = "\\ufffd";
+                len = 1;
+            } else if (cp == 0x2028 || cp == 0x2029 || civ_cp_unsafe(cp)) {
+                /* U+2028/9 end lines in JavaScript consumers; C1 controls
+                 * and bidirectional overrides would reorder or hide text
+                 * where the file is viewed raw. Escaped, the data is the same. */
+                snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)cp);
+                esc = tmp;
+            }
+        } else if (c == '"')
             esc = "\\\"";
         else if (c == '\\')
             esc = "\\\\";
@@ -55,22 +75,15 @@ void civ_json_str(FILE *fp, const char *s, size_t n)
         else if (c < 0x20 || c == 0x7F) {
             snprintf(tmp, sizeof tmp, "\\u%04x", c);
             esc = tmp;
-        } else if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
-            /* U+2028/U+2029 are valid JSON but break JavaScript consumers */
-            snprintf(tmp, sizeof tmp, "\\u%04x", u[i + 2] == 0xA8 ? 0x2028 : 0x2029);
-            fwrite(s + i - run, 1, run, fp);
-            run = 0;
-            fputs(tmp, fp);
-            i += 2;
-            continue;
         }
         if (esc) {
             fwrite(s + i - run, 1, run, fp);
             run = 0;
             fputs(esc, fp);
         } else {
-            run++;
+            run += len;
         }
+        i += len;
     }
     fwrite(s + n - run, 1, run, fp);
     fputc('"', fp);

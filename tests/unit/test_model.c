@@ -54,6 +54,18 @@ START_TEST(test_heading_levels)
 }
 END_TEST
 
+/* cmark-gfm ends HTML blocks before they start; the model must not. */
+START_TEST(test_html_block_span)
+{
+    tdoc *t = tdoc_new("Text.\n\n<!-- a comment -->\n\n<div>\ntwo lines\n</div>\n");
+    const civ_block *c = &t->doc->blocks[1], *d = &t->doc->blocks[2];
+    ck_assert_uint_eq(c->end - c->start, strlen("<!-- a comment -->"));
+    ck_assert(memcmp(t->src->data + c->start, "<!--", 4) == 0);
+    ck_assert_uint_eq(d->end - d->start, strlen("<div>\ntwo lines\n</div>"));
+    tdoc_free(t);
+}
+END_TEST
+
 START_TEST(test_inline_records)
 {
     tdoc *t = tdoc_new("See [the report](https://x.org/r), `code`, <b>x</b>, note[^1] and https://a.org.\n\n[^1]: n");
@@ -206,6 +218,7 @@ Suite *suite_model(void)
     tcase_add_loop_test(tc, test_block_kinds, 0, sizeof block_cases / sizeof *block_cases);
     tcase_add_test(tc, test_heading_levels);
     tcase_add_test(tc, test_inline_records);
+    tcase_add_test(tc, test_html_block_span);
     tcase_add_test(tc, test_front_matter_fields);
     tcase_add_loop_test(tc, test_front_matter_errors, 0, sizeof fm_cases / sizeof *fm_cases);
     tcase_add_test(tc, test_deep_nesting);

@@ -1,0 +1,320 @@
+/* invisible_character.c - `invisible-character`: characters a reader cannot
+ * see in the prose of a post.
+ *
+ * Editorial rule: text pasted from word processors, PDFs, CMSs and chat
+ * apps brings characters that render as nothing (or as an ordinary space)
+ * but break search ("Tbilisi" with a zero width space inside is not found),
+ * copy-paste, spell checking, hyphenation, and with bidirectional controls
+ * the visible order of the text itself. Prose (paragraphs, headings, table
+ * cells) must not carry them.
+ *
+ * Findings, each naming the character ("U+200B ZERO WIDTH SPACE"):
+ *   - zero width characters: U+200B, U+200C, U+200D, U+2060, U+FEFF (the
+ *     byte order mark is already stripped at the start of the file, so any
+ *     U+FEFF left is inside the text);
+ *   - U+00AD SOFT HYPHEN;
+ *   - bidirectional controls U+202A-U+202E, U+2066-U+2069, U+200E, U+200F,
+ *     U+061C;
+ *   - U+00A0 NO-BREAK SPACE, U+202F NARROW NO-BREAK SPACE and U+2007 FIGURE
+ *     SPACE between two letters (a word space that came from a pasted
+ *     document);
+ *   - every other format character (Unicode general category Cf).
+ * A run of the same character is one finding.
+ *
+ * Fix-its: every zero width, soft hyphen, bidirectional and other format
+ * character is REMOVED - it has no glyph, so removing it never changes the
+ * visible text (at most where a line may wrap). A no-break space between
+ * letters is REPLACED by a plain space: the writer saw a space there.
+ *
+ * Not reported (false-positive trade-offs):
+ *   - characters written as entities (&nbsp;, &shy;, &#8203;): an entity is
+ *     visible in the source, so it was put there on purpose;
+ *   - U+200D ZERO WIDTH JOINER between emoji (family, profession and flag
+ *     sequences) and U+200C/U+200D next to a letter of a script that needs
+ *     them (Persian, Arabic, Indic, Sinhala, Thai, Myanmar, Khmer,
+ *     Mongolian...);
+ *   - U+200E/U+200F/U+061C and the embeddings and isolates (U+202A-U+202C,
+ *     U+2066-U+2069) in a block that holds right-to-left letters, where they
+ *     are how bidirectional text is written; the overrides U+202D/U+202E
+ *     reorder characters ("Trojan Source") and are always reported;
+ *   - no-break spaces next to digits or punctuation ("10 km", "Mr. Smith",
+ *     French spacing before ';'), where they are good typography;
+ *   - tag characters (U+E0020-U+E007F) after U+1F3F4 WAVING BLACK FLAG
+ *     (subdivision flags) and the Arabic number signs U+0600-U+0605, U+06DD,
+ *     U+08E2, which are visible;
+ *   - code blocks, code spans, HTML and URLs: not prose (a zero width space
+ *     in code deserves a code linter).
+ * The cost: an invisible character that is legitimate elsewhere (a ZWNJ
+ * meant for German ligature control) is reported; that is rare in posts. */
+#include <stdint.h>
+#include <string.h>
+
+#include "../check.h"
+#include "../utf8.h"
+
+typedef enum {
+    K_ZERO_WIDTH, /* remove */
+    K_BIDI,       /* remove; legitimate in right-to-left text */
+    K_OVERRIDE,   /* remove; always reported */
+    K_SPACE,      /* replace by ' ' when between letters */
+    K_FORMAT,     /* other Cf: remove */
+} kind;
+
+typedef struct {
+    uint32_t cp;
+    kind k;
+    const char *name;
+} charinfo;
+
+static const charinfo names[] = {
+    {0x00A0, K_SPACE, "NO-BREAK SPACE"},
+    {0x00AD, K_ZERO_WIDTH, "SOFT HYPHEN"},
+    {0x061C, K_BIDI, "ARABIC LETTER MARK"},
+    {0x180E, K_FORMAT, "MONGOLIAN VOWEL SEPARATOR"},
+    {0x2007, K_SPACE, "FIGURE SPACE"},
+    {0x200B, K_ZERO_WIDTH, "ZERO WIDTH SPACE"},
+    {0x200C, K_ZERO_WIDTH, "ZERO WIDTH NON-JOINER"},
+    {0x200D, K_ZERO_WIDTH, "ZERO WIDTH JOINER"},
+    {0x200E, K_BIDI, "LEFT-TO-RIGHT MARK"},
+    {0x200F, K_BIDI, "RIGHT-TO-LEFT MARK"},
+    {0x202A, K_BIDI, "LEFT-TO-RIGHT EMBEDDING"},
+    {0x202B, K_BIDI, "RIGHT-TO-LEFT EMBEDDING"},
+    {0x202C, K_BIDI, "POP DIRECTIONAL FORMATTING"},
+    {0x202D, K_OVERRIDE, "LEFT-TO-RIGHT OVERRIDE"},
+    {0x202E, K_OVERRIDE, "RIGHT-TO-LEFT OVERRIDE"},
+    {0x202F, K_SPACE, "NARROW NO-BREAK SPACE"},
+    {0x2060, K_ZERO_WIDTH, "WORD JOINER"},
+    {0x2061, K_FORMAT, "FUNCTION APPLICATION"},
+    {0x2062, K_FORMAT, "INVISIBLE TIMES"},
+    {0x2063, K_FORMAT, "INVISIBLE SEPARATOR"},
+    {0x2064, K_FORMAT, "INVISIBLE PLUS"},
+    {0x2066, K_BIDI, "LEFT-TO-RIGHT ISOLATE"},
+    {0x2067, K_BIDI, "RIGHT-TO-LEFT ISOLATE"},
+    {0x2068, K_BIDI, "FIRST STRONG ISOLATE"},
+    {0x2069, K_BIDI, "POP DIRECTIONAL ISOLATE"},
+    {0x206A, K_FORMAT, "INHIBIT SYMMETRIC SWAPPING"},
+    {0x206B, K_FORMAT, "ACTIVATE SYMMETRIC SWAPPING"},
+    {0x206C, K_FORMAT, "INHIBIT ARABIC FORM SHAPING"},
+    {0x206D, K_FORMAT, "ACTIVATE ARABIC FORM SHAPING"},
+    {0x206E, K_FORMAT, "NATIONAL DIGIT SHAPES"},
+    {0x206F, K_FORMAT, "NOMINAL DIGIT SHAPES"},
+    {0xFEFF, K_ZERO_WIDTH, "ZERO WIDTH NO-BREAK SPACE"},
+    {0xFFF9, K_FORMAT, "INTERLINEAR ANNOTATION ANCHOR"},
+    {0xFFFA, K_FORMAT, "INTERLINEAR ANNOTATION SEPARATOR"},
+    {0xFFFB, K_FORMAT, "INTERLINEAR ANNOTATION TERMINATOR"},
+    {0xE0001, K_FORMAT, "LANGUAGE TAG"},
+};
+
+/* The remaining format characters (category Cf, Unicode 15) that have no
+ * entry above. The visible prepended concatenation marks (U+0600-U+0605,
+ * U+06DD, U+070F, U+0890-U+0891, U+08E2, U+110BD, U+110CD) are left out. */
+static bool other_format(uint32_t cp)
+{
+    return (cp >= 0x13430 && cp <= 0x1343F) || (cp >= 0x1BCA0 && cp <= 0x1BCA3) ||
+           (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+static const charinfo *lookup(uint32_t cp)
+{
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (names[i].cp == cp)
+            return &names[i];
+    if (other_format(cp)) {
+        static const charinfo tag = {0, K_FORMAT, "TAG CHARACTER"};
+        static const charinfo fmt = {0, K_FORMAT, "FORMAT CHARACTER"};
+        return cp >= 0xE0020 ? &tag : &fmt;
+    }
+    return NULL;
+}
+
+static bool is_rtl(uint32_t cp)
+{
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFE) || (cp >= 0x10800 && cp <= 0x10FFF) ||
+           (cp >= 0x1E800 && cp <= 0x1EFFF);
+}
+
+/* Scripts in which ZWNJ and ZWJ select letter forms: right-to-left
+ * scripts, Indic, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian. */
+static bool joining_script(uint32_t cp)
+{
+    return is_rtl(cp) || (cp >= 0x0900 && cp <= 0x0FFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+           (cp >= 0x1780 && cp <= 0x18AF) || (cp >= 0xA8E0 && cp <= 0xA8FF) ||
+           (cp >= 0xA980 && cp <= 0xA9DF) || (cp >= 0x11000 && cp <= 0x111FF);
+}
+
+static bool is_emoji(uint32_t cp)
+{
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2300 && cp <= 0x23FF) ||
+           (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0xFE0F ||
+           cp == 0x20E3 || cp == 0x00A9 || cp == 0x00AE || cp == 0x2122;
+}
+
+/* Letters for the no-break space rule: ASCII letters, and any code point
+ * from U+00C0 up that is not punctuation, a symbol or a space (the general
+ * punctuation, currency, arrows ... blocks U+2000-U+2BFF, the CJK
+ * punctuation block and the placeholder). Digits are not letters. */
+static bool is_letter(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+        return false;
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || cp >= 0xFE00)
+        return false;
+    return lookup(cp) == NULL;
+}
+
+typedef struct {
+    const char *text;
+    size_t len;
+} span_text;
+
+/* The code point before text offset i (0 at the start). */
+static uint32_t cp_before(span_text t, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t j = i - 1;
+    while (j > 0 && civ_utf8_is_cont((unsigned char)t.text[j]))
+        j--;
+    uint32_t cp;
+    return civ_utf8_decode((const unsigned char *)t.text + j, i - j, &cp) ? cp : 0;
+}
+
+static uint32_t cp_at(span_text t, size_t i)
+{
+    if (i >= t.len)
+        return 0;
+    uint32_t cp;
+    return civ_utf8_decode((const unsigned char *)t.text + i, t.len - i, &cp) ? cp : 0;
+}
+
+static bool block_has_rtl(const civ_block *b)
+{
+    for (size_t i = 0; i < b->text_len;) {
+        uint32_t cp;
+        size_t n = civ_utf8_decode((const unsigned char *)b->text + i, b->text_len - i, &cp);
+        if (n == 0)
+            n = 1;
+        else if (is_rtl(cp) && !lookup(cp))
+            return true;
+        i += n;
+    }
+    return false;
+}
+
+/* Skips the rest of a tag sequence after U+1F3F4 (subdivision flags). */
+static size_t skip_flag_tags(span_text t, size_t i)
+{
+    uint32_t cp;
+    while (i < t.len && (cp = cp_at(t, i)) >= 0xE0020 && cp <= 0xE007F)
+        i += 4;
+    return i;
+}
+
+/* Whether the character at [i, i+n) of block b is legitimate there. */
+static bool legitimate(const civ_block *b, span_text t, const charinfo *ci, uint32_t cp, size_t i,
+                       size_t n, int *rtl)
+{
+    uint32_t prev = cp_before(t, i), next = cp_at(t, i + n);
+    switch (ci->k) {
+    case K_ZERO_WIDTH:
+        if (cp == 0x200D && is_emoji(prev) && is_emoji(next))
+            return true;
+        if ((cp == 0x200C || cp == 0x200D) && (joining_script(prev) || joining_script(next)))
+            return true;
+        return false;
+    case K_BIDI:
+        if (*rtl < 0)
+            *rtl = block_has_rtl(b);
+        return *rtl;
+    case K_SPACE:
+        return !(is_letter(prev) && is_letter(next));
+    default:
+        return false;
+    }
+}
+
+static void report(const civ_doc *doc, civ_sink *sink, const civ_block *b, const charinfo *ci,
+                   uint32_t cp, size_t t0, size_t t1, size_t count)
+{
+    size_t s0, s1;
+    civ_block_span(b, t0, t1, &s0, &s1);
+    /* Only raw characters: an entity (&nbsp; &#8203;) maps to more bytes
+     * than the characters it stands for and is visible in the source. */
+    if (s1 - s0 != t1 - t0 || memcmp(b->text + t0, doc->src->data + s0, t1 - t0) != 0)
+        return;
+    const char *what = ci->k == K_BIDI || ci->k == K_OVERRIDE ? "bidirectional control "
+                       : ci->k == K_SPACE                      ? ""
+                                                               : "invisible character ";
+    const char *where = ci->k == K_SPACE ? " between letters" : "";
+    civ_diag *d;
+    if (count > 1)
+        d = civ_report(sink, s0, s1, "%sU+%04X %s%s (%zu in a row)", what, (unsigned)cp, ci->name,
+                       where, count);
+    else
+        d = civ_report(sink, s0, s1, "%sU+%04X %s%s", what, (unsigned)cp, ci->name, where);
+    if (ci->k == K_SPACE) {
+        civ_diag_fix(d, s0, s1, " ");
+        civ_diag_note(d, "it looks like a space but stops search and line wrapping; use a plain space");
+        return;
+    }
+    civ_diag_fix(d, s0, s1, "");
+    if (ci->k == K_OVERRIDE)
+        civ_diag_note(d, "it reverses the order in which the following characters are displayed");
+    else if (ci->k == K_BIDI)
+        civ_diag_note(d, "it changes how the text around it is ordered on screen; remove it");
+    else if (cp == 0x00AD)
+        civ_diag_note(d, "it splits the word for search and copy-paste; remove it");
+    else
+        civ_diag_note(d, "it has no glyph but breaks search and copy-paste; remove it");
+}
+
+/* Autolinks are URLs and placeholders stand for code, HTML and images:
+ * neither is prose. Link text is. */
+static bool in_non_prose(const civ_block *b, size_t i)
+{
+    const civ_inline *in = civ_block_inline_at(b, i);
+    return in && in->kind != CIV_INL_LINK;
+}
+
+static void check_block(const civ_doc *doc, const civ_block *b, civ_sink *sink)
+{
+    span_text t = {b->text, b->text_len};
+    int rtl = -1;
+    for (size_t i = 0; i < t.len;) {
+        uint32_t cp;
+        size_t n = civ_utf8_decode((const unsigned char *)t.text + i, t.len - i, &cp);
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        if (cp == 0x1F3F4) {
+            i = skip_flag_tags(t, i + n);
+            continue;
+        }
+        const charinfo *ci = cp >= 0xA0 ? lookup(cp) : NULL;
+        if (!ci || in_non_prose(b, i)) {
+            i += n;
+            continue;
+        }
+        /* A run of the same character is one finding. */
+        size_t j = i + n, count = 1;
+        while (j + n <= t.len && memcmp(t.text + j, t.text + i, n) == 0) {
+            j += n;
+            count++;
+        }
+        if (!legitimate(b, t, ci, cp, i, j - i, &rtl))
+            report(doc, sink, b, ci, cp, i, j, count);
+        i = j;
+    }
+}
+
+void civ_check_invisible_character(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
+{
+    (void)ctx;
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (civ_block_is_prose(&doc->blocks[i]))
+            check_block(doc, &doc->blocks[i], sink);
+}

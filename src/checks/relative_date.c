@@ -1,0 +1,472 @@
+/* relative_date.c - `relative-date`: dates that go stale.
+ *
+ * Editorial rule: a post stays online for years; "last month", "this year"
+ * or "recently" mean nothing to a reader of the archive. Write the date.
+ *
+ * Findings: the phrases of the `relative-dates:` section of the rule packs
+ * (rules/relative-dates.yml), as whole words, case-insensitively, in
+ * paragraphs, headings and table cells - when the front matter has a
+ * `date` (YYYY-MM-DD, optionally followed by a time). The finding suggests
+ * the absolute form computed from that date ("last month" in a post dated
+ * 2026-03-14 -> "in February 2026").
+ *
+ * Without a front matter date nothing is reported: the check cannot say
+ * what the phrase should become, and the file date or today's date would
+ * be wrong for an old post; a post without a date is the front matter's
+ * problem, not this rule's. An unparsable date is treated the same way.
+ *
+ * Not reported:
+ *   - inside direct quotations, block quotes and cited titles (src/quotes.c):
+ *     a source's words cannot be changed ("Today, none of those exist,"
+ *     the minister said);
+ *   - after a determiner or possessive (`skip-after`: "the last year",
+ *     "over the past week"), where the phrase is a duration, not a date,
+ *     and before a phrase's `not-before` words ("at the moment of
+ *     signing").
+ *
+ * Fix-it (conservative; otherwise only the suggestion): the replacement
+ * must read correctly in place, so there is no fix when
+ *   - the pack marks the phrase `fix: false` (vague words: "currently",
+ *     "today", which often means "nowadays");
+ *   - it is possessive or part of a compound ("this year's budget",
+ *     "last-year"): "in 2026's budget" is wrong, rephrasing is the editor's;
+ *   - it is the subject of a verb (`subject-verbs`: "next year will be
+ *     decisive"): the suggestion is then the bare form ("2027 will be");
+ *   - its source is not verbatim (markup or an entity inside the phrase).
+ * After a preposition (`prepositions`: "since last year") the replacement
+ * and in table cells is the bare form ("since 2025"); a capitalised phrase
+ * at the start of a sentence gives a capitalised replacement ("Last year,
+ * ..." -> "In 2025, ..."). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../check.h"
+#include "../quotes.h"
+#include "../utf8.h"
+
+typedef enum { U_NONE, U_DAYS, U_WEEKS, U_MONTHS, U_YEARS } unit;
+
+typedef struct {
+    const char *phrase, *replace, *bare, *note;
+    const civ_ynode *not_before; /* words after which it is not relative */
+    unit u;
+    long n;
+    bool fix;
+} entry;
+
+typedef struct {
+    const civ_ynode *months, *prepositions, *skip_after, *subject_verbs;
+    entry *e;
+    size_t ne;
+} config;
+
+static const char *const default_months[12] = {"January", "February", "March",     "April",
+                                               "May",     "June",     "July",      "August",
+                                               "September", "October", "November", "December"};
+
+/* ---- dates (proleptic Gregorian, days since 1970-01-01) ---- */
+
+static long days_from_civil(long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long)yoe + era * 400 + (*m <= 2);
+}
+
+static unsigned days_in_month(long y, unsigned m)
+{
+    static const unsigned dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+/* Parses "YYYY-MM-DD" at the start of s (a time may follow). */
+static bool parse_date(const char *s, long *days)
+{
+    if (!s)
+        return false;
+    unsigned y, m, d;
+    int used = 0;
+    if (sscanf(s, "%4u-%2u-%2u%n", &y, &m, &d, &used) != 3 || used != 10)
+        return false;
+    if (s[10] && s[10] != 'T' && s[10] != ' ' && s[10] != 't')
+        return false;
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        return false;
+    *days = days_from_civil(y, m, d);
+    return true;
+}
+
+/* ---- the pack section ---- */
+
+static const char *scalar(const civ_ynode *map, const char *key)
+{
+    const civ_ynode *v = civ_ymap_get(map, key);
+    return v && v->kind == CIV_Y_SCALAR ? v->value : NULL;
+}
+
+static bool word_in(const civ_ynode *seq, const char *w, size_t n)
+{
+    if (!seq || seq->kind != CIV_Y_SEQ)
+        return false;
+    for (size_t i = 0; i < seq->n; i++) {
+        const civ_ynode *x = seq->items[i];
+        if (x->kind == CIV_Y_SCALAR && x->len == n && strncasecmp(x->value, w, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static int by_length(const void *a, const void *b)
+{
+    size_t la = strlen(((const entry *)a)->phrase), lb = strlen(((const entry *)b)->phrase);
+    return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+/* The last pack with a `relative-dates:` section wins. Malformed entries
+ * are skipped (the rule pack loader validates only what it knows). */
+static bool load_config(const civ_rules *rules, config *c)
+{
+    memset(c, 0, sizeof *c);
+    const civ_ynode *sec = NULL;
+    for (size_t i = civ_rules_npacks(rules); i-- > 0 && !sec;) {
+        const civ_ynode *root = civ_ydoc_root(civ_rules_pack(rules, i)->yaml);
+        const civ_ynode *s = root && root->kind == CIV_Y_MAP ? civ_ymap_get(root, "relative-dates") : NULL;
+        if (s && s->kind == CIV_Y_MAP)
+            sec = s;
+    }
+    if (!sec)
+        return false;
+    c->months = civ_ymap_get(sec, "months");
+    c->prepositions = civ_ymap_get(sec, "prepositions");
+    c->skip_after = civ_ymap_get(sec, "skip-after");
+    c->subject_verbs = civ_ymap_get(sec, "subject-verbs");
+    const civ_ynode *ph = civ_ymap_get(sec, "phrases");
+    if (!ph || ph->kind != CIV_Y_SEQ)
+        return false;
+    c->e = xcalloc(ph->n ? ph->n : 1, sizeof *c->e);
+    static const char *const units[] = {NULL, "days", "weeks", "months", "years"};
+    for (size_t i = 0; i < ph->n; i++) {
+        const civ_ynode *m = ph->items[i];
+        if (m->kind != CIV_Y_MAP || !scalar(m, "phrase") || !*scalar(m, "phrase"))
+            continue;
+        entry *e = &c->e[c->ne];
+        e->phrase = scalar(m, "phrase");
+        e->replace = scalar(m, "replace");
+        e->bare = scalar(m, "bare");
+        e->note = scalar(m, "note");
+        e->not_before = civ_ymap_get(m, "not-before");
+        const char *fx = scalar(m, "fix");
+        e->fix = e->replace && !(fx && (strcmp(fx, "false") == 0 || strcmp(fx, "no") == 0));
+        const civ_ynode *sh = civ_ymap_get(m, "shift");
+        if (sh && sh->kind == CIV_Y_MAP) {
+            for (unit u = U_DAYS; u <= U_YEARS; u++) {
+                const char *v = scalar(sh, units[u]);
+                if (v) {
+                    e->u = u;
+                    e->n = strtol(v, NULL, 10);
+                }
+            }
+        }
+        if (e->u == U_NONE && e->replace)
+            e->replace = e->bare = NULL, e->fix = false; /* no date to write */
+        c->ne++;
+    }
+    qsort(c->e, c->ne, sizeof *c->e, by_length);
+    return c->ne > 0;
+}
+
+static const char *month_name(const config *c, unsigned m)
+{
+    if (c->months && c->months->kind == CIV_Y_SEQ && c->months->n == 12 &&
+        c->months->items[m - 1]->kind == CIV_Y_SCALAR)
+        return c->months->items[m - 1]->value;
+    return default_months[m - 1];
+}
+
+/* Expands a template for the entry's shifted date. Returns a heap string. */
+static char *expand(const config *c, const entry *e, const char *tmpl, long today)
+{
+    long y, day = today;
+    unsigned m, d;
+    civil_from_days(today, &y, &m, &d);
+    if (e->u == U_DAYS || e->u == U_WEEKS) {
+        day = today + e->n * (e->u == U_WEEKS ? 7 : 1);
+    } else if (e->u == U_MONTHS || e->u == U_YEARS) {
+        long idx = y * 12 + (long)(m - 1) + (e->u == U_MONTHS ? e->n : e->n * 12);
+        long ny = idx >= 0 ? idx / 12 : -((-idx + 11) / 12);
+        unsigned nm = (unsigned)(idx - ny * 12) + 1;
+        unsigned nd = d > days_in_month(ny, nm) ? days_in_month(ny, nm) : d;
+        day = days_from_civil(ny, nm, nd);
+    }
+    long monday = day - ((day % 7 + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+    civ_buf b;
+    civ_buf_init(&b);
+    for (const char *p = tmpl; *p;) {
+        long yy;
+        unsigned mm, dd;
+        if (strncmp(p, "{date}", 6) == 0 || strncmp(p, "{week}", 6) == 0) {
+            civil_from_days(p[1] == 'd' ? day : monday, &yy, &mm, &dd);
+            civ_buf_printf(&b, "%u %s %ld", dd, month_name(c, mm), yy);
+            p += 6;
+        } else if (strncmp(p, "{month}", 7) == 0) {
+            civil_from_days(day, &yy, &mm, &dd);
+            civ_buf_printf(&b, "%s %ld", month_name(c, mm), yy);
+            p += 7;
+        } else if (strncmp(p, "{year}", 6) == 0) {
+            civil_from_days(day, &yy, &mm, &dd);
+            civ_buf_printf(&b, "%ld", yy);
+            p += 6;
+        } else {
+            civ_buf_putc(&b, *p++);
+        }
+    }
+    return civ_buf_detach(&b);
+}
+
+/* ---- matching ---- */
+
+/* Word characters for the phrase boundaries: ASCII letters and digits,
+ * and non-ASCII letters (not the punctuation of U+2000-U+2BFF, such as the
+ * apostrophe of "year’s", and not the U+FFFC placeholder). */
+static bool word_char_at(const char *s, size_t n, size_t i)
+{
+    unsigned char ch = (unsigned char)s[i];
+    if (ch < 0x80)
+        return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9');
+    uint32_t cp;
+    if (!civ_utf8_decode((const unsigned char *)s + i, n - i, &cp))
+        return false;
+    return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+           !(cp >= 0xFE00 && cp <= 0xFFFF);
+}
+
+static bool word_char_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return false;
+    size_t j = i - 1;
+    while (j > 0 && civ_utf8_is_cont((unsigned char)s[j]))
+        j--;
+    return word_char_at(s, i, j);
+}
+
+/* Length of the match of phrase at s[i..n), 0 if none: letters compared
+ * without case, a space in the phrase matching any run of spaces. */
+static size_t match_at(const char *s, size_t n, size_t i, const char *phrase)
+{
+    size_t j = i;
+    for (const char *p = phrase; *p; p++) {
+        if (*p == ' ') {
+            if (j >= n || (s[j] != ' ' && s[j] != '\t'))
+                return 0;
+            while (j < n && (s[j] == ' ' || s[j] == '\t'))
+                j++;
+            continue;
+        }
+        if (j >= n || (s[j] | 0x20) != (*p | 0x20))
+            return 0;
+        j++;
+    }
+    if (j < n && word_char_at(s, n, j))
+        return 0;
+    return j - i;
+}
+
+/* The word before text offset i (letters only), as [*w0, *w1). */
+static void prev_word(const char *s, size_t i, size_t *w0, size_t *w1)
+{
+    size_t e = i;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    size_t a = e;
+    while (a > 0 && ((s[a - 1] | 0x20) >= 'a' && (s[a - 1] | 0x20) <= 'z'))
+        a--;
+    *w0 = a;
+    *w1 = e;
+}
+
+static void next_word(const char *s, size_t n, size_t i, size_t *w0, size_t *w1)
+{
+    size_t a = i;
+    while (a < n && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    size_t e = a;
+    while (e < n && ((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z'))
+        e++;
+    *w0 = a;
+    *w1 = e;
+}
+
+static bool possessive_or_compound(const char *s, size_t n, size_t t0, size_t t1)
+{
+    if (t0 > 0 && s[t0 - 1] == '-')
+        return true;
+    if (t1 < n && s[t1] == '-')
+        return true;
+    if (t1 + 1 < n && s[t1] == '\'' && (s[t1 + 1] | 0x20) == 's')
+        return true;
+    return t1 + 3 < n && memcmp(s + t1, "\u2019", 3) == 0 && (s[t1 + 3] | 0x20) == 's';
+}
+
+/* At the start of the text or of a sentence (after . ! ? and any closing
+ * or opening quotes and brackets): the replacement is capitalised. */
+static bool sentence_start(const char *s, size_t t0)
+{
+    size_t i = t0;
+    while (i > 0) {
+        unsigned char ch = (unsigned char)s[i - 1];
+        if (ch == ' ' || ch == '\t' || ch == '"' || ch == '(' || ch == '\'' || ch >= 0x80) {
+            if (ch >= 0x80) {
+                size_t j = i - 1;
+                while (j > 0 && civ_utf8_is_cont((unsigned char)s[j]))
+                    j--;
+                uint32_t cp;
+                if (!civ_utf8_decode((const unsigned char *)s + j, i - j, &cp) ||
+                    !(cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0xA0))
+                    return false;
+                i = j;
+                continue;
+            }
+            i--;
+            continue;
+        }
+        return ch == '.' || ch == '!' || ch == '?';
+    }
+    return true;
+}
+
+/* The source of the phrase is the text itself, up to the width of the
+ * spaces (a soft line break reads as one space): a fix then replaces only
+ * the phrase, never markup or an entity inside it. */
+static bool verbatim(const char *src, size_t s0, size_t s1, const char *t, size_t t0, size_t t1)
+{
+    while (s0 < s1 && t0 < t1) {
+        bool ss = src[s0] == ' ' || src[s0] == '\t' || src[s0] == '\n' || src[s0] == '\r';
+        bool ts = t[t0] == ' ' || t[t0] == '\t';
+        if (ss && ts) {
+            while (s0 < s1 && (src[s0] == ' ' || src[s0] == '\t' || src[s0] == '\n' || src[s0] == '\r'))
+                s0++;
+            while (t0 < t1 && (t[t0] == ' ' || t[t0] == '\t'))
+                t0++;
+            continue;
+        }
+        if (src[s0] != t[t0])
+            return false;
+        s0++;
+        t0++;
+    }
+    return s0 == s1 && t0 == t1;
+}
+
+static void report(const civ_doc *doc, civ_sink *sink, const config *c, const civ_block *b,
+                   const entry *e, size_t t0, size_t t1, long today, const char *dated)
+{
+    const char *s = b->text;
+    size_t n = b->text_len, w0, w1;
+    prev_word(s, t0, &w0, &w1);
+    bool after_prep = w1 > w0 && word_in(c->prepositions, s + w0, w1 - w0);
+    next_word(s, n, t1, &w0, &w1);
+    bool subject = w1 > w0 && word_in(c->subject_verbs, s + w0, w1 - w0);
+    size_t s0, s1;
+    civ_block_span(b, t0, t1, &s0, &s1);
+    civ_diag *d = civ_report(sink, s0, s1, "relative date '%.*s' goes stale", (int)(t1 - t0), s + t0);
+    if (!e->replace) {
+        civ_diag_note(d, "the post is dated %s; %s", dated, e->note ? e->note : "write the date");
+        return;
+    }
+    bool poss = possessive_or_compound(s, n, t0, t1);
+    /* A table cell is a label, not a sentence: "last month" -> "February
+     * 2026". */
+    bool label = b->kind == CIV_BLOCK_TABLE_CELL;
+    const char *tmpl = (after_prep || subject || poss || label) && e->bare ? e->bare : e->replace;
+    char *rep = expand(c, e, tmpl, today);
+    if (s[t0] >= 'A' && s[t0] <= 'Z' && sentence_start(s, t0) && rep[0] >= 'a' && rep[0] <= 'z')
+        rep[0] = (char)(rep[0] - 'a' + 'A');
+    civ_diag_suggest(d, rep);
+    bool exact = verbatim(doc->src->data, s0, s1, s, t0, t1);
+    if (e->fix && exact && !poss && !subject)
+        civ_diag_fix(d, s0, s1, rep);
+    if (poss)
+        civ_diag_note(d, "the post is dated %s; rephrase with '%s' (e.g. 'the %s budget')", dated,
+                      rep, rep);
+    else
+        civ_diag_note(d, "the post is dated %s; write '%s'%s", dated, rep,
+                      subject ? " as the subject of the sentence" : "");
+    if (e->note)
+        civ_diag_note(d, "%s", e->note);
+    free(rep);
+}
+
+static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, const config *c,
+                        const civ_block *b, long today, const char *dated)
+{
+    civ_quotes q;
+    civ_quotes_find(doc, b, ctx->rules, &q);
+    const char *s = b->text;
+    size_t n = b->text_len;
+    for (size_t i = 0; i < n;) {
+        if (word_char_before(s, i)) {
+            i++;
+            continue;
+        }
+        size_t len = 0;
+        const entry *hit = NULL;
+        for (size_t k = 0; k < c->ne && !len; k++)
+            if ((len = match_at(s, n, i, c->e[k].phrase)))
+                hit = &c->e[k];
+        if (!hit) {
+            i++;
+            continue;
+        }
+        size_t w0, w1;
+        prev_word(s, i, &w0, &w1);
+        size_t n0, n1;
+        next_word(s, n, i + len, &n0, &n1);
+        bool skip = (w1 > w0 && word_in(c->skip_after, s + w0, w1 - w0)) ||
+                    (n1 > n0 && word_in(hit->not_before, s + n0, n1 - n0)) ||
+                    civ_quotes_overlaps(&q, i, i + len);
+        if (!skip)
+            report(doc, sink, c, b, hit, i, i + len, today, dated);
+        i += len;
+    }
+    civ_quotes_release(&q);
+}
+
+void civ_check_relative_date(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
+{
+    long today;
+    if (!doc->fm || !parse_date(doc->fm->date, &today))
+        return;
+    config c;
+    if (!load_config(ctx->rules, &c)) {
+        free(c.e);
+        return;
+    }
+    entry self = {.u = U_DAYS, .n = 0};
+    char *dated = expand(&c, &self, "{date}", today);
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (civ_block_is_prose(&doc->blocks[i]))
+            check_block(doc, ctx, sink, &c, &doc->blocks[i], today, dated);
+    free(dated);
+    free(c.e);
+}

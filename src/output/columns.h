@@ -1,0 +1,31 @@
+/* columns.h - what several formats say about a span: line:column in the
+ * units each consumer counts, and a fix-it in words. The model keeps byte
+ * offsets; civ_source_position gives code-point columns (gcc, json, SARIF,
+ * GitHub, checkstyle); reviewdog counts UTF-8 bytes. */
+#ifndef CIV_OUTPUT_COLUMNS_H
+#define CIV_OUTPUT_COLUMNS_H
+
+#include <stddef.h>
+
+#include "../diag.h"
+#include "../source.h"
+
+/* 1-based line and 1-based column in UTF-8 bytes of the file as it is on
+ * disk (a UTF-8 BOM, stripped from civ_source.data, counts on line 1). */
+void civ_position_bytes(const civ_source *src, size_t off, size_t *line, size_t *col);
+
+/* Fingerprints of every finding of a file that do not depend on lines: for
+ * each, a 64-bit FNV-1a hash of the rule, path, message and the span's
+ * text, and how many identical findings precede it in the file (so each is
+ * unique), as 16 hex digits. O(n log n) in the number of findings. GitLab
+ * Code Quality and SARIF's partialFingerprints use them to follow a finding
+ * across edits above it. Returns diags->n entries; the caller frees it. */
+typedef char civ_print[17];
+civ_print *civ_fingerprints(const char *path, const civ_source *src, const civ_diags *diags);
+
+/* A fix-it in words: "insert 'X'", "delete 'Y'" or "replace 'Y' with 'X'".
+ * Heap string; the caller frees it. The text is raw (escape it for the
+ * target format). */
+char *civ_fix_describe(const civ_source *src, const civ_fix *fix);
+
+#endif

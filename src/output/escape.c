@@ -1,0 +1,152 @@
+/* escape.c - see escape.h. One decoder loop, several encodings of the
+ * characters that matter to each target. */
+#include "escape.h"
+
+#include <string.h>
+
+#include "../utf8.h"
+
+bool civ_cp_unsafe(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C ||
+           cp == 0xFFFE || cp == 0xFFFF;
+}
+
+/* Decodes the code point at s[*i] and advances *i past it; an invalid
+ * byte reads as U+FFFD and advances by one. */
+static uint32_t next_cp(const char *s, size_t n, size_t *i)
+{
+    uint32_t cp;
+    size_t len = civ_utf8_decode((const unsigned char *)s + *i, n - *i, &cp);
+    if (!len)
+        len = 1, cp = 0xFFFD;
+    *i += len;
+    return cp;
+}
+
+static void put_cp(FILE *fp, uint32_t cp)
+{
+    char b[4];
+    fwrite(b, 1, civ_utf8_encode(cp, b), fp);
+}
+
+static void markup_escape(FILE *fp, const char *s, size_t n, bool html)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = next_cp(s, n, &i);
+        switch (cp) {
+        case '&': fputs("&amp;", fp); break;
+        case '<': fputs("&lt;", fp); break;
+        case '>': fputs("&gt;", fp); break;
+        case '"': fputs("&quot;", fp); break;
+        case '\'': fputs("&#39;", fp); break;
+        case '\n': fputs("&#10;", fp); break;
+        case '\r': fputs("&#13;", fp); break;
+        case '\t': fputs("&#9;", fp); break;
+        default:
+            if (civ_cp_unsafe(cp)) {
+                if (html)
+                    fprintf(fp, "<span class=\"ctl\">\\u{%04X}</span>", (unsigned)cp);
+                else
+                    fputs("\xEF\xBF\xBD", fp);
+            } else if (cp == 0xFFFD) {
+                fputs("\xEF\xBF\xBD", fp);
+            } else {
+                put_cp(fp, cp);
+            }
+        }
+    }
+}
+
+void civ_xml_escape(FILE *fp, const char *s, size_t n)
+{
+    markup_escape(fp, s, n, false);
+}
+
+void civ_html_escape(FILE *fp, const char *s, size_t n)
+{
+    markup_escape(fp, s, n, true);
+}
+
+static void gh_escape(FILE *fp, const char *s, size_t n, bool prop)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = next_cp(s, n, &i);
+        if (cp == '%')
+            fputs("%25", fp);
+        else if (cp == '\r')
+            fputs("%0D", fp);
+        else if (cp == '\n')
+            fputs("%0A", fp);
+        else if (prop && cp == ':')
+            fputs("%3A", fp);
+        else if (prop && cp == ',')
+            fputs("%2C", fp);
+        else if (civ_cp_unsafe(cp))
+            fputs("\xEF\xBF\xBD", fp);
+        else
+            put_cp(fp, cp);
+    }
+}
+
+void civ_gh_escape_data(FILE *fp, const char *s, size_t n)
+{
+    gh_escape(fp, s, n, false);
+}
+
+void civ_gh_escape_property(FILE *fp, const char *s, size_t n)
+{
+    gh_escape(fp, s, n, true);
+}
+
+void civ_uri_path(FILE *fp, const char *path)
+{
+    while (path[0] == '.' && path[1] == '/')
+        path += 2;
+    if (path[0] == '/')
+        fputs("file://", fp);
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        unsigned char c = *p;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+            c == '.' || c == '_' || c == '~' || c == '/')
+            fputc(c, fp);
+        else
+            fprintf(fp, "%%%02X", c);
+    }
+}
+
+void civ_md_cell(FILE *fp, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = next_cp(s, n, &i);
+        if (cp == '&')
+            fputs("&amp;", fp);
+        else if (cp == '<')
+            fputs("&lt;", fp);
+        else if (cp == '>')
+            fputs("&gt;", fp);
+        else if (cp && strchr("|\\`*_[]#~", (int)cp))
+            fprintf(fp, "\\%c", (char)cp);
+        else if (cp == '\n' || cp == '\r' || civ_cp_unsafe(cp))
+            fputs("\xEF\xBF\xBD", fp);
+        else
+            put_cp(fp, cp);
+    }
+}
+
+size_t civ_term_safe(FILE *fp, const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = next_cp(s, n, &i);
+        if (civ_cp_unsafe(cp) || cp == '\t') {
+            int k = fprintf(fp, cp < 0x100 ? "\\x%02X" : "\\u{%04X}", (unsigned)cp);
+            w += k > 0 ? (size_t)k : 0;
+        } else {
+            put_cp(fp, cp);
+            w++;
+        }
+    }
+    return w;
+}

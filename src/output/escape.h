@@ -1,0 +1,48 @@
+/* escape.h - the escapers the output formats share. Every byte that came
+ * from a post or a path goes through one of these before it reaches XML,
+ * HTML, a GitHub workflow command, a URI or Markdown, so no input can
+ * close an element, start a script or forge a command.
+ *
+ * All of them write to a FILE (tests use open_memstream) and accept any
+ * bytes: invalid UTF-8 (possible in paths) becomes U+FFFD. */
+#ifndef CIV_OUTPUT_ESCAPE_H
+#define CIV_OUTPUT_ESCAPE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* True for code points that must never be shown raw: C0/C1 controls (tab
+ * excepted), DEL and the bidirectional controls that can reorder a line
+ * ("Trojan Source"). */
+bool civ_cp_unsafe(uint32_t cp);
+
+/* XML 1.0 / HTML text and attribute values (double or single quoted):
+ * & < > " ' become entities, newline, CR and tab become character
+ * references, other unsafe code points (which XML 1.0 cannot carry even as
+ * references) become U+FFFD for XML or a visible \u{XXXX} for HTML. */
+void civ_xml_escape(FILE *fp, const char *s, size_t n);
+void civ_html_escape(FILE *fp, const char *s, size_t n);
+
+/* GitHub workflow commands, exactly as @actions/core (command.ts) does:
+ * the message escapes % CR LF as %25 %0D %0A; properties also : and , as
+ * %3A %2C. Other control characters are dropped to U+FFFD so a message
+ * cannot carry terminal escapes into the log. */
+void civ_gh_escape_data(FILE *fp, const char *s, size_t n);
+void civ_gh_escape_property(FILE *fp, const char *s, size_t n);
+
+/* A relative path as a URI reference (RFC 3986): unreserved characters and
+ * '/' stay, every other byte is %XX. A leading "./" is dropped. Absolute
+ * paths become file:// URIs. */
+void civ_uri_path(FILE *fp, const char *path);
+
+/* Text for a Markdown table cell: HTML-significant characters become
+ * entities and Markdown punctuation (| \ ` * _ [ ] # ~) is backslash-escaped. */
+void civ_md_cell(FILE *fp, const char *s, size_t n);
+
+/* Text for a terminal: unsafe code points become \xNN or \u{XXXX}.
+ * Returns the number of columns written (one per code point). */
+size_t civ_term_safe(FILE *fp, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,191 @@
+/* test_config.c - .civlint.yml parsing: good files give the settings they
+ * say, bad ones give an error at the right line:col; globs; precedence of
+ * overrides and command line. */
+#include "helpers.h"
+
+#include <stdlib.h>
+
+#include "../../src/config.h"
+
+typedef struct {
+    const char *name;
+    const char *yaml;
+    const char *error; /* expected start of the error after "t.yml:", or NULL */
+} cfg_case;
+
+static const cfg_case cases[] = {
+    {"empty file", "", NULL},
+    {"all keys", "enable: [author-line]\ndisable: empty-section\nseverity: {encoding: warning}\n"
+                 "lang: en_GB\nfigures: {scope: paragraph}\nempty-section: {direct-content: true}\n"
+                 "acronym-max-length: 6\nignore: ['*.tmp.md']\n"
+                 "overrides:\n  - files: drafts/**\n    disable: [author-line]\n", NULL},
+    {"unknown rule of a loaded pack", "severity: {structure.anything: error}\n",
+     "1:12: error: unknown rule 'structure.anything': pack 'structure' has no rule 'anything'"},
+    {"pack wildcard", "disable: [structure.*]\n", NULL},
+    {"unknown key", "enable: []\nfoo: 1\n", "2:1: error: unknown key 'foo'"},
+    {"unknown rule", "disable: [empty-sectoin]\n", "1:11: error: unknown rule 'empty-sectoin'"},
+    {"unknown pack", "disable: [nopack.x]\n", "1:11: error: unknown rule 'nopack.x': no rule pack named 'nopack'"},
+    {"unknown rule of the house pack", "disable: [house.x]\n", "1:11: error: unknown rule 'house.x': pack 'house' has no rule 'x'"},
+    {"house pack rule", "disable: [house.kyiv]\n", NULL},
+    {"bad severity", "severity:\n  encoding: fatal\n", "2:13: error: severity of 'encoding' must be"},
+    {"severity not a map", "severity: [encoding]\n", "1:11: error: 'severity' must map"},
+    {"bad scope", "figures:\n  scope: page\n", "2:10: error: 'figures.scope' must be sentence or paragraph"},
+    {"unknown figures key", "figures: {scop: sentence}\n", "1:11: error: unknown key 'scop' in 'figures'"},
+    {"bad bool", "empty-section: {direct-content: yes}\n", "1:33: error: 'empty-section.direct-content' must be true or false"},
+    {"bad number", "acronym-max-length: six\n", "1:21: error: 'acronym-max-length' must be a whole number"},
+    {"number too small", "acronym-max-length: 1\n", "1:21: error: 'acronym-max-length'"},
+    {"bad lang", "lang: english\n", "1:7: error: 'lang' must be a language"},
+    {"missing dictionary", "dictionaries: [no-such.dic]\n", "1:16: error: cannot find 'no-such.dic'"},
+    {"override without files", "overrides:\n  - disable: [encoding]\n", "2:5: error: override has no 'files'"},
+    {"unknown override key", "overrides:\n  - files: x\n    lang: en_US\n", "3:5: error: unknown key 'lang' in an override"},
+    {"not a mapping", "- a\n- b\n", "1:1: error: a civlint configuration must be a YAML mapping"},
+    /* an unclosed bracket is shown where it opened, not at the end */
+    {"YAML syntax", "enable: [a\n", "1:9: error:"},
+    {"list of non-strings", "ignore: [[a]]\n", "1:10: error: 'ignore' must list non-empty strings"},
+    {"duplicate key", "lang: en_US\nlang: en_GB\n", "2:1: error: duplicate key 'lang' (first at line 1)"},
+};
+
+static civ_config_env env(void)
+{
+    civ_config_env e = {test_rules(), NULL, 0};
+    return e;
+}
+
+START_TEST(test_config_table)
+{
+    const cfg_case *c = &cases[_i];
+    civ_config_env e = env();
+    char *err = NULL;
+    civ_config *cfg = civ_config_parse("t.yml", c->yaml, strlen(c->yaml), &e, &err);
+    if (!c->error) {
+        ck_assert_msg(cfg != NULL, "%s: unexpected error: %s", c->name, err ? err : "");
+    } else {
+        ck_assert_msg(cfg == NULL, "%s: accepted", c->name);
+        ck_assert_msg(strncmp(err, "t.yml:", 6) == 0 && strncmp(err + 6, c->error, strlen(c->error)) == 0,
+                      "%s: got '%s', want 't.yml:%s...'", c->name, err, c->error);
+    }
+    free(err);
+    civ_config_free(cfg);
+}
+END_TEST
+
+/* Several errors in one file are all reported, one line each. */
+START_TEST(test_config_all_errors)
+{
+    civ_config_env e = env();
+    char *err = NULL;
+    const char *y = "severity: {nope: error}\nfoo: 1\nbar: 2\n";
+    ck_assert_ptr_null(civ_config_parse("t.yml", y, strlen(y), &e, &err));
+    /* in file order, although they are found in another */
+    const char *want = "t.yml:1:12: error: unknown rule 'nope'";
+    ck_assert_msg(strncmp(err, want, strlen(want)) == 0, "%s", err);
+    ck_assert_ptr_nonnull(strstr(err, "\nt.yml:2:1: error: unknown key 'foo'"));
+    ck_assert_ptr_nonnull(strstr(err, "\nt.yml:3:1: error: unknown key 'bar'"));
+    ck_assert_ptr_null(strchr(strstr(err, "'bar'"), '\n'));
+    free(err);
+}
+END_TEST
+
+typedef struct {
+    const char *glob, *path;
+    bool match;
+} glob_case;
+
+static const glob_case globs[] = {
+    {"drafts/**", "drafts/a.md", true},
+    {"drafts/**", "drafts/x/y/a.md", true},
+    {"drafts/**", "posts/drafts/a.md", false},
+    {"**/drafts/**", "posts/drafts/a.md", true},
+    {"**/drafts/*.md", "drafts/a.md", true},
+    {"drafts/", "drafts/sub/a.md", true},
+    {"drafts/*.md", "drafts/sub/a.md", false},
+    {"*.tmp.md", "deep/in/x.tmp.md", true},
+    {"*.tmp.md", "x.md", false},
+    {"posts/*.md", "./posts/a.md", true},
+    {"/posts/*.md", "posts/a.md", true},
+    {"*.md", ".hidden.md", false},
+    {"p?sts/[ab].md", "posts/a.md", true},
+};
+
+START_TEST(test_glob_table)
+{
+    const glob_case *g = &globs[_i];
+    ck_assert_msg(civ_glob_match(g->glob, g->path) == g->match, "'%s' vs '%s': expected %s", g->glob,
+                  g->path, g->match ? "match" : "no match");
+}
+END_TEST
+
+/* Top level < matching overrides in order < command line. */
+START_TEST(test_precedence)
+{
+    civ_config_env e = env();
+    char *err = NULL;
+    const char *y = "severity: {empty-section: error, author-line: note}\n"
+                    "figures: {scope: paragraph}\n"
+                    "overrides:\n"
+                    "  - files: drafts/**\n    disable: [empty-section]\n    figures: {scope: sentence}\n"
+                    "  - files: '*.md'\n    enable: [empty-section]\n";
+    civ_config *cfg = civ_config_parse("/proj/.civlint.yml", y, strlen(y), &e, &err);
+    ck_assert_msg(cfg != NULL, "%s", err ? err : "");
+    civ_policy cli;
+    civ_policy_init(&cli);
+    civ_policy_add(&cli, "author-line", CIV_LEVEL_OFF);
+    civ_file_settings fs;
+    civ_config_settings(cfg, &e, "drafts/a.md", &cli, &fs);
+    civ_severity sev;
+    /* disabled by the first override, enabled again (keeping its
+     * severity) by the second */
+    ck_assert(civ_policy_lookup(&fs.policy, "empty-section", CIV_SEV_WARNING, &sev));
+    ck_assert_int_eq(sev, CIV_SEV_ERROR);
+    ck_assert(!civ_policy_lookup(&fs.policy, "author-line", CIV_SEV_WARNING, &sev));
+    ck_assert_int_eq(fs.figure_scope, CIV_FIGURES_SENTENCE);
+    civ_file_settings_release(&fs);
+    civ_config_settings(cfg, &e, "posts/a.md", NULL, &fs);
+    ck_assert_int_eq(fs.figure_scope, CIV_FIGURES_PARAGRAPH);
+    ck_assert(civ_policy_lookup(&fs.policy, "author-line", CIV_SEV_WARNING, &sev));
+    ck_assert_int_eq(sev, CIV_SEV_NOTE);
+    civ_file_settings_release(&fs);
+    civ_policy_release(&cli);
+    civ_config_free(cfg);
+}
+END_TEST
+
+/* The policy applied by civ_lint: off rules are dropped, others retagged. */
+START_TEST(test_policy_in_lint)
+{
+    civ_linter l;
+    civ_linter_init(&l, test_rules());
+    civ_policy p;
+    civ_policy_init(&p);
+    civ_policy_add(&p, "empty-section", CIV_SEV_ERROR);
+    civ_policy_add(&p, "author-line", CIV_LEVEL_OFF);
+    l.policy = &p;
+    char *err = NULL;
+    const char *md = "# A\n\n## B\n";
+    civ_source *src = civ_source_from_memory("t.md", md, strlen(md), &err);
+    civ_diags d;
+    civ_diags_init(&d);
+    civ_lint(&l, src, &d);
+    ck_assert_uint_eq(d.n, 2); /* A and B are both empty */
+    for (size_t i = 0; i < d.n; i++) {
+        ck_assert_str_eq(d.items[i].rule, "empty-section");
+        ck_assert_int_eq(d.items[i].severity, CIV_SEV_ERROR);
+    }
+    civ_diags_release(&d);
+    civ_source_free(src);
+    civ_policy_release(&p);
+}
+END_TEST
+
+Suite *suite_config(void)
+{
+    Suite *s = suite_create("config");
+    TCase *tc = tcase_create("config");
+    tcase_add_loop_test(tc, test_config_table, 0, sizeof cases / sizeof *cases);
+    tcase_add_test(tc, test_config_all_errors);
+    tcase_add_loop_test(tc, test_glob_table, 0, sizeof globs / sizeof *globs);
+    tcase_add_test(tc, test_precedence);
+    tcase_add_test(tc, test_policy_in_lint);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,168 @@
+/* test_words.c - the word tokenizer (src/words.c). Each row: a piece of
+ * prose text and its tokens, written `word` for a word to check, `#word`
+ * for a word with digits or '_', `<token>` for a URL, address or path,
+ * joined by '|'. The invisible detail that matters is in the row's name. */
+#include "helpers.h"
+
+#include <stdio.h>
+
+#include "../../src/words.h"
+
+typedef struct {
+    const char *name;
+    const char *text;
+    const char *tokens;
+} word_case;
+
+static const word_case cases[] = {
+    {"plain words", "Hello brave world", "Hello|brave|world"},
+    {"sentence punctuation", "Yes, no; maybe: fine. Done!", "Yes|no|maybe|fine|Done"},
+    {"straight apostrophe inside", "don't stop", "don't|stop"},
+    {"curly apostrophe inside", "don\xE2\x80\x99t stop", "don\xE2\x80\x99t|stop"},
+    {"possessive straight", "the EU's plan", "the|EU's|plan"},
+    {"possessive curly", "Jinping\xE2\x80\x99s plan", "Jinping\xE2\x80\x99s|plan"},
+    {"trailing curly apostrophe", "parents\xE2\x80\x99 groups", "parents|groups"},
+    {"trailing straight apostrophe", "the Joneses' house", "the|Joneses|house"},
+    {"help with closing quote", "help\xE2\x80\x99 now", "help|now"},
+    {"single curly quotes", "\xE2\x80\x98quoted\xE2\x80\x99 word", "quoted|word"},
+    {"double curly quotes", "\xE2\x80\x9CQuoted text\xE2\x80\x9D here", "Quoted|text|here"},
+    {"straight double quotes", "\"quoted\" here", "quoted|here"},
+    {"guillemets", "\xC2\xABmot\xC2\xBB ici", "mot|ici"},
+    {"modifier apostrophe", "Xi\xCA\xBC" "an city", "Xi\xCA\xBC" "an|city"},
+    {"hyphenated", "well-known state-of-the-art", "well-known|state-of-the-art"},
+    {"unicode hyphen", "well\xE2\x80\x90known", "well\xE2\x80\x90known"},
+    {"leading and trailing hyphens", "-prefix suffix- --both--", "prefix|suffix|both"},
+    {"double hyphen splits", "word--word", "word|word"},
+    {"em dash splits", "war\xE2\x80\x94" "and peace", "war|and|peace"},
+    {"en dash splits", "Tbilisi\xE2\x80\x93" "Batumi", "Tbilisi|Batumi"},
+    {"slash splits prose", "and/or Kyrgyz/Chinese", "and|or|Kyrgyz|Chinese"},
+    {"digits", "5G and G20 and 1990s", "#5G|and|#G20|and|#1990s"},
+    {"digits with hyphen", "COVID-19 and mid-2020s", "#COVID-19|and|#mid-2020s"},
+    {"numbers alone", "in 2023, 13.5 billion", "in|#2023|#13|#5|billion"},
+    {"underscore", "snake_case word", "#snake_case|word"},
+    {"acronyms are words here", "NATO and BRI", "NATO|and|BRI"},
+    {"https URL", "see https://example.org/a-b now", "see|<https://example.org/a-b>|now"},
+    {"URL in parentheses", "(https://x.org/y).", "<https://x.org/y>"},
+    {"www URL", "go www.example.com today", "go|<www.example.com>|today"},
+    {"mailto", "mailto:press@x.org", "<mailto:press@x.org>"},
+    {"e-mail", "write press@civic.ge now", "write|<press@civic.ge>|now"},
+    {"handle", "follow @civicidea please", "follow|<@civicidea>|please"},
+    {"absolute path", "in /usr/share/hunspell today", "in|</usr/share/hunspell>|today"},
+    {"relative path", "edit ./docs/x.md now", "edit|<./docs/x.md>|now"},
+    {"home path", "see ~/notes", "see|<~/notes>"},
+    {"dir/file", "open src/words.c", "open|<src/words.c>"},
+    {"two slashes", "a/b/c", "<a/b/c>"},
+    {"windows path", "C:\\Users\\x", "<C:\\Users\\x>"},
+    {"domain", "visit civic.ge today", "visit|<civic.ge>|today"},
+    {"file name", "README.md and config.yml", "<README.md>|and|<config.yml>"},
+    {"one-letter extension", "edit main.c now", "edit|<main.c>|now"},
+    {"abbreviation i.e. and Ph.D.", "i.e. a Ph.D. thesis", "i|e|a|Ph|D|thesis"},
+    {"leading underscore is markup", "_under_ word", "under|word"},
+    {"dot file", "the .civlint.yml file", "the|<.civlint.yml>|file"},
+    {"abbreviation e.g.", "e.g. this", "e|g|this"},
+    {"abbreviation U.S.", "the U.S. said", "the|U|S|said"},
+    {"missing space before capital", "end.The next", "end|The|next"},
+    {"placeholder splits", "word\xEF\xBF\xBCnext", "word|next"},
+    {"placeholder between", "use \xEF\xBF\xBC then", "use|then"},
+    {"Cyrillic word", "\xD0\xA2\xD0\xB1\xD0\xB8\xD0\xBB\xD0\xB8\xD1\x81\xD0\xB8 city",
+     "\xD0\xA2\xD0\xB1\xD0\xB8\xD0\xBB\xD0\xB8\xD1\x81\xD0\xB8|city"},
+    {"Georgian word", "\xE1\x83\x97\xE1\x83\x91\xE1\x83\x98 x", "\xE1\x83\x97\xE1\x83\x91\xE1\x83\x98|x"},
+    {"accented Latin", "na\xC3\xAFve r\xC3\xA9sum\xC3\xA9", "na\xC3\xAFve|r\xC3\xA9sum\xC3\xA9"},
+    {"combining mark continues", "cafe\xCC\x81 ok", "cafe\xCC\x81|ok"},
+    {"no-break space separates", "one\xC2\xA0two", "one|two"},
+    {"narrow no-break space", "one\xE2\x80\xAFtwo", "one|two"},
+    {"symbols are not letters", "\xE2\x82\xAC" "5 \xC2\xA9 x\xC2\xB2", "#5|x"},
+    {"ampersand splits", "AT&T and R&D", "AT|T|and|R|D"},
+    {"markdown leftovers", "*emph* _under_ `tick`", "emph|under|tick"},
+    {"empty", "", ""},
+    {"only spaces", "   \t ", ""},
+    {"brackets", "[citation needed]", "citation|needed"},
+    {"question and exclamation", "Why?! Because.", "Why|Because"},
+    {"ellipsis", "wait\xE2\x80\xA6" " what", "wait|what"},
+};
+
+static void render(const char *text, char *out, size_t cap)
+{
+    civ_words it;
+    civ_word w;
+    civ_words_init(&it, text, strlen(text));
+    out[0] = '\0';
+    size_t o = 0;
+    bool first = true;
+    while (civ_words_next(&it, &w)) {
+        const char *pre = w.kind == CIV_WORD_DIGITS ? "#" : w.kind == CIV_WORD_URL ? "<" : "";
+        const char *post = w.kind == CIV_WORD_URL ? ">" : "";
+        o += (size_t)snprintf(out + o, cap - o, "%s%s%.*s%s", first ? "" : "|", pre, (int)(w.t1 - w.t0),
+                              text + w.t0, post);
+        first = false;
+        ck_assert_uint_lt(o, cap);
+    }
+}
+
+START_TEST(test_word_table)
+{
+    const word_case *c = &cases[_i];
+    char got[512];
+    render(c->text, got, sizeof got);
+    ck_assert_msg(strcmp(got, c->tokens) == 0, "%s: '%s' gave '%s', expected '%s'", c->name, c->text, got,
+                  c->tokens);
+}
+END_TEST
+
+START_TEST(test_word_flags)
+{
+    civ_words it;
+    civ_word w;
+    const char *t = "NATO Kyrgyz-Chinese don\xE2\x80\x99t \xD0\xA2" "B\xD0\x95";
+    civ_words_init(&it, t, strlen(t));
+    ck_assert(civ_words_next(&it, &w));
+    ck_assert_uint_eq(w.flags, CIV_WORD_LATIN | CIV_WORD_UPPER);
+    ck_assert_uint_eq(w.nletters, 4);
+    ck_assert(civ_words_next(&it, &w));
+    ck_assert_uint_eq(w.flags, CIV_WORD_LATIN | CIV_WORD_HYPHEN);
+    ck_assert(civ_words_next(&it, &w));
+    ck_assert_uint_eq(w.flags, CIV_WORD_LATIN | CIV_WORD_APOS);
+    ck_assert_uint_eq(w.nletters, 4);
+    ck_assert(civ_words_next(&it, &w));
+    ck_assert_uint_eq(w.flags & (CIV_WORD_LATIN | CIV_WORD_NONLATIN), CIV_WORD_LATIN | CIV_WORD_NONLATIN);
+    ck_assert(!civ_words_next(&it, &w));
+}
+END_TEST
+
+START_TEST(test_word_helpers)
+{
+    char out[64];
+    ck_assert_uint_eq(civ_word_normalize("don\xE2\x80\x99t", 7, out), 5);
+    ck_assert_str_eq(out, "don't");
+    ck_assert_uint_eq(civ_word_normalize("Xi\xCA\xBC" "an", 6, out), 5);
+    ck_assert_str_eq(out, "Xi'an");
+    ck_assert_uint_eq(civ_word_possessive("EU's", 4), 2);
+    ck_assert_uint_eq(civ_word_possessive("EU\xE2\x80\x99s", 6), 2);
+    ck_assert_uint_eq(civ_word_possessive("EU'S", 4), 2);
+    ck_assert_uint_eq(civ_word_possessive("class", 5), 0);
+    ck_assert_uint_eq(civ_word_possessive("'s", 2), 0);
+    const char *w = "state-of\xE2\x80\x90the";
+    size_t pos = 0, p0, p1, n = strlen(w);
+    ck_assert(civ_word_part(w, n, &pos, &p0, &p1));
+    ck_assert_uint_eq(p0, 0);
+    ck_assert_uint_eq(p1, 5);
+    ck_assert(civ_word_part(w, n, &pos, &p0, &p1));
+    ck_assert_uint_eq(p0, 6);
+    ck_assert_uint_eq(p1, 8);
+    ck_assert(civ_word_part(w, n, &pos, &p0, &p1));
+    ck_assert_uint_eq(p0, 11);
+    ck_assert_uint_eq(p1, n);
+    ck_assert(!civ_word_part(w, n, &pos, &p0, &p1));
+}
+END_TEST
+
+Suite *suite_words(void)
+{
+    Suite *s = suite_create("words");
+    TCase *tc = tcase_create("tokenizer");
+    tcase_add_loop_test(tc, test_word_table, 0, sizeof cases / sizeof *cases);
+    tcase_add_test(tc, test_word_flags);
+    tcase_add_test(tc, test_word_helpers);
+    suite_add_tcase(s, tc);
+    return s;
+}
