@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -634,6 +635,11 @@ static void print_spell_stats(civ_spellers *sp)
 
 int main(int argc, char **argv)
 {
+    /* Each file allocates and frees a few hundred KB (read buffer, arenas,
+     * cmark nodes). By default glibc gives the top of the heap back to the
+     * kernel after every file and faults it in again for the next: 2,900
+     * brk calls and more system than user time for 1,000 posts. Keep it. */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     options o;
     memset(&o, 0, sizeof o);
     int write_errno = 0; /* errno of the first failed write to stdout */
@@ -790,7 +796,7 @@ int main(int argc, char **argv)
             write_errno = errno;
         }
     }
-    civ_par_free(par);
+    civ_par_free(par, NULL); /* every result was taken */
     if (printing) {
         o.fmt->end(&out, &sum);
         if (sumfmt) {

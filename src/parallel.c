@@ -107,7 +107,6 @@ void *civ_par_take(civ_par *p)
     s->done = false;
     p->next_take++;
     pthread_cond_broadcast(&p->cv_free);
-    /* The next item may already be done: its worker signalled nobody. */
     pthread_mutex_unlock(&p->mu);
     return res;
 }
@@ -117,7 +116,7 @@ unsigned civ_par_threads(const civ_par *p)
     return p->nthreads;
 }
 
-void civ_par_free(civ_par *p)
+void civ_par_free(civ_par *p, void (*drop)(void *res))
 {
     if (!p)
         return;
@@ -128,6 +127,9 @@ void civ_par_free(civ_par *p)
         pthread_mutex_unlock(&p->mu);
         for (unsigned t = 0; t < p->nthreads; t++)
             pthread_join(p->threads[t], NULL);
+        for (size_t i = 0; i < p->window; i++)
+            if (p->ring[i].done && drop)
+                drop(p->ring[i].res);
         pthread_cond_destroy(&p->cv_done);
         pthread_cond_destroy(&p->cv_free);
         pthread_mutex_destroy(&p->mu);

@@ -38,8 +38,10 @@ void *civ_par_take(civ_par *p);
 /* Number of worker threads actually running (0 for a sequential run). */
 unsigned civ_par_threads(const civ_par *p);
 
-/* Joins the workers and frees p. Every result must have been taken. */
-void civ_par_free(civ_par *p);
+/* Stops the workers (they finish the item in hand), joins them and frees
+ * p. Results computed but never taken are passed to drop (when not NULL),
+ * so stopping early leaks nothing. */
+void civ_par_free(civ_par *p, void (*drop)(void *res));
 
 /* The number of CPUs this process may run on (at least 1): the default
  * for -j when more than one file is linted. */
