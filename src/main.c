@@ -143,8 +143,6 @@ typedef struct {
     bool default_rules;
     char **rule_dirs;
     size_t nrule_dirs, rdcap;
-    char **toggles;      /* "+id" or "-id", in command-line order */
-    size_t ntoggles, tcap;
     unsigned jobs;       /* -j; 0: the number of cores for several files */
     civ_policy cli;      /* --enable, --disable and -W, in order */
     const char *config;  /* --config */
@@ -237,13 +235,13 @@ static void print_problems(const civ_source *src, const civ_diags *d)
     }
 }
 
-static void add_toggles(options *o, const char *list, char sign)
+/* --enable / --disable RULE[,RULE]: into the command-line policy, in order
+ * with -W, so the last word on a rule wins. */
+static void add_toggles(options *o, const char *list, bool on)
 {
     char *copy = xstrdup(list);
-    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        *CIV_PUSH(o->toggles, o->ntoggles, o->tcap) = xasprintf("%c%s", sign, tok);
-        civ_policy_add(&o->cli, tok, sign == '+' ? CIV_LEVEL_ON : CIV_LEVEL_OFF);
-    }
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+        civ_policy_add(&o->cli, tok, on ? CIV_LEVEL_ON : CIV_LEVEL_OFF);
     free(copy);
 }
 
@@ -336,10 +334,10 @@ static int parse_options(int argc, char **argv, options *o)
             o->list_rules = true;
             break;
         case OPT_ENABLE:
-            add_toggles(o, optarg, '+');
+            add_toggles(o, optarg, true);
             break;
         case OPT_DISABLE:
-            add_toggles(o, optarg, '-');
+            add_toggles(o, optarg, false);
             break;
         case OPT_RULES:
             *CIV_PUSH(o->rule_dirs, o->nrule_dirs, o->rdcap) = optarg;
@@ -848,9 +846,6 @@ done_run:
     civ_pattern_thread_cleanup();
 
 done_opts:
-    for (size_t i = 0; i < o.ntoggles; i++)
-        free(o.toggles[i]);
-    free(o.toggles);
     free(o.rule_dirs);
     civ_policy_release(&o.cli);
     free(o.words);
