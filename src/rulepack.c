@@ -38,6 +38,7 @@ static void rule_release(civ_rule *r)
                 free(r->forms[k]);
         }
         free(r->pats);
+        civ_pattern_free(r->any);
         free(r->repl);
         free(r->forms);
         free(r->bad);
@@ -482,6 +483,38 @@ static bool load_one(civ_rule *r, const char *path, const char *pack, const civ_
     return false;
 }
 
+/* Builds r->any, the alternation of every pattern of r: a block where it
+ * finds nothing holds no match of any pattern, so the rule can skip it
+ * after one pass instead of npats. Patterns whose meaning depends on group
+ * numbers or names (\1, \g, (?<name>, (?P) are not combined: in one big
+ * pattern their groups would be renumbered. */
+static void build_any(civ_rule *r)
+{
+    if (r->npats < 2)
+        return;
+    civ_buf b;
+    civ_buf_init(&b);
+    for (size_t k = 0; k < r->npats; k++) {
+        const char *src = civ_pattern_source(r->pats[k]);
+        for (const char *q = src; *q; q++) {
+            if ((q[0] == '\\' && ((q[1] >= '1' && q[1] <= '9') || q[1] == 'g' || q[1] == 'k')) ||
+                (q[0] == '(' && q[1] == '?' && (q[2] == 'P' || q[2] == '\'' ||
+                                                (q[2] == '<' && q[3] != '=' && q[3] != '!')))) {
+                civ_buf_release(&b);
+                return;
+            }
+            if (q[0] == '\\' && q[1])
+                q++;
+        }
+        civ_buf_printf(&b, "%s(?:%s)", k ? "|" : "", src);
+    }
+    char *msg = NULL;
+    size_t eo;
+    r->any = civ_pattern_new(b.data, r->ignore_case ? CIV_PAT_CASELESS : 0, &msg, &eo);
+    free(msg); /* not combinable: the rule runs pattern by pattern */
+    civ_buf_release(&b);
+}
+
 bool civ_rulelist_load(civ_rulelist *list, const char *path, const char *pack,
                        const civ_ynode *rules, char **err)
 {
@@ -500,7 +533,10 @@ bool civ_rulelist_load(civ_rulelist *list, const char *path, const char *pack,
     for (size_t i = 0; i < rules->n; i++) {
         civ_rule *r = CIV_PUSH(fresh.items, fresh.n, fresh.cap);
         memset(r, 0, sizeof *r);
-        if (!load_one(r, path, pack, rules->items[i], err)) {
+        bool loaded = load_one(r, path, pack, rules->items[i], err);
+        if (loaded)
+            build_any(r);
+        if (!loaded) {
             civ_rulelist_release(&fresh);
             return false;
         }

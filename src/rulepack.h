@@ -42,6 +42,10 @@ typedef struct {
     char **repl;         /* substitution: replacement per pattern */
     char **forms;        /* consistency: the forms as written */
     size_t npats;
+    civ_pattern *any;    /* rules with several patterns: all of them as one
+                            alternation, run once per block so blocks where
+                            none can match are skipped; NULL when a pattern
+                            cannot be combined (backreferences, names) */
     bool ignore_case;
     char *bad, *good;    /* examples, or NULL */
     bool enabled;

@@ -177,13 +177,34 @@ static void report_match(void *ud, const civ_rule *r, size_t k, const civ_block 
     free(repl);
 }
 
+/* The blocks rule r must look at: in scope and, when the rule has a
+ * combined pattern (rulepack.h), holding a match of it. One pass per block
+ * instead of one per pattern: most blocks match no rule at all. A combined
+ * pattern that gives up marks the block, so the pattern-by-pattern pass
+ * reports the limit as usual. Caller frees. */
+static bool *candidates(const civ_doc *doc, const civ_rule *r)
+{
+    bool *c = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof *c);
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const civ_block *b = &doc->blocks[i];
+        if (!in_scope(r, b))
+            continue;
+        size_t ov[2];
+        c[i] = !r->any || civ_pattern_find(r->any, b->text, b->text_len, 0, ov, 1) != CIV_MATCH_NONE;
+    }
+    return c;
+}
+
 static void run_match_rule(const civ_doc *doc, const civ_rule *r, civ_sink *sink, quoting *q)
 {
+    bool *cand = candidates(doc, r);
     for (size_t k = 0; k < r->npats; k++)
         for (size_t i = 0; i < doc->nblocks; i++)
-            if (in_scope(r, &doc->blocks[i]) &&
-                !each_match(r, k, &doc->blocks[i], sink, q, report_match, sink))
+            if (cand[i] && !each_match(r, k, &doc->blocks[i], sink, q, report_match, sink)) {
+                free(cand);
                 return; /* gave up: once per file */
+            }
+    free(cand);
 }
 
 typedef struct {
@@ -218,13 +239,15 @@ static int cmp_hit(const void *pa, const void *pb)
 static void run_consistency(const civ_doc *doc, const civ_rule *r, civ_sink *sink, quoting *q)
 {
     hit_list hs = {0};
+    bool *cand = candidates(doc, r);
     for (size_t k = 0; k < r->npats; k++)
         for (size_t i = 0; i < doc->nblocks; i++)
-            if (in_scope(r, &doc->blocks[i]) &&
-                !each_match(r, k, &doc->blocks[i], sink, q, collect_match, &hs)) {
+            if (cand[i] && !each_match(r, k, &doc->blocks[i], sink, q, collect_match, &hs)) {
                 free(hs.items);
+                free(cand);
                 return;
             }
+    free(cand);
     hit *hits = hs.items;
     size_t n = hs.n;
     if (n == 0) {
