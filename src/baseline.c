@@ -257,7 +257,7 @@ bool civ_baseline_write(const civ_baseline *b, const char *file, char **err)
     entry *sorted = xmalloc((b->n ? b->n : 1) * sizeof *sorted);
     if (b->n)
         memcpy(sorted, b->items, b->n * sizeof *sorted);
-    qsort(sorted, b->n, sizeof *sorted, cmp_entry);
+    civ_qsort(sorted, b->n, sizeof *sorted, cmp_entry);
     civ_buf out;
     civ_buf_init(&out);
     civ_buf_puts(&out, "# civlint baseline 1: fingerprint, count, rule, path, text (tab-separated)\n");

@@ -92,7 +92,7 @@ static int cmp_perror(const void *pa, const void *pb)
 /* All errors in file order, one a line (heap); frees the list. */
 static char *take_errors(parser *ps)
 {
-    qsort(ps->errs, ps->nerr, sizeof *ps->errs, cmp_perror);
+    civ_qsort(ps->errs, ps->nerr, sizeof *ps->errs, cmp_perror);
     civ_buf b;
     civ_buf_init(&b);
     for (size_t i = 0; i < ps->nerr; i++) {

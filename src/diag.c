@@ -147,7 +147,7 @@ void civ_diags_sort(civ_diags *l)
 {
     if (l->n < 2)
         return;
-    qsort(l->items, l->n, sizeof *l->items, cmp_diag);
+    civ_qsort(l->items, l->n, sizeof *l->items, cmp_diag);
     size_t w = 1;
     for (size_t r = 1; r < l->n; r++) {
         civ_diag *prev = &l->items[w - 1];

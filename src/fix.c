@@ -41,7 +41,7 @@ civ_fix_result civ_fix_text(const char *raw, size_t rawlen, size_t shift, const 
         free(e);
         return CIV_FIX_NOTHING;
     }
-    qsort(e, n, sizeof *e, cmp_edit);
+    civ_qsort(e, n, sizeof *e, cmp_edit);
     /* Identical fixes (two checks proposing the same edit) count once. */
     size_t w = 1;
     for (size_t i = 1; i < n; i++) {

@@ -296,7 +296,7 @@ void civ_quotes_find(const civ_doc *doc, const civ_block *b, const civ_rules *ru
             find_direct(b, rules, out);
             find_titles(doc, b, out);
             if (out->n > 1)
-                qsort(out->items, out->n, sizeof *out->items, cmp_quote);
+                civ_qsort(out->items, out->n, sizeof *out->items, cmp_quote);
         }
     }
     index_ranges(out);
@@ -522,7 +522,7 @@ void civ_allows_parse(const civ_doc *doc, civ_allows *out)
         }
     }
     if (out->n > 1)
-        qsort(out->items, out->n, sizeof *out->items, cmp_allow);
+        civ_qsort(out->items, out->n, sizeof *out->items, cmp_allow);
 }
 
 void civ_allows_release(civ_allows *a)

@@ -253,7 +253,7 @@ bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err)
             *CIV_PUSH(names, n, cap) = xasprintf("%s/%s", dir, e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    civ_qsort(names, n, sizeof *names, cmp_str);
     /* A bad file is skipped, not the folder: every file is tried and the
      * errors are joined, one per line. */
     bool ok = true;

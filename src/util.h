@@ -29,6 +29,15 @@ void civ_grow(void **p, size_t *cap, size_t need, size_t size);
 #define CIV_PUSH(arr, n, cap) \
     (civ_grow((void **)&(arr), &(cap), (n) + 1, sizeof *(arr)), &(arr)[(n)++])
 
+/* qsort that accepts an empty (possibly NULL) array: C leaves qsort(NULL, 0)
+ * undefined, and UBSan reports it. */
+#include <stdlib.h>
+static inline void civ_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 /* A growable, always NUL-terminated byte buffer. */
 typedef struct {
     char *data;

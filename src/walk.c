@@ -120,7 +120,7 @@ static size_t walk_dir(civ_walk *w, const char *dir, dir_set *seen, size_t depth
     }
     closedir(d);
     if (n)
-        qsort(ents, n, sizeof *ents, cmp_str);
+        civ_qsort(ents, n, sizeof *ents, cmp_str);
     for (size_t i = 0; i < n; i++) {
         char *p = ents[i];
         const char *name = p + base;

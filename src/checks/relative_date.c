@@ -191,7 +191,7 @@ static bool load_config(const civ_rules *rules, config *c)
             e->replace = e->bare = NULL, e->fix = false; /* no date to write */
         c->ne++;
     }
-    qsort(c->e, c->ne, sizeof *c->e, by_length);
+    civ_qsort(c->e, c->ne, sizeof *c->e, by_length);
     return c->ne > 0;
 }
 

@@ -254,7 +254,7 @@ static void run_consistency(const civ_doc *doc, const civ_rule *r, civ_sink *sin
         free(hits);
         return;
     }
-    qsort(hits, n, sizeof *hits, cmp_hit);
+    civ_qsort(hits, n, sizeof *hits, cmp_hit);
     /* drop hits inside an earlier, longer hit */
     size_t w = 0;
     for (size_t i = 0; i < n; i++) {

@@ -209,7 +209,7 @@ static size_t find_figures(const civ_block *b, const civ_ctx *ctx, civ_sink *sin
         }
     }
     if (n > 1) {
-        qsort(f, n, sizeof *f, cmp_fig);
+        civ_qsort(f, n, sizeof *f, cmp_fig);
         size_t w = 0;
         for (size_t i = 0; i < n; i++) {
             if (w && f[i].t0 < f[w - 1].t1)

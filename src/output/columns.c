@@ -68,7 +68,7 @@ civ_print *civ_fingerprints(const char *path, const civ_source *src, const civ_d
         hs[i] = (hashed){base_hash(path, src, &diags->items[i]), i};
     /* equal hashes sort together in file order: the k-th of a run is the
      * k-th identical finding */
-    qsort(hs, n, sizeof *hs, by_hash_then_index);
+    civ_qsort(hs, n, sizeof *hs, by_hash_then_index);
     civ_print *out = xmalloc((n + 1) * sizeof *out);
     for (size_t k = 0, nth = 0; k < n; k++) {
         nth = k && hs[k].h == hs[k - 1].h ? nth + 1 : 0;

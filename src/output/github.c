@@ -150,7 +150,7 @@ static void github_end(civ_out *o, const civ_summary *s)
 {
     gh_state *st = o->state;
     FILE *fp = o->fp;
-    qsort(st->items, st->n, sizeof *st->items, most_severe_first);
+    civ_qsort(st->items, st->n, sizeof *st->items, most_severe_first);
     size_t count[3] = {0, 0, 0};
     for (size_t i = 0; i < st->n; i++)
         count[st->items[i].sev]++;

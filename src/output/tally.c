@@ -91,7 +91,7 @@ size_t *civ_tally_top(const civ_tally *t, size_t max, size_t *n)
         if (t->files[i].total)
             idx[k++] = i;
     sort_tally = t;
-    qsort(idx, k, sizeof *idx, by_findings);
+    civ_qsort(idx, k, sizeof *idx, by_findings);
     *n = max && k > max ? max : k;
     return idx;
 }
@@ -111,7 +111,7 @@ size_t *civ_tally_rules_by_count(const civ_tally *t)
     for (size_t i = 0; i < t->nrules; i++)
         idx[i] = i;
     sort_tally = t;
-    qsort(idx, t->nrules, sizeof *idx, by_rule_count);
+    civ_qsort(idx, t->nrules, sizeof *idx, by_rule_count);
     return idx;
 }
 
