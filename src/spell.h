@@ -78,7 +78,7 @@ typedef struct {
     uint64_t words;       /* words checked (civ_speller_account) */
     uint64_t distinct;    /* distinct words in the verdict cache */
     uint64_t lookups;     /* calls to Hunspell_spell */
-    uint64_t suggestions; /* calls to Hunspell_suggest */
+    uint64_t suggestions; /* suggestion lists computed (once per word) */
     uint64_t handles;     /* hunspell handles loaded */
     uint64_t ns;          /* time spent in the spelling check */
 } civ_spell_stats;
