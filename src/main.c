@@ -625,7 +625,7 @@ static void print_spell_stats(civ_spellers *sp)
     double secs = (double)st.ns / 1e9;
     fprintf(stderr,
             "civlint: spelling: %llu words (%llu distinct), %llu hunspell lookups, %llu suggestion "
-            "searches, %llu handle%s, %.1f ms, %.0f words/s\n",
+            "lists, %llu handle%s, %.1f ms, %.0f words/s\n",
             (unsigned long long)st.words, (unsigned long long)st.distinct, (unsigned long long)st.lookups,
             (unsigned long long)st.suggestions, (unsigned long long)st.handles, st.handles == 1 ? "" : "s",
             secs * 1e3, secs > 0 ? (double)st.words / secs : 0.0);

@@ -117,12 +117,6 @@ static void set_def(civ_rules *r, const char *name, const char *text, civ_patter
     d->re = re;
 }
 
-static bool ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
 static bool load_defs(civ_rules *r, const char *path, const civ_ynode *defs, char **err)
 {
     if (defs->kind != CIV_Y_MAP) {
@@ -138,7 +132,7 @@ static bool load_defs(civ_rules *r, const char *path, const civ_ynode *defs, cha
             return false;
         }
         civ_pattern *re = NULL;
-        if (!ends_with(k->value, "-example")) {
+        if (!civ_str_ends_with(k->value, "-example")) {
             char *msg = NULL;
             size_t eo = 0;
             re = civ_pattern_new(v->value, 0, &msg, &eo);
@@ -249,7 +243,7 @@ bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err)
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
-        if (ends_with(e->d_name, ".yml") || ends_with(e->d_name, ".yaml"))
+        if (civ_str_ends_with(e->d_name, ".yml") || civ_str_ends_with(e->d_name, ".yaml"))
             *CIV_PUSH(names, n, cap) = xasprintf("%s/%s", dir, e->d_name);
     }
     closedir(d);

@@ -48,12 +48,6 @@ void civ_spellers_free(civ_spellers *s)
     free(s);
 }
 
-static bool ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
 /* Loads one configuration; *err collects every problem (one per line). */
 static civ_speller *load(const civ_spellers *s, const char *lang, const char *const *dicts,
                          size_t ndicts, civ_buf *errs)
@@ -71,7 +65,7 @@ static civ_speller *load(const civ_spellers *s, const char *lang, const char *co
     }
     for (size_t i = 0; i < s->nwords + ndicts; i++) {
         const char *p = i < s->nwords ? s->words[i] : dicts[i - s->nwords];
-        bool ok = ends_with(p, ".dic") ? civ_speller_add_dic(sp, p, &err)
+        bool ok = civ_str_ends_with(p, ".dic") ? civ_speller_add_dic(sp, p, &err)
                                        : civ_speller_add_words_file(sp, p, &err);
         if (!ok) {
             civ_buf_printf(errs, "%s%s", errs->len ? "\n" : "", err);

@@ -38,6 +38,15 @@ static inline void civ_qsort(void *base, size_t n, size_t size, int (*cmp)(const
         qsort(base, n, size, cmp);
 }
 
+/* True when s ends with suf. */
+#include <stdbool.h>
+#include <string.h>
+static inline bool civ_str_ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
 /* A growable, always NUL-terminated byte buffer. */
 typedef struct {
     char *data;
