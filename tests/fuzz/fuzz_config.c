@@ -1,13 +1,16 @@
 /* fuzz_config.c - libFuzzer harness for the YAML files civlint reads
  * besides posts: rule packs (the *.yml files of rules/ and of --rules DIR) and configuration.
  *
- * Each input is used three ways:
+ * Each input is used four ways:
  *   1. civ_ydoc_parse on the raw bytes (the YAML tree every loader shares:
  *      depth and node limits, aliases rejected);
- *   2. the rule-pack loader, civ_rules_load_file, on a temporary file holding
+ *   2. civ_config_parse, as a .civlint.yml in a folder that does not exist
+ *      (so a fuzzed `rules:` or `dictionaries:` path reads nothing of the
+ *      machine's), then the settings it gives one post;
+ *   3. the rule-pack loader, civ_rules_load_file, on a temporary file holding
  *      the bytes (the loader reads by path and re-reads the file to quote
  *      the line of a bad pattern, so a real file exercises all of it);
- *   3. when the pack loads, a fixed post is linted with its definitions, so
+ *   4. when the pack loads, a fixed post is linted with its definitions, so
  *      fuzzed patterns (byline, placeholder, ...) run through the checks
  *      under pcre2's match and depth limits.
  * The temp file lives in $TMPDIR (default /tmp) and is removed at exit. */
@@ -17,7 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../src/config.h"
 #include "../../src/lint.h"
+#include "../../src/policy.h"
 #include "../../src/rules.h"
 #include "../../src/source.h"
 #include "../../src/util.h"
@@ -26,6 +31,7 @@
 
 static char g_path[4096];
 static civ_source *g_post;
+static civ_rules *g_rules; /* the shipped packs: config rule ids are checked against them */
 
 static const char post[] =
     "---\ntitle: A post\nauthors: [Nino Beridze]\n---\n\n# Title\n\n## Empty\n\n"
@@ -44,6 +50,7 @@ static void cleanup(void)
     if (g_path[0])
         unlink(g_path);
     civ_source_free(g_post);
+    civ_rules_free(g_rules);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -63,6 +70,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     g_post = civ_source_from_memory("post.md", post, sizeof post - 1, &err);
     if (!g_post)
         abort();
+    g_rules = civ_rules_new();
+    char *dir = xasprintf("%s/rules", civ_fuzz_datadir());
+    if (!civ_rules_load_dir(g_rules, dir, &err)) {
+        fprintf(stderr, "fuzz_config: cannot load the shipped rules: %s\n", err);
+        abort();
+    }
+    free(dir);
     atexit(cleanup);
     return 0;
 }
@@ -91,10 +105,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     free(err);
     err = NULL;
 
-    /* ---- HOOK(config): once src/config.h lands (issue 5), also load the
-     * temp file as a .civlint.yml here, e.g.
-     *     civ_config *c = civ_config_load(g_path, &err); civ_config_free(c);
-     * ---- */
+    /* 2. the same bytes as a .civlint.yml (every key, globs, overrides) */
+    civ_config_env env = {g_rules, NULL, 0};
+    civ_config *c = civ_config_parse("/nonexistent-civlint-fuzz/.civlint.yml", (const char *)data, size, &env, &err);
+    if (c) {
+        civ_policy cli;
+        civ_policy_init(&cli);
+        civ_file_settings fs;
+        civ_config_settings(c, &env, "/nonexistent-civlint-fuzz/posts/a b/post.md", &cli, &fs);
+        civ_file_settings_release(&fs);
+        civ_policy_release(&cli);
+        civ_config_free(c);
+    }
+    free(err);
+    err = NULL;
 
     write_input(data, size);
     civ_rules *r = civ_rules_new();

@@ -3,7 +3,8 @@
  * Arbitrary bytes go through exactly what `civlint FILE` does with a file:
  * civ_source_from_memory (UTF-8 validation, line index) -> civ_lint (front
  * matter, cmark-gfm, the document model, every check in the check table with
- * the shipped rules/) -> every output format of the format table. New
+ * the shipped rules/ and the real en_US + house dictionaries, so spelling
+ * runs too) -> every output format of the format table. New
  * checks and formats are picked up without editing this file: checks run
  * through civ_lint's table, formats are enumerated from
  * civ_formatter_names(). Output goes to a memory buffer; the sanitizers
@@ -28,6 +29,7 @@
 #include "../../src/output.h"
 #include "../../src/rules.h"
 #include "../../src/source.h"
+#include "../../src/spell.h"
 #include "../../src/termsafe.h"
 #include "../../src/utf8.h"
 #include "../../src/util.h"
@@ -39,6 +41,14 @@ static civ_rule_info *g_info;
 static size_t g_ninfo;
 static const civ_formatter **g_formats;
 static size_t g_nformats;
+static civ_speller *g_speller;
+static unsigned long g_runs;
+
+/* The speller is reopened every SPELLER_RUNS inputs: its verdict and
+ * suggestion caches grow with every new word the fuzzer makes up, and a
+ * run of many millions of inputs would otherwise reach libFuzzer's RSS
+ * limit. (Reopening costs one dictionary load, ~0.3 s under ASan.) */
+#define SPELLER_RUNS 20000
 
 const char *civ_fuzz_datadir(void)
 {
@@ -63,6 +73,32 @@ static void find_formats(void)
     free(names);
 }
 
+/* The real en_US dictionary and the house dictionary, as civlint loads
+ * them (spell.h finds en_US on $DICPATH or /usr/share/hunspell). */
+static void open_speller(void)
+{
+    civ_speller_free(g_speller);
+    char *err = NULL;
+    g_speller = civ_speller_new(NULL, NULL, &err);
+    if (!g_speller) {
+        fprintf(stderr, "fuzz_lint: %s\n", err);
+        abort();
+    }
+    char *house = xasprintf("%s/dictionaries/house.dic", civ_fuzz_datadir());
+    if (!civ_speller_add_dic(g_speller, house, &err)) {
+        fprintf(stderr, "fuzz_lint: %s\n", err);
+        abort();
+    }
+    free(house);
+    g_linter.ctx.speller = g_speller;
+}
+
+static void close_speller(void)
+{
+    civ_speller_free(g_speller);
+    g_speller = NULL;
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
@@ -77,14 +113,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     free(dir);
     civ_linter_init(&g_linter, g_rules);
 
-    /* ---- HOOK(spelling): once src/spell.h lands (issue 3), open the real
-     * en_US + house dictionaries here, once, and set
-     *     g_linter.ctx.speller = civ_speller_new(<en_US .aff/.dic>,
-     *                                            "<datadir>/dictionaries/house.dic", &err);
-     * so the spelling check runs under the fuzzer with real data. Until then
-     * ctx.speller stays NULL and spelling is off, as in civlint without
-     * dictionaries. ---- */
-
+    open_speller();
     size_t n;
     const civ_check *t = civ_checks(&n);
     g_info = xcalloc(n ? n : 1, sizeof *g_info);
@@ -92,6 +121,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         g_info[i] = (civ_rule_info){t[i].id, t[i].description, t[i].severity};
     g_ninfo = n;
     find_formats();
+    atexit(close_speller);
     return 0;
 }
 
@@ -166,6 +196,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(err);
         return 0;
     }
+    if (++g_runs % SPELLER_RUNS == 0)
+        open_speller();
+    /* Suggestions for one input in eight: hunspell's full suggestion search
+     * costs ~40 ms a word (more under ASan), which would slow every input
+     * ten-fold; one in eight still runs the suggestion and fix-it paths of
+     * every format on a large share of the inputs. */
+    g_linter.ctx.suggest = (size & 0x38) == 0x08;
     civ_diags diags;
     civ_diags_init(&diags);
     civ_lint(&g_linter, src, &diags);
