@@ -24,6 +24,69 @@ struct civ_pattern {
 static _Thread_local pcre2_match_data *tl_md;
 static _Thread_local pcre2_match_context *tl_mc;
 
+/* `\d` as ASCII 0-9. With PCRE2_UCP a `\d` is any Unicode decimal digit,
+ * and pcre2 (10.42) then computes no set of possible first bytes for the
+ * pattern, so a rule such as `\b(\d{3}0)'s` is tried at every byte of every
+ * paragraph: measured on the 500-post bench corpus, 34 ms against 1.2 ms
+ * with [0-9], and 32 against 3 ms for the numeric-date rule. The posts are
+ * English, where a digit is an ASCII digit (as `\d` is in RE2, JavaScript
+ * and Vale); a rule that wants every script's digits writes \p{Nd}.
+ * Outside a class `\d` becomes [0-9] and `\D` [^0-9]; inside one `\d`
+ * becomes 0-9 (a `\D` inside a class is left as written). Quoted text
+ * (\Q...\E) is copied as is, and a pattern in extended mode, (?x), whose
+ * comments could hold a '[', is left entirely as written. Returns NULL when
+ * nothing changes. pcre2 10.43's PCRE2_EXTRA_ASCII_BSD does this itself;
+ * Debian 12 has 10.42. */
+static char *ascii_digits(const char *re)
+{
+    if (!strstr(re, "\\d") && !strstr(re, "\\D"))
+        return NULL;
+    if (strstr(re, "(?x") || strstr(re, "(?^x"))
+        return NULL;
+    civ_buf b;
+    civ_buf_init(&b);
+    bool in_class = false, changed = false;
+    for (const char *p = re; *p;) {
+        if (p[0] == '\\' && p[1] == 'Q') {
+            const char *e = strstr(p + 2, "\\E");
+            size_t n = e ? (size_t)(e + 2 - p) : strlen(p);
+            civ_buf_add(&b, p, n);
+            p += n;
+        } else if (p[0] == '\\' && (p[1] == 'd' || (p[1] == 'D' && !in_class))) {
+            civ_buf_puts(&b, in_class ? "0-9" : p[1] == 'd' ? "[0-9]" : "[^0-9]");
+            changed = true;
+            p += 2;
+        } else if (p[0] == '\\' && p[1]) {
+            /* \cX: the control character X, which may be a '[' */
+            size_t n = p[1] == 'c' && p[2] ? 3 : 2;
+            civ_buf_add(&b, p, n);
+            p += n;
+        } else if (!in_class && p[0] == '[') {
+            /* a ']' right after '[' or '[^' is a literal member */
+            size_t n = 1 + (p[1] == '^');
+            if (p[n] == ']')
+                n++;
+            civ_buf_add(&b, p, n);
+            p += n;
+            in_class = true;
+        } else if (in_class && p[0] == '[' && p[1] == ':') {
+            const char *e = strstr(p + 2, ":]");
+            size_t n = e ? (size_t)(e + 2 - p) : 1;
+            civ_buf_add(&b, p, n);
+            p += n;
+        } else {
+            if (in_class && p[0] == ']')
+                in_class = false;
+            civ_buf_putc(&b, *p++);
+        }
+    }
+    if (!changed) {
+        civ_buf_release(&b);
+        return NULL;
+    }
+    return civ_buf_detach(&b);
+}
+
 civ_pattern *civ_pattern_new(const char *re, unsigned flags, char **err, size_t *err_off)
 {
     int ec;
@@ -31,6 +94,8 @@ civ_pattern *civ_pattern_new(const char *re, unsigned flags, char **err, size_t 
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
     if (flags & CIV_PAT_CASELESS)
         opts |= PCRE2_CASELESS;
+    /* The pattern as written is compiled first, so an error's offset points
+     * into what the author wrote; then its ASCII-digit form, when any. */
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
     if (!code) {
         PCRE2_UCHAR msg[256];
@@ -38,6 +103,17 @@ civ_pattern *civ_pattern_new(const char *re, unsigned flags, char **err, size_t 
         *err = xstrdup((const char *)msg);
         *err_off = eo;
         return NULL;
+    }
+    char *ascii = ascii_digits(re);
+    if (ascii) {
+        pcre2_code *fast = pcre2_compile((PCRE2_SPTR)ascii, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
+        /* cannot fail for a pattern that compiled; if it ever does, the
+         * pattern as written still works */
+        if (fast) {
+            pcre2_code_free(code);
+            code = fast;
+        }
+        free(ascii);
     }
     civ_pattern *p = xcalloc(1, sizeof *p);
     p->code = code;
