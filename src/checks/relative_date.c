@@ -417,26 +417,56 @@ static void report(const civ_doc *doc, civ_sink *sink, const config *c, const ci
     free(rep);
 }
 
+/* Entries by the first byte of their phrase, folded to lower case, in the
+ * config's order (longest phrase first): at a word start only the phrases
+ * that can begin there are tried. Before this index every phrase was tried
+ * at every word start (and the quotations of every block were found before
+ * any phrase matched): 8% of a whole run on the bench corpus. */
+typedef struct {
+    uint16_t first[256]; /* first entry index + 1 for a byte, 0: none */
+    uint16_t *next;      /* next[k]: the following entry with that byte + 1 */
+} phrase_index;
+
+static void index_build(phrase_index *x, const config *c)
+{
+    memset(x->first, 0, sizeof x->first);
+    x->next = xcalloc(c->ne ? c->ne : 1, sizeof *x->next);
+    uint16_t last[256] = {0};
+    for (size_t k = 0; k < c->ne && k < UINT16_MAX; k++) {
+        unsigned char b = (unsigned char)(c->e[k].phrase[0] | 0x20);
+        if (last[b])
+            x->next[last[b] - 1] = (uint16_t)(k + 1);
+        else
+            x->first[b] = (uint16_t)(k + 1);
+        last[b] = (uint16_t)(k + 1);
+    }
+}
+
 static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, const config *c,
-                        const civ_block *b, long today, const char *dated)
+                        const phrase_index *x, const civ_block *b, long today, const char *dated)
 {
     civ_quotes q;
-    civ_quotes_find(doc, b, ctx->rules, &q);
+    bool have_quotes = false;
     const char *s = b->text;
     size_t n = b->text_len;
+    bool after_word = false; /* is the character before i a word character? */
     for (size_t i = 0; i < n;) {
-        if (word_char_before(s, i)) {
-            i++;
-            continue;
-        }
         size_t len = 0;
         const entry *hit = NULL;
-        for (size_t k = 0; k < c->ne && !len; k++)
-            if ((len = match_at(s, n, i, c->e[k].phrase)))
-                hit = &c->e[k];
+        if (!after_word)
+            for (uint16_t k = x->first[(unsigned char)(s[i] | 0x20)]; k && !len; k = x->next[k - 1])
+                if ((len = match_at(s, n, i, c->e[k - 1].phrase)))
+                    hit = &c->e[k - 1];
         if (!hit) {
+            after_word = word_char_at(s, n, i);
             i++;
+            while (i < n && civ_utf8_is_cont((unsigned char)s[i]))
+                i++;
             continue;
+        }
+        if (!have_quotes) {
+            civ_quotes_find(doc, b, ctx->rules, &q);
+            have_quotes = true;
         }
         size_t w0, w1;
         prev_word(s, i, &w0, &w1);
@@ -448,8 +478,10 @@ static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, 
         if (!skip)
             report(doc, sink, c, b, hit, i, i + len, today, dated);
         i += len;
+        after_word = word_char_before(s, i);
     }
-    civ_quotes_release(&q);
+    if (have_quotes)
+        civ_quotes_release(&q);
 }
 
 void civ_check_relative_date(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
@@ -464,9 +496,12 @@ void civ_check_relative_date(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
     }
     entry self = {.u = U_DAYS, .n = 0};
     char *dated = expand(&c, &self, "{date}", today);
+    phrase_index x;
+    index_build(&x, &c);
     for (size_t i = 0; i < doc->nblocks; i++)
         if (civ_block_is_prose(&doc->blocks[i]))
-            check_block(doc, ctx, sink, &c, &doc->blocks[i], today, dated);
+            check_block(doc, ctx, sink, &c, &x, &doc->blocks[i], today, dated);
+    free(x.next);
     free(dated);
     free(c.e);
 }
