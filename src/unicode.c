@@ -65,3 +65,33 @@ const char *civ_script_name(civ_script s)
         return "other";
     }
 }
+
+/* False when text[0..len) cannot hold a letter outside the Latin script
+ * (civ_uni_script), judged from the UTF-8 lead bytes alone:
+ * ASCII, Latin-1 and Latin Extended (U+0080-U+027F, but for the letters
+ * U+00AA, U+00B5 and U+00BA), general punctuation (U+2000-U+203F: dashes,
+ * curly quotes) and the U+FFFC placeholder hold none. Conservative:
+ * true for anything else (tested over every code point). */
+bool civ_uni_may_hold_nonlatin(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c < 0xC2)
+            continue; /* ASCII and continuation bytes */
+        if (c == 0xC2) {
+            if (i + 1 < len && (s[i + 1] == 0xAA || s[i + 1] == 0xB5 || s[i + 1] == 0xBA))
+                return true;
+        } else if (c == 0xE2) {
+            if (!(i + 1 < len && s[i + 1] == 0x80))
+                return true;
+        } else if (c == 0xEF) {
+            if (!(i + 2 < len && s[i + 1] == 0xBF && s[i + 2] == 0xBC))
+                return true;
+        } else if (c >= 0xCA) {
+            return true;
+        }
+    }
+    return false;
+}
+

@@ -41,4 +41,10 @@ typedef enum {
 civ_script civ_uni_script(uint32_t cp);
 const char *civ_script_name(civ_script s);
 
+/* False only when the UTF-8 text cannot hold a letter whose script is not
+ * CIV_SCRIPT_LATIN: a byte scan that lets mixed-script skip most English
+ * paragraphs without a word-by-word pass (9% of a run on the bench corpus
+ * before). */
+bool civ_uni_may_hold_nonlatin(const char *text, size_t len);
+
 #endif

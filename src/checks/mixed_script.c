@@ -214,6 +214,8 @@ static void check_word(const civ_doc *doc, civ_sink *sink, const civ_block *b, s
 static void check_text(const civ_doc *doc, civ_sink *sink, const civ_block *b, size_t base,
                        const char *text, size_t len)
 {
+    if (!civ_uni_may_hold_nonlatin(text, len))
+        return;
     civ_words it;
     civ_word w;
     civ_words_init(&it, text, len);

@@ -2,6 +2,8 @@
  * its findings as "L:C-L:C word>fix [notes]" joined by '|' (fix "-" when
  * there is none; notes joined by ';'). */
 #include "helpers.h"
+#include "../../src/unicode.h"
+#include "../../src/utf8.h"
 
 #include <stdio.h>
 
@@ -102,12 +104,45 @@ START_TEST(test_mixed_message)
 }
 END_TEST
 
+/* The byte prefilter never hides a non-Latin letter: every code point that
+ * civ_uni_script calls a letter of another script, alone and between
+ * Latin letters, makes it answer true; and the text it exists to skip
+ * (ASCII, accented Latin, curly quotes, dashes, the placeholder) makes it
+ * answer false. */
+START_TEST(test_nonlatin_prefilter)
+{
+    size_t letters = 0;
+    for (uint32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        if (!civ_uni_is_letter(cp) || civ_uni_script(cp) == CIV_SCRIPT_LATIN)
+            continue;
+        char buf[8] = "a";
+        size_t n = 1 + civ_utf8_encode(cp, buf + 1);
+        buf[n++] = 'b';
+        ck_assert_msg(civ_uni_may_hold_nonlatin(buf, n), "U+%04X", (unsigned)cp);
+        ck_assert_msg(civ_uni_may_hold_nonlatin(buf + 1, n - 2), "U+%04X alone", (unsigned)cp);
+        letters++;
+    }
+    ck_assert_uint_gt(letters, 100000);
+    static const char *const latin[] = {
+        "plain ASCII, 12%",
+        "Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x94 na\xc3\xaf" "ve \xc3\x85" "land",
+        "\xc5\x81\xc3\xb3" "d\xc5\xba, \xc8\x98" "tef\xc4\x83" "nescu, code \xef\xbf\xbc here",
+        "",
+    };
+    for (size_t i = 0; i < sizeof latin / sizeof *latin; i++)
+        ck_assert_msg(!civ_uni_may_hold_nonlatin(latin[i], strlen(latin[i])), "%s", latin[i]);
+}
+END_TEST
+
 Suite *suite_mixed_script(void)
 {
     Suite *s = suite_create("mixed_script");
     TCase *tc = tcase_create("mixed-script");
     tcase_add_loop_test(tc, test_mixed_table, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_mixed_message);
+    tcase_add_test(tc, test_nonlatin_prefilter);
     suite_add_tcase(s, tc);
     return s;
 }
