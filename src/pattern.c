@@ -186,6 +186,23 @@ int civ_pattern_find(const civ_pattern *p, const char *subj, size_t len, size_t 
     return CIV_MATCH_OK;
 }
 
+int civ_pattern_find_mark(const civ_pattern *p, const char *subj, size_t len, size_t from,
+                          size_t *ov, int nov, size_t *mark)
+{
+    *mark = SIZE_MAX;
+    int rc = civ_pattern_find(p, subj, len, from, ov, nov);
+    if (rc != CIV_MATCH_OK)
+        return rc;
+    PCRE2_SPTR name = pcre2_get_mark(tl_md);
+    if (name && *name) {
+        char *end;
+        unsigned long long v = strtoull((const char *)name, &end, 10);
+        if (*end == '\0')
+            *mark = (size_t)v;
+    }
+    return rc;
+}
+
 void civ_pattern_thread_cleanup(void)
 {
     pcre2_match_data_free(tl_md);

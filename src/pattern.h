@@ -32,6 +32,12 @@ enum { CIV_MATCH_NONE = 0, CIV_MATCH_OK = 1, CIV_MATCH_LIMIT = -1, CIV_MATCH_ERR
 int civ_pattern_find(const civ_pattern *p, const char *subj, size_t len, size_t from,
                      size_t *ov, int nov);
 
+/* As civ_pattern_find, and sets *mark to the number in the name of the
+ * last (*MARK:N) on the matching path (civ_phrases_regex writes them), or
+ * to SIZE_MAX when there is none. */
+int civ_pattern_find_mark(const civ_pattern *p, const char *subj, size_t len, size_t from,
+                          size_t *ov, int nov, size_t *mark);
+
 /* Frees this thread's cached match data (call before a worker exits). */
 void civ_pattern_thread_cleanup(void);
 

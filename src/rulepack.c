@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "phrases.h"
 #include "rules.h"
 #include "util.h"
 
@@ -32,11 +33,11 @@ static void rule_release(civ_rule *r)
         free(r->link);
         for (size_t k = 0; k < r->npats; k++) {
             civ_pattern_free(r->pats[k]);
-            if (r->repl)
-                free(r->repl[k]);
             if (r->forms)
                 free(r->forms[k]);
         }
+        for (size_t k = 0; k < r->nrepl; k++)
+            free(r->repl[k]);
         free(r->pats);
         civ_pattern_free(r->any);
         free(r->repl);
@@ -148,6 +149,7 @@ static void add_pat(civ_rule *r, civ_pattern *p, const char *repl, const char *f
     if (repl) {
         r->repl = xrealloc(r->repl, n * sizeof *r->repl);
         r->repl[r->npats] = xstrdup(repl);
+        r->nrepl = n;
     }
     if (form) {
         r->forms = xrealloc(r->forms, n * sizeof *r->forms);
@@ -220,6 +222,50 @@ static const civ_ynode *string_seq(const char *path, const civ_ynode *v, const c
     return v;
 }
 
+/* The phrases as one word-guarded trie pattern (phrases.h), or NULL when
+ * it cannot be built or compiled (too deep, too large for pcre2): the
+ * caller then compiles the phrases the plain way, which reports errors. */
+static civ_pattern *trie_pattern(const char *const *list, size_t n, bool icase, bool marks)
+{
+    char *trie = civ_phrases_regex(list, n, icase, marks);
+    if (!trie)
+        return NULL;
+    char *re = xasprintf("%s%s%s", WORD_BEFORE, trie, WORD_AFTER);
+    free(trie);
+    char *msg = NULL;
+    size_t eo;
+    civ_pattern *p = civ_pattern_new(re, icase ? CIV_PAT_CASELESS : 0, &msg, &eo);
+    free(msg);
+    free(re);
+    return p;
+}
+
+/* The phrases of `words` as one alternation, longest first, then the
+ * closing word guard. */
+static void plain_alternation(civ_buf *b, const civ_ynode *words)
+{
+    const civ_ynode **w = xmalloc(words->n * sizeof *w);
+    for (size_t i = 0; i < words->n; i++)
+        w[i] = words->items[i];
+    for (size_t i = 1; i < words->n; i++)
+        for (size_t j = i; j > 0 && w[j]->len > w[j - 1]->len; j--) {
+            const civ_ynode *t = w[j];
+            w[j] = w[j - 1];
+            w[j - 1] = t;
+        }
+    for (size_t i = 0; i < words->n; i++) {
+        char *q = quote_literal(w[i]->value);
+        if (i)
+            civ_buf_putc(b, '|');
+        /* strip the per-phrase guards: the whole alternation has them */
+        size_t lb = strlen(WORD_BEFORE), la = strlen(WORD_AFTER), lq = strlen(q);
+        civ_buf_add(b, q + lb, lq - lb - la);
+        free(q);
+    }
+    free(w);
+    civ_buf_puts(b, WORD_AFTER);
+}
+
 static bool load_existence(civ_rule *r, const char *path, const civ_ynode *m, char **err)
 {
     const civ_ynode *pat = scalar(path, m, "pattern", err);
@@ -240,34 +286,24 @@ static bool load_existence(civ_rule *r, const char *path, const civ_ynode *m, ch
     }
     if (!string_seq(path, words, "words", 1, err))
         return false;
-    /* One alternation, longest phrases first so "in order to" wins over "in". */
-    civ_buf b;
-    civ_buf_init(&b);
-    civ_buf_puts(&b, WORD_BEFORE);
-    const civ_ynode **w = xmalloc(words->n * sizeof *w);
+    /* One pattern for the list: the phrases as a trie (phrases.h), or, if
+     * that cannot be built, one alternation, longest phrases first so "in
+     * order to" wins over "in". */
+    const char **list = xmalloc(words->n * sizeof *list);
     for (size_t i = 0; i < words->n; i++)
-        w[i] = words->items[i];
-    for (size_t i = 1; i < words->n; i++)
-        for (size_t j = i; j > 0 && w[j]->len > w[j - 1]->len; j--) {
-            const civ_ynode *t = w[j];
-            w[j] = w[j - 1];
-            w[j - 1] = t;
-        }
-    for (size_t i = 0; i < words->n; i++) {
-        char *q = quote_literal(w[i]->value);
-        if (i)
-            civ_buf_putc(&b, '|');
-        /* strip the per-phrase guards: the whole alternation has them */
-        size_t lb = strlen(WORD_BEFORE), la = strlen(WORD_AFTER), lq = strlen(q);
-        civ_buf_add(&b, q + lb, lq - lb - la);
-        free(q);
+        list[i] = words->items[i]->value;
+    civ_pattern *p = trie_pattern(list, words->n, r->ignore_case, false);
+    free(list);
+    if (!p) {
+        civ_buf b;
+        civ_buf_init(&b);
+        civ_buf_puts(&b, WORD_BEFORE);
+        plain_alternation(&b, words);
+        p = compile(path, words, b.data, 0, r->ignore_case, r->id, err);
+        civ_buf_release(&b);
+        if (!p)
+            return false;
     }
-    free(w);
-    civ_buf_puts(&b, WORD_AFTER);
-    civ_pattern *p = compile(path, words, b.data, 0, r->ignore_case, r->id, err);
-    civ_buf_release(&b);
-    if (!p)
-        return false;
     add_pat(r, p, NULL, NULL);
     return true;
 }
@@ -313,6 +349,26 @@ static bool load_substitution(civ_rule *r, const char *path, const civ_ynode *m,
                       NULL, NULL);
             return false;
         }
+    }
+    /* All keys in one pass: a trie whose marks tell which key matched (one
+     * pattern per key cost one pass over every paragraph per key). */
+    size_t nkeys = swap->n / 2;
+    const char **keys = xmalloc(nkeys * sizeof *keys);
+    for (size_t i = 0; i < nkeys; i++)
+        keys[i] = swap->items[2 * i]->value;
+    civ_pattern *all = trie_pattern(keys, nkeys, r->ignore_case, true);
+    free(keys);
+    if (all) {
+        add_pat(r, all, NULL, NULL);
+        r->repl = xcalloc(nkeys, sizeof *r->repl);
+        for (size_t i = 0; i < nkeys; i++)
+            r->repl[i] = xstrdup(swap->items[2 * i + 1]->value);
+        r->nrepl = nkeys;
+        r->marked = true;
+        return true;
+    }
+    for (size_t i = 0; i + 1 < swap->n; i += 2) {
+        const civ_ynode *k = swap->items[i], *v = swap->items[i + 1];
         char *q = quote_literal(k->value);
         civ_pattern *p = compile(path, k, q, 0, r->ignore_case, r->id, err);
         free(q);

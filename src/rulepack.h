@@ -37,9 +37,14 @@ typedef struct {
     char *description;   /* one line; never NULL */
     char *link;          /* or NULL */
     unsigned scope;      /* CIV_SCOPE_* bits */
-    civ_pattern **pats;  /* existence: 1; substitution: one per swap key
-                            or 1; consistency: one per form */
-    char **repl;         /* substitution: replacement per pattern */
+    civ_pattern **pats;  /* existence: 1; substitution: 1 (a `pattern`, or
+                            every swap key in one, see `marked`); consistency:
+                            one per form */
+    char **repl;         /* substitution: replacement per pattern, or per
+                            swap key when `marked` */
+    size_t nrepl;
+    bool marked;         /* pats[0] holds every swap key; the (*MARK:k) of a
+                            match (civ_pattern_find_mark) picks repl[k] */
     char **forms;        /* consistency: the forms as written */
     size_t npats;
     civ_pattern *any;    /* rules with several patterns: all of them as one

@@ -127,7 +127,9 @@ static bool each_match(const civ_rule *r, size_t k, const civ_block *b, civ_sink
 {
     size_t from = 0, ov[2 * NOV];
     while (from <= b->text_len) {
-        int rc = civ_pattern_find(r->pats[k], b->text, b->text_len, from, ov, NOV);
+        size_t mark = SIZE_MAX;
+        int rc = r->marked ? civ_pattern_find_mark(r->pats[k], b->text, b->text_len, from, ov, NOV, &mark)
+                           : civ_pattern_find(r->pats[k], b->text, b->text_len, from, ov, NOV);
         if (rc == CIV_MATCH_LIMIT || rc == CIV_MATCH_ERROR) {
             size_t s0, s1;
             civ_block_span(b, from, b->text_len, &s0, &s1);
@@ -137,8 +139,11 @@ static bool each_match(const civ_rule *r, size_t k, const civ_block *b, civ_sink
         }
         if (rc != CIV_MATCH_OK)
             break;
-        if (is_prose_range(b, ov[0], ov[1]) && !quoted_or_allowed(q, r, b, ov[0], ov[1]))
-            fn(ud, r, k, b, ov);
+        /* a marked rule's k is the swap key that matched (rulepack.h) */
+        size_t which = r->marked ? mark : k;
+        if ((!r->marked || mark < r->nrepl) && is_prose_range(b, ov[0], ov[1]) &&
+            !quoted_or_allowed(q, r, b, ov[0], ov[1]))
+            fn(ud, r, which, b, ov);
         /* advance past the match (one character on an empty match) */
         size_t next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
         while (next < b->text_len && ((unsigned char)b->text[next] & 0xC0) == 0x80)

@@ -226,6 +226,48 @@ START_TEST(test_pack_ok_and_kinds)
 }
 END_TEST
 
+/* A swap with keys that share prefixes runs as one trie pattern; each
+ * match still gets its own key's replacement, the longer key wins where
+ * one is a prefix of another, and keys are whole words. */
+START_TEST(test_swap_keys_one_pass)
+{
+    const char *yaml = "pack: t\n"
+                       "rules:\n"
+                       "  - id: w\n"
+                       "    kind: substitution\n"
+                       "    message: \"'%r' for '%s'\"\n"
+                       "    ignore-case: true\n"
+                       "    swap: {in order to: to, in spite of: despite, in the event that: if,\n"
+                       "           a number of: several, a number: one, per cent: percent}\n";
+    char dir[64], *err;
+    civ_rules *r = load_pack(yaml, &err, dir, sizeof dir);
+    ck_assert_msg(r != NULL, "%s", err ? err : "");
+    const civ_rulelist *list = civ_rules_list(r);
+    ck_assert_uint_eq(list->n, 1);
+    ck_assert(list->items[0].marked);
+    ck_assert_uint_eq(list->items[0].npats, 1);
+    civ_diags d;
+    ck_assert_uint_eq(count_rule(r, "In spite of rain, in the event  that it ends, a number of\n"
+                                    "people came in order to vote; 5 per cent did; a number won.",
+                                 "t.w", &d), 6);
+    static const char *const want[] = {"'Despite' for 'In spite of'",
+                                       "'if' for 'in the event  that'",
+                                       "'several' for 'a number of'",
+                                       "'to' for 'in order to'",
+                                       "'percent' for 'per cent'",
+                                       "'one' for 'a number'"};
+    for (size_t i = 0; i < 6; i++)
+        ck_assert_str_eq(d.items[i].message, want[i]);
+    civ_diags_release(&d);
+    /* "a number" alone, and no match inside a longer word */
+    ck_assert_uint_eq(count_rule(r, "Not in spite ofx; a numbers game; a number.", "t.w", &d), 1);
+    ck_assert_str_eq(d.items[0].message, "'one' for 'a number'");
+    civ_diags_release(&d);
+    civ_rules_free(r);
+    drop_pack(dir);
+}
+END_TEST
+
 /* A catastrophic pattern on a long line gives up (once, as a run problem)
  * and every other rule still reports. */
 START_TEST(test_catastrophic_pattern)
@@ -347,6 +389,7 @@ Suite *suite_rulepack(void)
     tcase_add_test(tc, test_house_clean_on_posts);
     tcase_add_loop_test(tc, test_pack_errors, 0, sizeof errs / sizeof *errs);
     tcase_add_test(tc, test_pack_ok_and_kinds);
+    tcase_add_test(tc, test_swap_keys_one_pass);
     tcase_add_test(tc, test_catastrophic_pattern);
     tcase_add_test(tc, test_catastrophic_driver);
     tcase_add_test(tc, test_bad_file_skipped);
