@@ -73,10 +73,30 @@ static void clamp(const aligner *a, size_t *s0, size_t *s1)
         *s0 = *s1;
 }
 
+/* True when t[0..tn) starts and ends on character boundaries. Source
+ * bytes are valid UTF-8, but a run whose ends were misplaced (found by
+ * fuzz_lint: a footnote label holding a replaced invalid byte and a line
+ * break, cut in the middle of a Cyrillic letter) would not be, and pcre2
+ * runs without its UTF check and crashed on it. */
+static bool whole_chars(const char *t, size_t tn)
+{
+    if (tn == 0)
+        return true;
+    if (civ_utf8_is_cont((unsigned char)t[0]))
+        return false;
+    size_t k = tn - 1; /* the last lead byte must have all its bytes */
+    while (k > 0 && tn - k < 4 && civ_utf8_is_cont((unsigned char)t[k]))
+        k--;
+    uint32_t cp;
+    return civ_utf8_decode((const unsigned char *)t + k, tn - k, &cp) == tn - k;
+}
+
 static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
 {
     clamp(a, &s0, &s1);
     size_t t0 = a->text.len;
+    if (verbatim && !whole_chars(t, tn))
+        verbatim = false; /* add_valid below makes the partial bytes U+FFFD */
     if (verbatim)
         civ_buf_add(&a->text, t, tn);
     else

@@ -4,6 +4,7 @@
  * controls, the source reader's refusals (NUL, UTF-16 with and without a
  * byte order mark) and a model that stays valid UTF-8 whatever cmark-gfm
  * decodes. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -272,6 +273,47 @@ START_TEST(test_entity_noncharacters)
 }
 END_TEST
 
+/* Every block text of every saved fuzz input (regressions and seeds) is
+ * valid UTF-8: pcre2 runs without its UTF check, so a block cut in the
+ * middle of a character crashed its JIT (found by fuzz_lint: a footnote
+ * label holding an invalid byte and a line break, in
+ * footnote-label-cut-mid-character-pcre2-jit-segv.md). */
+START_TEST(test_saved_inputs_give_utf8_blocks)
+{
+    static const char *const dirs[] = {"tests/fuzz/regressions/lint", "tests/fuzz/corpus/lint"};
+    size_t files = 0;
+    for (size_t d = 0; d < 2; d++) {
+        DIR *dp = opendir(dirs[d]);
+        ck_assert_msg(dp, "cannot open %s (tests run from the source root)", dirs[d]);
+        struct dirent *e;
+        while ((e = readdir(dp))) {
+            if (e->d_name[0] == '.')
+                continue;
+            char *path = xasprintf("%s/%s", dirs[d], e->d_name);
+            char *err = NULL;
+            civ_source *src = civ_source_read(path, path, CIV_SOURCE_MAX_DEFAULT, &err);
+            free(path);
+            if (!src) { /* binary inputs are refused before parsing */
+                free(err);
+                continue;
+            }
+            civ_frontmatter fm;
+            civ_frontmatter_parse(src, &fm);
+            civ_doc *doc = civ_doc_parse(src, &fm);
+            for (size_t i = 0; i < doc->nblocks; i++)
+                ck_assert_msg(valid_utf8(doc->blocks[i].text, doc->blocks[i].text_len),
+                              "%s: block %zu is not UTF-8", e->d_name, i);
+            civ_doc_free(doc);
+            civ_frontmatter_release(&fm);
+            civ_source_free(src);
+            files++;
+        }
+        closedir(dp);
+    }
+    ck_assert_uint_gt(files, 20);
+}
+END_TEST
+
 START_TEST(test_spans_inside_source)
 {
     /* found by fuzz_lint: cmark-gfm's autolink swallows "exam<energy
@@ -350,6 +392,7 @@ Suite *suite_hardening(void)
     tcase_add_test(tc3, test_entity_noncharacters);
     tcase_add_test(tc3, test_wide_table_off);
     tcase_add_test(tc3, test_spans_inside_source);
+    tcase_add_test(tc3, test_saved_inputs_give_utf8_blocks);
     suite_add_tcase(s, tc3);
     return s;
 }
