@@ -168,7 +168,11 @@ int civ_pattern_find(const civ_pattern *p, const char *subj, size_t len, size_t 
         return CIV_MATCH_NONE;
     /* Subjects are valid UTF-8 by construction (source.c replaces invalid
      * bytes), so skip pcre2's O(n) check on every call. */
-    int rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, from, PCRE2_NO_UTF_CHECK, tl_md, tl_mc);
+    /* pcre2_jit_match skips pcre2_match's argument checks: ~500 instructions
+     * a call went to a paragraph with no match, and rule packs call once
+     * per rule per paragraph. The JIT honours the same match limit. */
+    int rc = p->jit ? pcre2_jit_match(p->code, (PCRE2_SPTR)subj, len, from, 0, tl_md, tl_mc)
+                    : pcre2_match(p->code, (PCRE2_SPTR)subj, len, from, PCRE2_NO_UTF_CHECK, tl_md, tl_mc);
     if (rc == PCRE2_ERROR_NOMATCH)
         return CIV_MATCH_NONE;
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
