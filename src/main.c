@@ -91,7 +91,12 @@ static const char usage_text[] =
     "      --words=FILE        also accept the words of FILE (one per line;\n"
     "                          repeatable); a post adds its own with\n"
     "                          <!-- civlint-words: Word1 Word2 -->\n"
-    "      --no-suggest        no spelling suggestions (faster)\n"
+    "      --suggest=MODE      spelling suggestions: near (default: known words\n"
+    "                          one edit away, fast and the same in every run),\n"
+    "                          full (also hunspell's own search for the rest:\n"
+    "                          ~50 ms a word, and its list can vary with load)\n"
+    "                          or none\n"
+    "      --no-suggest        the same as --suggest=none\n"
     "      --acronym-max=N     ALL-CAPS words of up to N letters are not\n"
     "                          spell-checked (default 6; 0 checks them all)\n"
     "      --spell-stats       print words checked and words/second on stderr\n"
@@ -154,6 +159,7 @@ typedef struct {
     char **words;
     size_t nwords, wcap;
     bool no_suggest;
+    bool full_suggest;
     bool spell_stats;
     long acronym_max;    /* -1: default */
 } options;
@@ -265,7 +271,7 @@ static int parse_options(int argc, char **argv, options *o)
     enum { OPT_COLOR = 256, OPT_STDIN_NAME, OPT_LIST, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
            OPT_NO_DEFAULT_RULES, OPT_FAIL_ON, OPT_CONFIG, OPT_NO_CONFIG, OPT_PRINT_CONFIG,
            OPT_MAX_WARNINGS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_SINCE, OPT_FIX, OPT_DIFF,
-           OPT_SUMMARY, OPT_LANG, OPT_DICT, OPT_WORDS, OPT_NO_SUGGEST, OPT_ACRONYM_MAX,
+           OPT_SUMMARY, OPT_LANG, OPT_DICT, OPT_WORDS, OPT_NO_SUGGEST, OPT_SUGGEST, OPT_ACRONYM_MAX,
            OPT_SPELL_STATS };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -294,6 +300,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"dict", required_argument, NULL, OPT_DICT},
         {"words", required_argument, NULL, OPT_WORDS},
         {"no-suggest", no_argument, NULL, OPT_NO_SUGGEST},
+        {"suggest", required_argument, NULL, OPT_SUGGEST},
         {"acronym-max", required_argument, NULL, OPT_ACRONYM_MAX},
         {"spell-stats", no_argument, NULL, OPT_SPELL_STATS},
         {"help", no_argument, NULL, 'h'},
@@ -396,6 +403,19 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case OPT_NO_SUGGEST:
             o->no_suggest = true;
+            o->full_suggest = false;
+            break;
+        case OPT_SUGGEST:
+            if (strcmp(optarg, "none") == 0) {
+                o->no_suggest = true;
+                o->full_suggest = false;
+            } else if (strcmp(optarg, "near") == 0 || strcmp(optarg, "full") == 0) {
+                o->no_suggest = false;
+                o->full_suggest = optarg[0] == 'f';
+            } else {
+                fprintf(stderr, "civlint: error: --suggest must be near, full or none, not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
             break;
         case OPT_SPELL_STATS:
             o->spell_stats = true;
@@ -607,6 +627,7 @@ static civ_spellers *setup_spellers(const options *o, const char *house, civ_lin
     if (!civ_policy_lookup(&o->cli, "spelling", CIV_SEV_WARNING, &sev))
         return NULL;
     civ_spellers *reg = civ_spellers_new(o->lang, o->dict, house, (const char *const *)o->words, o->nwords);
+    civ_spellers_set_full_search(reg, o->full_suggest);
     char *err = NULL;
     linter->ctx.speller = civ_spellers_get(reg, NULL, NULL, 0, &err);
     if (err) {

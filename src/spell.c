@@ -37,6 +37,7 @@ struct civ_speller {
 
     pthread_rwlock_t cache_lock;
     civ_strmap cache; /* word -> verdict */
+    bool full_search; /* civ_speller_set_full_search */
 
     _Atomic uint64_t words_n, lookups, suggestions, ns;
 };
@@ -431,6 +432,11 @@ static size_t near_words(Hunhandle *h, const char *word, size_t n, char **out, s
     return found;
 }
 
+void civ_speller_set_full_search(civ_speller *sp, bool on)
+{
+    sp->full_search = on;
+}
+
 size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *const **out)
 {
     verdict *v = cached(sp, word, n);
@@ -452,7 +458,7 @@ size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *co
         if (m) {
             sugg = xcalloc(m, sizeof *sugg);
             memcpy(sugg, near, m * sizeof *sugg);
-        } else {
+        } else if (sp->full_search) {
             /* nothing one edit away: hunspell's full (slow) search */
             char **list = NULL;
             int k = Hunspell_suggest(h, &list, s);

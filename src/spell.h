@@ -13,9 +13,15 @@
  * .aff's affix flags). civ_speller_add_words_file adds a plain word list.
  *
  * Caching. Each distinct word goes to hunspell once per run; its verdict
- * is kept in a hash table (strmap.h). Suggestions, which cost hunspell
- * milliseconds per word, are computed only when asked for (for a word that
- * is reported) and then kept too.
+ * is kept in a hash table (strmap.h). Suggestions are computed only when
+ * asked for (for a word that is reported) and then kept too.
+ *
+ * Suggestions. Known words one edit away (case, swap, drop, add, change),
+ * well under a millisecond a word and the same in every run. Hunspell's
+ * own full search (n-grams, phonetics) finds more for words two or more
+ * edits away, but costs ~50 ms a word and stops at a CPU-time limit, so its
+ * list can change with the machine's load; it runs only when the speller
+ * is set to (civ_speller_set_full_search, `--suggest=full`).
  *
  * Threading contract. Set-up (civ_speller_new, civ_speller_add_dic,
  * civ_speller_add_words_file, civ_speller_add_word) happens on one thread
@@ -51,6 +57,10 @@ void civ_speller_free(civ_speller *sp);
 /* The .aff and .dic files in use (owned by the speller). */
 const char *civ_speller_aff(const civ_speller *sp);
 const char *civ_speller_dic(const civ_speller *sp);
+
+/* Also asks hunspell's full search for words with nothing one edit away
+ * (see above). Set-up only, before the first lookup. */
+void civ_speller_set_full_search(civ_speller *sp, bool on);
 
 /* Loads a hunspell .dic (a count line, then word or word/FLAGS lines) on
  * top of the main dictionary. False with *err (heap) when unreadable. */

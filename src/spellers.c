@@ -20,6 +20,7 @@ struct civ_spellers {
     const char *lang, *dict, *house;
     const char *const *words;
     size_t nwords;
+    bool full_search;
 };
 
 civ_spellers *civ_spellers_new(const char *lang, const char *dict, const char *house_dic,
@@ -33,6 +34,11 @@ civ_spellers *civ_spellers_new(const char *lang, const char *dict, const char *h
     s->words = words;
     s->nwords = nwords;
     return s;
+}
+
+void civ_spellers_set_full_search(civ_spellers *s, bool on)
+{
+    s->full_search = on;
 }
 
 void civ_spellers_free(civ_spellers *s)
@@ -59,6 +65,7 @@ static civ_speller *load(const civ_spellers *s, const char *lang, const char *co
         free(err);
         return NULL;
     }
+    civ_speller_set_full_search(sp, s->full_search);
     if (s->house && !civ_speller_add_dic(sp, s->house, &err)) {
         civ_buf_printf(errs, "%shouse dictionary: %s", errs->len ? "\n" : "", err);
         free(err);

@@ -22,6 +22,9 @@ typedef struct civ_spellers civ_spellers;
  * The arrays are borrowed and must outlive the registry. */
 civ_spellers *civ_spellers_new(const char *lang, const char *dict, const char *house_dic,
                                const char *const *words, size_t nwords);
+/* Every speller made from now on also uses hunspell's full suggestion
+ * search (civ_speller_set_full_search). Call before the first get. */
+void civ_spellers_set_full_search(civ_spellers *s, bool on);
 void civ_spellers_free(civ_spellers *s);
 
 /* The speller for a file whose settings give lang (NULL: the default) and

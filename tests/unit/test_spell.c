@@ -165,6 +165,32 @@ START_TEST(test_spelling_no_suggest)
 }
 END_TEST
 
+/* --suggest=near (the default) offers only known words one edit away, the
+ * same list in every run; --suggest=full also asks hunspell's own search,
+ * which finds words two edits away. */
+START_TEST(test_suggest_modes)
+{
+    char *err = NULL;
+    civ_speller *sp = civ_speller_new("en_US", NULL, &err);
+    ck_assert_msg(sp != NULL, "%s", err ? err : "?");
+    char *const *sugg;
+    /* one edit away (a swap): found by both */
+    ck_assert_uint_ge(civ_speller_suggest(sp, "recieve", 7, &sugg), 1);
+    ck_assert_str_eq(sugg[0], "receive");
+    /* two edits away: nothing near, and no full search */
+    ck_assert_uint_eq(civ_speller_suggest(sp, "mispeling", 9, &sugg), 0);
+    civ_speller_free(sp);
+
+    sp = civ_speller_new("en_US", NULL, &err);
+    ck_assert_msg(sp != NULL, "%s", err ? err : "?");
+    civ_speller_set_full_search(sp, true);
+    /* which words hunspell offers depends on its CPU-time limit (a slow
+     * sanitizer build may stop early), so only that it offers some */
+    ck_assert_uint_ge(civ_speller_suggest(sp, "mispeling", 9, &sugg), 1);
+    civ_speller_free(sp);
+}
+END_TEST
+
 START_TEST(test_spelling_acronym_max)
 {
     civ_linter l;
@@ -436,6 +462,7 @@ Suite *suite_spell(void)
     tcase_add_loop_test(tc, test_spelling_table, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_spelling_message_and_note);
     tcase_add_test(tc, test_spelling_no_suggest);
+    tcase_add_test(tc, test_suggest_modes);
     tcase_add_test(tc, test_spelling_acronym_max);
     tcase_add_test(tc, test_spelling_without_speller_is_silent);
     suite_add_tcase(s, tc);
