@@ -15,7 +15,7 @@ FUZZ_CC ?= clang
 FUZZ_BUILD ?= build-fuzz
 FUZZ_MAX_LEN ?= 16384
 CIVLINT ?= ./civlint
-FUZZERS := lint config
+FUZZERS := lint config model
 FUZZ_REPLAY := $(FUZZERS:%=$(BUILD)/tests/fuzz-replay-%)
 FUZZ_BIN := $(FUZZERS:%=$(BUILD)/tests/fuzz-%)
 VALGRIND ?= valgrind
@@ -35,6 +35,7 @@ $(BUILD)/tests/fuzz-replay-%: $(LIB_OBJ) $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/t
 check-hardening: $(FUZZ_REPLAY)
 	$(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint
 	$(BUILD)/tests/fuzz-replay-config tests/fuzz/regressions/config tests/fuzz/corpus/config rules
+	$(BUILD)/tests/fuzz-replay-model tests/fuzz/regressions/model tests/fuzz/regressions/lint tests/fuzz/corpus/lint
 	tests/bad-input $(CIVLINT)
 
 check-valgrind: all $(FUZZ_REPLAY)
