@@ -42,6 +42,7 @@ check-valgrind: all $(FUZZ_REPLAY)
 	tests/valgrind-golden ./civlint
 	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint
 	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-config tests/fuzz/regressions/config tests/fuzz/corpus/config
+	$(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-model tests/fuzz/regressions/model tests/fuzz/regressions/lint tests/fuzz/corpus/lint
 
 # libFuzzer binaries: every object built with clang and the fuzzer's
 # coverage instrumentation, in a separate build folder.
