@@ -35,6 +35,7 @@
 #include <time.h>
 
 #include "../check.h"
+#include "../utf8.h"
 #include "../spell.h"
 #include "../words.h"
 
@@ -236,20 +237,54 @@ static bool in_autolink(state *st, const civ_block *b, size_t t)
     return st->autolink < b->ninl && b->inl[st->autolink].t0 <= t;
 }
 
+/* True when text[a..e) is not empty and holds only invisible characters
+ * that join what is around them: zero width space, non-joiner and joiner,
+ * word joiner, soft hyphen, zero width no-break space. */
+static bool only_invisible(const char *text, size_t a, size_t e)
+{
+    if (a >= e)
+        return false;
+    while (a < e) {
+        uint32_t cp;
+        size_t l = civ_utf8_decode((const unsigned char *)text + a, e - a, &cp);
+        if (!l || !(cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0x00AD ||
+                    cp == 0xFEFF))
+            return false;
+        a += l;
+    }
+    return true;
+}
+
+/* Words glued together by an invisible character ("Tbi<U+200B>lisi") are
+ * not spell-checked: the halves are not words, and `invisible-character`
+ * already reports the character with a fix-it that removes it, after which
+ * the joined word is checked. So each word waits for the next one to know
+ * whether it is glued. */
 static void check_text(state *st, const where *w, const char *text, size_t len)
 {
     civ_words it;
-    civ_word wd;
+    civ_word wd, prev;
+    bool have_prev = false, prev_glued = false;
+    size_t last_end = SIZE_MAX; /* the end of the previous token, checked or not */
     civ_words_init(&it, text, len);
     st->autolink = 0;
     while (civ_words_next(&it, &wd)) {
+        bool glued = last_end != SIZE_MAX && only_invisible(text, last_end, wd.t0);
+        last_end = wd.t1;
+        if (have_prev && !glued && !prev_glued)
+            check_word(st, w, text, &prev);
+        have_prev = false;
+        prev_glued = glued;
         if (wd.kind != CIV_WORD_PROSE || (wd.flags & CIV_WORD_NONLATIN) || wd.nletters < 2)
             continue;
         if (w->b && in_autolink(st, w->b, wd.t0))
             continue;
         st->nwords++;
-        check_word(st, w, text, &wd);
+        prev = wd;
+        have_prev = true;
     }
+    if (have_prev && !prev_glued)
+        check_word(st, w, text, &prev);
 }
 
 static uint64_t now_ns(void)

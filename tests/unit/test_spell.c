@@ -82,6 +82,13 @@ typedef struct {
 
 static const spell_case cases[] = {
     {"typo", "The goverment said so.", "1:5-1:13 goverment>government"},
+    /* a word cut by an invisible character is invisible-character's finding,
+     * not two unknown halves (Tbi + lisi) */
+    {"zero width space inside a word", "In Tbi\xE2\x80\x8Blisi today.", ""},
+    {"soft hyphen and word joiner inside words", "In Tbi\xC2\xADlisi and Ku\xE2\x81\xA0taisi.", ""},
+    {"zero width space between two words", "The\xE2\x80\x8Bgoverment said.", ""},
+    {"glued to a one-letter word", "I\xE2\x80\x8Bgoverment it.", ""},
+    {"typo next to a glued word still found", "A goverment in Tbi\xE2\x80\x8Blisi.", "1:3-1:11 goverment>government"},
     {"typo at sentence start", "Goverment said so.", "1:1-1:9 Goverment>Government"},
     {"two typos, second line", "One line.\nThe goverment recieved it.",
      "2:5-2:13 goverment>government|2:15-2:22 recieved>received"},
