@@ -112,6 +112,8 @@ check-asan: deps
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" civlint-asan
 
+# the full teardown at exit, so leak detection covers it (main.c, free_at_exit)
+civlint-asan: export CIVLINT_FREE_AT_EXIT = 1
 civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(BUILD)/civlint $(LIB_OBJ) $(MAIN_OBJ) $(LIB_LIBS)
 	cp -r rules $(BUILD)/ 2>/dev/null || true

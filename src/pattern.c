@@ -94,26 +94,22 @@ civ_pattern *civ_pattern_new(const char *re, unsigned flags, char **err, size_t 
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
     if (flags & CIV_PAT_CASELESS)
         opts |= PCRE2_CASELESS;
-    /* The pattern as written is compiled first, so an error's offset points
-     * into what the author wrote; then its ASCII-digit form, when any. */
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
+    /* The ASCII-digit form is compiled when there is one; the pattern as
+     * written only when that fails, so that an error's offset points into
+     * what the author wrote (and, should the rewrite ever break a pattern
+     * that is valid, that pattern still works). */
+    char *ascii = ascii_digits(re);
+    pcre2_code *code = ascii ? pcre2_compile((PCRE2_SPTR)ascii, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL)
+                             : NULL;
+    free(ascii);
+    if (!code)
+        code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
     if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
         *err = xstrdup((const char *)msg);
         *err_off = eo;
         return NULL;
-    }
-    char *ascii = ascii_digits(re);
-    if (ascii) {
-        pcre2_code *fast = pcre2_compile((PCRE2_SPTR)ascii, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
-        /* cannot fail for a pattern that compiled; if it ever does, the
-         * pattern as written still works */
-        if (fast) {
-            pcre2_code_free(code);
-            code = fast;
-        }
-        free(ascii);
     }
     civ_pattern *p = xcalloc(1, sizeof *p);
     p->code = code;

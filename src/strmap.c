@@ -11,13 +11,13 @@ void civ_strmap_init(civ_strmap *m)
     m->slots = NULL;
     m->cap = 0;
     m->n = 0;
+    civ_arena_init(&m->keys);
 }
 
 void civ_strmap_release(civ_strmap *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
     free(m->slots);
+    civ_arena_release(&m->keys);
     civ_strmap_init(m);
 }
 
@@ -74,7 +74,7 @@ void *civ_strmap_put(civ_strmap *m, const char *key, size_t klen, void *value)
         return old;
     }
     s->hash = h;
-    s->key = xstrndup(key, klen);
+    s->key = civ_arena_strndup(&m->keys, key, klen);
     s->klen = klen;
     s->value = value;
     m->n++;

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util.h"
+
 typedef struct {
     uint64_t hash;
     char *key; /* NULL: empty slot */
@@ -26,6 +28,9 @@ typedef struct {
     civ_strmap_slot *slots;
     size_t cap; /* a power of two, or 0 */
     size_t n;
+    civ_arena keys; /* the key copies: entries are never removed, so they
+                       are freed all at once (one free per key took 4% of
+                       a one-post run) */
 } civ_strmap;
 
 void civ_strmap_init(civ_strmap *m);

@@ -38,6 +38,7 @@ check-hardening: $(FUZZ_REPLAY)
 	$(BUILD)/tests/fuzz-replay-model tests/fuzz/regressions/model tests/fuzz/regressions/lint tests/fuzz/corpus/lint
 	tests/bad-input $(CIVLINT)
 
+check-valgrind: export CIVLINT_FREE_AT_EXIT = 1
 check-valgrind: all $(FUZZ_REPLAY)
 	tests/valgrind-golden ./civlint
 	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint

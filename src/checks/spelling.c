@@ -299,7 +299,9 @@ void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
     if (!ctx->speller)
         return;
     uint64_t t0 = now_ns();
-    state st = {doc, ctx, sink, {NULL, 0, 0}, {NULL, 0, 0}, 0, 0};
+    state st = {.doc = doc, .ctx = ctx, .sink = sink};
+    civ_strmap_init(&st.inline_words);
+    civ_strmap_init(&st.unknown);
     collect_inline_words(&st);
     const civ_frontmatter *fm = doc->fm;
     if (fm && fm->title && fm->title_off != SIZE_MAX) {
