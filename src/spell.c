@@ -423,12 +423,6 @@ static bool is_split(const char *sugg, const char *word, size_t n)
     return false;
 }
 
-/* Known words one edit away (a swap of two neighbours, a letter dropped,
- * added or changed), in that order: the typos authors make most. Hunspell's
- * own suggest tries far more (n-grams, phonetics) and costs ~40 ms a word,
- * which made suggestions 50x the rest of a run on a corpus with one typo in
- * 300 words; these ~54n+25 lookups cost well under a millisecond. ASCII
- * words only; returns the count stored in out (at most max, heap strings). */
 /* ---- word forms for the near search ----
  *
  * The near search tries ~54n+25 candidates per unknown word of n letters,
@@ -556,6 +550,12 @@ static bool candidate_ok(const civ_speller *sp, bool forms, Hunhandle *h, const 
     return (!forms || listed(sp, cand, strlen(cand))) && Hunspell_spell(h, cand);
 }
 
+/* Known words one edit away (a swap of two neighbours, a letter dropped,
+ * added or changed), in that order: the typos authors make most. Hunspell's
+ * own suggest tries far more (n-grams, phonetics) and costs ~40 ms a word
+ * (--suggest=full). The ~54n+25 candidates are checked against the word
+ * forms above, then hunspell. ASCII words only; returns the count stored
+ * in out (at most max, heap strings). */
 static size_t near_words(civ_speller *sp, Hunhandle *h, const char *word, size_t n, char **out,
                          size_t max)
 {
