@@ -46,10 +46,7 @@ struct civ_speller {
     civ_strmap forms;
 
     _Atomic uint64_t words_n, lookups, suggestions, ns;
-    uint64_t id; /* unique in the process: tags the per-thread caches */
 };
-
-static _Atomic uint64_t g_next_id = 1;
 
 static bool is_file(const char *path)
 {
@@ -195,7 +192,6 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     if (!find_dict(lang, dict, &aff, &dic, err))
         return NULL;
     civ_speller *sp = xcalloc(1, sizeof *sp);
-    sp->id = atomic_fetch_add(&g_next_id, 1);
     sp->aff = aff;
     sp->dic = dic;
     civ_strmap_init(&sp->words);
@@ -319,62 +315,11 @@ static char *cstr(const char *word, size_t n, char *buf, size_t cap)
     return s;
 }
 
-/* Each thread keeps its own map of the verdicts it has already seen, in
- * front of the shared cache. A lookup in the shared cache takes its read
- * lock, and with two threads every word bounced the lock's cache line
- * between the cores: -j 2 spent 27% more CPU than -j 1 on the bench corpus.
- * Verdicts are never freed before the speller, so the per-thread map holds
- * plain pointers; it is tied to one speller by the speller's id (a run
- * rarely has more than one) and freed when its thread exits. */
-typedef struct {
-    uint64_t id;
-    civ_strmap map;
-} local_cache;
-
-static pthread_key_t g_local_key;
-static pthread_once_t g_local_once = PTHREAD_ONCE_INIT;
-
-static void local_free(void *p)
-{
-    local_cache *c = p;
-    civ_strmap_release(&c->map);
-    free(c);
-}
-
-static void local_init(void)
-{
-    if (pthread_key_create(&g_local_key, local_free) != 0)
-        abort();
-}
-
-static local_cache *local_for(const civ_speller *sp)
-{
-    pthread_once(&g_local_once, local_init);
-    local_cache *c = pthread_getspecific(g_local_key);
-    if (!c) {
-        c = xcalloc(1, sizeof *c);
-        civ_strmap_init(&c->map);
-        if (pthread_setspecific(g_local_key, c) != 0)
-            abort();
-    }
-    if (c->id != sp->id) {
-        civ_strmap_release(&c->map);
-        c->id = sp->id;
-    }
-    return c;
-}
-
 static verdict *cached(civ_speller *sp, const char *word, size_t n)
 {
-    local_cache *c = local_for(sp);
-    verdict *v = civ_strmap_get(&c->map, word, n);
-    if (v)
-        return v;
     pthread_rwlock_rdlock(&sp->cache_lock);
-    v = civ_strmap_get(&sp->cache, word, n);
+    verdict *v = civ_strmap_get(&sp->cache, word, n);
     pthread_rwlock_unlock(&sp->cache_lock);
-    if (v)
-        civ_strmap_put(&c->map, word, n, v);
     return v;
 }
 
@@ -388,9 +333,8 @@ static verdict *insert(civ_speller *sp, const char *word, size_t n, verdict *v)
     pthread_rwlock_unlock(&sp->cache_lock);
     if (old) {
         free(v);
-        v = old;
+        return old;
     }
-    civ_strmap_put(&local_for(sp)->map, word, n, v);
     return v;
 }
 
