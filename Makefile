@@ -21,9 +21,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
 
 # pkg-config is asked only when a target needs the libraries, so `make help`
 # or `make clean` work on a bare machine.
-# wamerican's word list gives the near-suggestion search its word forms
-# (spell.c): without it suggestions are computed another way, and slower.
-DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) && [ -f /usr/share/dict/american-english ] && echo yes)
+DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) && echo yes)
 LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
@@ -48,7 +46,7 @@ deps:
 	@if [ "$(DEPS_OK)" != yes ]; then \
 	  if [ "$$(id -u)" = 0 ]; then ci/install-deps; \
 	  else echo "civlint: missing libraries; run: sudo ci/install-deps" >&2; \
-	       echo "  (sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us wamerican check libyaml-dev pkg-config)" >&2; exit 1; fi; \
+	       echo "  (sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us check libyaml-dev pkg-config)" >&2; exit 1; fi; \
 	fi
 
 # The install paths are compiled in; this header is rewritten only when they

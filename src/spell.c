@@ -39,12 +39,6 @@ struct civ_speller {
     civ_strmap cache; /* word -> verdict */
     bool full_search; /* civ_speller_set_full_search */
 
-    /* Word forms for the near-suggestion search (see known_forms), built
-     * on the first suggestion; read-only once forms_state is 2. */
-    pthread_mutex_t forms_lock;
-    _Atomic int forms_state; /* 0: not built, 1: none (no word list), 2: built */
-    civ_strmap forms;
-
     _Atomic uint64_t words_n, lookups, suggestions, ns;
 };
 
@@ -199,8 +193,6 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     pthread_mutex_init(&sp->load_lock, NULL);
     pthread_mutex_init(&sp->pool_lock, NULL);
     pthread_rwlock_init(&sp->cache_lock, NULL);
-    pthread_mutex_init(&sp->forms_lock, NULL);
-    civ_strmap_init(&sp->forms);
     Hunhandle *h = load_handle(sp);
     const char *enc = Hunspell_get_dic_encoding(h);
     if (!enc || strcmp(enc, "UTF-8") != 0) {
@@ -235,8 +227,6 @@ void civ_speller_free(civ_speller *sp)
     civ_strmap_each(&sp->cache, free_verdict, NULL);
     civ_strmap_release(&sp->cache);
     civ_strmap_release(&sp->words);
-    civ_strmap_release(&sp->forms);
-    pthread_mutex_destroy(&sp->forms_lock);
     for (size_t i = 0; i < sp->nextra; i++)
         free(sp->extra[i]);
     free(sp->extra);
@@ -367,141 +357,15 @@ static bool is_split(const char *sugg, const char *word, size_t n)
     return false;
 }
 
-/* ---- word forms for the near search ----
- *
- * The near search tries ~54n+25 candidates per unknown word of n letters,
- * and asking hunspell about each cost ~5 us: 1.3 ms a word, 80% of a
- * default run over the bench corpus (one typo in 300 words). Almost all
- * candidates are not words. So when a list of word forms is available,
- * a candidate goes to hunspell only when it is in that list: Debian's
- * word list for the dictionary's language (wamerican's american-english
- * for en_US: 100,000 forms with their inflections), plus every stem of the
- * loaded .dic files (the house dictionary's names) and the word lists. A
- * form hunspell accepts but no list holds (a rare inflection) is then not
- * suggested; without a word list for the language every candidate goes to
- * hunspell, as before. */
-static const struct {
-    const char *lang, *file;
-} word_lists[] = {
-    {"en_US", "/usr/share/dict/american-english"},
-    {"en_GB", "/usr/share/dict/british-english"},
-    {"en_CA", "/usr/share/dict/canadian-english"},
-};
-
-/* Adds the words of a file, one per line, each up to the first '/', tab
- * or space (a .dic line is word/FLAGS with optional fields); skip_first
- * skips a .dic's count line. False when the file cannot be read. */
-static bool add_forms(civ_strmap *m, const char *path, bool skip_first)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    civ_buf b;
-    civ_buf_init(&b);
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        civ_buf_add(&b, chunk, got);
-    fclose(f);
-    /* a line per word: reserve for them all at once */
-    size_t lines = 0;
-    for (const char *p = b.data; p && (p = memchr(p, '\n', b.len - (size_t)(p - b.data))); p++)
-        lines++;
-    civ_strmap_reserve(m, m->n + lines + 1);
-    const char *p = b.data, *end = b.data + b.len;
-    bool first = true;
-    while (p && p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *e = nl ? nl : end;
-        if (!(first && skip_first) && p < e && *p != '#') {
-            size_t k = 0;
-            while (p + k < e && p[k] != '/' && p[k] != '\t' && p[k] != ' ' && p[k] != '\r')
-                k++;
-            if (k)
-                civ_strmap_put(m, p, k, (void *)1);
-        }
-        first = false;
-        p = nl ? nl + 1 : end;
-    }
-    civ_buf_release(&b);
-    return true;
-}
-
-static void add_listed(const char *key, void *value, void *ud)
-{
-    (void)value;
-    civ_strmap_put(ud, key, strlen(key), (void *)1);
-}
-
-/* Builds sp->forms once; true when the near search can use it. */
-static bool known_forms(civ_speller *sp)
-{
-    int st = atomic_load_explicit(&sp->forms_state, memory_order_acquire);
-    if (st)
-        return st == 2;
-    pthread_mutex_lock(&sp->forms_lock);
-    st = atomic_load_explicit(&sp->forms_state, memory_order_relaxed);
-    if (!st) {
-        const char *base = strrchr(sp->aff, '/');
-        base = base ? base + 1 : sp->aff;
-        const char *list = NULL;
-        for (size_t i = 0; i < sizeof word_lists / sizeof *word_lists; i++)
-            if (strncmp(base, word_lists[i].lang, 5) == 0 && strcmp(base + 5, ".aff") == 0)
-                list = word_lists[i].file;
-        st = 1;
-        if (list && add_forms(&sp->forms, list, false)) {
-            add_forms(&sp->forms, sp->dic, true);
-            for (size_t i = 0; i < sp->nextra; i++)
-                add_forms(&sp->forms, sp->extra[i], true);
-            civ_strmap_each(&sp->words, add_listed, &sp->forms);
-            st = 2;
-        }
-        atomic_store_explicit(&sp->forms_state, st, memory_order_release);
-    }
-    pthread_mutex_unlock(&sp->forms_lock);
-    return st == 2;
-}
-
-/* Is cand (NUL-terminated, ASCII) a form of the list, in its own case or,
- * as hunspell allows, Capitalised or ALL-CAPS from a lower-case form? */
-static bool listed(const civ_speller *sp, const char *cand, size_t n)
-{
-    if (civ_strmap_get(&sp->forms, cand, n))
-        return true;
-    if (n == 0 || !(cand[0] >= 'A' && cand[0] <= 'Z'))
-        return false;
-    char low[64];
-    if (n >= sizeof low)
-        return false;
-    bool caps = true;
-    for (size_t i = 1; i < n; i++)
-        caps = caps && !(cand[i] >= 'a' && cand[i] <= 'z');
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)((i == 0 || caps) && cand[i] >= 'A' && cand[i] <= 'Z' ? cand[i] + 32 : cand[i]);
-    if (civ_strmap_get(&sp->forms, low, n))
-        return true;
-    if (caps) { /* WORD from Word */
-        low[0] = cand[0];
-        return civ_strmap_get(&sp->forms, low, n) != NULL;
-    }
-    return false;
-}
-
-/* A candidate of the near search: in the word forms when there are any,
- * and known to hunspell. */
-static bool candidate_ok(const civ_speller *sp, bool forms, Hunhandle *h, const char *cand)
-{
-    return (!forms || listed(sp, cand, strlen(cand))) && Hunspell_spell(h, cand);
-}
-
 /* Known words one edit away (a swap of two neighbours, a letter dropped,
  * added or changed), in that order: the typos authors make most. Hunspell's
  * own suggest tries far more (n-grams, phonetics) and costs ~40 ms a word
- * (--suggest=full). The ~54n+25 candidates are checked against the word
- * forms above, then hunspell. ASCII words only; returns the count stored
- * in out (at most max, heap strings). */
-static size_t near_words(civ_speller *sp, Hunhandle *h, const char *word, size_t n, char **out,
-                         size_t max)
+ * (--suggest=full). These ~54n+25 lookups cost about 1.3 ms a word (~5 us
+ * each). A word list in a hash set in front of hunspell cut that to a few
+ * microseconds, but loading 155,000 forms took a one-post run from 84 to
+ * 228 ms and 14 to 42 MiB, so it was taken out. ASCII words only; returns
+ * the count stored in out (at most max, heap strings). */
+static size_t near_words(Hunhandle *h, const char *word, size_t n, char **out, size_t max)
 {
     if (n < 3 || n > 40)
         return 0;
@@ -513,7 +377,6 @@ static size_t near_words(civ_speller *sp, Hunhandle *h, const char *word, size_t
         if (c >= 'a' && c <= 'z')
             upper = false;
     }
-    bool forms = known_forms(sp);
     const char *abc = upper ? "ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "abcdefghijklmnopqrstuvwxyz";
     /* a capitalised word gets a capital in its first place */
     bool cap0 = word[0] >= 'A' && word[0] <= 'Z';
@@ -527,7 +390,7 @@ static size_t near_words(civ_speller *sp, Hunhandle *h, const char *word, size_t
                              : (i > 0 && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
         }
         cand[n] = '\0';
-        if (memcmp(cand, word, n) != 0 && candidate_ok(sp, forms, h, cand))
+        if (memcmp(cand, word, n) != 0 && Hunspell_spell(h, cand))
             out[found++] = xstrdup(cand);
     }
     for (int kind = 0; kind < 4 && found < max; kind++) {
@@ -563,7 +426,7 @@ static size_t near_words(civ_speller *sp, Hunhandle *h, const char *word, size_t
                 bool dup = false;
                 for (size_t k = 0; k < found && !dup; k++)
                     dup = strcmp(out[k], cand) == 0;
-                if (!dup && candidate_ok(sp, forms, h, cand))
+                if (!dup && Hunspell_spell(h, cand))
                     out[found++] = xstrdup(cand);
             }
         }
@@ -592,7 +455,7 @@ size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *co
         char *s = cstr(word, n, buf, sizeof buf);
         Hunhandle *h = take_handle(sp);
         char *near[CIV_SPELL_MAX_SUGGEST];
-        size_t m = near_words(sp, h, word, n, near, CIV_SPELL_MAX_SUGGEST);
+        size_t m = near_words(h, word, n, near, CIV_SPELL_MAX_SUGGEST);
         char **sugg = NULL;
         if (m) {
             sugg = xcalloc(m, sizeof *sugg);

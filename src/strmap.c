@@ -49,8 +49,9 @@ void *civ_strmap_get(const civ_strmap *m, const char *key, size_t klen)
     return s->key ? s->value : NULL;
 }
 
-static void resize(civ_strmap *m, size_t ncap)
+static void grow(civ_strmap *m)
 {
+    size_t ncap = m->cap ? m->cap * 2 : 64;
     civ_strmap_slot *old = m->slots;
     size_t ocap = m->cap;
     m->slots = xcalloc(ncap, sizeof *m->slots);
@@ -64,7 +65,7 @@ static void resize(civ_strmap *m, size_t ncap)
 void *civ_strmap_put(civ_strmap *m, const char *key, size_t klen, void *value)
 {
     if ((m->n + 1) * 2 > m->cap)
-        resize(m, m->cap ? m->cap * 2 : 64);
+        grow(m);
     uint64_t h = civ_strmap_hash(key, klen);
     civ_strmap_slot *s = find(m, key, klen, h);
     if (s->key) {
@@ -85,13 +86,4 @@ void civ_strmap_each(const civ_strmap *m, void (*fn)(const char *key, void *valu
     for (size_t i = 0; i < m->cap; i++)
         if (m->slots[i].key)
             fn(m->slots[i].key, m->slots[i].value, ud);
-}
-
-void civ_strmap_reserve(civ_strmap *m, size_t n)
-{
-    size_t cap = m->cap ? m->cap : 64;
-    while (n * 2 > cap)
-        cap *= 2;
-    if (cap > m->cap)
-        resize(m, cap);
 }

@@ -44,9 +44,6 @@ void *civ_strmap_get(const civ_strmap *m, const char *key, size_t klen);
 /* Stores value (not NULL) for key[0..klen) (copied), replacing any old
  * value, which is returned (NULL when the key was new). */
 void *civ_strmap_put(civ_strmap *m, const char *key, size_t klen, void *value);
-/* Makes room for n entries in all, so that filling the map does not
- * rehash it again and again. */
-void civ_strmap_reserve(civ_strmap *m, size_t n);
 /* Calls fn for every entry, in no particular order. */
 void civ_strmap_each(const civ_strmap *m, void (*fn)(const char *key, void *value, void *ud), void *ud);
 
