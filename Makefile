@@ -16,7 +16,7 @@ PKGS := libcmark-gfm libpcre2-8 hunspell yaml-0.1
 TEST_PKGS := check
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
-CPPFLAGS += -D_GNU_SOURCE -DCIV_VERSION='"$(VERSION)"'
+CPPFLAGS += -Isrc -D_GNU_SOURCE -DCIV_VERSION='"$(VERSION)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
 
 # pkg-config is asked only when a target needs the libraries, so `make help`
@@ -27,11 +27,11 @@ LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lpthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
-SRC := $(sort $(wildcard src/*.c src/checks/*.c src/output/*.c))
-LIB_SRC := $(filter-out src/main.c,$(SRC))
+SRC := $(sort $(wildcard src/*/*.c))
+LIB_SRC := $(filter-out src/driver/main.c,$(SRC))
 BUILD ?= build
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
-MAIN_OBJ := $(BUILD)/src/main.o
+MAIN_OBJ := $(BUILD)/src/driver/main.o
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_BIN := $(BUILD)/tests/unit-tests
 

@@ -37,8 +37,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../check.h"
-#include "../utf8.h"
+#include "checks/check.h"
+#include "base/utf8.h"
 
 typedef struct {
     size_t tokens, words, caps, sentences;

@@ -15,9 +15,9 @@
  *
  * Also a finding: a RULE that names no loaded rule (a typo would
  * otherwise silently allow nothing). */
-#include "../check.h"
-#include "../policy.h"
-#include "../quotes.h"
+#include "checks/check.h"
+#include "policy/policy.h"
+#include "text/quotes.h"
 
 void civ_check_allow_directive(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {

@@ -17,8 +17,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../byline.h"
-#include "../check.h"
+#include "text/byline.h"
+#include "checks/check.h"
 
 static const char *expected(const civ_ctx *ctx)
 {

@@ -15,8 +15,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../byline.h"
-#include "../check.h"
+#include "text/byline.h"
+#include "checks/check.h"
 
 static bool is_placeholder(const civ_block *b, const civ_pattern *ph)
 {

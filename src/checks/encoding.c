@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../check.h"
+#include "checks/check.h"
 
 void civ_check_encoding(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {

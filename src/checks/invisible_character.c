@@ -49,8 +49,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../check.h"
-#include "../utf8.h"
+#include "checks/check.h"
+#include "base/utf8.h"
 
 typedef enum {
     K_ZERO_WIDTH, /* remove */

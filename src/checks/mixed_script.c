@@ -25,10 +25,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../check.h"
-#include "../unicode.h"
-#include "../utf8.h"
-#include "../words.h"
+#include "checks/check.h"
+#include "text/unicode.h"
+#include "base/utf8.h"
+#include "text/words.h"
 
 /* Cyrillic and Greek letters that look like a Latin letter, with their
  * Unicode names (the names of other letters are printed as U+XXXX). */

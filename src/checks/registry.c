@@ -3,7 +3,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "../check.h"
+#include "checks/check.h"
 
 void civ_check_encoding(const civ_doc *, const civ_ctx *, civ_sink *);
 void civ_check_front_matter(const civ_doc *, const civ_ctx *, civ_sink *);

@@ -43,9 +43,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../check.h"
-#include "../quotes.h"
-#include "../utf8.h"
+#include "checks/check.h"
+#include "text/quotes.h"
+#include "base/utf8.h"
 
 typedef enum { U_NONE, U_DAYS, U_WEEKS, U_MONTHS, U_YEARS } unit;
 

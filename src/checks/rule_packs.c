@@ -27,9 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../check.h"
-#include "../quotes.h"
-#include "../rulepack.h"
+#include "checks/check.h"
+#include "text/quotes.h"
+#include "rules/rulepack.h"
 
 #define NOV 10
 

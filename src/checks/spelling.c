@@ -34,10 +34,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "../check.h"
-#include "../utf8.h"
-#include "../spell.h"
-#include "../words.h"
+#include "checks/check.h"
+#include "base/utf8.h"
+#include "spell/spell.h"
+#include "text/words.h"
 
 /* Where a piece of text lives: a block (mapped with civ_block_span) or the
  * verbatim front-matter title at `base`. */

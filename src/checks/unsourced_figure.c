@@ -35,8 +35,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../check.h"
-#include "../sentence.h"
+#include "checks/check.h"
+#include "text/sentence.h"
 
 #define NOV 20
 

@@ -12,7 +12,7 @@
  * retagged like any other; its run function does nothing. False positives:
  * a suppression of a rule that is off in this file's policy is not
  * reported, since it may matter under another configuration. */
-#include "../check.h"
+#include "checks/check.h"
 
 void civ_check_unused_suppression(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {

@@ -12,8 +12,8 @@
  * "civlint.read". Everything from input is XML-escaped (escape.h). */
 #include <string.h>
 
-#include "../output.h"
-#include "escape.h"
+#include "output/output.h"
+#include "output/escape.h"
 
 static void attr(FILE *fp, const char *name, const char *value)
 {

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../output.h"
-#include "columns.h"
+#include "output/output.h"
+#include "output/columns.h"
 
 typedef struct {
     bool first;

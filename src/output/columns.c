@@ -1,12 +1,12 @@
 /* columns.c - see columns.h. */
-#include "columns.h"
+#include "output/columns.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util.h"
+#include "base/util.h"
 
 void civ_position_bytes(const civ_source *src, size_t off, size_t *line, size_t *col)
 {

@@ -7,8 +7,8 @@
 
 #include <stddef.h>
 
-#include "../diag.h"
-#include "../source.h"
+#include "diag/diag.h"
+#include "source/source.h"
 
 /* 1-based line and 1-based column in UTF-8 bytes of the file as it is on
  * disk (a UTF-8 BOM, stripped from civ_source.data, counts on line 1). */

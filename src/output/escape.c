@@ -1,10 +1,10 @@
 /* escape.c - see escape.h. One decoder loop, several encodings of the
  * characters that matter to each target. */
-#include "escape.h"
+#include "output/escape.h"
 
 #include <string.h>
 
-#include "../utf8.h"
+#include "base/utf8.h"
 
 bool civ_cp_unsafe(uint32_t cp)
 {

@@ -6,8 +6,8 @@
  * author's terminal or reorder what it displays. */
 #include <string.h>
 
-#include "../output.h"
-#include "../utf8.h"
+#include "output/output.h"
+#include "base/utf8.h"
 
 #define TABSTOP 8
 

@@ -19,11 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../output.h"
-#include "../util.h"
-#include "columns.h"
-#include "escape.h"
-#include "tally.h"
+#include "output/output.h"
+#include "base/util.h"
+#include "output/columns.h"
+#include "output/escape.h"
+#include "output/tally.h"
 
 /* GitHub's limit of annotations per level per step. */
 #define GH_MAX_PER_LEVEL 10

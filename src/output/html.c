@@ -15,11 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../output.h"
-#include "../utf8.h"
-#include "../util.h"
-#include "escape.h"
-#include "tally.h"
+#include "output/output.h"
+#include "base/utf8.h"
+#include "base/util.h"
+#include "output/escape.h"
+#include "output/tally.h"
 
 /* Source lines longer than this are cut to a window around the span. */
 #define LINE_WINDOW 160

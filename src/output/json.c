@@ -2,7 +2,7 @@
  * does not grow with the number of files. */
 #include <string.h>
 
-#include "../output.h"
+#include "output/output.h"
 
 typedef struct {
     bool first;

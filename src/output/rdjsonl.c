@@ -6,8 +6,8 @@
  * produce no line (the driver reports them on stderr). */
 #include <string.h>
 
-#include "../output.h"
-#include "columns.h"
+#include "output/output.h"
+#include "output/columns.h"
 
 static void position(FILE *fp, const civ_source *src, size_t off)
 {

@@ -1,9 +1,9 @@
 /* registry.c - the table of output formats. */
 #include <string.h>
 
-#include "../output.h"
-#include "../utf8.h"
-#include "escape.h"
+#include "output/output.h"
+#include "base/utf8.h"
+#include "output/escape.h"
 
 extern const civ_formatter civ_format_gcc, civ_format_json, civ_format_sarif, civ_format_github,
     civ_format_checkstyle, civ_format_rdjsonl, civ_format_summary, civ_format_html, civ_format_codeclimate;

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../output.h"
-#include "../util.h"
-#include "columns.h"
-#include "escape.h"
+#include "output/output.h"
+#include "base/util.h"
+#include "output/columns.h"
+#include "output/escape.h"
 
 typedef struct {
     bool first;

@@ -2,8 +2,8 @@
  * `--summary` prints after the diagnostics): findings per rule, the posts
  * with most findings and the totals, as an aligned plain-text table. Paths
  * are shown with control characters made visible (escape.h). */
-#include "../output.h"
-#include "tally.h"
+#include "output/output.h"
+#include "output/tally.h"
 
 /* Posts listed under "posts with most findings". */
 #define SUMMARY_TOP 10

@@ -1,11 +1,11 @@
 /* tally.c - see tally.h. */
-#include "tally.h"
+#include "output/tally.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util.h"
-#include "escape.h"
+#include "base/util.h"
+#include "output/escape.h"
 
 void civ_tally_init(civ_tally *t)
 {

@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-#include "../output.h"
+#include "output/output.h"
 
 typedef struct {
     char *path;       /* owned */

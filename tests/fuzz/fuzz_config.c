@@ -20,13 +20,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../src/config.h"
-#include "../../src/lint.h"
-#include "../../src/policy.h"
-#include "../../src/rules.h"
-#include "../../src/source.h"
-#include "../../src/util.h"
-#include "../../src/yamltree.h"
+#include "config/config.h"
+#include "pipeline/lint.h"
+#include "policy/policy.h"
+#include "rules/rules.h"
+#include "source/source.h"
+#include "base/util.h"
+#include "base/yamltree.h"
 #include "fuzz_common.h"
 
 static char g_path[4096];

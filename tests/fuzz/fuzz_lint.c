@@ -24,15 +24,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/check.h"
-#include "../../src/lint.h"
-#include "../../src/output.h"
-#include "../../src/rules.h"
-#include "../../src/source.h"
-#include "../../src/spell.h"
-#include "../../src/termsafe.h"
-#include "../../src/utf8.h"
-#include "../../src/util.h"
+#include "checks/check.h"
+#include "pipeline/lint.h"
+#include "output/output.h"
+#include "rules/rules.h"
+#include "source/source.h"
+#include "spell/spell.h"
+#include "base/termsafe.h"
+#include "base/utf8.h"
+#include "base/util.h"
 #include "fuzz_common.h"
 
 static civ_rules *g_rules;

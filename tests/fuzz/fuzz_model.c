@@ -18,10 +18,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../src/document.h"
-#include "../../src/frontmatter.h"
-#include "../../src/source.h"
-#include "../../src/utf8.h"
+#include "model/document.h"
+#include "source/frontmatter.h"
+#include "source/source.h"
+#include "base/utf8.h"
 #include "fuzz_common.h"
 
 const char *civ_fuzz_datadir(void)

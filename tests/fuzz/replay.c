@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../src/util.h"
+#include "base/util.h"
 #include "fuzz_common.h"
 
 static size_t g_count;

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../src/output.h"
-#include "../../src/pattern.h"
+#include "output/output.h"
+#include "rules/pattern.h"
 
 tdoc *tdoc_newn(const char *text, size_t len)
 {

@@ -5,13 +5,13 @@
 #include <check.h>
 #include <string.h>
 
-#include "../../src/check.h"
-#include "../../src/diag.h"
-#include "../../src/document.h"
-#include "../../src/frontmatter.h"
-#include "../../src/lint.h"
-#include "../../src/rules.h"
-#include "../../src/source.h"
+#include "checks/check.h"
+#include "diag/diag.h"
+#include "model/document.h"
+#include "source/frontmatter.h"
+#include "pipeline/lint.h"
+#include "rules/rules.h"
+#include "source/source.h"
 
 /* A parsed test document: source, front matter and model in one. */
 typedef struct {

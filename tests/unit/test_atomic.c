@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../src/atomic.h"
-#include "../../src/util.h"
+#include "gate/atomic.h"
+#include "base/util.h"
 
 static char dir[256];
 

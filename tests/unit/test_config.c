@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 
-#include "../../src/config.h"
+#include "config/config.h"
 
 typedef struct {
     const char *name;

@@ -7,12 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../src/output.h"
-#include "../../src/output/columns.h"
-#include "../../src/output/escape.h"
-#include "../../src/output/tally.h"
-#include "../../src/utf8.h"
-#include "../../src/util.h"
+#include "output/output.h"
+#include "output/columns.h"
+#include "output/escape.h"
+#include "output/tally.h"
+#include "base/utf8.h"
+#include "base/util.h"
 #include "helpers.h"
 
 typedef void (*escaper)(FILE *, const char *, size_t);

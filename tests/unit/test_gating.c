@@ -9,10 +9,10 @@
 
 #include <sys/stat.h>
 
-#include "../../src/atomic.h"
-#include "../../src/baseline.h"
-#include "../../src/fix.h"
-#include "../../src/since.h"
+#include "gate/atomic.h"
+#include "gate/baseline.h"
+#include "gate/fix.h"
+#include "gate/since.h"
 
 /* ---- suppressions ----------------------------------------------------- */
 

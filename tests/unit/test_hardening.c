@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../../src/output.h"
-#include "../../src/pattern.h"
-#include "../../src/termsafe.h"
-#include "../../src/utf8.h"
-#include "../../src/util.h"
+#include "output/output.h"
+#include "rules/pattern.h"
+#include "base/termsafe.h"
+#include "base/utf8.h"
+#include "base/util.h"
 #include "helpers.h"
 
 /* ---- bounded matching ---- */

@@ -2,8 +2,8 @@
  * its findings as "L:C-L:C word>fix [notes]" joined by '|' (fix "-" when
  * there is none; notes joined by ';'). */
 #include "helpers.h"
-#include "../../src/unicode.h"
-#include "../../src/utf8.h"
+#include "text/unicode.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 

@@ -13,9 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../src/cmark_threads.h"
-#include "../../src/parallel.h"
-#include "../../src/pattern.h"
+#include "model/cmark_threads.h"
+#include "driver/parallel.h"
+#include "rules/pattern.h"
 #include "helpers.h"
 
 typedef struct {

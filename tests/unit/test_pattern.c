@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/pattern.h"
+#include "rules/pattern.h"
 
 /* re, subject, whether it matches, the match as text */
 static const struct {

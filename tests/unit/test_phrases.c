@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/pattern.h"
-#include "../../src/phrases.h"
-#include "../../src/util.h"
+#include "rules/pattern.h"
+#include "rules/phrases.h"
+#include "base/util.h"
 
 /* The shape of the pattern for small lists. */
 static const struct {

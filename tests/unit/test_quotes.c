@@ -5,7 +5,7 @@
 
 #include "helpers.h"
 
-#include "../../src/quotes.h"
+#include "text/quotes.h"
 
 #define LQ "\xE2\x80\x9C" /* “ */
 #define RQ "\xE2\x80\x9D" /* ” */

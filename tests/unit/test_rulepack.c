@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../../src/rulepack.h"
+#include "rules/rulepack.h"
 
 /* Lints text with only the rule-packs check and counts findings of `rule`. */
 static size_t count_rule(const civ_rules *rules, const char *text, const char *rule,

@@ -7,7 +7,7 @@
 
 #include <stdlib.h>
 
-#include "../../src/sentence.h"
+#include "text/sentence.h"
 
 typedef struct {
     const char *name;

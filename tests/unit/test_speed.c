@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../src/utf8.h"
+#include "base/utf8.h"
 #include "helpers.h"
 
 typedef struct {

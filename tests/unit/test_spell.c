@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../../src/spell.h"
+#include "spell/spell.h"
 
 static civ_speller *shared;
 

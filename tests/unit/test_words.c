@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-#include "../../src/words.h"
+#include "text/words.h"
 
 typedef struct {
     const char *name;

@@ -1,0 +1,63 @@
+/* check.h - the interface between the pipeline and the checks.
+ *
+ * A check reads the document model and reports through a civ_sink. It
+ * cannot print (it has no stream) and cannot exit; everything it knows
+ * about the run comes from the read-only civ_ctx. Checks are registered in
+ * one table (checks/registry.c), which also gives --list-rules, --enable and
+ * --disable. */
+#ifndef CIV_CHECK_H
+#define CIV_CHECK_H
+
+#include <stdbool.h>
+
+#include "diag/diag.h"
+#include "model/document.h"
+#include "rules/rules.h"
+
+struct civ_speller; /* spelling state (spell.h) */
+
+/* Per-run settings the checks read; filled from the config and options. */
+typedef struct {
+    const civ_rules *rules;
+    struct civ_speller *speller;  /* NULL when spelling is off */
+    bool empty_section_direct;    /* a heading needs its own content, not
+                                     only subsections with content */
+    bool suggest;                 /* compute spelling suggestions */
+    /* From .civlint.yml (config.h); zero values mean the defaults. */
+    const char *lang;             /* dictionary language, e.g. "en_US"; NULL: default */
+    const char *const *dictionaries; /* extra hunspell .dic files (absolute paths) */
+    size_t ndictionaries;
+    int figure_scope;             /* CIV_FIGURES_SENTENCE or CIV_FIGURES_PARAGRAPH */
+    size_t acronym_max;           /* spelling: ALL-CAPS words of up to this
+                                     many letters are not checked */
+} civ_ctx;
+
+/* civ_ctx.figure_scope: where a figure's source may be. */
+enum { CIV_FIGURES_SENTENCE = 0, CIV_FIGURES_PARAGRAPH = 1 };
+
+typedef struct {
+    civ_diags *out;
+    const char *rule;
+    civ_severity severity;
+} civ_sink;
+
+/* Reports a finding for the sink's rule at the source span [start,end). */
+civ_diag *civ_report(civ_sink *s, size_t start, size_t end, const char *fmt, ...)
+    CIV_PRINTF(4, 5);
+/* For checks that report several rule ids (rule packs): `rule` must be a
+ * string that outlives the run. */
+civ_diag *civ_report_rule(civ_sink *s, const char *rule, civ_severity sev, size_t start,
+                          size_t end, const char *fmt, ...) CIV_PRINTF(6, 7);
+
+typedef struct {
+    const char *id;
+    civ_severity severity;  /* default */
+    const char *description;
+    void (*run)(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink);
+} civ_check;
+
+/* The table of every check, in the order they run. */
+const civ_check *civ_checks(size_t *n);
+const civ_check *civ_check_find(const char *id);
+
+#endif

@@ -1,0 +1,100 @@
+/* config.h - .civlint.yml: discovery, parsing and what applies to a file.
+ *
+ * For each linted file civlint walks up from the file's folder to the
+ * filesystem root and uses the nearest `.civlint.yml` (or `.civlint.yaml`);
+ * configurations do not merge with those further up. `--config FILE` uses
+ * one file for every input, `--no-config` none. Parsed configurations are
+ * cached per folder, so a thousand posts in one folder read it once.
+ *
+ * Precedence for one file: defaults < the config's top level < its
+ * `overrides` whose globs match the file, in order < the command line.
+ *
+ * The keys (README "Configuration" documents them with examples):
+ *     enable: [RULE...]            disable: [RULE...]
+ *     severity: {RULE: error|warning|note|off|on}
+ *     lang: en_US                  dictionaries: [FILE.dic...]
+ *     rules: [DIR-or-FILE...]      (extra rule packs)
+ *     figures: {scope: sentence|paragraph}
+ *     empty-section: {direct-content: true|false}
+ *     acronym-max-length: N
+ *     ignore: [GLOB...]
+ *     overrides: [{files: [GLOB...], enable, disable, severity, figures,
+ *                  empty-section, acronym-max-length}]
+ * Paths and globs are relative to the folder of the config file. A glob
+ * without '/' matches a file name in any folder; otherwise it matches the
+ * path from the config's folder, with '*' within one folder and '**' across
+ * folders. Unknown keys, bad values and unknown rule ids are errors
+ * "FILE:LINE:COL: error: ...". */
+#ifndef CIV_CONFIG_H
+#define CIV_CONFIG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "checks/check.h"
+#include "policy/policy.h"
+#include "rules/rules.h"
+
+typedef struct civ_config civ_config;
+typedef struct civ_configs civ_configs;
+
+/* What the run gives every config: the rules every file gets (shipped and
+ * --rules packs, already loaded) and the folders they came from (reloaded,
+ * followed by the config's own `rules`, when a config adds packs). */
+typedef struct {
+    const civ_rules *rules;
+    const char *const *rule_dirs;
+    size_t nrule_dirs;
+} civ_config_env;
+
+/* Parses config text; `path` is used for messages and as the base of
+ * relative paths. Returns NULL and sets *err (heap, caller frees; one or
+ * more lines "PATH:LINE:COL: error: ...") on a bad file. Free with
+ * civ_config_free. */
+civ_config *civ_config_parse(const char *path, const char *text, size_t len,
+                             const civ_config_env *env, char **err);
+/* Reads and parses the file at path. */
+civ_config *civ_config_load(const char *path, const civ_config_env *env, char **err);
+void civ_config_free(civ_config *c);
+
+/* Everything that applies to one file. Owned by the caller: release with
+ * civ_file_settings_release; the strings borrowed from the config stay
+ * valid as long as the civ_configs that produced it. */
+typedef struct {
+    const char *config_path;  /* NULL: defaults, no config */
+    bool ignored;             /* matched an `ignore` glob */
+    const civ_rules *rules;
+    civ_policy policy;        /* config, overrides, then command line */
+    const char *lang;         /* NULL: default (en_US) */
+    const char *const *dictionaries;
+    size_t ndictionaries;
+    int figure_scope;
+    bool empty_section_direct;
+    size_t acronym_max_length; /* 0: the check's default */
+} civ_file_settings;
+
+/* Resolves the settings of a config for `path` (as given on the command
+ * line); c may be NULL (defaults). cli holds the command-line settings. */
+void civ_config_settings(const civ_config *c, const civ_config_env *env, const char *path,
+                         const civ_policy *cli, civ_file_settings *out);
+void civ_file_settings_release(civ_file_settings *s);
+/* Fills a civ_ctx from the settings (its other fields untouched). */
+void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx);
+/* Prints the merged settings as YAML (--print-config). */
+void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE *fp);
+
+/* The discovery cache. `explicit_path`: --config FILE (NULL: discover);
+ * `none`: --no-config. Borrows env and cli, which must outlive it. */
+civ_configs *civ_configs_new(const civ_config_env *env, const civ_policy *cli,
+                             const char *explicit_path, bool none);
+void civ_configs_free(civ_configs *cs);
+/* The settings for `path` ("-" with a display name: pass the name). Returns
+ * false when the governing config is bad: *err is set (heap) the first
+ * time that config is met and NULL afterwards, so each bad file is
+ * reported once. */
+bool civ_configs_resolve(civ_configs *cs, const char *path, civ_file_settings *out, char **err);
+
+/* Glob matching as described above, on a path relative to the config. */
+bool civ_glob_match(const char *glob, const char *relpath);
+
+#endif

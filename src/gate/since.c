@@ -1,0 +1,227 @@
+/* since.c - see since.h. */
+#include "gate/since.h"
+
+#include <errno.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "base/util.h"
+
+extern char **environ;
+
+void civ_changed_init(civ_changed *c)
+{
+    memset(c, 0, sizeof *c);
+}
+
+void civ_changed_release(civ_changed *c)
+{
+    free(c->lo);
+    free(c->hi);
+    civ_changed_init(c);
+}
+
+static void add_range(civ_changed *c, size_t lo, size_t hi)
+{
+    size_t cap = c->cap;
+    civ_grow((void **)&c->lo, &cap, c->n + 1, sizeof *c->lo);
+    cap = c->cap;
+    civ_grow((void **)&c->hi, &cap, c->n + 1, sizeof *c->hi);
+    c->cap = cap;
+    c->lo[c->n] = lo;
+    c->hi[c->n] = hi;
+    c->n++;
+}
+
+/* Parses "N" or "N,M" at *p; M defaults to 1. */
+static bool number_pair(const char **p, const char *e, size_t *a, size_t *b)
+{
+    const char *s = *p;
+    if (s >= e || *s < '0' || *s > '9')
+        return false;
+    *a = 0;
+    while (s < e && *s >= '0' && *s <= '9')
+        *a = *a * 10 + (size_t)(*s++ - '0');
+    *b = 1;
+    if (s < e && *s == ',') {
+        s++;
+        if (s >= e || *s < '0' || *s > '9')
+            return false;
+        *b = 0;
+        while (s < e && *s >= '0' && *s <= '9')
+            *b = *b * 10 + (size_t)(*s++ - '0');
+    }
+    *p = s;
+    return true;
+}
+
+bool civ_changed_parse(civ_changed *c, const char *diff, size_t len)
+{
+    const char *p = diff, *end = diff + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        if (le - p >= 3 && strncmp(p, "@@ ", 3) == 0) {
+            const char *s = p + 3;
+            size_t a, b, cc, d;
+            if (s >= le || *s++ != '-' || !number_pair(&s, le, &a, &b) || s >= le || *s++ != ' ' ||
+                s >= le || *s++ != '+' || !number_pair(&s, le, &cc, &d) || s >= le || *s != ' ')
+                return false;
+            if (d > 0)
+                add_range(c, cc, cc + d - 1);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return true;
+}
+
+bool civ_changed_has(const civ_changed *c, size_t l0, size_t l1)
+{
+    if (c->all)
+        return true;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->lo[i] <= l1 && l0 <= c->hi[i])
+            return true;
+    return false;
+}
+
+int civ_run_capture(char *const argv[], char **out, size_t *len)
+{
+    int fds[2];
+    *out = NULL;
+    *len = 0;
+    if (pipe(fds) != 0) {
+        *out = xasprintf("cannot create a pipe: %s", strerror(errno));
+        return -1;
+    }
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
+    posix_spawn_file_actions_addclose(&fa, fds[1]);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", 0, 0);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[1]);
+    if (rc != 0) {
+        close(fds[0]);
+        *out = xasprintf("cannot run '%s': %s", argv[0], strerror(rc));
+        return -1;
+    }
+    civ_buf b;
+    civ_buf_init(&b);
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fds[0], chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        civ_buf_add(&b, chunk, (size_t)n);
+    }
+    close(fds[0]);
+    int st;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    *len = b.len;
+    *out = civ_buf_detach(&b);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* The first line of git's output, for messages. */
+static char *first_line(const char *s)
+{
+    const char *nl = strchr(s, '\n');
+    return nl ? xstrndup(s, (size_t)(nl - s)) : xstrdup(s);
+}
+
+bool civ_since_check_ref(const char *ref, char **err)
+{
+    /* Outside a work tree the posts may still be in one (civlint run from
+     * elsewhere): each file's git diff then reports a bad ref itself. */
+    char *wt[] = {"git", "rev-parse", "--is-inside-work-tree", NULL};
+    char *o;
+    size_t n;
+    int inside = civ_run_capture(wt, &o, &n);
+    free(o);
+    if (inside != 0)
+        return true;
+    char *spec = xasprintf("%s^{commit}", ref);
+    char *argv[] = {"git", "rev-parse", "--verify", "--quiet", spec, NULL};
+    char *out;
+    size_t len;
+    int rc = civ_run_capture(argv, &out, &len);
+    free(spec);
+    if (rc != 0) {
+        char *l = first_line(out);
+        *err = rc < 0 ? xasprintf("--since: %s", l)
+                      : xasprintf("--since: '%s' is not a commit in this git repository%s%s", ref,
+                                  *l ? ": " : "", l);
+        free(l);
+        free(out);
+        return false;
+    }
+    free(out);
+    return true;
+}
+
+bool civ_since_changed(const char *ref, const char *path, civ_changed *c, char **err)
+{
+    /* git runs in the file's folder, so a post in another repository than
+     * the current folder's (or a submodule) is diffed in its own. */
+    char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+    const char *base = slash ? path + (slash - dir) + 1 : path;
+    if (slash) {
+        slash[slash == dir ? 1 : 0] = '\0';
+    } else {
+        free(dir);
+        dir = xstrdup(".");
+    }
+    char *argv[] = {"git", "-C", dir, "diff", "--no-color", "--no-ext-diff", "--unified=0",
+                    (char *)ref, "--", (char *)base, NULL};
+    char *out;
+    size_t len;
+    int rc = civ_run_capture(argv, &out, &len);
+    if (rc != 0 || !civ_changed_parse(c, out, len)) {
+        char *l = first_line(out);
+        *err = xasprintf("--since: git diff failed for '%s': %s", path, *l ? l : "unexpected output");
+        free(l);
+        free(out);
+        free(dir);
+        return false;
+    }
+    free(out);
+    if (c->n == 0) {
+        /* No hunk: unchanged, or not tracked at all (a new post). */
+        char *lsargv[] = {"git", "-C", dir, "ls-files", "--error-unmatch", "--", (char *)base, NULL};
+        rc = civ_run_capture(lsargv, &out, &len);
+        free(out);
+        if (rc == 1)
+            c->all = true;
+    }
+    free(dir);
+    return true;
+}
+
+size_t civ_since_filter(const civ_changed *c, const civ_source *src, civ_diags *d)
+{
+    size_t w = 0, dropped = 0;
+    for (size_t r = 0; r < d->n; r++) {
+        civ_diag *g = &d->items[r];
+        size_t l0 = civ_source_line_of(src, g->start) + 1;
+        size_t l1 = civ_source_line_of(src, g->end > g->start ? g->end - 1 : g->start) + 1;
+        if (!civ_changed_has(c, l0, l1)) {
+            civ_diag_release(g);
+            dropped++;
+            continue;
+        }
+        d->items[w++] = *g;
+    }
+    d->n = w;
+    return dropped;
+}

@@ -1,0 +1,69 @@
+/* output.h - formatters. A formatter sees, per file, the path, the source
+ * bytes with their line index (to quote lines and compute columns) and the
+ * sorted diagnostics; never the document model or the AST. */
+#ifndef CIV_OUTPUT_H
+#define CIV_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diag/diag.h"
+#include "source/source.h"
+
+typedef struct {
+    const char *rule;
+    size_t count;
+} civ_rule_count;
+
+typedef struct {
+    size_t files;
+    size_t errors, warnings, notes;
+    civ_rule_count *by_rule; /* sorted by rule id */
+    size_t nrules;
+} civ_summary;
+
+/* Describes one rule for formats that list rules (SARIF). */
+typedef struct {
+    const char *id;
+    const char *description;
+    civ_severity severity;
+} civ_rule_info;
+
+typedef struct {
+    FILE *fp;
+    bool color;
+    bool quiet;                  /* gcc: header lines only */
+    const civ_rule_info *rules;  /* every known rule */
+    size_t nrules;
+    void *state;                 /* the formatter's own */
+} civ_out;
+
+typedef struct {
+    const char *path;
+    const civ_source *src;   /* NULL when the file could not be read */
+    const civ_diags *diags;  /* NULL when the file could not be read */
+    const char *error;       /* why it could not be read */
+} civ_file_result;
+
+typedef struct {
+    const char *name;
+    void (*begin)(civ_out *o);
+    void (*file)(civ_out *o, const civ_file_result *r);
+    void (*end)(civ_out *o, const civ_summary *s);
+} civ_formatter;
+
+const civ_formatter *civ_formatter_find(const char *name);
+/* Comma-separated list of format names, for --help and errors. */
+const char *civ_formatter_names(void);
+
+/* Shared helpers for formatters. */
+/* Inclusive end position of [start,end): the last character's line:col, or
+ * the start position when the span is empty. */
+void civ_span_end(const civ_source *src, size_t start, size_t end, size_t *line, size_t *col);
+/* Writes s as a JSON string literal (with quotes). Control characters,
+ * bidirectional controls and U+2028/U+2029 are written as \uXXXX and
+ * invalid UTF-8 bytes as \ufffd, so the output is valid UTF-8 JSON that
+ * shows no hidden reordering when read raw. */
+void civ_json_str(FILE *fp, const char *s, size_t n);
+
+#endif

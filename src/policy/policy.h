@@ -1,0 +1,60 @@
+/* policy.h - which rules are on, and at what severity, for one file.
+ *
+ * A policy is an ordered list of settings (rule id -> off, on, or a
+ * severity) collected from the configuration (.civlint.yml, then its
+ * matching `overrides`) and the command line (--enable, --disable, -W), in
+ * that order; the last setting for a rule wins. It is applied after the
+ * checks ran: findings of rules turned off are dropped and the others are
+ * retagged with their configured severity. Checks whose rule is off are not
+ * run at all (civ_lint asks civ_policy_is_off first).
+ *
+ * A setting's id may be a built-in rule (`spelling`), a pack rule
+ * (`house.uyghur`) or a whole pack (`house.*`). */
+#ifndef CIV_POLICY_H
+#define CIV_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag/diag.h"
+#include "rules/rules.h"
+
+/* A setting's level: a severity (civ_severity values), or one of these. */
+enum { CIV_LEVEL_OFF = -2, CIV_LEVEL_ON = -1 };
+
+typedef struct {
+    char *id;   /* owned */
+    int level;  /* CIV_LEVEL_OFF, CIV_LEVEL_ON or a civ_severity */
+} civ_policy_entry;
+
+typedef struct civ_policy {
+    civ_policy_entry *items;
+    size_t n, cap;
+} civ_policy;
+
+void civ_policy_init(civ_policy *p);
+void civ_policy_release(civ_policy *p);
+/* Appends a setting (id is copied). */
+void civ_policy_add(civ_policy *p, const char *id, int level);
+/* Appends every setting of `from`. */
+void civ_policy_append(civ_policy *p, const civ_policy *from);
+
+/* Parses "off", "on", "error", "warning" or "note"; false otherwise. */
+bool civ_level_parse(const char *s, int *level);
+const char *civ_level_name(int level);
+
+/* The effective state of `rule` whose default severity is `def`: false when
+ * it is off, else true with *sev set. A NULL policy leaves every rule on. */
+bool civ_policy_lookup(const civ_policy *p, const char *rule, civ_severity def,
+                       civ_severity *sev);
+bool civ_policy_is_off(const civ_policy *p, const char *rule);
+
+/* Drops the findings of rules that are off and retags the others. */
+void civ_policy_apply(const civ_policy *p, civ_diags *d);
+
+/* True when `id` names a rule a setting may refer to: a built-in check, or
+ * `PACK.RULE` / `PACK.*` where PACK is a loaded rule pack (pack rules are
+ * defined by the packs' kinds, so any RULE of a loaded pack is accepted). */
+bool civ_rule_id_known(const civ_rules *rules, const char *id);
+
+#endif

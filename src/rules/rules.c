@@ -1,0 +1,331 @@
+/* rules.c - see rules.h. */
+#include "rules/rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/rulepack.h"
+#include "source/source.h"
+#include "base/utf8.h"
+#include "base/util.h"
+
+typedef struct {
+    char *name;
+    char *text;
+    civ_pattern *re; /* NULL for text-only definitions (keys ending in -example) */
+} definition;
+
+struct civ_rules {
+    civ_pack *packs;
+    size_t npacks, packcap;
+    definition *defs;
+    size_t ndefs, defcap;
+    civ_rulelist rules; /* the packs' `rules:` entries (rulepack.h) */
+};
+
+civ_rules *civ_rules_new(void)
+{
+    return xcalloc(1, sizeof(civ_rules));
+}
+
+void civ_rules_free(civ_rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->npacks; i++) {
+        free(r->packs[i].name);
+        free(r->packs[i].path);
+        civ_ydoc_free(r->packs[i].yaml);
+    }
+    for (size_t i = 0; i < r->ndefs; i++) {
+        free(r->defs[i].name);
+        free(r->defs[i].text);
+        civ_pattern_free(r->defs[i].re);
+    }
+    free(r->packs);
+    free(r->defs);
+    civ_rulelist_release(&r->rules);
+    free(r);
+}
+
+char *civ_rules_regex_error(const char *path, const civ_ynode *node, const char *what,
+                            const char *msg, size_t err_off)
+{
+    /* The caret can sit exactly under the pattern when the scalar is on one
+     * line and its bytes are the pattern's bytes (plain, or quoted without
+     * escapes); otherwise it points at the scalar's start. */
+    size_t col = node->col;
+    char *line = NULL;
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        char *buf = NULL;
+        size_t cap = 0;
+        ssize_t n = 0;
+        for (size_t ln = 1; (n = getline(&buf, &cap, f)) >= 0; ln++) {
+            if (ln == node->line) {
+                while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+                    buf[--n] = '\0';
+                line = xstrdup(buf);
+                break;
+            }
+        }
+        free(buf);
+        fclose(f);
+    }
+    if (line) {
+        /* byte offset of the node on its line */
+        size_t off = 0;
+        for (size_t c = 1; c < node->col && line[off]; c++) {
+            off++;
+            while (line[off] && civ_utf8_is_cont((unsigned char)line[off]))
+                off++;
+        }
+        size_t q = off + ((line[off] == '\'' || line[off] == '"') ? 1 : 0);
+        if (strncmp(line + q, node->value, node->len) == 0 && err_off <= node->len)
+            col = civ_utf8_count(line, q + err_off) + 1;
+    }
+    civ_buf b;
+    civ_buf_init(&b);
+    civ_buf_printf(&b, "%s:%zu:%zu: error: bad pattern in %s: %s", path, node->line, col, what, msg);
+    if (line) {
+        civ_buf_printf(&b, "\n%5zu | %s\n      | ", node->line, line);
+        for (size_t i = 1; i < col; i++)
+            civ_buf_putc(&b, ' ');
+        civ_buf_putc(&b, '^');
+        free(line);
+    }
+    return civ_buf_detach(&b);
+}
+
+static void set_def(civ_rules *r, const char *name, const char *text, civ_pattern *re)
+{
+    for (size_t i = 0; i < r->ndefs; i++) {
+        if (strcmp(r->defs[i].name, name) == 0) {
+            free(r->defs[i].text);
+            civ_pattern_free(r->defs[i].re);
+            r->defs[i].text = xstrdup(text);
+            r->defs[i].re = re;
+            return;
+        }
+    }
+    definition *d = CIV_PUSH(r->defs, r->ndefs, r->defcap);
+    d->name = xstrdup(name);
+    d->text = xstrdup(text);
+    d->re = re;
+}
+
+static bool load_defs(civ_rules *r, const char *path, const civ_ynode *defs, char **err)
+{
+    if (defs->kind != CIV_Y_MAP) {
+        *err = xasprintf("%s:%zu:%zu: error: 'definitions' must be a mapping of name: pattern",
+                         path, defs->line, defs->col);
+        return false;
+    }
+    for (size_t i = 0; i + 1 < defs->n; i += 2) {
+        const civ_ynode *k = defs->items[i], *v = defs->items[i + 1];
+        if (k->kind != CIV_Y_SCALAR || v->kind != CIV_Y_SCALAR) {
+            *err = xasprintf("%s:%zu:%zu: error: a definition must be a name and a string",
+                             path, v->line, v->col);
+            return false;
+        }
+        civ_pattern *re = NULL;
+        if (!civ_str_ends_with(k->value, "-example")) {
+            char *msg = NULL;
+            size_t eo = 0;
+            re = civ_pattern_new(v->value, 0, &msg, &eo);
+            if (!re) {
+                char *what = xasprintf("definition '%s'", k->value);
+                *err = civ_rules_regex_error(path, v, what, msg, eo);
+                free(what);
+                free(msg);
+                return false;
+            }
+        }
+        set_def(r, k->value, v->value, re);
+    }
+    return true;
+}
+
+bool civ_rules_load_file(civ_rules *r, const char *path, char **err)
+{
+    char *rerr = NULL;
+    civ_source *src = civ_source_read(path, NULL, CIV_SOURCE_MAX_DEFAULT, &rerr);
+    *err = NULL;
+    if (!src) {
+        *err = xasprintf("civlint: error: rule file %s", rerr);
+        free(rerr);
+        return false;
+    }
+    if (src->nbad) {
+        size_t line, col;
+        civ_source_position(src, src->bad[0].off, &line, &col);
+        *err = xasprintf("%s:%zu:%zu: error: invalid UTF-8 byte 0x%02X in rule file", path, line,
+                         col, src->bad[0].byte);
+        civ_source_free(src);
+        return false;
+    }
+    civ_ydoc *y = civ_ydoc_parse(src->data, src->len, 0, &rerr);
+    civ_source_free(src);
+    if (!y) {
+        *err = xasprintf("%s:%s", path, rerr);
+        /* rerr is "LINE:COL: problem"; insert the severity after LINE:COL: */
+        char *p = strchr(*err + strlen(path) + 1, ' ');
+        if (p) {
+            char *fixed = xasprintf("%.*s error:%s", (int)(p - *err), *err, p);
+            free(*err);
+            *err = fixed;
+        }
+        free(rerr);
+        return false;
+    }
+    const civ_ynode *root = civ_ydoc_root(y);
+    if (!root || root->kind != CIV_Y_MAP) {
+        *err = xasprintf("%s:1:1: error: a rule pack must be a YAML mapping with 'pack:'", path);
+        civ_ydoc_free(y);
+        return false;
+    }
+    const civ_ynode *name = civ_ymap_get(root, "pack");
+    if (!name || name->kind != CIV_Y_SCALAR || !name->len) {
+        *err = xasprintf("%s:%zu:%zu: error: rule pack has no 'pack:' name", path, root->line, root->col);
+        civ_ydoc_free(y);
+        return false;
+    }
+    for (size_t i = 0; i + 1 < root->n; i += 2) {
+        const civ_ynode *k = root->items[i];
+        /* relative-dates: the phrase table of the relative-date check,
+         * which reads it from the pack's YAML itself */
+        if (!civ_yscalar_is(k, "pack") && !civ_yscalar_is(k, "definitions") &&
+            !civ_yscalar_is(k, "rules") && !civ_yscalar_is(k, "description") &&
+            !civ_yscalar_is(k, "relative-dates")) {
+            *err = xasprintf("%s:%zu:%zu: error: unknown key '%s' in a rule pack (keys: pack, "
+                             "description, definitions, rules, relative-dates)",
+                             path, k->line, k->col, k->kind == CIV_Y_SCALAR ? k->value : "?");
+            civ_ydoc_free(y);
+            return false;
+        }
+    }
+    const civ_ynode *defs = civ_ymap_get(root, "definitions");
+    if (defs && !load_defs(r, path, defs, err)) {
+        civ_ydoc_free(y);
+        return false;
+    }
+    const civ_ynode *rules = civ_ymap_get(root, "rules");
+    if (rules && !civ_rulelist_load(&r->rules, path, name->value, rules, err)) {
+        civ_ydoc_free(y);
+        return false;
+    }
+    civ_pack *p = CIV_PUSH(r->packs, r->npacks, r->packcap);
+    p->name = xstrdup(name->value);
+    p->path = xstrdup(path);
+    p->yaml = y;
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err)
+{
+    *err = NULL;
+    DIR *d = opendir(dir);
+    if (!d) {
+        *err = xasprintf("civlint: error: cannot open rules folder '%s': %s", dir, strerror(errno));
+        return false;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (civ_str_ends_with(e->d_name, ".yml") || civ_str_ends_with(e->d_name, ".yaml"))
+            *CIV_PUSH(names, n, cap) = xasprintf("%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    civ_qsort(names, n, sizeof *names, cmp_str);
+    /* A bad file is skipped, not the folder: every file is tried and the
+     * errors are joined, one per line. */
+    bool ok = true;
+    civ_buf errs;
+    civ_buf_init(&errs);
+    for (size_t i = 0; i < n; i++) {
+        char *ferr = NULL;
+        if (!civ_rules_load_file(r, names[i], &ferr)) {
+            ok = false;
+            if (errs.len)
+                civ_buf_putc(&errs, '\n');
+            civ_buf_puts(&errs, ferr);
+            free(ferr);
+        }
+        free(names[i]);
+    }
+    free(names);
+    if (!ok)
+        *err = civ_buf_detach(&errs);
+    civ_buf_release(&errs);
+    return ok;
+}
+
+const civ_pattern *civ_rules_def(const civ_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->ndefs; i++)
+        if (strcmp(r->defs[i].name, name) == 0)
+            return r->defs[i].re;
+    return NULL;
+}
+
+const char *civ_rules_def_text(const civ_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->ndefs; i++)
+        if (strcmp(r->defs[i].name, name) == 0)
+            return r->defs[i].text;
+    return NULL;
+}
+
+size_t civ_rules_npacks(const civ_rules *r)
+{
+    return r->npacks;
+}
+
+const civ_pack *civ_rules_pack(const civ_rules *r, size_t i)
+{
+    return i < r->npacks ? &r->packs[i] : NULL;
+}
+
+const civ_rulelist *civ_rules_list(const civ_rules *r)
+{
+    return &r->rules;
+}
+
+bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on)
+{
+    bool found = false;
+    for (size_t i = 0; i < r->rules.n; i++) {
+        const char *rid = r->rules.items[i].id;
+        size_t plen = strcspn(rid, ".");
+        /* "house.kyiv" names one rule, "house" the whole pack */
+        if (strcmp(rid, id) == 0 || (strlen(id) == plen && strncmp(rid, id, plen) == 0)) {
+            r->rules.items[i].enabled = on;
+            found = true;
+        }
+    }
+    return found;
+}
+
+size_t civ_rules_ndefs(const civ_rules *r)
+{
+    return r->ndefs;
+}
+
+const civ_pattern *civ_rules_def_at(const civ_rules *r, size_t i, const char **name)
+{
+    if (i >= r->ndefs)
+        return NULL;
+    *name = r->defs[i].name;
+    return r->defs[i].re;
+}

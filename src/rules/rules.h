@@ -1,0 +1,64 @@
+/* rules.h - rule packs: YAML files in rules/ holding the data the checks
+ * run on (patterns, word lists, the byline pattern).
+ *
+ * A pack file:
+ *     pack: house                # the prefix of its rule ids
+ *     definitions:               # named patterns used by built-in checks
+ *       byline: '^...$'
+ *     rules: [...]               # house-style rules (see rulepack kinds)
+ * Packs load in order; a later definition with the same name replaces an
+ * earlier one, so a project's rules folder can override the shipped data. */
+#ifndef CIV_RULES_H
+#define CIV_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rules/pattern.h"
+#include "rules/rulepack.h"
+#include "base/yamltree.h"
+
+typedef struct civ_rules civ_rules;
+
+typedef struct {
+    char *name;            /* pack name */
+    char *path;            /* file it came from */
+    civ_ydoc *yaml;        /* the parsed file, kept for rule kinds */
+} civ_pack;
+
+civ_rules *civ_rules_new(void);
+void civ_rules_free(civ_rules *r);
+
+/* Loads every *.yml / *.yaml file of dir in name order. A bad file adds
+ * nothing and the others still load; then returns false and sets *err
+ * (heap, caller frees) to one line per bad file, each starting
+ * "FILE:LINE:COL: error: ..." (a bad pattern adds its caret lines). */
+bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err);
+bool civ_rules_load_file(civ_rules *r, const char *path, char **err);
+
+/* A compiled definition, or NULL when no pack defines it. */
+const civ_pattern *civ_rules_def(const civ_rules *r, const char *name);
+/* A definition's scalar text (e.g. an example), or NULL. */
+const char *civ_rules_def_text(const civ_rules *r, const char *name);
+
+/* Definitions by index (0..civ_rules_ndefs-1), for checks that run every
+ * definition with a given prefix (`figure-`); the pattern is NULL for
+ * text-only definitions. */
+size_t civ_rules_ndefs(const civ_rules *r);
+const civ_pattern *civ_rules_def_at(const civ_rules *r, size_t i, const char **name);
+
+/* The house-style rules of every pack, in load order (rulepack.h). */
+const civ_rulelist *civ_rules_list(const civ_rules *r);
+/* Turns a pack rule ("house.kyiv") or a whole pack ("house") on or off;
+ * false when nothing has that id. */
+bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on);
+
+size_t civ_rules_npacks(const civ_rules *r);
+const civ_pack *civ_rules_pack(const civ_rules *r, size_t i);
+
+/* Formats a pattern compile error with a caret under the offending offset:
+ * `node` is the YAML scalar holding the pattern. Returns a heap string. */
+char *civ_rules_regex_error(const char *path, const civ_ynode *node, const char *what,
+                            const char *msg, size_t err_off);
+
+#endif

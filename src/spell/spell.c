@@ -1,0 +1,589 @@
+/* spell.c - see spell.h. The expensive things - loading a dictionary
+ * (tens of milliseconds), hunspell's suggestion search (milliseconds per
+ * word) - happen once per run and once per distinct word; everything per
+ * token is a hash lookup under a read lock. */
+#include "spell/spell.h"
+
+#include <errno.h>
+#include <hunspell.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/util.h"
+
+typedef struct {
+    bool known;
+    _Atomic bool suggested; /* set (under the write lock) after sugg */
+    char **sugg;
+    size_t nsugg;
+} verdict;
+
+struct civ_speller {
+    char *aff, *dic;
+    char **extra; /* further .dic files, replayed on every new handle */
+    size_t nextra, extracap;
+    civ_strmap words; /* word lists; read-only after set-up */
+
+    pthread_mutex_t load_lock; /* one handle loads at a time (below) */
+    pthread_mutex_t pool_lock;
+    Hunhandle **idle;
+    size_t nidle, idlecap;
+    Hunhandle **all;
+    size_t nall, allcap;
+
+    pthread_rwlock_t cache_lock;
+    civ_strmap cache; /* word -> verdict */
+    bool full_search; /* civ_speller_set_full_search */
+
+    _Atomic uint64_t words_n, lookups, suggestions, ns;
+};
+
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Sets *aff and *dic (heap) when dir/lang.aff and dir/lang.dic exist. */
+static bool try_dir(const char *dir, const char *lang, char **aff, char **dic)
+{
+    char *a = xasprintf("%s/%s.aff", dir, lang);
+    char *d = xasprintf("%s/%s.dic", dir, lang);
+    if (is_file(a) && is_file(d)) {
+        *aff = a;
+        *dic = d;
+        return true;
+    }
+    free(a);
+    free(d);
+    return false;
+}
+
+/* "en_US" -> "hunspell-en-us", Debian's naming. */
+static char *debian_package(const char *lang)
+{
+    char *p = xasprintf("hunspell-%s", lang);
+    for (char *c = p; *c; c++) {
+        if (*c == '_')
+            *c = '-';
+        else if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c - 'A' + 'a');
+    }
+    return p;
+}
+
+static bool find_dict(const char *lang, const char *dict, char **aff, char **dic, char **err)
+{
+    if (dict) {
+        if (is_dir(dict)) {
+            if (try_dir(dict, lang, aff, dic))
+                return true;
+            *err = xasprintf("no hunspell dictionary '%s' in '%s' (needs %s.aff and %s.dic)", lang,
+                             dict, lang, lang);
+            return false;
+        }
+        size_t n = strlen(dict);
+        if (n > 4 && (strcmp(dict + n - 4, ".dic") == 0 || strcmp(dict + n - 4, ".aff") == 0))
+            n -= 4;
+        char *a = xasprintf("%.*s.aff", (int)n, dict);
+        char *d = xasprintf("%.*s.dic", (int)n, dict);
+        if (is_file(a) && is_file(d)) {
+            *aff = a;
+            *dic = d;
+            return true;
+        }
+        *err = xasprintf("cannot find the hunspell dictionary '%s' (needs '%s' and '%s')", dict, a, d);
+        free(a);
+        free(d);
+        return false;
+    }
+    civ_buf looked;
+    civ_buf_init(&looked);
+    const char *env = getenv("DICPATH");
+    if (env && *env) {
+        char *copy = xstrdup(env);
+        for (char *save = NULL, *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+            if (try_dir(dir, lang, aff, dic)) {
+                free(copy);
+                civ_buf_release(&looked);
+                return true;
+            }
+            civ_buf_printf(&looked, "%s, ", dir);
+        }
+        free(copy);
+    }
+    static const char *const std_dirs[] = {"/usr/share/hunspell", "/usr/share/myspell/dicts",
+                                           "/usr/share/myspell"};
+    for (size_t i = 0; i < sizeof std_dirs / sizeof *std_dirs; i++) {
+        if (try_dir(std_dirs[i], lang, aff, dic)) {
+            civ_buf_release(&looked);
+            return true;
+        }
+        civ_buf_printf(&looked, "%s%s", std_dirs[i], i + 1 < sizeof std_dirs / sizeof *std_dirs ? ", " : "");
+    }
+    char *pkg = debian_package(lang);
+    *err = xasprintf("no hunspell dictionary for '%s' (looked for %s.aff and %s.dic in %s); install the "
+                     "Debian package '%s' (apt-get install %s) or give --dict PATH",
+                     lang, lang, lang, looked.data, pkg, pkg);
+    free(pkg);
+    civ_buf_release(&looked);
+    return false;
+}
+
+/* Loads a new handle. Loading is serialised: hunspell keeps process-wide
+ * character tables that older versions set up without a lock, and two
+ * threads loading at once gain nothing over one (it is rare: once per
+ * thread per run). Lookups on different handles run in parallel. */
+static Hunhandle *load_handle(civ_speller *sp)
+{
+    pthread_mutex_lock(&sp->load_lock);
+    Hunhandle *h = Hunspell_create(sp->aff, sp->dic);
+    if (!h) {
+        fprintf(stderr, "civlint: out of memory loading '%s'\n", sp->dic);
+        abort();
+    }
+    for (size_t i = 0; i < sp->nextra; i++)
+        Hunspell_add_dic(h, sp->extra[i]);
+    pthread_mutex_unlock(&sp->load_lock);
+    pthread_mutex_lock(&sp->pool_lock);
+    *CIV_PUSH(sp->all, sp->nall, sp->allcap) = h;
+    pthread_mutex_unlock(&sp->pool_lock);
+    return h;
+}
+
+static Hunhandle *take_handle(civ_speller *sp)
+{
+    Hunhandle *h = NULL;
+    pthread_mutex_lock(&sp->pool_lock);
+    if (sp->nidle)
+        h = sp->idle[--sp->nidle];
+    pthread_mutex_unlock(&sp->pool_lock);
+    return h ? h : load_handle(sp);
+}
+
+static void give_handle(civ_speller *sp, Hunhandle *h)
+{
+    pthread_mutex_lock(&sp->pool_lock);
+    *CIV_PUSH(sp->idle, sp->nidle, sp->idlecap) = h;
+    pthread_mutex_unlock(&sp->pool_lock);
+}
+
+civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
+{
+    char *aff = NULL, *dic = NULL;
+    if (!lang || !*lang)
+        lang = CIV_SPELL_DEFAULT_LANG;
+    if (!find_dict(lang, dict, &aff, &dic, err))
+        return NULL;
+    civ_speller *sp = xcalloc(1, sizeof *sp);
+    sp->aff = aff;
+    sp->dic = dic;
+    civ_strmap_init(&sp->words);
+    civ_strmap_init(&sp->cache);
+    pthread_mutex_init(&sp->load_lock, NULL);
+    pthread_mutex_init(&sp->pool_lock, NULL);
+    pthread_rwlock_init(&sp->cache_lock, NULL);
+    Hunhandle *h = load_handle(sp);
+    const char *enc = Hunspell_get_dic_encoding(h);
+    if (!enc || strcmp(enc, "UTF-8") != 0) {
+        *err = xasprintf("hunspell dictionary '%s' is in %s; civlint needs a UTF-8 dictionary (SET UTF-8)",
+                         dic, enc ? enc : "an unknown encoding");
+        civ_speller_free(sp);
+        return NULL;
+    }
+    give_handle(sp, h);
+    return sp;
+}
+
+static void free_verdict(const char *key, void *value, void *ud)
+{
+    (void)key;
+    (void)ud;
+    verdict *v = value;
+    for (size_t i = 0; i < v->nsugg; i++)
+        free(v->sugg[i]);
+    free(v->sugg);
+    free(v);
+}
+
+void civ_speller_free(civ_speller *sp)
+{
+    if (!sp)
+        return;
+    for (size_t i = 0; i < sp->nall; i++)
+        Hunspell_destroy(sp->all[i]);
+    free(sp->all);
+    free(sp->idle);
+    civ_strmap_each(&sp->cache, free_verdict, NULL);
+    civ_strmap_release(&sp->cache);
+    civ_strmap_release(&sp->words);
+    for (size_t i = 0; i < sp->nextra; i++)
+        free(sp->extra[i]);
+    free(sp->extra);
+    pthread_mutex_destroy(&sp->load_lock);
+    pthread_mutex_destroy(&sp->pool_lock);
+    pthread_rwlock_destroy(&sp->cache_lock);
+    free(sp->aff);
+    free(sp->dic);
+    free(sp);
+}
+
+const char *civ_speller_aff(const civ_speller *sp)
+{
+    return sp->aff;
+}
+
+const char *civ_speller_dic(const civ_speller *sp)
+{
+    return sp->dic;
+}
+
+bool civ_speller_add_dic(civ_speller *sp, const char *path, char **err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        *err = xasprintf("cannot open '%s': %s", path, strerror(errno));
+        return false;
+    }
+    fclose(f);
+    *CIV_PUSH(sp->extra, sp->nextra, sp->extracap) = xstrdup(path);
+    /* Set-up runs before any lookup, so every handle so far is idle. */
+    for (size_t i = 0; i < sp->nall; i++)
+        Hunspell_add_dic(sp->all[i], path);
+    return true;
+}
+
+void civ_speller_add_word(civ_speller *sp, const char *word, size_t n)
+{
+    civ_wordlist_add(&sp->words, word, n);
+}
+
+bool civ_speller_add_words_file(civ_speller *sp, const char *path, char **err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        *err = xasprintf("cannot open '%s': %s", path, strerror(errno));
+        return false;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, f)) >= 0) {
+        size_t a = 0, e = (size_t)len;
+        while (a < e && (line[a] == ' ' || line[a] == '\t'))
+            a++;
+        while (e > a && (line[e - 1] == '\n' || line[e - 1] == '\r' || line[e - 1] == ' ' || line[e - 1] == '\t'))
+            e--;
+        if (a == e || line[a] == '#')
+            continue;
+        civ_wordlist_add(&sp->words, line + a, e - a);
+    }
+    bool ok = !ferror(f);
+    if (!ok)
+        *err = xasprintf("cannot read '%s': %s", path, strerror(errno));
+    free(line);
+    fclose(f);
+    return ok;
+}
+
+/* Hunspell wants a NUL-terminated string. */
+static char *cstr(const char *word, size_t n, char *buf, size_t cap)
+{
+    char *s = n < cap ? buf : xmalloc(n + 1);
+    memcpy(s, word, n);
+    s[n] = '\0';
+    return s;
+}
+
+static verdict *cached(civ_speller *sp, const char *word, size_t n)
+{
+    pthread_rwlock_rdlock(&sp->cache_lock);
+    verdict *v = civ_strmap_get(&sp->cache, word, n);
+    pthread_rwlock_unlock(&sp->cache_lock);
+    return v;
+}
+
+/* Inserts v unless another thread was first; returns the one kept. */
+static verdict *insert(civ_speller *sp, const char *word, size_t n, verdict *v)
+{
+    pthread_rwlock_wrlock(&sp->cache_lock);
+    verdict *old = civ_strmap_get(&sp->cache, word, n);
+    if (!old)
+        civ_strmap_put(&sp->cache, word, n, v);
+    pthread_rwlock_unlock(&sp->cache_lock);
+    if (old) {
+        free(v);
+        return old;
+    }
+    return v;
+}
+
+bool civ_speller_check(civ_speller *sp, const char *word, size_t n)
+{
+    if (civ_wordlist_has(&sp->words, word, n))
+        return true;
+    verdict *v = cached(sp, word, n);
+    if (v)
+        return v->known;
+    char buf[128];
+    char *s = cstr(word, n, buf, sizeof buf);
+    Hunhandle *h = take_handle(sp);
+    bool known = Hunspell_spell(h, s) != 0;
+    give_handle(sp, h);
+    atomic_fetch_add(&sp->lookups, 1);
+    if (s != buf)
+        free(s);
+    v = xcalloc(1, sizeof *v);
+    v->known = known;
+    return insert(sp, word, n, v)->known;
+}
+
+/* A suggestion that splits the word: a space or hyphen it did not have. */
+static bool is_split(const char *sugg, const char *word, size_t n)
+{
+    for (const char *p = sugg; *p; p++)
+        if ((*p == ' ' || *p == '-') && !memchr(word, *p, n))
+            return true;
+    return false;
+}
+
+/* Known words one edit away (a swap of two neighbours, a letter dropped,
+ * added or changed), in that order: the typos authors make most. Hunspell's
+ * own suggest tries far more (n-grams, phonetics) and costs ~40 ms a word
+ * (--suggest=full). These ~54n+25 lookups cost about 1.3 ms a word (~5 us
+ * each). A word list in a hash set in front of hunspell cut that to a few
+ * microseconds, but loading 155,000 forms took a one-post run from 84 to
+ * 228 ms and 14 to 42 MiB, so it was taken out. ASCII words only; returns
+ * the count stored in out (at most max, heap strings). */
+static size_t near_words(Hunhandle *h, const char *word, size_t n, char **out, size_t max)
+{
+    if (n < 3 || n > 40)
+        return 0;
+    bool upper = true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)word[i];
+        if (c >= 0x80)
+            return 0;
+        if (c >= 'a' && c <= 'z')
+            upper = false;
+    }
+    const char *abc = upper ? "ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "abcdefghijklmnopqrstuvwxyz";
+    /* a capitalised word gets a capital in its first place */
+    bool cap0 = word[0] >= 'A' && word[0] <= 'Z';
+    char cand[48];
+    size_t found = 0;
+    /* First the same letters in another case: "Nato" is "NATO". */
+    for (int v = 0; v < 2 && found < max; v++) {
+        for (size_t i = 0; i < n; i++) {
+            char c = word[i];
+            cand[i] = v == 0 ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c)
+                             : (i > 0 && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+        }
+        cand[n] = '\0';
+        if (memcmp(cand, word, n) != 0 && Hunspell_spell(h, cand))
+            out[found++] = xstrdup(cand);
+    }
+    for (int kind = 0; kind < 4 && found < max; kind++) {
+        size_t positions = kind == 0 ? n - 1 : kind == 2 ? n + 1 : n;
+        for (size_t i = 0; i < positions && found < max; i++) {
+            for (int l = 0; l < (kind == 0 || kind == 1 ? 1 : 26) && found < max; l++) {
+                size_t m = 0;
+                if (kind == 0) { /* swap i, i+1 */
+                    if (word[i] == word[i + 1])
+                        continue;
+                    memcpy(cand, word, n);
+                    cand[i] = word[i + 1];
+                    cand[i + 1] = word[i];
+                    m = n;
+                } else if (kind == 1) { /* drop i */
+                    memcpy(cand, word, i);
+                    memcpy(cand + i, word + i + 1, n - i - 1);
+                    m = n - 1;
+                } else if (kind == 2) { /* add before i */
+                    memcpy(cand, word, i);
+                    cand[i] = i == 0 && cap0 ? "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[l] : abc[l];
+                    memcpy(cand + i + 1, word + i, n - i);
+                    m = n + 1;
+                } else { /* change i */
+                    char c = i == 0 && cap0 ? "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[l] : abc[l];
+                    if (c == word[i])
+                        continue;
+                    memcpy(cand, word, n);
+                    cand[i] = c;
+                    m = n;
+                }
+                cand[m] = '\0';
+                bool dup = false;
+                for (size_t k = 0; k < found && !dup; k++)
+                    dup = strcmp(out[k], cand) == 0;
+                if (!dup && Hunspell_spell(h, cand))
+                    out[found++] = xstrdup(cand);
+            }
+        }
+    }
+    return found;
+}
+
+void civ_speller_set_full_search(civ_speller *sp, bool on)
+{
+    sp->full_search = on;
+}
+
+size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *const **out)
+{
+    verdict *v = cached(sp, word, n);
+    if (!v) {
+        civ_speller_check(sp, word, n);
+        v = cached(sp, word, n);
+    }
+    if (!v) { /* a word-list word: never reported, nothing to suggest */
+        *out = NULL;
+        return 0;
+    }
+    if (!atomic_load(&v->suggested)) {
+        char buf[128];
+        char *s = cstr(word, n, buf, sizeof buf);
+        Hunhandle *h = take_handle(sp);
+        char *near[CIV_SPELL_MAX_SUGGEST];
+        size_t m = near_words(h, word, n, near, CIV_SPELL_MAX_SUGGEST);
+        char **sugg = NULL;
+        if (m) {
+            sugg = xcalloc(m, sizeof *sugg);
+            memcpy(sugg, near, m * sizeof *sugg);
+        } else if (sp->full_search) {
+            /* nothing one edit away: hunspell's full (slow) search */
+            char **list = NULL;
+            int k = Hunspell_suggest(h, &list, s);
+            m = k > 0 ? (size_t)k : 0;
+            if (m > CIV_SPELL_MAX_SUGGEST)
+                m = CIV_SPELL_MAX_SUGGEST;
+            sugg = m ? xcalloc(m, sizeof *sugg) : NULL;
+            /* hunspell ranks word splits ("occur ed", "occur-ed") high; one
+             * word reads better as the fix-it, so splits go last. */
+            size_t j = 0;
+            for (int pass = 0; pass < 2; pass++)
+                for (int i = 0; i < k && j < m; i++)
+                    if (is_split(list[i], word, n) == (pass == 1))
+                        sugg[j++] = xstrdup(list[i]);
+            if (list)
+                Hunspell_free_list(h, &list, k);
+        }
+        give_handle(sp, h);
+        atomic_fetch_add(&sp->suggestions, 1);
+        if (s != buf)
+            free(s);
+        pthread_rwlock_wrlock(&sp->cache_lock);
+        if (!atomic_load(&v->suggested)) {
+            v->sugg = sugg;
+            v->nsugg = m;
+            atomic_store(&v->suggested, true);
+            sugg = NULL;
+        }
+        pthread_rwlock_unlock(&sp->cache_lock);
+        if (sugg) { /* another thread was first */
+            for (size_t i = 0; i < m; i++)
+                free(sugg[i]);
+            free(sugg);
+        }
+    }
+    *out = v->sugg;
+    return v->nsugg;
+}
+
+void civ_speller_account(civ_speller *sp, uint64_t words, uint64_t ns)
+{
+    atomic_fetch_add(&sp->words_n, words);
+    atomic_fetch_add(&sp->ns, ns);
+}
+
+void civ_speller_stats(civ_speller *sp, civ_spell_stats *st)
+{
+    st->words = atomic_load(&sp->words_n);
+    st->lookups = atomic_load(&sp->lookups);
+    st->suggestions = atomic_load(&sp->suggestions);
+    st->ns = atomic_load(&sp->ns);
+    pthread_rwlock_rdlock(&sp->cache_lock);
+    st->distinct = sp->cache.n;
+    pthread_rwlock_unlock(&sp->cache_lock);
+    pthread_mutex_lock(&sp->pool_lock);
+    st->handles = sp->nall;
+    pthread_mutex_unlock(&sp->pool_lock);
+}
+
+/* ---- word lists ---- */
+
+static bool is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+void civ_wordlist_add(civ_strmap *list, const char *word, size_t n)
+{
+    char buf[128];
+    char *s = n < sizeof buf ? buf : xmalloc(n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n;) { /* straight apostrophes, as words are looked up */
+        if (i + 3 <= n && memcmp(word + i, "\xE2\x80\x99", 3) == 0) {
+            s[k++] = '\'';
+            i += 3;
+        } else {
+            s[k++] = word[i++];
+        }
+    }
+    if (k)
+        civ_strmap_put(list, s, k, (void *)1);
+    if (s != buf)
+        free(s);
+}
+
+bool civ_wordlist_has(const civ_strmap *list, const char *word, size_t n)
+{
+    if (list->n == 0 || n == 0)
+        return false;
+    if (civ_strmap_get(list, word, n))
+        return true;
+    bool caps = true, rest_lower = true;
+    for (size_t i = 0; i < n; i++) {
+        if (is_lower(word[i]))
+            caps = false;
+        if (i > 0 && is_upper(word[i]))
+            rest_lower = false;
+    }
+    if (!is_upper(word[0]))
+        return false;
+    char buf[128];
+    char *s = n < sizeof buf ? buf : xmalloc(n + 1);
+    memcpy(s, word, n);
+    bool found = false;
+    if (rest_lower) { /* "Word" from "word" */
+        s[0] = (char)(s[0] - 'A' + 'a');
+        found = civ_strmap_get(list, s, n) != NULL;
+    } else if (caps) { /* "WORD" from "word" or "Word" */
+        for (size_t i = 1; i < n; i++)
+            if (is_upper(s[i]))
+                s[i] = (char)(s[i] - 'A' + 'a');
+        found = civ_strmap_get(list, s, n) != NULL;
+        if (!found) {
+            s[0] = (char)(s[0] - 'A' + 'a');
+            found = civ_strmap_get(list, s, n) != NULL;
+        }
+    }
+    if (s != buf)
+        free(s);
+    return found;
+}

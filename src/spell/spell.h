@@ -1,0 +1,107 @@
+/* spell.h - the speller: hunspell dictionaries, word lists and a cache of
+ * verdicts and suggestions shared by every file of a run.
+ *
+ * One civ_speller is made per run (main.c), loaded once, and handed to the
+ * checks through civ_ctx. Words are given in their dictionary form: UTF-8,
+ * straight apostrophes (civ_word_normalize), no trailing punctuation.
+ *
+ * Dictionaries. civ_speller_new finds LANG.aff and LANG.dic: in `dict` when
+ * given (a folder, or a path with or without the .aff/.dic extension), else
+ * in each folder of $DICPATH (colon-separated), then /usr/share/hunspell,
+ * /usr/share/myspell/dicts and /usr/share/myspell. civ_speller_add_dic
+ * loads a further .dic on top (the house dictionary; it shares the main
+ * .aff's affix flags). civ_speller_add_words_file adds a plain word list.
+ *
+ * Caching. Each distinct word goes to hunspell once per run; its verdict
+ * is kept in a hash table (strmap.h). Suggestions are computed only when
+ * asked for (for a word that is reported) and then kept too.
+ *
+ * Suggestions. Known words one edit away (case, swap, drop, add, change),
+ * well under a millisecond a word and the same in every run. Hunspell's
+ * own full search (n-grams, phonetics) finds more for words two or more
+ * edits away, but costs ~50 ms a word and stops at a CPU-time limit, so its
+ * list can change with the machine's load; it runs only when the speller
+ * is set to (civ_speller_set_full_search, `--suggest=full`).
+ *
+ * Threading contract. Set-up (civ_speller_new, civ_speller_add_dic,
+ * civ_speller_add_words_file, civ_speller_add_word) happens on one thread
+ * before the first lookup. After that, civ_speller_check,
+ * civ_speller_suggest, civ_speller_account and civ_speller_stats may be
+ * called from any number of threads at once: the verdict cache sits behind
+ * a pthread rwlock (lookups of cached words take only the read lock), and
+ * hunspell handles - which are not thread-safe - come from a pool: a
+ * thread takes an idle handle or, when none is idle, loads a new one, uses
+ * it for one call and gives it back. So a run with N threads holds at most
+ * N handles, and a single-threaded run holds exactly one. civ_speller_free
+ * is called once, after every thread is done. */
+#ifndef CIV_SPELL_H
+#define CIV_SPELL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/strmap.h"
+
+typedef struct civ_speller civ_speller;
+
+#define CIV_SPELL_DEFAULT_LANG "en_US"
+#define CIV_SPELL_MAX_SUGGEST 3
+
+/* Loads the dictionary for lang (NULL: en_US) as described above. On
+ * failure returns NULL and sets *err to a heap message (caller frees) that
+ * names the Debian package to install. Free with civ_speller_free. */
+civ_speller *civ_speller_new(const char *lang, const char *dict, char **err);
+void civ_speller_free(civ_speller *sp);
+
+/* The .aff and .dic files in use (owned by the speller). */
+const char *civ_speller_aff(const civ_speller *sp);
+const char *civ_speller_dic(const civ_speller *sp);
+
+/* Also asks hunspell's full search for words with nothing one edit away
+ * (see above). Set-up only, before the first lookup. */
+void civ_speller_set_full_search(civ_speller *sp, bool on);
+
+/* Loads a hunspell .dic (a count line, then word or word/FLAGS lines) on
+ * top of the main dictionary. False with *err (heap) when unreadable. */
+bool civ_speller_add_dic(civ_speller *sp, const char *path, char **err);
+
+/* Adds the words of a plain list: one word per line, '#' starts a comment
+ * line, blank lines ignored, curly apostrophes made straight. This is the
+ * API for the config key `dictionaries:` and for --words. False with *err
+ * (heap) when the file cannot be read. */
+bool civ_speller_add_words_file(civ_speller *sp, const char *path, char **err);
+void civ_speller_add_word(civ_speller *sp, const char *word, size_t n);
+
+/* True when word[0..n) is correct: in a word list, or accepted by
+ * hunspell (which knows case rules: "government" also accepts
+ * "Government" and "GOVERNMENT"). Thread-safe. */
+bool civ_speller_check(civ_speller *sp, const char *word, size_t n);
+
+/* Up to CIV_SPELL_MAX_SUGGEST suggestions for word[0..n), best first.
+ * Stores a pointer to the speller's cached array in *out (valid until
+ * civ_speller_free; do not free) and returns its length. Thread-safe. */
+size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *const **out);
+
+/* Counters for --spell-stats. */
+typedef struct {
+    uint64_t words;       /* words checked (civ_speller_account) */
+    uint64_t distinct;    /* distinct words in the verdict cache */
+    uint64_t lookups;     /* calls to Hunspell_spell */
+    uint64_t suggestions; /* suggestion lists computed (once per word) */
+    uint64_t handles;     /* hunspell handles loaded */
+    uint64_t ns;          /* time spent in the spelling check */
+} civ_spell_stats;
+
+/* Adds `words` checked in `ns` nanoseconds to the counters. Thread-safe. */
+void civ_speller_account(civ_speller *sp, uint64_t words, uint64_t ns);
+void civ_speller_stats(civ_speller *sp, civ_spell_stats *st);
+
+/* Word lists with hunspell's case rules, ASCII letters only: an entry in
+ * lower case also matches its Capitalised and ALL-CAPS forms, a
+ * Capitalised entry its ALL-CAPS form. Used for --words lists and for a
+ * post's own <!-- civlint-words: ... --> list. Values are unused. */
+void civ_wordlist_add(civ_strmap *list, const char *word, size_t n);
+bool civ_wordlist_has(const civ_strmap *list, const char *word, size_t n);
+
+#endif

@@ -1,0 +1,32 @@
+/* byline.h - finding the author line ("Name – Role, Organisation").
+ *
+ * Shared by two checks: author-line reports a missing or malformed byline,
+ * and empty-section must not count the byline as a section's content. */
+#ifndef CIV_BYLINE_H
+#define CIV_BYLINE_H
+
+#include <stddef.h>
+
+#include "model/document.h"
+#include "rules/rules.h"
+
+typedef enum {
+    CIV_BYLINE_NONE,      /* the last paragraph is not a byline */
+    CIV_BYLINE_OK,        /* it matches the byline pattern */
+    CIV_BYLINE_MALFORMED, /* it reads like one but does not match */
+} civ_byline_status;
+
+typedef struct {
+    civ_byline_status status;
+    size_t block;          /* index of the last body paragraph, or SIZE_MAX */
+    /* MALFORMED: the text span between the name and the role, to be
+     * replaced by " – " (empty when the separator is missing) */
+    size_t sep_t0, sep_t1;
+} civ_byline;
+
+/* Classifies the post's last body paragraph (outside footnote definitions,
+ * ignoring trailing HTML comments, thematic breaks and link definitions)
+ * with the `byline` and `byline-words` definitions of the rule packs. */
+void civ_byline_find(const civ_doc *doc, const civ_rules *rules, civ_byline *out);
+
+#endif

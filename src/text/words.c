@@ -1,0 +1,341 @@
+/* words.c - see words.h. The tokenizer decides what the spelling check
+ * never sees, so each rule here is one that stops a class of false alarms:
+ * URLs, addresses and paths (not words), digits (model numbers, dates),
+ * quotes around words (not part of them). */
+#include "text/words.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "text/unicode.h"
+#include "base/utf8.h"
+
+/* The ASCII fast paths below (decode_at, is_word_char, scan_word) give the
+ * same answers as the general code; they exist because the tokenizer runs
+ * over every word of every post twice (spelling, mixed-script) and a
+ * function call per character was 10% of a run. */
+static inline uint32_t decode_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *n = 1;
+        return c;
+    }
+    uint32_t cp;
+    size_t k = civ_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+    if (k == 0) {
+        k = 1;
+        cp = 0xFFFD;
+    }
+    *n = k;
+    return cp;
+}
+
+static bool is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF ||
+           cp == 0xFFFC;
+}
+
+static bool is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static bool is_hyphen(uint32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static bool is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* Starts or continues a word (a mark only continues one). U+02BC is a
+ * letter (Lm) but is used as an apostrophe, so it is a joiner instead. */
+static inline bool is_word_char(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    return cp != 0x02BC && (civ_uni_is_letter(cp) || is_digit(cp));
+}
+
+/* Characters trimmed off both ends of a chunk before classifying it. */
+static bool is_opener(unsigned char c)
+{
+    return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'' || c == '*' ||
+           c == '_' || c == '`';
+}
+
+static bool is_closer(unsigned char c)
+{
+    return c == ')' || c == ']' || c == '}' || c == '>' || c == '"' || c == '\'' || c == '.' ||
+           c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '*' || c == '_' ||
+           c == '`';
+}
+
+/* Trims ASCII brackets, quotes and punctuation and the curly quotes
+ * (U+2018-U+201F, 3 bytes each) and guillemets off [*a,*e). */
+static void trim_chunk(const char *s, size_t *a, size_t *e)
+{
+    for (;;) {
+        if (*a < *e && is_opener((unsigned char)s[*a])) {
+            (*a)++;
+        } else if (*e - *a >= 3 && (unsigned char)s[*a] == 0xE2 && (unsigned char)s[*a + 1] == 0x80 &&
+                   (unsigned char)s[*a + 2] >= 0x98 && (unsigned char)s[*a + 2] <= 0x9F) {
+            *a += 3;
+        } else if (*e - *a >= 2 && (unsigned char)s[*a] == 0xC2 && (unsigned char)s[*a + 1] == 0xAB) {
+            *a += 2;
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (*e > *a && is_closer((unsigned char)s[*e - 1])) {
+            (*e)--;
+        } else if (*e - *a >= 3 && (unsigned char)s[*e - 3] == 0xE2 && (unsigned char)s[*e - 2] == 0x80 &&
+                   (unsigned char)s[*e - 1] >= 0x98 && (unsigned char)s[*e - 1] <= 0x9F) {
+            *e -= 3;
+        } else if (*e - *a >= 2 && (unsigned char)s[*e - 2] == 0xC2 && (unsigned char)s[*e - 1] == 0xBB) {
+            *e -= 2;
+        } else {
+            break;
+        }
+    }
+}
+
+static bool is_alnum_ascii(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static bool has_prefix_ci(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    if (n < k)
+        return false;
+    for (size_t i = 0; i < k; i++)
+        if ((s[i] | 0x20) != p[i])
+            return false;
+    return true;
+}
+
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return true;
+    return false;
+}
+
+/* True when the trimmed chunk s[0..n) is not prose: a URL (scheme://,
+ * www., mailto:), an e-mail address or @handle, a path (/x, ./x, ~/x,
+ * a\b, a/b/c, dir/file.ext), a domain or a file name (x.org, README.md,
+ * main.c: a dot after a letter or digit, followed by a lower-case letter,
+ * with two or more letters or digits on one side). "and/or",
+ * abbreviations ("e.g.", "U.S.", "Ph.D.") and a missing space before a
+ * capital ("end.The") stay prose. */
+static bool is_non_prose(const char *s, size_t n)
+{
+    if (n == 0)
+        return false;
+    if (contains(s, n, "://") || has_prefix_ci(s, n, "www.") || has_prefix_ci(s, n, "mailto:"))
+        return true;
+    if (s[0] == '/' || s[0] == '~' || (s[0] == '.' && n > 1 && (s[1] == '/' || s[1] == '.' ||
+                                                              is_alnum_ascii((unsigned char)s[1]))))
+        return true;
+    if (s[0] == '@' && n > 1 && is_alnum_ascii((unsigned char)s[1]))
+        return true;
+    size_t slashes = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '/') {
+            slashes++;
+        } else if ((c == '@' || c == '\\') && i > 0 && i + 1 < n &&
+                   is_alnum_ascii((unsigned char)s[i - 1]) && is_alnum_ascii((unsigned char)s[i + 1])) {
+            return true;
+        }
+    }
+    if (slashes >= 2)
+        return true;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (s[i] != '.' || !is_alnum_ascii((unsigned char)s[i - 1]))
+            continue;
+        unsigned char c = (unsigned char)s[i + 1];
+        if (!(c >= 'a' && c <= 'z'))
+            continue;
+        size_t left = 0, right = 0;
+        while (left < i && is_alnum_ascii((unsigned char)s[i - 1 - left]))
+            left++;
+        while (i + 1 + right < n && is_alnum_ascii((unsigned char)s[i + 1 + right]))
+            right++;
+        if (right >= 2 || (left >= 2 && right >= 1))
+            return true; /* a domain or a file name (also after a slash) */
+    }
+    return false;
+}
+
+void civ_words_init(civ_words *it, const char *text, size_t len)
+{
+    it->text = text;
+    it->len = len;
+    it->pos = 0;
+    it->chunk_end = 0;
+}
+
+/* Moves to the next chunk; false at the end of the text. */
+static bool next_chunk(civ_words *it, size_t *a, size_t *e)
+{
+    const char *s = it->text;
+    size_t i = it->pos, n;
+    while (i < it->len && is_space(decode_at(s, it->len, i, &n)))
+        i += n;
+    if (i >= it->len)
+        return false;
+    size_t j = i;
+    while (j < it->len && !is_space(decode_at(s, it->len, j, &n)))
+        j += n;
+    *a = i;
+    *e = j;
+    return true;
+}
+
+/* Scans one word starting at the word character at i (< end). */
+static void scan_word(const char *s, size_t end, size_t i, civ_word *w)
+{
+    size_t n, k = i;
+    bool digits = false;
+    w->t0 = i;
+    w->flags = CIV_WORD_UPPER;
+    w->nletters = 0;
+    uint32_t prev = 0;
+    while (k < end) {
+        uint32_t cp = decode_at(s, end, k, &n);
+        if (is_word_char(cp) || (civ_uni_is_mark(cp) && prev != 0)) {
+            if (is_digit(cp)) {
+                digits = true;
+            } else if (cp < 0x80) { /* an ASCII letter: Latin */
+                w->nletters++;
+                w->flags |= CIV_WORD_LATIN;
+                if (!(cp >= 'A' && cp <= 'Z'))
+                    w->flags &= ~(unsigned)CIV_WORD_UPPER;
+            } else if (civ_uni_is_letter(cp)) {
+                w->nletters++;
+                civ_script sc = civ_uni_script(cp);
+                w->flags |= sc == CIV_SCRIPT_LATIN ? CIV_WORD_LATIN : CIV_WORD_NONLATIN;
+                if (!(cp >= 'A' && cp <= 'Z'))
+                    w->flags &= ~(unsigned)CIV_WORD_UPPER;
+            }
+            prev = cp;
+            k += n;
+            continue;
+        }
+        if (is_apostrophe(cp) || is_hyphen(cp) || cp == '_') {
+            size_t m;
+            if (k + n < end && is_word_char(decode_at(s, end, k + n, &m))) {
+                if (cp == '_')
+                    digits = true; /* snake_case: an identifier */
+                else
+                    w->flags |= is_hyphen(cp) ? CIV_WORD_HYPHEN : CIV_WORD_APOS;
+                prev = cp;
+                k += n;
+                continue;
+            }
+        }
+        break;
+    }
+    w->t1 = k;
+    if (w->nletters == 0)
+        w->flags &= ~(unsigned)CIV_WORD_UPPER;
+    w->kind = digits ? CIV_WORD_DIGITS : CIV_WORD_PROSE;
+}
+
+bool civ_words_next(civ_words *it, civ_word *w)
+{
+    const char *s = it->text;
+    for (;;) {
+        if (it->pos >= it->chunk_end) {
+            size_t a, e;
+            if (!next_chunk(it, &a, &e)) {
+                it->pos = it->len;
+                return false;
+            }
+            it->chunk_end = e;
+            it->pos = a;
+            size_t ta = a, te = e;
+            trim_chunk(s, &ta, &te);
+            if (ta < te && is_non_prose(s + ta, te - ta)) {
+                it->pos = e;
+                w->t0 = ta;
+                w->t1 = te;
+                w->kind = CIV_WORD_URL;
+                w->flags = 0;
+                w->nletters = 0;
+                return true;
+            }
+        }
+        size_t n;
+        while (it->pos < it->chunk_end && !is_word_char(decode_at(s, it->chunk_end, it->pos, &n)))
+            it->pos += n;
+        if (it->pos >= it->chunk_end)
+            continue;
+        scan_word(s, it->chunk_end, it->pos, w);
+        it->pos = w->t1;
+        return true;
+    }
+}
+
+size_t civ_word_normalize(const char *word, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (i + 3 <= n && memcmp(word + i, "\xE2\x80\x99", 3) == 0) {
+            out[o++] = '\'';
+            i += 3;
+        } else if (i + 2 <= n && memcmp(word + i, "\xCA\xBC", 2) == 0) {
+            out[o++] = '\'';
+            i += 2;
+        } else {
+            out[o++] = word[i++];
+        }
+    }
+    out[o] = '\0';
+    return o;
+}
+
+size_t civ_word_possessive(const char *word, size_t n)
+{
+    if (n < 2 || (word[n - 1] != 's' && word[n - 1] != 'S'))
+        return 0;
+    if (n >= 3 && word[n - 2] == '\'')
+        return n - 2;
+    if (n >= 5 && memcmp(word + n - 4, "\xE2\x80\x99", 3) == 0)
+        return n - 4;
+    if (n >= 4 && memcmp(word + n - 3, "\xCA\xBC", 2) == 0)
+        return n - 3;
+    return 0;
+}
+
+bool civ_word_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *p1)
+{
+    if (*pos > n)
+        return false;
+    size_t i = *pos, k;
+    *p0 = i;
+    while (i < n) {
+        uint32_t cp = decode_at(word, n, i, &k);
+        if (is_hyphen(cp)) {
+            *p1 = i;
+            *pos = i + k;
+            return true;
+        }
+        i += k;
+    }
+    *p1 = n;
+    *pos = n + 1; /* past the end, so the next call stops */
+    return true;
+}
