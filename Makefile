@@ -106,6 +106,7 @@ check: all $(TEST_BIN)
 # The architecture as a test: no part uses a part ARCHITECTURE.md forbids,
 # by #include lines and by the symbols the objects call; no cycle.
 deps-check: civlint
+	tests/deps-check --self-test
 	tests/deps-check --objects $(BUILD)
 
 # main.c <= 250 lines, every .c <= 700, every function <= 120.
