@@ -6,10 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void oom(void)
+_Noreturn void civ_oom(void)
 {
+    /* the one message a lower layer prints: there is no memory left to
+     * carry an error up to the driver's reporter */
     fputs("civlint: fatal: out of memory\n", stderr);
     abort();
+}
+
+static void oom(void)
+{
+    civ_oom();
 }
 
 void *xmalloc(size_t n)

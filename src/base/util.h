@@ -15,6 +15,10 @@
 #define CIV_PRINTF(f, a)
 #endif
 
+/* Prints "civlint: fatal: out of memory" and aborts; for allocations made
+ * by libraries (hunspell, cmark-gfm) that report failure with NULL. */
+_Noreturn void civ_oom(void);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

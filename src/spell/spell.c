@@ -148,10 +148,8 @@ static Hunhandle *load_handle(civ_speller *sp)
 {
     pthread_mutex_lock(&sp->load_lock);
     Hunhandle *h = Hunspell_create(sp->aff, sp->dic);
-    if (!h) {
-        fprintf(stderr, "civlint: out of memory loading '%s'\n", sp->dic);
-        abort();
-    }
+    if (!h)
+        civ_oom(); /* the .dic was read when the speller was made */
     for (size_t i = 0; i < sp->nextra; i++)
         Hunspell_add_dic(h, sp->extra[i]);
     pthread_mutex_unlock(&sp->load_lock);
