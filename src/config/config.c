@@ -373,6 +373,7 @@ static void load_packs(parser *ps, const civ_ynode *v)
     if (ps->nerr != before || !c->nrule_dirs)
         return;
     c->rules = civ_rules_new();
+    civ_rules_declare_from(c->rules, ps->env ? ps->env->rules : NULL);
     char *err = NULL;
     const char *const *base = ps->env ? ps->env->rule_dirs : NULL;
     size_t nbase = ps->env ? ps->env->nrule_dirs : 0;
@@ -645,18 +646,6 @@ void civ_file_settings_release(civ_file_settings *s)
     civ_policy_release(&s->policy);
 }
 
-void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx)
-{
-    ctx->rules = s->rules;
-    ctx->lang = s->lang;
-    ctx->dictionaries = s->dictionaries;
-    ctx->ndictionaries = s->ndictionaries;
-    ctx->figure_scope = s->figure_scope;
-    ctx->empty_section_direct = s->empty_section_direct;
-    if (s->acronym_max_length)
-        ctx->acronym_max = s->acronym_max_length;
-}
-
 /* YAML-quotes s when it is not a safe plain scalar. */
 static void yaml_str(FILE *fp, const char *s)
 {
@@ -715,17 +704,16 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
     else
         fputs("# acronym-max-length: the check's default\n", fp);
     fputs("severity:\n", fp);
-    size_t n;
-    const civ_check *t = civ_checks(&n);
-    for (size_t i = 0; i < n; i++) {
+    civ_rule_entry e;
+    for (size_t i = 0; s->rules && civ_rules_entry(s->rules, i, &e) && !e.pack; i++) {
         civ_severity sev;
-        bool on = civ_policy_lookup(&s->policy, t[i].id, t[i].severity, &sev);
-        fprintf(fp, "  %s: %s\n", t[i].id, on ? civ_severity_name(sev) : "off");
+        bool on = civ_policy_lookup(&s->policy, e.id, e.severity, &sev);
+        fprintf(fp, "  %s: %s\n", e.id, on ? civ_severity_name(sev) : "off");
     }
     /* Pack rules and pack wildcards that a setting names, once each. */
     for (size_t i = 0; i < s->policy.n; i++) {
         const char *id = s->policy.items[i].id;
-        bool seen = civ_check_find(id) != NULL;
+        bool seen = s->rules && civ_rules_find(s->rules, id, &e) && !e.pack;
         for (size_t j = 0; j < i && !seen; j++)
             seen = strcmp(s->policy.items[j].id, id) == 0;
         if (seen)

@@ -12,7 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checks/check.h"
 #include "config/config.h"
+#include "driver/settings.h"
 #include "gate/gate.h"
 #include "pipeline/lint.h"
 #include "output/output.h"
@@ -196,21 +198,17 @@ static char *find_datadir(void)
     return xstrdup(CIV_DATADIR);
 }
 
-static void list_rules(const civ_rules *rules)
+static void list_rules(civ_rules *rules)
 {
-    size_t n;
-    const civ_check *t = civ_checks(&n);
-    const civ_rulelist *pr = civ_rules_list(rules);
-    int w = 18;
-    for (size_t i = 0; i < pr->n; i++)
-        if ((int)strlen(pr->items[i].id) > w)
-            w = (int)strlen(pr->items[i].id);
-    for (size_t i = 0; i < n; i++)
-        printf("%-*s %-8s %s\n", w, t[i].id, civ_severity_name(t[i].severity), t[i].description);
-    /* the rules of the packs, run by the rule-packs check */
-    for (size_t i = 0; i < pr->n; i++)
-        printf("%-*s %-8s %s\n", w, pr->items[i].id, civ_severity_name(pr->items[i].severity),
-               pr->items[i].description);
+    civ_checks_declare(rules);
+    civ_rule_entry e;
+    int w = 18; /* the width of the pack rules' ids */
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
+        if (e.pack && (int)strlen(e.id) > w)
+            w = (int)strlen(e.id);
+    /* the built-in checks, then the rules of the packs (run by rule-packs) */
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
+        printf("%-*s %-8s %s\n", w, e.id, civ_severity_name(e.severity), e.description);
 }
 
 /* Every known rule, for formats that list rules (SARIF's tool.driver): the
@@ -218,15 +216,11 @@ static void list_rules(const civ_rules *rules)
  * (not the strings, which the check table and the packs own). */
 static civ_rule_info *rule_infos(const civ_rules *rules, size_t *n)
 {
-    size_t nchecks;
-    const civ_check *t = civ_checks(&nchecks);
-    const civ_rulelist *pr = civ_rules_list(rules);
-    civ_rule_info *info = xcalloc(nchecks + pr->n + 1, sizeof *info);
-    for (size_t i = 0; i < nchecks; i++)
-        info[i] = (civ_rule_info){t[i].id, t[i].description, t[i].severity};
-    for (size_t i = 0; i < pr->n; i++)
-        info[nchecks + i] = (civ_rule_info){pr->items[i].id, pr->items[i].description, pr->items[i].severity};
-    *n = nchecks + pr->n;
+    *n = civ_rules_count(rules);
+    civ_rule_info *info = xcalloc(*n + 1, sizeof *info);
+    civ_rule_entry e;
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
+        info[i] = (civ_rule_info){e.id, e.description, e.severity};
     return info;
 }
 
@@ -710,6 +704,7 @@ int main(int argc, char **argv)
         trouble = true;
     civ_linter linter;
     civ_linter_init(&linter, rules);
+    civ_checks_declare(rules);
     for (size_t i = 0; i < o.cli.n; i++) {
         if (!civ_rule_id_known(rules, o.cli.items[i].id)) {
             fprintf(stderr, "civlint: error: unknown rule '%s' (see civlint --list-rules)\n", o.cli.items[i].id);

@@ -24,6 +24,8 @@ struct civ_rules {
     definition *defs;
     size_t ndefs, defcap;
     civ_rulelist rules; /* the packs' `rules:` entries (rulepack.h) */
+    civ_rule_entry *builtins; /* declared built-in rules (strings borrowed) */
+    size_t nbuiltins, builtincap;
 };
 
 civ_rules *civ_rules_new(void)
@@ -47,6 +49,7 @@ void civ_rules_free(civ_rules *r)
     }
     free(r->packs);
     free(r->defs);
+    free(r->builtins);
     civ_rulelist_release(&r->rules);
     free(r);
 }
@@ -328,4 +331,72 @@ const civ_pattern *civ_rules_def_at(const civ_rules *r, size_t i, const char **n
         return NULL;
     *name = r->defs[i].name;
     return r->defs[i].re;
+}
+
+/* ---- the one list of rule ids ----------------------------------------- */
+
+void civ_rules_declare(civ_rules *r, const char *id, civ_severity severity,
+                       const char *description)
+{
+    for (size_t i = 0; i < r->nbuiltins; i++)
+        if (strcmp(r->builtins[i].id, id) == 0)
+            return;
+    *CIV_PUSH(r->builtins, r->nbuiltins, r->builtincap) =
+        (civ_rule_entry){id, severity, description, NULL};
+}
+
+void civ_rules_declare_from(civ_rules *r, const civ_rules *from)
+{
+    for (size_t i = 0; from && i < from->nbuiltins; i++)
+        civ_rules_declare(r, from->builtins[i].id, from->builtins[i].severity,
+                          from->builtins[i].description);
+}
+
+size_t civ_rules_count(const civ_rules *r)
+{
+    return r->nbuiltins + r->rules.n;
+}
+
+/* The loaded pack whose name is the first `n` bytes of `id`, or NULL. */
+static const civ_pack *pack_named(const civ_rules *r, const char *id, size_t n)
+{
+    for (size_t i = 0; i < r->npacks; i++)
+        if (strlen(r->packs[i].name) == n && strncmp(r->packs[i].name, id, n) == 0)
+            return &r->packs[i];
+    return NULL;
+}
+
+bool civ_rules_entry(const civ_rules *r, size_t i, civ_rule_entry *out)
+{
+    if (i < r->nbuiltins) {
+        *out = r->builtins[i];
+        return true;
+    }
+    i -= r->nbuiltins;
+    if (i >= r->rules.n)
+        return false;
+    const civ_rule *rule = &r->rules.items[i];
+    const civ_pack *pk = pack_named(r, rule->id, strcspn(rule->id, "."));
+    *out = (civ_rule_entry){rule->id, rule->severity, rule->description, pk ? pk->name : NULL};
+    return true;
+}
+
+bool civ_rules_find(const civ_rules *r, const char *id, civ_rule_entry *out)
+{
+    for (size_t i = 0; r && civ_rules_entry(r, i, out); i++)
+        if (strcmp(out->id, id) == 0)
+            return true;
+    return false;
+}
+
+bool civ_rule_id_known(const civ_rules *rules, const char *id)
+{
+    civ_rule_entry e;
+    if (!rules)
+        return false;
+    if (civ_rules_find(rules, id, &e))
+        return true;
+    /* PACK.*: every rule of a loaded pack */
+    const char *dot = strchr(id, '.');
+    return dot && dot != id && strcmp(dot, ".*") == 0 && pack_named(rules, id, (size_t)(dot - id));
 }

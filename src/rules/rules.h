@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diag/diag.h"
 #include "rules/pattern.h"
 #include "rules/rulepack.h"
 #include "base/yamltree.h"
@@ -55,6 +56,46 @@ bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on);
 
 size_t civ_rules_npacks(const civ_rules *r);
 const civ_pack *civ_rules_pack(const civ_rules *r, size_t i);
+
+/* ---- the one list of rule ids --------------------------------------------
+ * Every rule a setting may name: the built-in checks, declared by the check
+ * table (checks/registry.c: civ_checks_declare), then the rules of the
+ * loaded packs in load order. Configuration (enable, disable, severity), -W,
+ * --enable/--disable, inline suppressions, allow directives, --list-rules
+ * and SARIF's rule list all read this list; it lives with the rules so that
+ * policy and configuration can consult it without knowing the checks. */
+typedef struct {
+    const char *id;
+    civ_severity severity;    /* the default */
+    const char *description;  /* one line */
+    const char *pack;         /* the pack of a pack rule; NULL: a built-in check */
+} civ_rule_entry;
+
+/* Declares a built-in rule. The strings are borrowed and must outlive r (the
+ * check table's are static). An id declared twice keeps its first entry. */
+void civ_rules_declare(civ_rules *r, const char *id, civ_severity severity,
+                       const char *description);
+/* Declares in r every built-in rule declared in `from` (NULL: none): a
+ * configuration that loads its own packs starts from the run's list. */
+void civ_rules_declare_from(civ_rules *r, const civ_rules *from);
+
+/* The number of entries: built-in rules, then pack rules. */
+size_t civ_rules_count(const civ_rules *r);
+/* Entry i (0..civ_rules_count-1) into *out; false past the end. The
+ * strings belong to r (or the check table) and live as long as r. */
+bool civ_rules_entry(const civ_rules *r, size_t i, civ_rule_entry *out);
+/* The entry of rule `id` (a built-in id or PACK.RULE) into *out; false when
+ * no rule has that id. */
+bool civ_rules_find(const civ_rules *r, const char *id, civ_rule_entry *out);
+
+/* True when `id` names a rule a setting may refer to: an entry of the list
+ * above, or `PACK.*` where PACK is a loaded rule pack. A NULL rules knows
+ * no rule. */
+bool civ_rule_id_known(const civ_rules *rules, const char *id);
+
+/* The settings of built-in checks that configuration writes and the checks
+ * read (civ_ctx.figure_scope): where a figure's source may be. */
+enum { CIV_FIGURES_SENTENCE = 0, CIV_FIGURES_PARAGRAPH = 1 };
 
 /* Formats a pattern compile error with a caret under the offending offset:
  * `node` is the YAML scalar holding the pattern. Returns a heap string. */

@@ -104,6 +104,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     g_rules = civ_rules_new();
+    civ_checks_declare(g_rules);
     char *dir = xasprintf("%s/rules", civ_fuzz_datadir());
     char *err = NULL;
     if (!civ_rules_load_dir(g_rules, dir, &err)) {

@@ -160,6 +160,7 @@ START_TEST(test_relative_date_pack_override)
           f);
     fclose(f);
     civ_rules *r = civ_rules_new();
+    civ_checks_declare(r);
     char *err = NULL;
     ck_assert_msg(civ_rules_load_dir(r, "rules", &err), "%s", err);
     ck_assert_msg(civ_rules_load_dir(r, dir, &err), "%s", err);
