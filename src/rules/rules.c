@@ -54,55 +54,6 @@ void civ_rules_free(civ_rules *r)
     free(r);
 }
 
-char *civ_rules_regex_error(const char *path, const civ_ynode *node, const char *what,
-                            const char *msg, size_t err_off)
-{
-    /* The caret can sit exactly under the pattern when the scalar is on one
-     * line and its bytes are the pattern's bytes (plain, or quoted without
-     * escapes); otherwise it points at the scalar's start. */
-    size_t col = node->col;
-    char *line = NULL;
-    FILE *f = fopen(path, "rb");
-    if (f) {
-        char *buf = NULL;
-        size_t cap = 0;
-        ssize_t n = 0;
-        for (size_t ln = 1; (n = getline(&buf, &cap, f)) >= 0; ln++) {
-            if (ln == node->line) {
-                while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-                    buf[--n] = '\0';
-                line = xstrdup(buf);
-                break;
-            }
-        }
-        free(buf);
-        fclose(f);
-    }
-    if (line) {
-        /* byte offset of the node on its line */
-        size_t off = 0;
-        for (size_t c = 1; c < node->col && line[off]; c++) {
-            off++;
-            while (line[off] && civ_utf8_is_cont((unsigned char)line[off]))
-                off++;
-        }
-        size_t q = off + ((line[off] == '\'' || line[off] == '"') ? 1 : 0);
-        if (strncmp(line + q, node->value, node->len) == 0 && err_off <= node->len)
-            col = civ_utf8_count(line, q + err_off) + 1;
-    }
-    civ_buf b;
-    civ_buf_init(&b);
-    civ_buf_printf(&b, "%s:%zu:%zu: error: bad pattern in %s: %s", path, node->line, col, what, msg);
-    if (line) {
-        civ_buf_printf(&b, "\n%5zu | %s\n      | ", node->line, line);
-        for (size_t i = 1; i < col; i++)
-            civ_buf_putc(&b, ' ');
-        civ_buf_putc(&b, '^');
-        free(line);
-    }
-    return civ_buf_detach(&b);
-}
-
 static void set_def(civ_rules *r, const char *name, const char *text, civ_pattern *re)
 {
     for (size_t i = 0; i < r->ndefs; i++) {
@@ -120,18 +71,16 @@ static void set_def(civ_rules *r, const char *name, const char *text, civ_patter
     d->re = re;
 }
 
-static bool load_defs(civ_rules *r, const char *path, const civ_ynode *defs, char **err)
+static bool load_defs(civ_rules *r, const civ_packtext *t, const civ_ynode *defs, char **err)
 {
     if (defs->kind != CIV_Y_MAP) {
-        *err = xasprintf("%s:%zu:%zu: error: 'definitions' must be a mapping of name: pattern",
-                         path, defs->line, defs->col);
+        *err = civ_packtext_error(t, defs, "'definitions' must be a mapping of name: pattern");
         return false;
     }
     for (size_t i = 0; i + 1 < defs->n; i += 2) {
         const civ_ynode *k = defs->items[i], *v = defs->items[i + 1];
         if (k->kind != CIV_Y_SCALAR || v->kind != CIV_Y_SCALAR) {
-            *err = xasprintf("%s:%zu:%zu: error: a definition must be a name and a string",
-                             path, v->line, v->col);
+            *err = civ_packtext_error(t, v, "a definition must be a name and a string");
             return false;
         }
         civ_pattern *re = NULL;
@@ -141,7 +90,7 @@ static bool load_defs(civ_rules *r, const char *path, const civ_ynode *defs, cha
             re = civ_pattern_new(v->value, 0, &msg, &eo);
             if (!re) {
                 char *what = xasprintf("definition '%s'", k->value);
-                *err = civ_rules_regex_error(path, v, what, msg, eo);
+                *err = civ_packtext_regex_error(t, v, what, msg, eo);
                 free(what);
                 free(msg);
                 return false;
@@ -149,6 +98,71 @@ static bool load_defs(civ_rules *r, const char *path, const civ_ynode *defs, cha
         }
         set_def(r, k->value, v->value, re);
     }
+    return true;
+}
+
+/* Parses the pack text t as YAML; on a syntax error sets *err to
+ * "PATH:LINE:COL: error: problem". */
+static civ_ydoc *parse_pack(const civ_packtext *t, char **err)
+{
+    char *rerr = NULL;
+    civ_ydoc *y = civ_ydoc_parse(t->text, t->len, 0, &rerr);
+    if (y)
+        return y;
+    /* rerr is "LINE:COL: problem"; the severity goes after LINE:COL: */
+    const char *sp = strchr(rerr, ' ');
+    *err = sp ? xasprintf("%s:%.*s error:%s", t->path, (int)(sp - rerr), rerr, sp)
+              : xasprintf("%s:%s", t->path, rerr);
+    free(rerr);
+    return NULL;
+}
+
+/* The pack's name, after checking that root is a mapping of known keys. */
+static const civ_ynode *pack_header(const civ_packtext *t, const civ_ynode *root, char **err)
+{
+    if (!root || root->kind != CIV_Y_MAP) {
+        *err = xasprintf("%s:1:1: error: a rule pack must be a YAML mapping with 'pack:'", t->path);
+        return NULL;
+    }
+    const civ_ynode *name = civ_ymap_get(root, "pack");
+    if (!name || name->kind != CIV_Y_SCALAR || !name->len) {
+        *err = civ_packtext_error(t, root, "rule pack has no 'pack:' name");
+        return NULL;
+    }
+    for (size_t i = 0; i + 1 < root->n; i += 2) {
+        const civ_ynode *k = root->items[i];
+        if (!civ_yscalar_is(k, "pack") && !civ_yscalar_is(k, "definitions") &&
+            !civ_yscalar_is(k, "rules") && !civ_yscalar_is(k, "description") &&
+            !civ_yscalar_is(k, "relative-dates")) {
+            *err = civ_packtext_error(t, k, "unknown key '%s' in a rule pack (keys: pack, "
+                                            "description, definitions, rules, relative-dates)",
+                                      k->kind == CIV_Y_SCALAR ? k->value : "?");
+            return NULL;
+        }
+    }
+    return name;
+}
+
+/* Loads the pack in text t: its definitions, its rules, then the pack
+ * itself (which keeps the parsed YAML). */
+static bool load_text(civ_rules *r, const civ_packtext *t, char **err)
+{
+    civ_ydoc *y = parse_pack(t, err);
+    if (!y)
+        return false;
+    const civ_ynode *root = civ_ydoc_root(y);
+    const civ_ynode *name = pack_header(t, root, err);
+    const civ_ynode *defs = name ? civ_ymap_get(root, "definitions") : NULL;
+    const civ_ynode *rules = name ? civ_ymap_get(root, "rules") : NULL;
+    if (!name || (defs && !load_defs(r, t, defs, err)) ||
+        (rules && !civ_rulelist_load(&r->rules, t, name->value, rules, err))) {
+        civ_ydoc_free(y);
+        return false;
+    }
+    civ_pack *p = CIV_PUSH(r->packs, r->npacks, r->packcap);
+    p->name = xstrdup(name->value);
+    p->path = xstrdup(t->path);
+    p->yaml = y;
     return true;
 }
 
@@ -170,61 +184,10 @@ bool civ_rules_load_file(civ_rules *r, const char *path, char **err)
         civ_source_free(src);
         return false;
     }
-    civ_ydoc *y = civ_ydoc_parse(src->data, src->len, 0, &rerr);
+    civ_packtext t = {path, src->data, src->len};
+    bool ok = load_text(r, &t, err);
     civ_source_free(src);
-    if (!y) {
-        *err = xasprintf("%s:%s", path, rerr);
-        /* rerr is "LINE:COL: problem"; insert the severity after LINE:COL: */
-        char *p = strchr(*err + strlen(path) + 1, ' ');
-        if (p) {
-            char *fixed = xasprintf("%.*s error:%s", (int)(p - *err), *err, p);
-            free(*err);
-            *err = fixed;
-        }
-        free(rerr);
-        return false;
-    }
-    const civ_ynode *root = civ_ydoc_root(y);
-    if (!root || root->kind != CIV_Y_MAP) {
-        *err = xasprintf("%s:1:1: error: a rule pack must be a YAML mapping with 'pack:'", path);
-        civ_ydoc_free(y);
-        return false;
-    }
-    const civ_ynode *name = civ_ymap_get(root, "pack");
-    if (!name || name->kind != CIV_Y_SCALAR || !name->len) {
-        *err = xasprintf("%s:%zu:%zu: error: rule pack has no 'pack:' name", path, root->line, root->col);
-        civ_ydoc_free(y);
-        return false;
-    }
-    for (size_t i = 0; i + 1 < root->n; i += 2) {
-        const civ_ynode *k = root->items[i];
-        /* relative-dates: the phrase table of the relative-date check,
-         * which reads it from the pack's YAML itself */
-        if (!civ_yscalar_is(k, "pack") && !civ_yscalar_is(k, "definitions") &&
-            !civ_yscalar_is(k, "rules") && !civ_yscalar_is(k, "description") &&
-            !civ_yscalar_is(k, "relative-dates")) {
-            *err = xasprintf("%s:%zu:%zu: error: unknown key '%s' in a rule pack (keys: pack, "
-                             "description, definitions, rules, relative-dates)",
-                             path, k->line, k->col, k->kind == CIV_Y_SCALAR ? k->value : "?");
-            civ_ydoc_free(y);
-            return false;
-        }
-    }
-    const civ_ynode *defs = civ_ymap_get(root, "definitions");
-    if (defs && !load_defs(r, path, defs, err)) {
-        civ_ydoc_free(y);
-        return false;
-    }
-    const civ_ynode *rules = civ_ymap_get(root, "rules");
-    if (rules && !civ_rulelist_load(&r->rules, path, name->value, rules, err)) {
-        civ_ydoc_free(y);
-        return false;
-    }
-    civ_pack *p = CIV_PUSH(r->packs, r->npacks, r->packcap);
-    p->name = xstrdup(name->value);
-    p->path = xstrdup(path);
-    p->yaml = y;
-    return true;
+    return ok;
 }
 
 static int cmp_str(const void *a, const void *b)

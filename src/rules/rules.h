@@ -97,9 +97,4 @@ bool civ_rule_id_known(const civ_rules *rules, const char *id);
  * read (civ_ctx.figure_scope): where a figure's source may be. */
 enum { CIV_FIGURES_SENTENCE = 0, CIV_FIGURES_PARAGRAPH = 1 };
 
-/* Formats a pattern compile error with a caret under the offending offset:
- * `node` is the YAML scalar holding the pattern. Returns a heap string. */
-char *civ_rules_regex_error(const char *path, const civ_ynode *node, const char *what,
-                            const char *msg, size_t err_off);
-
 #endif
