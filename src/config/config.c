@@ -480,7 +480,7 @@ civ_config *civ_config_load(const char *path, const civ_config_env *env, char **
     char *rerr = NULL;
     civ_source *src = civ_source_read(path, NULL, 1 << 20, &rerr);
     if (!src) {
-        *err = xasprintf("civlint: error: configuration %s", rerr);
+        *err = xasprintf("configuration %s", rerr);
         free(rerr);
         return NULL;
     }

@@ -52,7 +52,9 @@ typedef struct {
  * civ_config_free. */
 civ_config *civ_config_parse(const char *path, const char *text, size_t len,
                              const civ_config_env *env, char **err);
-/* Reads and parses the file at path. */
+/* Reads and parses the file at path. A file that cannot be read gives
+ * *err "configuration cannot open 'PATH': ..." (no location, and no
+ * "civlint: error: " prefix: the printer adds it). Never prints. */
 civ_config *civ_config_load(const char *path, const civ_config_env *env, char **err);
 void civ_config_free(civ_config *c);
 

@@ -14,6 +14,7 @@
 
 #include "checks/check.h"
 #include "config/config.h"
+#include "driver/loaderr.h"
 #include "driver/settings.h"
 #include "gate/gate.h"
 #include "pipeline/lint.h"
@@ -558,7 +559,7 @@ static int print_config(civ_configs *cs, int n, char **paths, const char *stdin_
         char *err = NULL;
         if (!civ_configs_resolve(cs, name, &fs, &err)) {
             if (err)
-                fprintf(stderr, "%s\n", err);
+                civ_load_error_print(stderr, err, false);
             free(err);
             status = EXIT_TROUBLE;
             continue;
@@ -578,8 +579,7 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     if (o->default_rules) {
         char *dir = xasprintf("%s/rules", datadir);
         if (!civ_rules_load_dir(rules, dir, &err)) {
-            civ_term_puts(stderr, err, true);
-            fputc('\n', stderr);
+            civ_load_error_print(stderr, err, true);
             free(err);
             ok = false;
         }
@@ -587,8 +587,7 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     }
     for (size_t i = 0; i < o->nrule_dirs; i++) {
         if (!civ_rules_load_dir(rules, o->rule_dirs[i], &err)) {
-            civ_term_puts(stderr, err, true);
-            fputc('\n', stderr);
+            civ_load_error_print(stderr, err, true);
             free(err);
             ok = false;
         }
@@ -786,7 +785,7 @@ int main(int argc, char **argv)
         lint_job_result *job = civ_par_take(par);
         if (!job->config_ok) {
             if (job->config_err)
-                fprintf(stderr, "%s\n", job->config_err);
+                civ_load_error_print(stderr, job->config_err, false);
             trouble = true;
             lint_job_free(job);
             continue;

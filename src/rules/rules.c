@@ -172,7 +172,7 @@ bool civ_rules_load_file(civ_rules *r, const char *path, char **err)
     civ_source *src = civ_source_read(path, NULL, CIV_SOURCE_MAX_DEFAULT, &rerr);
     *err = NULL;
     if (!src) {
-        *err = xasprintf("civlint: error: rule file %s", rerr);
+        *err = xasprintf("rule file %s", rerr);
         free(rerr);
         return false;
     }
@@ -200,7 +200,7 @@ bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err)
     *err = NULL;
     DIR *d = opendir(dir);
     if (!d) {
-        *err = xasprintf("civlint: error: cannot open rules folder '%s': %s", dir, strerror(errno));
+        *err = xasprintf("cannot open rules folder '%s': %s", dir, strerror(errno));
         return false;
     }
     char **names = NULL;

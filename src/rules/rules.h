@@ -33,7 +33,10 @@ void civ_rules_free(civ_rules *r);
 /* Loads every *.yml / *.yaml file of dir in name order. A bad file adds
  * nothing and the others still load; then returns false and sets *err
  * (heap, caller frees) to one line per bad file, each starting
- * "FILE:LINE:COL: error: ..." (a bad pattern adds its caret lines). */
+ * "FILE:LINE:COL: error: ..." (a bad pattern adds its line and caret, both
+ * starting with a space). What is not about a place in a file (a folder or
+ * file that cannot be read) is a line without the location and without the
+ * "civlint: error: " prefix, which the printer adds. Never prints. */
 bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err);
 bool civ_rules_load_file(civ_rules *r, const char *path, char **err);
 
