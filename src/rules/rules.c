@@ -24,6 +24,7 @@ struct civ_rules {
     definition *defs;
     size_t ndefs, defcap;
     civ_rulelist rules; /* the packs' `rules:` entries (rulepack.h) */
+    civ_reldates *reldates;   /* the last pack's relative-dates: section */
     civ_rule_entry *builtins; /* declared built-in rules (strings borrowed) */
     size_t nbuiltins, builtincap;
 };
@@ -50,6 +51,7 @@ void civ_rules_free(civ_rules *r)
     free(r->packs);
     free(r->defs);
     free(r->builtins);
+    civ_reldates_free(r->reldates);
     civ_rulelist_release(&r->rules);
     free(r);
 }
@@ -143,8 +145,9 @@ static const civ_ynode *pack_header(const civ_packtext *t, const civ_ynode *root
     return name;
 }
 
-/* Loads the pack in text t: its definitions, its rules, then the pack
- * itself (which keeps the parsed YAML). */
+/* Loads the pack in text t: its relative-dates section (checked first, as
+ * it has no effect until the pack is accepted), its definitions, its rules,
+ * then the pack itself (which keeps the parsed YAML). */
 static bool load_text(civ_rules *r, const civ_packtext *t, char **err)
 {
     civ_ydoc *y = parse_pack(t, err);
@@ -152,12 +155,20 @@ static bool load_text(civ_rules *r, const civ_packtext *t, char **err)
         return false;
     const civ_ynode *root = civ_ydoc_root(y);
     const civ_ynode *name = pack_header(t, root, err);
+    const civ_ynode *rd = name ? civ_ymap_get(root, "relative-dates") : NULL;
     const civ_ynode *defs = name ? civ_ymap_get(root, "definitions") : NULL;
     const civ_ynode *rules = name ? civ_ymap_get(root, "rules") : NULL;
-    if (!name || (defs && !load_defs(r, t, defs, err)) ||
+    civ_reldates *dates = rd ? civ_reldates_load(t, rd, err) : NULL;
+    if (!name || (rd && !dates) || (defs && !load_defs(r, t, defs, err)) ||
         (rules && !civ_rulelist_load(&r->rules, t, name->value, rules, err))) {
+        civ_reldates_free(dates);
         civ_ydoc_free(y);
         return false;
+    }
+    if (dates) {
+        /* a later pack's section replaces an earlier one as a whole */
+        civ_reldates_free(r->reldates);
+        r->reldates = dates;
     }
     civ_pack *p = CIV_PUSH(r->packs, r->npacks, r->packcap);
     p->name = xstrdup(name->value);
@@ -281,6 +292,11 @@ bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on)
         }
     }
     return found;
+}
+
+const civ_reldates *civ_rules_reldates(const civ_rules *r)
+{
+    return r ? r->reldates : NULL;
 }
 
 size_t civ_rules_ndefs(const civ_rules *r)

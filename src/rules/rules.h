@@ -6,6 +6,7 @@
  *     definitions:               # named patterns used by built-in checks
  *       byline: '^...$'
  *     rules: [...]               # house-style rules (see rulepack kinds)
+ *     relative-dates: {...}      # the relative-date check's phrases (reldates.h)
  * Packs load in order; a later definition with the same name replaces an
  * earlier one, so a project's rules folder can override the shipped data. */
 #ifndef CIV_RULES_H
@@ -16,6 +17,7 @@
 
 #include "diag/diag.h"
 #include "rules/pattern.h"
+#include "rules/reldates.h"
 #include "rules/rulepack.h"
 #include "base/yamltree.h"
 
@@ -24,7 +26,7 @@ typedef struct civ_rules civ_rules;
 typedef struct {
     char *name;            /* pack name */
     char *path;            /* file it came from */
-    civ_ydoc *yaml;        /* the parsed file, kept for rule kinds */
+    civ_ydoc *yaml;        /* the parsed file */
 } civ_pack;
 
 civ_rules *civ_rules_new(void);
@@ -56,6 +58,10 @@ const civ_rulelist *civ_rules_list(const civ_rules *r);
 /* Turns a pack rule ("house.kyiv") or a whole pack ("house") on or off;
  * false when nothing has that id. */
 bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on);
+
+/* The phrase table of the relative-date check: the `relative-dates:`
+ * section of the last pack that has one, or NULL. */
+const civ_reldates *civ_rules_reldates(const civ_rules *r);
 
 size_t civ_rules_npacks(const civ_rules *r);
 const civ_pack *civ_rules_pack(const civ_rules *r, size_t i);
