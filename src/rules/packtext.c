@@ -23,6 +23,22 @@ char *civ_packtext_error(const civ_packtext *t, const civ_ynode *n, const char *
     return s;
 }
 
+void civ_packtext_position(const civ_packtext *t, size_t off, size_t *line, size_t *col)
+{
+    size_t ln = 1, start = 0;
+    for (size_t i = 0; i < off && i < t->len; i++) {
+        char c = t->text[i];
+        if (c == '\r' && i + 1 < t->len && t->text[i + 1] == '\n')
+            continue; /* the LF ends this line */
+        if (c == '\n' || c == '\r') {
+            ln++;
+            start = i + 1;
+        }
+    }
+    *line = ln;
+    *col = civ_utf8_count(t->text + start, (off < t->len ? off : t->len) - start) + 1;
+}
+
 /* The bytes of 1-based `line` of the text, without its terminator: a heap
  * string, or NULL when the text has fewer lines. */
 static char *line_text(const civ_packtext *t, size_t line)

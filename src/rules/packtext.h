@@ -18,6 +18,10 @@ typedef struct {
     size_t len;
 } civ_packtext;
 
+/* The 1-based line and column (in code points) of byte offset off. Lines
+ * end at LF, CRLF or a lone CR, as the YAML parser counts them. */
+void civ_packtext_position(const civ_packtext *t, size_t off, size_t *line, size_t *col);
+
 /* "PATH:LINE:COL: error: MESSAGE" at node n (heap, caller frees). */
 char *civ_packtext_error(const civ_packtext *t, const civ_ynode *n, const char *fmt, ...)
     CIV_PRINTF(3, 4);

@@ -3,12 +3,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rules/rulepack.h"
-#include "source/source.h"
+#include "base/textfile.h"
 #include "base/utf8.h"
 #include "base/util.h"
 
@@ -177,27 +178,44 @@ static bool load_text(civ_rules *r, const civ_packtext *t, char **err)
     return true;
 }
 
+/* The offset of the first byte of text[0..len) that is not UTF-8, or len. */
+static size_t first_bad_byte(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t l = civ_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+        if (!l)
+            return i;
+        i += l;
+    }
+    return len;
+}
+
 bool civ_rules_load_file(civ_rules *r, const char *path, char **err)
 {
     char *rerr = NULL;
-    civ_source *src = civ_source_read(path, NULL, CIV_SOURCE_MAX_DEFAULT, &rerr);
+    size_t len = 0;
+    char *data = civ_text_read(path, NULL, CIV_TEXT_MAX_DEFAULT, &len, &rerr);
     *err = NULL;
-    if (!src) {
+    if (!data) {
         *err = xasprintf("rule file %s", rerr);
         free(rerr);
         return false;
     }
-    if (src->nbad) {
+    /* the text the YAML parser sees: without a UTF-8 byte order mark */
+    size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    civ_packtext t = {path, data + skip, len - skip};
+    size_t bad = first_bad_byte(t.text, t.len);
+    bool ok = false;
+    if (bad < t.len) {
         size_t line, col;
-        civ_source_position(src, src->bad[0].off, &line, &col);
+        civ_packtext_position(&t, bad, &line, &col);
         *err = xasprintf("%s:%zu:%zu: error: invalid UTF-8 byte 0x%02X in rule file", path, line,
-                         col, src->bad[0].byte);
-        civ_source_free(src);
-        return false;
+                         col, (unsigned char)t.text[bad]);
+    } else {
+        ok = load_text(r, &t, err);
     }
-    civ_packtext t = {path, src->data, src->len};
-    bool ok = load_text(r, &t, err);
-    civ_source_free(src);
+    free(data);
     return ok;
 }
 
