@@ -4,7 +4,6 @@
  * file, line and column of the offending node. */
 #include "rules/rulepack.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -651,47 +650,4 @@ bool civ_rulelist_load(civ_rulelist *list, const civ_packtext *t, const char *pa
     }
     free(fresh.items);
     return true;
-}
-
-char *civ_rule_message(const civ_rule *r, const char *match, size_t mlen, const char *repl)
-{
-    civ_buf b;
-    civ_buf_init(&b);
-    for (const char *p = r->message; *p; p++) {
-        if (*p != '%' || !p[1]) {
-            civ_buf_putc(&b, *p);
-            continue;
-        }
-        p++;
-        if (*p == 's')
-            civ_buf_add(&b, match, mlen);
-        else if (*p == 'r')
-            civ_buf_puts(&b, repl ? repl : "");
-        else
-            civ_buf_putc(&b, '%');
-    }
-    return civ_buf_detach(&b);
-}
-
-char *civ_rule_replacement(const char *tmpl, const char *subj, const size_t *ov, int nov,
-                           bool match_caps)
-{
-    civ_buf b;
-    civ_buf_init(&b);
-    for (const char *p = tmpl; *p; p++) {
-        if (*p == '$' && p[1] >= '0' && p[1] <= '9') {
-            int g = p[1] - '0';
-            p++;
-            if (g < nov && ov[2 * g] != (size_t)-1)
-                civ_buf_add(&b, subj + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
-            continue;
-        }
-        if (*p == '$' && p[1] == '$')
-            p++;
-        civ_buf_putc(&b, *p);
-    }
-    char *s = civ_buf_detach(&b);
-    if (match_caps && islower((unsigned char)s[0]))
-        s[0] = (char)toupper((unsigned char)s[0]);
-    return s;
 }
