@@ -42,7 +42,6 @@ void civ_rules_free(civ_rules *r)
     for (size_t i = 0; i < r->npacks; i++) {
         free(r->packs[i].name);
         free(r->packs[i].path);
-        civ_ydoc_free(r->packs[i].yaml);
     }
     for (size_t i = 0; i < r->ndefs; i++) {
         free(r->defs[i].name);
@@ -148,7 +147,7 @@ static const civ_ynode *pack_header(const civ_packtext *t, const civ_ynode *root
 
 /* Loads the pack in text t: its relative-dates section (checked first, as
  * it has no effect until the pack is accepted), its definitions, its rules,
- * then the pack itself (which keeps the parsed YAML). */
+ * then the pack itself (its name and file). */
 static bool load_text(civ_rules *r, const civ_packtext *t, char **err)
 {
     civ_ydoc *y = parse_pack(t, err);
@@ -174,7 +173,7 @@ static bool load_text(civ_rules *r, const civ_packtext *t, char **err)
     civ_pack *p = CIV_PUSH(r->packs, r->npacks, r->packcap);
     p->name = xstrdup(name->value);
     p->path = xstrdup(t->path);
-    p->yaml = y;
+    civ_ydoc_free(y); /* every section now lives in r, parsed */
     return true;
 }
 

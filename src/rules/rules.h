@@ -26,7 +26,6 @@ typedef struct civ_rules civ_rules;
 typedef struct {
     char *name;            /* pack name */
     char *path;            /* file it came from */
-    civ_ydoc *yaml;        /* the parsed file */
 } civ_pack;
 
 civ_rules *civ_rules_new(void);
