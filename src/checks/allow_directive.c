@@ -16,7 +16,7 @@
  * Also a finding: a RULE that names no loaded rule (a typo would
  * otherwise silently allow nothing). */
 #include "checks/check.h"
-#include "policy/policy.h"
+#include "rules/rules.h"
 #include "text/quotes.h"
 
 void civ_check_allow_directive(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)

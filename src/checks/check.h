@@ -3,7 +3,8 @@
  * A check reads the document model and reports through a civ_sink. It
  * cannot print (it has no stream) and cannot exit; everything it knows
  * about the run comes from the read-only civ_ctx. Checks are registered in
- * one table (checks/registry.c), which also gives --list-rules, --enable and
+ * one table (checks/registry.c); civ_checks_declare puts its rules into the
+ * one list of rule ids (rules.h), which gives --list-rules, --enable and
  * --disable. */
 #ifndef CIV_CHECK_H
 #define CIV_CHECK_H
@@ -32,9 +33,6 @@ typedef struct {
                                      many letters are not checked */
 } civ_ctx;
 
-/* civ_ctx.figure_scope: where a figure's source may be. */
-enum { CIV_FIGURES_SENTENCE = 0, CIV_FIGURES_PARAGRAPH = 1 };
-
 typedef struct {
     civ_diags *out;
     const char *rule;
@@ -59,5 +57,9 @@ typedef struct {
 /* The table of every check, in the order they run. */
 const civ_check *civ_checks(size_t *n);
 const civ_check *civ_check_find(const char *id);
+/* Declares the rule of every check (id, default severity, description) in
+ * the rule list of r (rules.h), before the packs' rules. Call it once for
+ * every civ_rules a run (or a test) lints with. */
+void civ_checks_declare(civ_rules *r);
 
 #endif

@@ -60,6 +60,12 @@ const civ_check *civ_check_find(const char *id)
     return NULL;
 }
 
+void civ_checks_declare(civ_rules *r)
+{
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        civ_rules_declare(r, table[i].id, table[i].severity, table[i].description);
+}
+
 static civ_diag *vreport(civ_sink *s, const char *rule, civ_severity sev, size_t start,
                          size_t end, const char *fmt, va_list ap)
 {

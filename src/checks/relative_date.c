@@ -4,7 +4,8 @@
  * or "recently" mean nothing to a reader of the archive. Write the date.
  *
  * Findings: the phrases of the `relative-dates:` section of the rule packs
- * (rules/relative-dates.yml), as whole words, case-insensitively, in
+ * (rules/relative-dates.yml; parsed and validated by the pack loader at
+ * start-up, rules/reldates.h), as whole words, case-insensitively, in
  * paragraphs, headings and table cells - when the front matter has a
  * `date` (YYYY-MM-DD, optionally followed by a time). The finding suggests
  * the absolute form computed from that date ("last month" in a post dated
@@ -47,21 +48,9 @@
 #include "text/quotes.h"
 #include "base/utf8.h"
 
-typedef enum { U_NONE, U_DAYS, U_WEEKS, U_MONTHS, U_YEARS } unit;
-
-typedef struct {
-    const char *phrase, *replace, *bare, *note;
-    const civ_ynode *not_before; /* words after which it is not relative */
-    unit u;
-    long n;
-    bool fix;
-} entry;
-
-typedef struct {
-    const civ_ynode *months, *prepositions, *skip_after, *subject_verbs;
-    entry *e;
-    size_t ne;
-} config;
+/* The phrase table, parsed and validated by the pack loader (reldates.h). */
+typedef civ_reldate entry;
+typedef civ_reldates config;
 
 static const char *const default_months[12] = {"January", "February", "March",     "April",
                                                "May",     "June",     "July",      "August",
@@ -116,91 +105,21 @@ static bool parse_date(const char *s, long *days)
     return true;
 }
 
-/* ---- the pack section ---- */
+/* ---- the phrase table ---- */
 
-static const char *scalar(const civ_ynode *map, const char *key)
+static bool word_in(const civ_wordlist *list, const char *w, size_t n)
 {
-    const civ_ynode *v = civ_ymap_get(map, key);
-    return v && v->kind == CIV_Y_SCALAR ? v->value : NULL;
-}
-
-static bool word_in(const civ_ynode *seq, const char *w, size_t n)
-{
-    if (!seq || seq->kind != CIV_Y_SEQ)
-        return false;
-    for (size_t i = 0; i < seq->n; i++) {
-        const civ_ynode *x = seq->items[i];
-        if (x->kind == CIV_Y_SCALAR && x->len == n && strncasecmp(x->value, w, n) == 0)
+    for (size_t i = 0; i < list->n; i++) {
+        const char *x = list->items[i];
+        if (strlen(x) == n && strncasecmp(x, w, n) == 0)
             return true;
     }
     return false;
 }
 
-static int by_length(const void *a, const void *b)
-{
-    size_t la = strlen(((const entry *)a)->phrase), lb = strlen(((const entry *)b)->phrase);
-    return la < lb ? 1 : la > lb ? -1 : 0;
-}
-
-/* The last pack with a `relative-dates:` section wins. Malformed entries
- * are skipped (the rule pack loader validates only what it knows). */
-static bool load_config(const civ_rules *rules, config *c)
-{
-    memset(c, 0, sizeof *c);
-    const civ_ynode *sec = NULL;
-    for (size_t i = civ_rules_npacks(rules); i-- > 0 && !sec;) {
-        const civ_ynode *root = civ_ydoc_root(civ_rules_pack(rules, i)->yaml);
-        const civ_ynode *s = root && root->kind == CIV_Y_MAP ? civ_ymap_get(root, "relative-dates") : NULL;
-        if (s && s->kind == CIV_Y_MAP)
-            sec = s;
-    }
-    if (!sec)
-        return false;
-    c->months = civ_ymap_get(sec, "months");
-    c->prepositions = civ_ymap_get(sec, "prepositions");
-    c->skip_after = civ_ymap_get(sec, "skip-after");
-    c->subject_verbs = civ_ymap_get(sec, "subject-verbs");
-    const civ_ynode *ph = civ_ymap_get(sec, "phrases");
-    if (!ph || ph->kind != CIV_Y_SEQ)
-        return false;
-    c->e = xcalloc(ph->n ? ph->n : 1, sizeof *c->e);
-    static const char *const units[] = {NULL, "days", "weeks", "months", "years"};
-    for (size_t i = 0; i < ph->n; i++) {
-        const civ_ynode *m = ph->items[i];
-        if (m->kind != CIV_Y_MAP || !scalar(m, "phrase") || !*scalar(m, "phrase"))
-            continue;
-        entry *e = &c->e[c->ne];
-        e->phrase = scalar(m, "phrase");
-        e->replace = scalar(m, "replace");
-        e->bare = scalar(m, "bare");
-        e->note = scalar(m, "note");
-        e->not_before = civ_ymap_get(m, "not-before");
-        const char *fx = scalar(m, "fix");
-        e->fix = e->replace && !(fx && (strcmp(fx, "false") == 0 || strcmp(fx, "no") == 0));
-        const civ_ynode *sh = civ_ymap_get(m, "shift");
-        if (sh && sh->kind == CIV_Y_MAP) {
-            for (unit u = U_DAYS; u <= U_YEARS; u++) {
-                const char *v = scalar(sh, units[u]);
-                if (v) {
-                    e->u = u;
-                    e->n = strtol(v, NULL, 10);
-                }
-            }
-        }
-        if (e->u == U_NONE && e->replace)
-            e->replace = e->bare = NULL, e->fix = false; /* no date to write */
-        c->ne++;
-    }
-    civ_qsort(c->e, c->ne, sizeof *c->e, by_length);
-    return c->ne > 0;
-}
-
 static const char *month_name(const config *c, unsigned m)
 {
-    if (c->months && c->months->kind == CIV_Y_SEQ && c->months->n == 12 &&
-        c->months->items[m - 1]->kind == CIV_Y_SCALAR)
-        return c->months->items[m - 1]->value;
-    return default_months[m - 1];
+    return c->months[m - 1] ? c->months[m - 1] : default_months[m - 1];
 }
 
 /* Expands a template for the entry's shifted date. Returns a heap string. */
@@ -209,10 +128,10 @@ static char *expand(const config *c, const entry *e, const char *tmpl, long toda
     long y, day = today;
     unsigned m, d;
     civil_from_days(today, &y, &m, &d);
-    if (e->u == U_DAYS || e->u == U_WEEKS) {
-        day = today + e->n * (e->u == U_WEEKS ? 7 : 1);
-    } else if (e->u == U_MONTHS || e->u == U_YEARS) {
-        long idx = y * 12 + (long)(m - 1) + (e->u == U_MONTHS ? e->n : e->n * 12);
+    if (e->unit == CIV_SHIFT_DAYS || e->unit == CIV_SHIFT_WEEKS) {
+        day = today + e->n * (e->unit == CIV_SHIFT_WEEKS ? 7 : 1);
+    } else if (e->unit == CIV_SHIFT_MONTHS || e->unit == CIV_SHIFT_YEARS) {
+        long idx = y * 12 + (long)(m - 1) + (e->unit == CIV_SHIFT_MONTHS ? e->n : e->n * 12);
         long ny = idx >= 0 ? idx / 12 : -((-idx + 11) / 12);
         unsigned nm = (unsigned)(idx - ny * 12) + 1;
         unsigned nd = d > days_in_month(ny, nm) ? days_in_month(ny, nm) : d;
@@ -384,9 +303,9 @@ static void report(const civ_doc *doc, civ_sink *sink, const config *c, const ci
     const char *s = b->text;
     size_t n = b->text_len, w0, w1;
     prev_word(s, t0, &w0, &w1);
-    bool after_prep = w1 > w0 && word_in(c->prepositions, s + w0, w1 - w0);
+    bool after_prep = w1 > w0 && word_in(&c->prepositions, s + w0, w1 - w0);
     next_word(s, n, t1, &w0, &w1);
-    bool subject = w1 > w0 && word_in(c->subject_verbs, s + w0, w1 - w0);
+    bool subject = w1 > w0 && word_in(&c->subject_verbs, s + w0, w1 - w0);
     size_t s0, s1;
     civ_block_span(b, t0, t1, &s0, &s1);
     civ_diag *d = civ_report(sink, s0, s1, "relative date '%.*s' goes stale", (int)(t1 - t0), s + t0);
@@ -430,10 +349,10 @@ typedef struct {
 static void index_build(phrase_index *x, const config *c)
 {
     memset(x->first, 0, sizeof x->first);
-    x->next = xcalloc(c->ne ? c->ne : 1, sizeof *x->next);
+    x->next = xcalloc(c->nphrases ? c->nphrases : 1, sizeof *x->next);
     uint16_t last[256] = {0};
-    for (size_t k = 0; k < c->ne && k < UINT16_MAX; k++) {
-        unsigned char b = (unsigned char)(c->e[k].phrase[0] | 0x20);
+    for (size_t k = 0; k < c->nphrases && k < UINT16_MAX; k++) {
+        unsigned char b = (unsigned char)(c->phrases[k].phrase[0] | 0x20);
         if (last[b])
             x->next[last[b] - 1] = (uint16_t)(k + 1);
         else
@@ -455,8 +374,8 @@ static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, 
         const entry *hit = NULL;
         if (!after_word)
             for (uint16_t k = x->first[(unsigned char)(s[i] | 0x20)]; k && !len; k = x->next[k - 1])
-                if ((len = match_at(s, n, i, c->e[k - 1].phrase)))
-                    hit = &c->e[k - 1];
+                if ((len = match_at(s, n, i, c->phrases[k - 1].phrase)))
+                    hit = &c->phrases[k - 1];
         if (!hit) {
             after_word = word_char_at(s, n, i);
             i++;
@@ -472,8 +391,8 @@ static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, 
         prev_word(s, i, &w0, &w1);
         size_t n0, n1;
         next_word(s, n, i + len, &n0, &n1);
-        bool skip = (w1 > w0 && word_in(c->skip_after, s + w0, w1 - w0)) ||
-                    (n1 > n0 && word_in(hit->not_before, s + n0, n1 - n0)) ||
+        bool skip = (w1 > w0 && word_in(&c->skip_after, s + w0, w1 - w0)) ||
+                    (n1 > n0 && word_in(&hit->not_before, s + n0, n1 - n0)) ||
                     civ_quotes_overlaps(&q, i, i + len);
         if (!skip)
             report(doc, sink, c, b, hit, i, i + len, today, dated);
@@ -489,19 +408,16 @@ void civ_check_relative_date(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
     long today;
     if (!doc->fm || !parse_date(doc->fm->date, &today))
         return;
-    config c;
-    if (!load_config(ctx->rules, &c)) {
-        free(c.e);
+    const config *c = civ_rules_reldates(ctx->rules);
+    if (!c || !c->nphrases)
         return;
-    }
-    entry self = {.u = U_DAYS, .n = 0};
-    char *dated = expand(&c, &self, "{date}", today);
+    entry self = {.unit = CIV_SHIFT_DAYS, .n = 0};
+    char *dated = expand(c, &self, "{date}", today);
     phrase_index x;
-    index_build(&x, &c);
+    index_build(&x, c);
     for (size_t i = 0; i < doc->nblocks; i++)
         if (civ_block_is_prose(&doc->blocks[i]))
-            check_block(doc, ctx, sink, &c, &x, &doc->blocks[i], today, dated);
+            check_block(doc, ctx, sink, c, &x, &doc->blocks[i], today, dated);
     free(x.next);
     free(dated);
-    free(c.e);
 }

@@ -31,7 +31,6 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "checks/check.h"
 #include "policy/policy.h"
 #include "rules/rules.h"
 
@@ -53,7 +52,9 @@ typedef struct {
  * civ_config_free. */
 civ_config *civ_config_parse(const char *path, const char *text, size_t len,
                              const civ_config_env *env, char **err);
-/* Reads and parses the file at path. */
+/* Reads and parses the file at path. A file that cannot be read gives
+ * *err "configuration cannot open 'PATH': ..." (no location, and no
+ * "civlint: error: " prefix: the printer adds it). Never prints. */
 civ_config *civ_config_load(const char *path, const civ_config_env *env, char **err);
 void civ_config_free(civ_config *c);
 
@@ -68,7 +69,7 @@ typedef struct {
     const char *lang;         /* NULL: default (en_US) */
     const char *const *dictionaries;
     size_t ndictionaries;
-    int figure_scope;
+    int figure_scope;         /* CIV_FIGURES_SENTENCE or CIV_FIGURES_PARAGRAPH (rules.h) */
     bool empty_section_direct;
     size_t acronym_max_length; /* 0: the check's default */
 } civ_file_settings;
@@ -78,8 +79,6 @@ typedef struct {
 void civ_config_settings(const civ_config *c, const civ_config_env *env, const char *path,
                          const civ_policy *cli, civ_file_settings *out);
 void civ_file_settings_release(civ_file_settings *s);
-/* Fills a civ_ctx from the settings (its other fields untouched). */
-void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx);
 /* Prints the merged settings as YAML (--print-config). */
 void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE *fp);
 

@@ -12,7 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checks/check.h"
 #include "config/config.h"
+#include "driver/loaderr.h"
+#include "driver/settings.h"
 #include "gate/gate.h"
 #include "pipeline/lint.h"
 #include "output/output.h"
@@ -196,21 +199,17 @@ static char *find_datadir(void)
     return xstrdup(CIV_DATADIR);
 }
 
-static void list_rules(const civ_rules *rules)
+static void list_rules(civ_rules *rules)
 {
-    size_t n;
-    const civ_check *t = civ_checks(&n);
-    const civ_rulelist *pr = civ_rules_list(rules);
-    int w = 18;
-    for (size_t i = 0; i < pr->n; i++)
-        if ((int)strlen(pr->items[i].id) > w)
-            w = (int)strlen(pr->items[i].id);
-    for (size_t i = 0; i < n; i++)
-        printf("%-*s %-8s %s\n", w, t[i].id, civ_severity_name(t[i].severity), t[i].description);
-    /* the rules of the packs, run by the rule-packs check */
-    for (size_t i = 0; i < pr->n; i++)
-        printf("%-*s %-8s %s\n", w, pr->items[i].id, civ_severity_name(pr->items[i].severity),
-               pr->items[i].description);
+    civ_checks_declare(rules);
+    civ_rule_entry e;
+    int w = 18; /* the width of the pack rules' ids */
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
+        if (e.pack && (int)strlen(e.id) > w)
+            w = (int)strlen(e.id);
+    /* the built-in checks, then the rules of the packs (run by rule-packs) */
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
+        printf("%-*s %-8s %s\n", w, e.id, civ_severity_name(e.severity), e.description);
 }
 
 /* Every known rule, for formats that list rules (SARIF's tool.driver): the
@@ -218,15 +217,11 @@ static void list_rules(const civ_rules *rules)
  * (not the strings, which the check table and the packs own). */
 static civ_rule_info *rule_infos(const civ_rules *rules, size_t *n)
 {
-    size_t nchecks;
-    const civ_check *t = civ_checks(&nchecks);
-    const civ_rulelist *pr = civ_rules_list(rules);
-    civ_rule_info *info = xcalloc(nchecks + pr->n + 1, sizeof *info);
-    for (size_t i = 0; i < nchecks; i++)
-        info[i] = (civ_rule_info){t[i].id, t[i].description, t[i].severity};
-    for (size_t i = 0; i < pr->n; i++)
-        info[nchecks + i] = (civ_rule_info){pr->items[i].id, pr->items[i].description, pr->items[i].severity};
-    *n = nchecks + pr->n;
+    *n = civ_rules_count(rules);
+    civ_rule_info *info = xcalloc(*n + 1, sizeof *info);
+    civ_rule_entry e;
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
+        info[i] = (civ_rule_info){e.id, e.description, e.severity};
     return info;
 }
 
@@ -564,7 +559,7 @@ static int print_config(civ_configs *cs, int n, char **paths, const char *stdin_
         char *err = NULL;
         if (!civ_configs_resolve(cs, name, &fs, &err)) {
             if (err)
-                fprintf(stderr, "%s\n", err);
+                civ_load_error_print(stderr, err, false);
             free(err);
             status = EXIT_TROUBLE;
             continue;
@@ -584,8 +579,7 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     if (o->default_rules) {
         char *dir = xasprintf("%s/rules", datadir);
         if (!civ_rules_load_dir(rules, dir, &err)) {
-            civ_term_puts(stderr, err, true);
-            fputc('\n', stderr);
+            civ_load_error_print(stderr, err, true);
             free(err);
             ok = false;
         }
@@ -593,8 +587,7 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     }
     for (size_t i = 0; i < o->nrule_dirs; i++) {
         if (!civ_rules_load_dir(rules, o->rule_dirs[i], &err)) {
-            civ_term_puts(stderr, err, true);
-            fputc('\n', stderr);
+            civ_load_error_print(stderr, err, true);
             free(err);
             ok = false;
         }
@@ -710,6 +703,7 @@ int main(int argc, char **argv)
         trouble = true;
     civ_linter linter;
     civ_linter_init(&linter, rules);
+    civ_checks_declare(rules);
     for (size_t i = 0; i < o.cli.n; i++) {
         if (!civ_rule_id_known(rules, o.cli.items[i].id)) {
             fprintf(stderr, "civlint: error: unknown rule '%s' (see civlint --list-rules)\n", o.cli.items[i].id);
@@ -791,7 +785,7 @@ int main(int argc, char **argv)
         lint_job_result *job = civ_par_take(par);
         if (!job->config_ok) {
             if (job->config_err)
-                fprintf(stderr, "%s\n", job->config_err);
+                civ_load_error_print(stderr, job->config_err, false);
             trouble = true;
             lint_job_free(job);
             continue;

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checks/check.h"
 #include "base/util.h"
 
 void civ_policy_init(civ_policy *p)
@@ -108,27 +107,4 @@ void civ_policy_apply(const civ_policy *p, civ_diags *d)
         d->items[w++] = *g;
     }
     d->n = w;
-}
-
-bool civ_rule_id_known(const civ_rules *rules, const char *id)
-{
-    if (civ_check_find(id))
-        return true;
-    const char *dot = strchr(id, '.');
-    if (!dot || dot == id || !dot[1] || !rules)
-        return false;
-    if (strcmp(dot, ".*") == 0) {
-        /* PACK.*: every rule of a loaded pack */
-        for (size_t i = 0; i < civ_rules_npacks(rules); i++) {
-            const civ_pack *pk = civ_rules_pack(rules, i);
-            if (strlen(pk->name) == (size_t)(dot - id) && strncmp(pk->name, id, (size_t)(dot - id)) == 0)
-                return true;
-        }
-        return false;
-    }
-    const civ_rulelist *rl = civ_rules_list(rules);
-    for (size_t i = 0; i < rl->n; i++)
-        if (strcmp(rl->items[i].id, id) == 0)
-            return true;
-    return false;
 }

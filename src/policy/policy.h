@@ -9,7 +9,8 @@
  * run at all (civ_lint asks civ_policy_is_off first).
  *
  * A setting's id may be a built-in rule (`spelling`), a pack rule
- * (`house.uyghur`) or a whole pack (`house.*`). */
+ * (`house.uyghur`) or a whole pack (`house.*`); which ids exist is the rule
+ * list's business (rules.h, civ_rule_id_known), not the policy's. */
 #ifndef CIV_POLICY_H
 #define CIV_POLICY_H
 
@@ -17,7 +18,6 @@
 #include <stddef.h>
 
 #include "diag/diag.h"
-#include "rules/rules.h"
 
 /* A setting's level: a severity (civ_severity values), or one of these. */
 enum { CIV_LEVEL_OFF = -2, CIV_LEVEL_ON = -1 };
@@ -51,10 +51,5 @@ bool civ_policy_is_off(const civ_policy *p, const char *rule);
 
 /* Drops the findings of rules that are off and retags the others. */
 void civ_policy_apply(const civ_policy *p, civ_diags *d);
-
-/* True when `id` names a rule a setting may refer to: a built-in check, or
- * `PACK.RULE` / `PACK.*` where PACK is a loaded rule pack (pack rules are
- * defined by the packs' kinds, so any RULE of a loaded pack is accepted). */
-bool civ_rule_id_known(const civ_rules *rules, const char *id);
 
 #endif

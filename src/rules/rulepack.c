@@ -4,13 +4,11 @@
  * file, line and column of the offending node. */
 #include "rules/rulepack.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rules/phrases.h"
-#include "rules/rules.h"
 #include "base/util.h"
 
 /* Whole-word guards around literal phrases and consistency forms. */
@@ -55,22 +53,14 @@ void civ_rulelist_release(civ_rulelist *list)
     memset(list, 0, sizeof *list);
 }
 
-static char *at(const char *path, const civ_ynode *n, const char *fmt, const char *a,
-                const char *b)
-{
-    char *msg = xasprintf(fmt, a ? a : "", b ? b : "");
-    char *s = xasprintf("%s:%zu:%zu: error: %s", path, n->line, n->col, msg);
-    free(msg);
-    return s;
-}
-
 /* A scalar value for key, or NULL; sets *err when present but not a scalar. */
-static const civ_ynode *scalar(const char *path, const civ_ynode *map, const char *key,
+static const civ_ynode *scalar(const civ_packtext *t, const civ_ynode *map, const char *key,
                                char **err)
 {
     const civ_ynode *v = civ_ymap_get(map, key);
     if (v && v->kind != CIV_Y_SCALAR) {
-        *err = at(path, v, "'%s' must be a string, not %s", key, civ_ykind_name(v->kind));
+        *err =
+            civ_packtext_error(t, v, "'%s' must be a string, not %s", key, civ_ykind_name(v->kind));
         return NULL;
     }
     return v;
@@ -123,7 +113,7 @@ static char *quote_literal(const char *s)
 
 /* Compiles `re`; on failure formats the error against `node`, shifting the
  * offset back by `shift` bytes of wrapping the author did not write. */
-static civ_pattern *compile(const char *path, const civ_ynode *node, const char *re,
+static civ_pattern *compile(const civ_packtext *t, const civ_ynode *node, const char *re,
                             size_t shift, bool icase, const char *id, char **err)
 {
     char *msg = NULL;
@@ -134,7 +124,7 @@ static civ_pattern *compile(const char *path, const civ_ynode *node, const char 
         eo = eo > shift ? eo - shift : 0;
         if (eo > node->len)
             eo = node->len;
-        *err = civ_rules_regex_error(path, node, what, msg, eo);
+        *err = civ_packtext_regex_error(t, node, what, msg, eo);
         free(what);
         free(msg);
     }
@@ -158,7 +148,7 @@ static void add_pat(civ_rule *r, civ_pattern *p, const char *repl, const char *f
     r->npats = n;
 }
 
-static bool check_keys(const char *path, const civ_ynode *m, civ_rule_kind kind, char **err)
+static bool check_keys(const civ_packtext *t, const civ_ynode *m, civ_rule_kind kind, char **err)
 {
     /* keys that belong to one kind only */
     static const struct {
@@ -174,24 +164,24 @@ static bool check_keys(const char *path, const civ_ynode *m, civ_rule_kind kind,
     for (size_t i = 0; i + 1 < m->n; i += 2) {
         const civ_ynode *k = m->items[i];
         if (k->kind != CIV_Y_SCALAR) {
-            *err = at(path, k, "a rule's keys must be strings%s%s", NULL, NULL);
+            *err = civ_packtext_error(t, k, "a rule's keys must be strings");
             return false;
         }
         bool known = false;
         for (size_t j = 0; known_keys[j]; j++)
             known = known || strcmp(k->value, known_keys[j]) == 0;
         if (!known) {
-            *err = at(path, k,
-                      "unknown key '%s' in a rule (keys: id, kind, severity, message, "
-                      "description, link, scope, ignore-case, pattern, words, swap, replace, "
-                      "forms, bad, good)%s",
-                      k->value, NULL);
+            *err = civ_packtext_error(t, k,
+                                      "unknown key '%s' in a rule (keys: id, kind, severity, "
+                                      "message, description, link, scope, ignore-case, pattern, "
+                                      "words, swap, replace, forms, bad, good)",
+                                      k->value);
             return false;
         }
         for (size_t j = 0; j < sizeof only / sizeof *only; j++) {
             if (strcmp(k->value, only[j].key) == 0 && !(only[j].kinds & (1u << kind))) {
-                *err = at(path, k, "key '%s' does not apply to a rule of kind '%s'", k->value,
-                          kind_names[kind]);
+                *err = civ_packtext_error(t, k, "key '%s' does not apply to a rule of kind '%s'",
+                                          k->value, kind_names[kind]);
                 return false;
             }
         }
@@ -200,22 +190,21 @@ static bool check_keys(const char *path, const civ_ynode *m, civ_rule_kind kind,
 }
 
 /* The string items of a sequence key; NULL and *err on a bad value. */
-static const civ_ynode *string_seq(const char *path, const civ_ynode *v, const char *key,
+static const civ_ynode *string_seq(const civ_packtext *t, const civ_ynode *v, const char *key,
                                    size_t min, char **err)
 {
     if (v->kind != CIV_Y_SEQ) {
-        *err = at(path, v, "'%s' must be a list of strings%s", key, NULL);
+        *err = civ_packtext_error(t, v, "'%s' must be a list of strings", key);
         return NULL;
     }
     if (v->n < min) {
-        *err = xasprintf("%s:%zu:%zu: error: '%s' needs at least %zu entries", path, v->line,
-                         v->col, key, min);
+        *err = civ_packtext_error(t, v, "'%s' needs at least %zu entries", key, min);
         return NULL;
     }
     for (size_t i = 0; i < v->n; i++) {
         if (v->items[i]->kind != CIV_Y_SCALAR || !v->items[i]->len) {
-            *err = at(path, v->items[i], "every entry of '%s' must be a non-empty string%s", key,
-                      NULL);
+            *err = civ_packtext_error(t, v->items[i],
+                                      "every entry of '%s' must be a non-empty string", key);
             return NULL;
         }
     }
@@ -266,25 +255,25 @@ static void plain_alternation(civ_buf *b, const civ_ynode *words)
     civ_buf_puts(b, WORD_AFTER);
 }
 
-static bool load_existence(civ_rule *r, const char *path, const civ_ynode *m, char **err)
+static bool load_existence(civ_rule *r, const civ_packtext *t, const civ_ynode *m, char **err)
 {
-    const civ_ynode *pat = scalar(path, m, "pattern", err);
+    const civ_ynode *pat = scalar(t, m, "pattern", err);
     const civ_ynode *words = civ_ymap_get(m, "words");
     if (*err)
         return false;
     if (!pat == !words) {
-        *err = at(path, m, "rule '%s' (existence) needs exactly one of 'pattern' or 'words'%s",
-                  r->id, NULL);
+        *err = civ_packtext_error(
+            t, m, "rule '%s' (existence) needs exactly one of 'pattern' or 'words'", r->id);
         return false;
     }
     if (pat) {
-        civ_pattern *p = compile(path, pat, pat->value, 0, r->ignore_case, r->id, err);
+        civ_pattern *p = compile(t, pat, pat->value, 0, r->ignore_case, r->id, err);
         if (!p)
             return false;
         add_pat(r, p, NULL, NULL);
         return true;
     }
-    if (!string_seq(path, words, "words", 1, err))
+    if (!string_seq(t, words, "words", 1, err))
         return false;
     /* One pattern for the list: the phrases as a trie (phrases.h), or, if
      * that cannot be built, one alternation, longest phrases first so "in
@@ -299,7 +288,7 @@ static bool load_existence(civ_rule *r, const char *path, const civ_ynode *m, ch
         civ_buf_init(&b);
         civ_buf_puts(&b, WORD_BEFORE);
         plain_alternation(&b, words);
-        p = compile(path, words, b.data, 0, r->ignore_case, r->id, err);
+        p = compile(t, words, b.data, 0, r->ignore_case, r->id, err);
         civ_buf_release(&b);
         if (!p)
             return false;
@@ -308,45 +297,46 @@ static bool load_existence(civ_rule *r, const char *path, const civ_ynode *m, ch
     return true;
 }
 
-static bool load_substitution(civ_rule *r, const char *path, const civ_ynode *m, char **err)
+static bool load_substitution(civ_rule *r, const civ_packtext *t, const civ_ynode *m, char **err)
 {
     const civ_ynode *swap = civ_ymap_get(m, "swap");
-    const civ_ynode *pat = scalar(path, m, "pattern", err);
-    const civ_ynode *rep = *err ? NULL : scalar(path, m, "replace", err);
+    const civ_ynode *pat = scalar(t, m, "pattern", err);
+    const civ_ynode *rep = *err ? NULL : scalar(t, m, "replace", err);
     if (*err)
         return false;
     if (!swap == !pat) {
-        *err = at(path, m,
-                  "rule '%s' (substitution) needs either 'swap' (wrong: right) or 'pattern' "
-                  "with 'replace'%s",
-                  r->id, NULL);
+        *err = civ_packtext_error(
+            t, m,
+            "rule '%s' (substitution) needs either 'swap' (wrong: right) or 'pattern' "
+            "with 'replace'",
+            r->id);
         return false;
     }
     if (pat) {
         if (!rep) {
-            *err = at(path, pat, "rule '%s': 'pattern' needs a 'replace'%s", r->id, NULL);
+            *err = civ_packtext_error(t, pat, "rule '%s': 'pattern' needs a 'replace'", r->id);
             return false;
         }
-        civ_pattern *p = compile(path, pat, pat->value, 0, r->ignore_case, r->id, err);
+        civ_pattern *p = compile(t, pat, pat->value, 0, r->ignore_case, r->id, err);
         if (!p)
             return false;
         add_pat(r, p, rep->value, NULL);
         return true;
     }
     if (rep) {
-        *err = at(path, rep, "rule '%s': 'replace' goes with 'pattern', not 'swap'%s", r->id,
-                  NULL);
+        *err = civ_packtext_error(t, rep, "rule '%s': 'replace' goes with 'pattern', not 'swap'",
+                                  r->id);
         return false;
     }
     if (swap->kind != CIV_Y_MAP || swap->n == 0) {
-        *err = at(path, swap, "'swap' must be a mapping of wrong: right%s%s", NULL, NULL);
+        *err = civ_packtext_error(t, swap, "'swap' must be a mapping of wrong: right");
         return false;
     }
     for (size_t i = 0; i + 1 < swap->n; i += 2) {
         const civ_ynode *k = swap->items[i], *v = swap->items[i + 1];
         if (k->kind != CIV_Y_SCALAR || v->kind != CIV_Y_SCALAR || !k->len) {
-            *err = at(path, k, "each 'swap' entry must be a phrase and its replacement%s%s",
-                      NULL, NULL);
+            *err =
+                civ_packtext_error(t, k, "each 'swap' entry must be a phrase and its replacement");
             return false;
         }
     }
@@ -370,7 +360,7 @@ static bool load_substitution(civ_rule *r, const char *path, const civ_ynode *m,
     for (size_t i = 0; i + 1 < swap->n; i += 2) {
         const civ_ynode *k = swap->items[i], *v = swap->items[i + 1];
         char *q = quote_literal(k->value);
-        civ_pattern *p = compile(path, k, q, 0, r->ignore_case, r->id, err);
+        civ_pattern *p = compile(t, k, q, 0, r->ignore_case, r->id, err);
         free(q);
         if (!p)
             return false;
@@ -392,21 +382,21 @@ static bool word_edge(const char *s, size_t n, bool at_end)
     return true;
 }
 
-static bool load_consistency(civ_rule *r, const char *path, const civ_ynode *m, char **err)
+static bool load_consistency(civ_rule *r, const civ_packtext *t, const civ_ynode *m, char **err)
 {
     const civ_ynode *forms = civ_ymap_get(m, "forms");
     if (!forms) {
-        *err = at(path, m, "rule '%s' (consistency) needs 'forms' (two or more spellings)%s",
-                  r->id, NULL);
+        *err = civ_packtext_error(
+            t, m, "rule '%s' (consistency) needs 'forms' (two or more spellings)", r->id);
         return false;
     }
-    if (!string_seq(path, forms, "forms", 2, err))
+    if (!string_seq(t, forms, "forms", 2, err))
         return false;
     for (size_t i = 0; i < forms->n; i++) {
         const civ_ynode *f = forms->items[i];
         bool gb = word_edge(f->value, f->len, false), ga = word_edge(f->value, f->len, true);
         char *re = xasprintf("%s%s%s", gb ? WORD_BEFORE : "(?:", f->value, ga ? WORD_AFTER : ")");
-        civ_pattern *p = compile(path, f, re, gb ? strlen(WORD_BEFORE) : 3, r->ignore_case, r->id,
+        civ_pattern *p = compile(t, f, re, gb ? strlen(WORD_BEFORE) : 3, r->ignore_case, r->id,
                                  err);
         free(re);
         if (!p)
@@ -416,74 +406,119 @@ static bool load_consistency(civ_rule *r, const char *path, const civ_ynode *m, 
     return true;
 }
 
-static bool load_one(civ_rule *r, const char *path, const char *pack, const civ_ynode *m,
-                     char **err)
+/* Step 1 of a rule: the mapping's id (PACK.ID) and kind, and that every
+ * key is known and fits the kind. */
+static bool load_identity(civ_rule *r, const civ_packtext *t, const char *pack,
+                          const civ_ynode *m, char **err)
 {
     if (m->kind != CIV_Y_MAP) {
-        *err = at(path, m, "each rule must be a mapping (id:, kind:, message:, ...)%s%s", NULL,
-                  NULL);
+        *err = civ_packtext_error(t, m, "each rule must be a mapping (id:, kind:, message:, ...)");
         return false;
     }
-    const civ_ynode *id = scalar(path, m, "id", err);
+    const civ_ynode *id = scalar(t, m, "id", err);
     if (*err)
         return false;
     if (!id) {
-        *err = at(path, m, "rule has no 'id'%s%s", NULL, NULL);
+        *err = civ_packtext_error(t, m, "rule has no 'id'");
         return false;
     }
     if (!valid_id(id->value)) {
-        *err = at(path, id, "rule id '%s' must be lower-case letters, digits and '-'%s",
-                  id->value, NULL);
+        *err = civ_packtext_error(t, id, "rule id '%s' must be lower-case letters, digits and '-'",
+                                  id->value);
         return false;
     }
     r->id = xasprintf("%s.%s", pack, id->value);
-    const civ_ynode *kind = scalar(path, m, "kind", err);
+    const civ_ynode *kind = scalar(t, m, "kind", err);
     if (*err)
         return false;
     if (!kind) {
-        *err = at(path, m, "rule '%s' has no 'kind' (existence, substitution or consistency)%s",
-                  r->id, NULL);
+        *err = civ_packtext_error(
+            t, m, "rule '%s' has no 'kind' (existence, substitution or consistency)", r->id);
         return false;
     }
     size_t k = 0;
     while (k < 3 && strcmp(kind->value, kind_names[k]) != 0)
         k++;
     if (k == 3) {
-        *err = at(path, kind, "unknown kind '%s' (kinds: existence, substitution, consistency)%s",
-                  kind->value, NULL);
+        *err = civ_packtext_error(t, kind,
+                                  "unknown kind '%s' (kinds: existence, substitution, consistency)",
+                                  kind->value);
         return false;
     }
     r->kind = (civ_rule_kind)k;
-    if (!check_keys(path, m, r->kind, err))
-        return false;
+    return check_keys(t, m, r->kind, err);
+}
 
-    const civ_ynode *sev = scalar(path, m, "severity", err);
-    const civ_ynode *msg = *err ? NULL : scalar(path, m, "message", err);
-    const civ_ynode *desc = *err ? NULL : scalar(path, m, "description", err);
-    const civ_ynode *link = *err ? NULL : scalar(path, m, "link", err);
-    const civ_ynode *scope = *err ? NULL : scalar(path, m, "scope", err);
-    const civ_ynode *icase = *err ? NULL : scalar(path, m, "ignore-case", err);
-    const civ_ynode *bad = *err ? NULL : scalar(path, m, "bad", err);
-    const civ_ynode *good = *err ? NULL : scalar(path, m, "good", err);
-    if (*err)
-        return false;
+/* The message with its placeholders as an ellipsis: the description of a
+ * rule that has none. Returns a heap string. */
+static char *default_description(const char *message)
+{
+    civ_buf b;
+    civ_buf_init(&b);
+    for (const char *p = message; *p; p++) {
+        if (*p == '%' && p[1]) {
+            p++;
+            civ_buf_puts(&b, *p == '%' ? "%" : "…");
+        } else {
+            civ_buf_putc(&b, *p);
+        }
+    }
+    return civ_buf_detach(&b);
+}
+
+/* The scalar keys every kind shares. */
+typedef struct {
+    const civ_ynode *sev, *msg, *desc, *link, *scope, *icase, *bad, *good;
+} common_keys;
+
+/* Step 2: the shared keys, each a string when present. */
+static bool read_common(const civ_packtext *t, const civ_ynode *m, common_keys *c, char **err)
+{
+    static const char *const names[] = {"severity", "message", "description", "link",
+                                        "scope", "ignore-case", "bad", "good"};
+    const civ_ynode **slot[] = {&c->sev, &c->msg, &c->desc, &c->link,
+                                &c->scope, &c->icase, &c->bad, &c->good};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        *slot[i] = scalar(t, m, names[i], err);
+        if (*err)
+            return false;
+    }
+    return true;
+}
+
+/* Step 3: severity, message and description. */
+static bool load_message(civ_rule *r, const civ_packtext *t, const civ_ynode *m,
+                         const common_keys *c, char **err)
+{
+    const civ_ynode *sev = c->sev, *msg = c->msg, *desc = c->desc;
     r->severity = CIV_SEV_WARNING;
     if (sev && !civ_severity_parse(sev->value, &r->severity)) {
-        *err = at(path, sev, "unknown severity '%s' (error, warning or note)%s", sev->value, NULL);
+        *err = civ_packtext_error(t, sev, "unknown severity '%s' (error, warning or note)",
+                                  sev->value);
         return false;
     }
     if (!msg || !msg->len) {
-        *err = at(path, msg ? msg : m, "rule '%s' has no 'message'%s", r->id, NULL);
+        *err = civ_packtext_error(t, msg ? msg : m, "rule '%s' has no 'message'", r->id);
         return false;
     }
     if (!valid_template(msg->value)) {
-        *err = at(path, msg,
-                  "message of rule '%s' may only use '%%s' (the match), '%%r' (the "
-                  "replacement) and '%%%%'%s",
-                  r->id, NULL);
+        *err = civ_packtext_error(t, msg,
+                                  "message of rule '%s' may only use '%%s' (the match), '%%r' "
+                                  "(the replacement) and '%%%%'",
+                                  r->id);
         return false;
     }
     r->message = xstrdup(msg->value);
+    r->description = desc ? xstrdup(desc->value) : default_description(msg->value);
+    return true;
+}
+
+/* Step 4: where the rule looks (scope), case, link and examples. */
+static bool load_options(civ_rule *r, const civ_packtext *t, const civ_ynode *m,
+                         const common_keys *c, char **err)
+{
+    const civ_ynode *link = c->link, *scope = c->scope, *icase = c->icase;
+    const civ_ynode *bad = c->bad, *good = c->good;
     r->scope = CIV_SCOPE_PROSE | CIV_SCOPE_HEADINGS;
     if (scope) {
         if (strcmp(scope->value, "prose") == 0)
@@ -491,15 +526,15 @@ static bool load_one(civ_rule *r, const char *path, const char *pack, const civ_
         else if (strcmp(scope->value, "headings") == 0)
             r->scope = CIV_SCOPE_HEADINGS;
         else if (strcmp(scope->value, "both") != 0) {
-            *err = at(path, scope, "unknown scope '%s' (prose, headings or both)%s", scope->value,
-                      NULL);
+            *err = civ_packtext_error(t, scope, "unknown scope '%s' (prose, headings or both)",
+                                      scope->value);
             return false;
         }
     }
     if (icase) {
         if (strcmp(icase->value, "true") != 0 && strcmp(icase->value, "false") != 0) {
-            *err = at(path, icase, "'ignore-case' must be true or false, not '%s'%s", icase->value,
-                      NULL);
+            *err = civ_packtext_error(t, icase, "'ignore-case' must be true or false, not '%s'",
+                                      icase->value);
             return false;
         }
         r->ignore_case = strcmp(icase->value, "true") == 0;
@@ -511,30 +546,26 @@ static bool load_one(civ_rule *r, const char *path, const char *pack, const civ_
     r->link = link ? xstrdup(link->value) : NULL;
     r->bad = bad ? xstrdup(bad->value) : NULL;
     r->good = good ? xstrdup(good->value) : NULL;
-    if (desc) {
-        r->description = xstrdup(desc->value);
-    } else {
-        /* the message with its placeholders as an ellipsis */
-        civ_buf b;
-        civ_buf_init(&b);
-        for (const char *p = msg->value; *p; p++) {
-            if (*p == '%' && p[1]) {
-                p++;
-                civ_buf_puts(&b, *p == '%' ? "%" : "…");
-            } else {
-                civ_buf_putc(&b, *p);
-            }
-        }
-        r->description = civ_buf_detach(&b);
-    }
+    return true;
+}
+
+/* One entry of `rules:`: identity, the shared keys, message, options,
+ * then (step 5) the patterns of its kind. */
+static bool load_one(civ_rule *r, const civ_packtext *t, const char *pack, const civ_ynode *m,
+                     char **err)
+{
+    common_keys c;
+    if (!load_identity(r, t, pack, m, err) || !read_common(t, m, &c, err) ||
+        !load_message(r, t, m, &c, err) || !load_options(r, t, m, &c, err))
+        return false;
     r->enabled = true;
     switch (r->kind) {
     case CIV_RULE_EXISTENCE:
-        return load_existence(r, path, m, err);
+        return load_existence(r, t, m, err);
     case CIV_RULE_SUBSTITUTION:
-        return load_substitution(r, path, m, err);
+        return load_substitution(r, t, m, err);
     case CIV_RULE_CONSISTENCY:
-        return load_consistency(r, path, m, err);
+        return load_consistency(r, t, m, err);
     }
     return false;
 }
@@ -571,17 +602,17 @@ static void build_any(civ_rule *r)
     civ_buf_release(&b);
 }
 
-bool civ_rulelist_load(civ_rulelist *list, const char *path, const char *pack,
+bool civ_rulelist_load(civ_rulelist *list, const civ_packtext *t, const char *pack,
                        const civ_ynode *rules, char **err)
 {
     *err = NULL;
     if (!valid_id(pack)) {
         *err = xasprintf("%s:1:1: error: pack name '%s' must be lower-case letters, digits and '-'",
-                         path, pack);
+                         t->path, pack);
         return false;
     }
     if (rules->kind != CIV_Y_SEQ) {
-        *err = at(path, rules, "'rules' must be a list of rules (- id: ...)%s%s", NULL, NULL);
+        *err = civ_packtext_error(t, rules, "'rules' must be a list of rules (- id: ...)");
         return false;
     }
     /* Load into a scratch list first so a bad file adds nothing. */
@@ -589,7 +620,7 @@ bool civ_rulelist_load(civ_rulelist *list, const char *path, const char *pack,
     for (size_t i = 0; i < rules->n; i++) {
         civ_rule *r = CIV_PUSH(fresh.items, fresh.n, fresh.cap);
         memset(r, 0, sizeof *r);
-        bool loaded = load_one(r, path, pack, rules->items[i], err);
+        bool loaded = load_one(r, t, pack, rules->items[i], err);
         if (loaded)
             build_any(r);
         if (!loaded) {
@@ -598,7 +629,7 @@ bool civ_rulelist_load(civ_rulelist *list, const char *path, const char *pack,
         }
         for (size_t j = 0; j + 1 < fresh.n; j++) {
             if (strcmp(fresh.items[j].id, r->id) == 0) {
-                *err = at(path, rules->items[i], "duplicate rule id '%s'%s", r->id, NULL);
+                *err = civ_packtext_error(t, rules->items[i], "duplicate rule id '%s'", r->id);
                 civ_rulelist_release(&fresh);
                 return false;
             }
@@ -619,47 +650,4 @@ bool civ_rulelist_load(civ_rulelist *list, const char *path, const char *pack,
     }
     free(fresh.items);
     return true;
-}
-
-char *civ_rule_message(const civ_rule *r, const char *match, size_t mlen, const char *repl)
-{
-    civ_buf b;
-    civ_buf_init(&b);
-    for (const char *p = r->message; *p; p++) {
-        if (*p != '%' || !p[1]) {
-            civ_buf_putc(&b, *p);
-            continue;
-        }
-        p++;
-        if (*p == 's')
-            civ_buf_add(&b, match, mlen);
-        else if (*p == 'r')
-            civ_buf_puts(&b, repl ? repl : "");
-        else
-            civ_buf_putc(&b, '%');
-    }
-    return civ_buf_detach(&b);
-}
-
-char *civ_rule_replacement(const char *tmpl, const char *subj, const size_t *ov, int nov,
-                           bool match_caps)
-{
-    civ_buf b;
-    civ_buf_init(&b);
-    for (const char *p = tmpl; *p; p++) {
-        if (*p == '$' && p[1] >= '0' && p[1] <= '9') {
-            int g = p[1] - '0';
-            p++;
-            if (g < nov && ov[2 * g] != (size_t)-1)
-                civ_buf_add(&b, subj + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
-            continue;
-        }
-        if (*p == '$' && p[1] == '$')
-            p++;
-        civ_buf_putc(&b, *p);
-    }
-    char *s = civ_buf_detach(&b);
-    if (match_caps && islower((unsigned char)s[0]))
-        s[0] = (char)toupper((unsigned char)s[0]);
-    return s;
 }

@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "diag/diag.h"
+#include "rules/packtext.h"
 #include "rules/pattern.h"
 #include "base/yamltree.h"
 
@@ -61,12 +62,12 @@ typedef struct {
     size_t n, cap;
 } civ_rulelist;
 
-/* Parses and compiles the `rules:` sequence of pack `pack` (file `path`)
+/* Parses and compiles the `rules:` sequence of pack `pack` (in the text t)
  * and appends the rules to `list` (a later rule with the same id replaces
  * the earlier one). On a bad entry returns false and sets *err (heap,
  * caller frees) to "PATH:LINE:COL: error: ..." — for a bad pattern,
  * pcre2's message and a caret under the offending offset. */
-bool civ_rulelist_load(civ_rulelist *list, const char *path, const char *pack,
+bool civ_rulelist_load(civ_rulelist *list, const civ_packtext *t, const char *pack,
                        const civ_ynode *rules, char **err);
 
 void civ_rulelist_release(civ_rulelist *list);

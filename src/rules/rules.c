@@ -3,12 +3,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rules/rulepack.h"
-#include "source/source.h"
+#include "base/textfile.h"
 #include "base/utf8.h"
 #include "base/util.h"
 
@@ -24,6 +25,9 @@ struct civ_rules {
     definition *defs;
     size_t ndefs, defcap;
     civ_rulelist rules; /* the packs' `rules:` entries (rulepack.h) */
+    civ_reldates *reldates;   /* the last pack's relative-dates: section */
+    civ_rule_entry *builtins; /* declared built-in rules (strings borrowed) */
+    size_t nbuiltins, builtincap;
 };
 
 civ_rules *civ_rules_new(void)
@@ -38,7 +42,6 @@ void civ_rules_free(civ_rules *r)
     for (size_t i = 0; i < r->npacks; i++) {
         free(r->packs[i].name);
         free(r->packs[i].path);
-        civ_ydoc_free(r->packs[i].yaml);
     }
     for (size_t i = 0; i < r->ndefs; i++) {
         free(r->defs[i].name);
@@ -47,57 +50,10 @@ void civ_rules_free(civ_rules *r)
     }
     free(r->packs);
     free(r->defs);
+    free(r->builtins);
+    civ_reldates_free(r->reldates);
     civ_rulelist_release(&r->rules);
     free(r);
-}
-
-char *civ_rules_regex_error(const char *path, const civ_ynode *node, const char *what,
-                            const char *msg, size_t err_off)
-{
-    /* The caret can sit exactly under the pattern when the scalar is on one
-     * line and its bytes are the pattern's bytes (plain, or quoted without
-     * escapes); otherwise it points at the scalar's start. */
-    size_t col = node->col;
-    char *line = NULL;
-    FILE *f = fopen(path, "rb");
-    if (f) {
-        char *buf = NULL;
-        size_t cap = 0;
-        ssize_t n = 0;
-        for (size_t ln = 1; (n = getline(&buf, &cap, f)) >= 0; ln++) {
-            if (ln == node->line) {
-                while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-                    buf[--n] = '\0';
-                line = xstrdup(buf);
-                break;
-            }
-        }
-        free(buf);
-        fclose(f);
-    }
-    if (line) {
-        /* byte offset of the node on its line */
-        size_t off = 0;
-        for (size_t c = 1; c < node->col && line[off]; c++) {
-            off++;
-            while (line[off] && civ_utf8_is_cont((unsigned char)line[off]))
-                off++;
-        }
-        size_t q = off + ((line[off] == '\'' || line[off] == '"') ? 1 : 0);
-        if (strncmp(line + q, node->value, node->len) == 0 && err_off <= node->len)
-            col = civ_utf8_count(line, q + err_off) + 1;
-    }
-    civ_buf b;
-    civ_buf_init(&b);
-    civ_buf_printf(&b, "%s:%zu:%zu: error: bad pattern in %s: %s", path, node->line, col, what, msg);
-    if (line) {
-        civ_buf_printf(&b, "\n%5zu | %s\n      | ", node->line, line);
-        for (size_t i = 1; i < col; i++)
-            civ_buf_putc(&b, ' ');
-        civ_buf_putc(&b, '^');
-        free(line);
-    }
-    return civ_buf_detach(&b);
 }
 
 static void set_def(civ_rules *r, const char *name, const char *text, civ_pattern *re)
@@ -117,18 +73,16 @@ static void set_def(civ_rules *r, const char *name, const char *text, civ_patter
     d->re = re;
 }
 
-static bool load_defs(civ_rules *r, const char *path, const civ_ynode *defs, char **err)
+static bool load_defs(civ_rules *r, const civ_packtext *t, const civ_ynode *defs, char **err)
 {
     if (defs->kind != CIV_Y_MAP) {
-        *err = xasprintf("%s:%zu:%zu: error: 'definitions' must be a mapping of name: pattern",
-                         path, defs->line, defs->col);
+        *err = civ_packtext_error(t, defs, "'definitions' must be a mapping of name: pattern");
         return false;
     }
     for (size_t i = 0; i + 1 < defs->n; i += 2) {
         const civ_ynode *k = defs->items[i], *v = defs->items[i + 1];
         if (k->kind != CIV_Y_SCALAR || v->kind != CIV_Y_SCALAR) {
-            *err = xasprintf("%s:%zu:%zu: error: a definition must be a name and a string",
-                             path, v->line, v->col);
+            *err = civ_packtext_error(t, v, "a definition must be a name and a string");
             return false;
         }
         civ_pattern *re = NULL;
@@ -138,7 +92,7 @@ static bool load_defs(civ_rules *r, const char *path, const civ_ynode *defs, cha
             re = civ_pattern_new(v->value, 0, &msg, &eo);
             if (!re) {
                 char *what = xasprintf("definition '%s'", k->value);
-                *err = civ_rules_regex_error(path, v, what, msg, eo);
+                *err = civ_packtext_regex_error(t, v, what, msg, eo);
                 free(what);
                 free(msg);
                 return false;
@@ -149,79 +103,119 @@ static bool load_defs(civ_rules *r, const char *path, const civ_ynode *defs, cha
     return true;
 }
 
-bool civ_rules_load_file(civ_rules *r, const char *path, char **err)
+/* Parses the pack text t as YAML; on a syntax error sets *err to
+ * "PATH:LINE:COL: error: problem". */
+static civ_ydoc *parse_pack(const civ_packtext *t, char **err)
 {
     char *rerr = NULL;
-    civ_source *src = civ_source_read(path, NULL, CIV_SOURCE_MAX_DEFAULT, &rerr);
-    *err = NULL;
-    if (!src) {
-        *err = xasprintf("civlint: error: rule file %s", rerr);
-        free(rerr);
-        return false;
-    }
-    if (src->nbad) {
-        size_t line, col;
-        civ_source_position(src, src->bad[0].off, &line, &col);
-        *err = xasprintf("%s:%zu:%zu: error: invalid UTF-8 byte 0x%02X in rule file", path, line,
-                         col, src->bad[0].byte);
-        civ_source_free(src);
-        return false;
-    }
-    civ_ydoc *y = civ_ydoc_parse(src->data, src->len, 0, &rerr);
-    civ_source_free(src);
-    if (!y) {
-        *err = xasprintf("%s:%s", path, rerr);
-        /* rerr is "LINE:COL: problem"; insert the severity after LINE:COL: */
-        char *p = strchr(*err + strlen(path) + 1, ' ');
-        if (p) {
-            char *fixed = xasprintf("%.*s error:%s", (int)(p - *err), *err, p);
-            free(*err);
-            *err = fixed;
-        }
-        free(rerr);
-        return false;
-    }
-    const civ_ynode *root = civ_ydoc_root(y);
+    civ_ydoc *y = civ_ydoc_parse(t->text, t->len, 0, &rerr);
+    if (y)
+        return y;
+    /* rerr is "LINE:COL: problem"; the severity goes after LINE:COL: */
+    const char *sp = strchr(rerr, ' ');
+    *err = sp ? xasprintf("%s:%.*s error:%s", t->path, (int)(sp - rerr), rerr, sp)
+              : xasprintf("%s:%s", t->path, rerr);
+    free(rerr);
+    return NULL;
+}
+
+/* The pack's name, after checking that root is a mapping of known keys. */
+static const civ_ynode *pack_header(const civ_packtext *t, const civ_ynode *root, char **err)
+{
     if (!root || root->kind != CIV_Y_MAP) {
-        *err = xasprintf("%s:1:1: error: a rule pack must be a YAML mapping with 'pack:'", path);
-        civ_ydoc_free(y);
-        return false;
+        *err = xasprintf("%s:1:1: error: a rule pack must be a YAML mapping with 'pack:'", t->path);
+        return NULL;
     }
     const civ_ynode *name = civ_ymap_get(root, "pack");
     if (!name || name->kind != CIV_Y_SCALAR || !name->len) {
-        *err = xasprintf("%s:%zu:%zu: error: rule pack has no 'pack:' name", path, root->line, root->col);
-        civ_ydoc_free(y);
-        return false;
+        *err = civ_packtext_error(t, root, "rule pack has no 'pack:' name");
+        return NULL;
     }
     for (size_t i = 0; i + 1 < root->n; i += 2) {
         const civ_ynode *k = root->items[i];
-        /* relative-dates: the phrase table of the relative-date check,
-         * which reads it from the pack's YAML itself */
         if (!civ_yscalar_is(k, "pack") && !civ_yscalar_is(k, "definitions") &&
             !civ_yscalar_is(k, "rules") && !civ_yscalar_is(k, "description") &&
             !civ_yscalar_is(k, "relative-dates")) {
-            *err = xasprintf("%s:%zu:%zu: error: unknown key '%s' in a rule pack (keys: pack, "
-                             "description, definitions, rules, relative-dates)",
-                             path, k->line, k->col, k->kind == CIV_Y_SCALAR ? k->value : "?");
-            civ_ydoc_free(y);
-            return false;
+            *err = civ_packtext_error(t, k, "unknown key '%s' in a rule pack (keys: pack, "
+                                            "description, definitions, rules, relative-dates)",
+                                      k->kind == CIV_Y_SCALAR ? k->value : "?");
+            return NULL;
         }
     }
-    const civ_ynode *defs = civ_ymap_get(root, "definitions");
-    if (defs && !load_defs(r, path, defs, err)) {
+    return name;
+}
+
+/* Loads the pack in text t: its relative-dates section (checked first, as
+ * it has no effect until the pack is accepted), its definitions, its rules,
+ * then the pack itself (its name and file). */
+static bool load_text(civ_rules *r, const civ_packtext *t, char **err)
+{
+    civ_ydoc *y = parse_pack(t, err);
+    if (!y)
+        return false;
+    const civ_ynode *root = civ_ydoc_root(y);
+    const civ_ynode *name = pack_header(t, root, err);
+    const civ_ynode *rd = name ? civ_ymap_get(root, "relative-dates") : NULL;
+    const civ_ynode *defs = name ? civ_ymap_get(root, "definitions") : NULL;
+    const civ_ynode *rules = name ? civ_ymap_get(root, "rules") : NULL;
+    civ_reldates *dates = rd ? civ_reldates_load(t, rd, err) : NULL;
+    if (!name || (rd && !dates) || (defs && !load_defs(r, t, defs, err)) ||
+        (rules && !civ_rulelist_load(&r->rules, t, name->value, rules, err))) {
+        civ_reldates_free(dates);
         civ_ydoc_free(y);
         return false;
     }
-    const civ_ynode *rules = civ_ymap_get(root, "rules");
-    if (rules && !civ_rulelist_load(&r->rules, path, name->value, rules, err)) {
-        civ_ydoc_free(y);
-        return false;
+    if (dates) {
+        /* a later pack's section replaces an earlier one as a whole */
+        civ_reldates_free(r->reldates);
+        r->reldates = dates;
     }
     civ_pack *p = CIV_PUSH(r->packs, r->npacks, r->packcap);
     p->name = xstrdup(name->value);
-    p->path = xstrdup(path);
-    p->yaml = y;
+    p->path = xstrdup(t->path);
+    civ_ydoc_free(y); /* every section now lives in r, parsed */
     return true;
+}
+
+/* The offset of the first byte of text[0..len) that is not UTF-8, or len. */
+static size_t first_bad_byte(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t l = civ_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+        if (!l)
+            return i;
+        i += l;
+    }
+    return len;
+}
+
+bool civ_rules_load_file(civ_rules *r, const char *path, char **err)
+{
+    char *rerr = NULL;
+    size_t len = 0;
+    char *data = civ_text_read(path, NULL, CIV_TEXT_MAX_DEFAULT, &len, &rerr);
+    *err = NULL;
+    if (!data) {
+        *err = xasprintf("rule file %s", rerr);
+        free(rerr);
+        return false;
+    }
+    /* the text the YAML parser sees: without a UTF-8 byte order mark */
+    size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    civ_packtext t = {path, data + skip, len - skip};
+    size_t bad = first_bad_byte(t.text, t.len);
+    bool ok = false;
+    if (bad < t.len) {
+        size_t line, col;
+        civ_packtext_position(&t, bad, &line, &col);
+        *err = xasprintf("%s:%zu:%zu: error: invalid UTF-8 byte 0x%02X in rule file", path, line,
+                         col, (unsigned char)t.text[bad]);
+    } else {
+        ok = load_text(r, &t, err);
+    }
+    free(data);
+    return ok;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -234,7 +228,7 @@ bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err)
     *err = NULL;
     DIR *d = opendir(dir);
     if (!d) {
-        *err = xasprintf("civlint: error: cannot open rules folder '%s': %s", dir, strerror(errno));
+        *err = xasprintf("cannot open rules folder '%s': %s", dir, strerror(errno));
         return false;
     }
     char **names = NULL;
@@ -317,6 +311,11 @@ bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on)
     return found;
 }
 
+const civ_reldates *civ_rules_reldates(const civ_rules *r)
+{
+    return r ? r->reldates : NULL;
+}
+
 size_t civ_rules_ndefs(const civ_rules *r)
 {
     return r->ndefs;
@@ -328,4 +327,72 @@ const civ_pattern *civ_rules_def_at(const civ_rules *r, size_t i, const char **n
         return NULL;
     *name = r->defs[i].name;
     return r->defs[i].re;
+}
+
+/* ---- the one list of rule ids ----------------------------------------- */
+
+void civ_rules_declare(civ_rules *r, const char *id, civ_severity severity,
+                       const char *description)
+{
+    for (size_t i = 0; i < r->nbuiltins; i++)
+        if (strcmp(r->builtins[i].id, id) == 0)
+            return;
+    *CIV_PUSH(r->builtins, r->nbuiltins, r->builtincap) =
+        (civ_rule_entry){id, severity, description, NULL};
+}
+
+void civ_rules_declare_from(civ_rules *r, const civ_rules *from)
+{
+    for (size_t i = 0; from && i < from->nbuiltins; i++)
+        civ_rules_declare(r, from->builtins[i].id, from->builtins[i].severity,
+                          from->builtins[i].description);
+}
+
+size_t civ_rules_count(const civ_rules *r)
+{
+    return r->nbuiltins + r->rules.n;
+}
+
+/* The loaded pack whose name is the first `n` bytes of `id`, or NULL. */
+static const civ_pack *pack_named(const civ_rules *r, const char *id, size_t n)
+{
+    for (size_t i = 0; i < r->npacks; i++)
+        if (strlen(r->packs[i].name) == n && strncmp(r->packs[i].name, id, n) == 0)
+            return &r->packs[i];
+    return NULL;
+}
+
+bool civ_rules_entry(const civ_rules *r, size_t i, civ_rule_entry *out)
+{
+    if (i < r->nbuiltins) {
+        *out = r->builtins[i];
+        return true;
+    }
+    i -= r->nbuiltins;
+    if (i >= r->rules.n)
+        return false;
+    const civ_rule *rule = &r->rules.items[i];
+    const civ_pack *pk = pack_named(r, rule->id, strcspn(rule->id, "."));
+    *out = (civ_rule_entry){rule->id, rule->severity, rule->description, pk ? pk->name : NULL};
+    return true;
+}
+
+bool civ_rules_find(const civ_rules *r, const char *id, civ_rule_entry *out)
+{
+    for (size_t i = 0; r && civ_rules_entry(r, i, out); i++)
+        if (strcmp(out->id, id) == 0)
+            return true;
+    return false;
+}
+
+bool civ_rule_id_known(const civ_rules *rules, const char *id)
+{
+    civ_rule_entry e;
+    if (!rules)
+        return false;
+    if (civ_rules_find(rules, id, &e))
+        return true;
+    /* PACK.*: every rule of a loaded pack */
+    const char *dot = strchr(id, '.');
+    return dot && dot != id && strcmp(dot, ".*") == 0 && pack_named(rules, id, (size_t)(dot - id));
 }

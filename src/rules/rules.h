@@ -6,6 +6,7 @@
  *     definitions:               # named patterns used by built-in checks
  *       byline: '^...$'
  *     rules: [...]               # house-style rules (see rulepack kinds)
+ *     relative-dates: {...}      # the relative-date check's phrases (reldates.h)
  * Packs load in order; a later definition with the same name replaces an
  * earlier one, so a project's rules folder can override the shipped data. */
 #ifndef CIV_RULES_H
@@ -14,7 +15,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diag/diag.h"
 #include "rules/pattern.h"
+#include "rules/reldates.h"
 #include "rules/rulepack.h"
 #include "base/yamltree.h"
 
@@ -23,7 +26,6 @@ typedef struct civ_rules civ_rules;
 typedef struct {
     char *name;            /* pack name */
     char *path;            /* file it came from */
-    civ_ydoc *yaml;        /* the parsed file, kept for rule kinds */
 } civ_pack;
 
 civ_rules *civ_rules_new(void);
@@ -32,7 +34,10 @@ void civ_rules_free(civ_rules *r);
 /* Loads every *.yml / *.yaml file of dir in name order. A bad file adds
  * nothing and the others still load; then returns false and sets *err
  * (heap, caller frees) to one line per bad file, each starting
- * "FILE:LINE:COL: error: ..." (a bad pattern adds its caret lines). */
+ * "FILE:LINE:COL: error: ..." (a bad pattern adds its line and caret, both
+ * starting with a space). What is not about a place in a file (a folder or
+ * file that cannot be read) is a line without the location and without the
+ * "civlint: error: " prefix, which the printer adds. Never prints. */
 bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err);
 bool civ_rules_load_file(civ_rules *r, const char *path, char **err);
 
@@ -53,12 +58,51 @@ const civ_rulelist *civ_rules_list(const civ_rules *r);
  * false when nothing has that id. */
 bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on);
 
+/* The phrase table of the relative-date check: the `relative-dates:`
+ * section of the last pack that has one, or NULL. */
+const civ_reldates *civ_rules_reldates(const civ_rules *r);
+
 size_t civ_rules_npacks(const civ_rules *r);
 const civ_pack *civ_rules_pack(const civ_rules *r, size_t i);
 
-/* Formats a pattern compile error with a caret under the offending offset:
- * `node` is the YAML scalar holding the pattern. Returns a heap string. */
-char *civ_rules_regex_error(const char *path, const civ_ynode *node, const char *what,
-                            const char *msg, size_t err_off);
+/* ---- the one list of rule ids --------------------------------------------
+ * Every rule a setting may name: the built-in checks, declared by the check
+ * table (checks/registry.c: civ_checks_declare), then the rules of the
+ * loaded packs in load order. Configuration (enable, disable, severity), -W,
+ * --enable/--disable, inline suppressions, allow directives, --list-rules
+ * and SARIF's rule list all read this list; it lives with the rules so that
+ * policy and configuration can consult it without knowing the checks. */
+typedef struct {
+    const char *id;
+    civ_severity severity;    /* the default */
+    const char *description;  /* one line */
+    const char *pack;         /* the pack of a pack rule; NULL: a built-in check */
+} civ_rule_entry;
+
+/* Declares a built-in rule. The strings are borrowed and must outlive r (the
+ * check table's are static). An id declared twice keeps its first entry. */
+void civ_rules_declare(civ_rules *r, const char *id, civ_severity severity,
+                       const char *description);
+/* Declares in r every built-in rule declared in `from` (NULL: none): a
+ * configuration that loads its own packs starts from the run's list. */
+void civ_rules_declare_from(civ_rules *r, const civ_rules *from);
+
+/* The number of entries: built-in rules, then pack rules. */
+size_t civ_rules_count(const civ_rules *r);
+/* Entry i (0..civ_rules_count-1) into *out; false past the end. The
+ * strings belong to r (or the check table) and live as long as r. */
+bool civ_rules_entry(const civ_rules *r, size_t i, civ_rule_entry *out);
+/* The entry of rule `id` (a built-in id or PACK.RULE) into *out; false when
+ * no rule has that id. */
+bool civ_rules_find(const civ_rules *r, const char *id, civ_rule_entry *out);
+
+/* True when `id` names a rule a setting may refer to: an entry of the list
+ * above, or `PACK.*` where PACK is a loaded rule pack. A NULL rules knows
+ * no rule. */
+bool civ_rule_id_known(const civ_rules *rules, const char *id);
+
+/* The settings of built-in checks that configuration writes and the checks
+ * read (civ_ctx.figure_scope): where a figure's source may be. */
+enum { CIV_FIGURES_SENTENCE = 0, CIV_FIGURES_PARAGRAPH = 1 };
 
 #endif

@@ -1,16 +1,12 @@
 /* source.c - see source.h. */
 #include "source/source.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "base/textfile.h"
 #include "base/utf8.h"
 #include "base/util.h"
 
@@ -77,46 +73,10 @@ static void validate_utf8(civ_source *s)
     }
 }
 
-/* UTF-16 without a byte order mark: in text that is mostly ASCII, every
- * other byte is NUL. Looks at the first 512 bytes: at least 90% of the
- * even (big-endian) or odd (little-endian) bytes NUL, and none of the other
- * half. Anything else with a NUL byte is treated as binary. */
-static const char *looks_utf16(const char *data, size_t len)
+/* The source of text that passed civ_text_check (textfile.h): without its
+ * BOM, validated, indexed. Takes data (len + 1 bytes). */
+static civ_source *finish(const char *name, char *data, size_t len)
 {
-    size_t n = len < 512 ? len : 512, pairs = n / 2;
-    if (pairs < 2)
-        return NULL;
-    size_t nul[2] = {0, 0};
-    for (size_t i = 0; i < 2 * pairs; i++)
-        nul[i & 1] += data[i] == '\0';
-    for (int k = 0; k < 2; k++)
-        if (nul[k] * 10 >= pairs * 9 && nul[!k] == 0)
-            return k ? "UTF-16LE" : "UTF-16BE";
-    return NULL;
-}
-
-static civ_source *finish(const char *name, char *data, size_t len, char **err)
-{
-    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
-                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
-        *err = xasprintf("'%s' is UTF-16 text; civlint reads UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)", name);
-        free(data);
-        return NULL;
-    }
-    const char *nul = memchr(data, '\0', len);
-    const char *utf16 = nul ? looks_utf16(data, len) : NULL;
-    if (utf16) {
-        *err = xasprintf("'%s' looks like %s text without a byte order mark; civlint reads UTF-8 (convert it with iconv -f %s -t UTF-8)",
-                         name, utf16, utf16);
-        free(data);
-        return NULL;
-    }
-    if (nul) {
-        *err = xasprintf("'%s' looks like a binary file (NUL byte at offset %zu); skipped",
-                         name, (size_t)(nul - data));
-        free(data);
-        return NULL;
-    }
     civ_source *s = xcalloc(1, sizeof *s);
     s->name = xstrdup(name);
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
@@ -135,94 +95,20 @@ static civ_source *finish(const char *name, char *data, size_t len, char **err)
 civ_source *civ_source_from_memory(const char *name, const char *data,
                                    size_t len, char **err)
 {
+    *err = NULL;
+    if (!civ_text_check(name, data, len, err))
+        return NULL;
     char *copy = xmalloc(len + 1);
     memcpy(copy, data, len);
-    *err = NULL;
-    return finish(name, copy, len, err);
-}
-
-static char *read_fd(int fd, const char *name, size_t max, size_t *len, char **err)
-{
-    /* The buffer never grows past max + 1 bytes: reading one byte more than
-     * the limit is how a stream (standard input, a pipe) is known to be too
-     * large, without holding more of it than that in memory. */
-    size_t cap = max + 1 < 65536 ? max + 1 : 65536, n = 0;
-    char *buf = xmalloc(cap + 1);
-    for (;;) {
-        if (n == cap) {
-            if (cap >= max + 1) {
-                *err = xasprintf("'%s' is larger than %zu MB; skipped", name, max >> 20);
-                free(buf);
-                return NULL;
-            }
-            cap = cap > (max + 1) / 2 ? max + 1 : cap * 2;
-            buf = xrealloc(buf, cap + 1);
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            *err = xasprintf("cannot read '%s': %s", name, strerror(errno));
-            free(buf);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    if (n > max) {
-        *err = xasprintf("'%s' is larger than %zu MB; skipped", name, max >> 20);
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
+    return finish(name, copy, len);
 }
 
 civ_source *civ_source_read(const char *path, const char *name, size_t max,
                             char **err)
 {
-    *err = NULL;
-    if (!name)
-        name = path;
-    if (strcmp(path, "-") == 0) {
-        size_t len;
-        char *data = read_fd(0, name, max, &len, err);
-        return data ? finish(name, data, len, err) : NULL;
-    }
-    /* O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse
-     * anything that is not a regular file right after. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        *err = xasprintf("cannot open '%s': %s", name, strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        *err = xasprintf("cannot read '%s': %s", name, strerror(errno));
-        close(fd);
-        return NULL;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        *err = xasprintf("cannot read '%s': Is a directory", name);
-        close(fd);
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        *err = xasprintf("'%s' is not a regular file; skipped", name);
-        close(fd);
-        return NULL;
-    }
-    if ((size_t)st.st_size > max) {
-        *err = xasprintf("'%s' is larger than %zu MB; skipped", name, max >> 20);
-        close(fd);
-        return NULL;
-    }
-    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    size_t len;
-    char *data = read_fd(fd, name, max, &len, err);
-    close(fd);
-    return data ? finish(name, data, len, err) : NULL;
+    size_t len = 0;
+    char *data = civ_text_read(path, name, max, &len, err);
+    return data ? finish(name ? name : path, data, len) : NULL;
 }
 
 void civ_source_free(civ_source *s)

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/textfile.h"
+
 typedef struct {
     size_t off;          /* offset of the invalid byte in data */
     unsigned char byte;  /* its original value (data holds '?' there) */
@@ -38,7 +40,7 @@ typedef struct civ_source {
  * Measured (README, Reliability): cmark-gfm's tree and the model take 35 to
  * 110 times the input's size at peak, so 16 MB bounds a run near 2 GB; real
  * posts are under 1 MB. Larger files are skipped with an error. */
-#define CIV_SOURCE_MAX_DEFAULT ((size_t)16 << 20)
+#define CIV_SOURCE_MAX_DEFAULT CIV_TEXT_MAX_DEFAULT
 
 /* Reads `path` ("-" means standard input) and builds the line index. `name`
  * is the path to show (NULL: use `path`). Returns NULL on failure and sets

@@ -71,6 +71,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (!g_post)
         abort();
     g_rules = civ_rules_new();
+    civ_checks_declare(g_rules);
     char *dir = xasprintf("%s/rules", civ_fuzz_datadir());
     if (!civ_rules_load_dir(g_rules, dir, &err)) {
         fprintf(stderr, "fuzz_config: cannot load the shipped rules: %s\n", err);
@@ -122,6 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     write_input(data, size);
     civ_rules *r = civ_rules_new();
+    civ_checks_declare(r);
     if (civ_rules_load_file(r, g_path, &err)) {
         civ_linter l;
         civ_linter_init(&l, r);

@@ -104,6 +104,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     g_rules = civ_rules_new();
+    civ_checks_declare(g_rules);
     char *dir = xasprintf("%s/rules", civ_fuzz_datadir());
     char *err = NULL;
     if (!civ_rules_load_dir(g_rules, dir, &err)) {
@@ -114,11 +115,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     civ_linter_init(&g_linter, g_rules);
 
     open_speller();
-    size_t n;
-    const civ_check *t = civ_checks(&n);
+    /* the rule list the formats get: the checks, then the pack rules */
+    size_t n = civ_rules_count(g_rules);
     g_info = xcalloc(n ? n : 1, sizeof *g_info);
-    for (size_t i = 0; i < n; i++)
-        g_info[i] = (civ_rule_info){t[i].id, t[i].description, t[i].severity};
+    civ_rule_entry e;
+    for (size_t i = 0; civ_rules_entry(g_rules, i, &e); i++)
+        g_info[i] = (civ_rule_info){e.id, e.description, e.severity};
     g_ninfo = n;
     find_formats();
     atexit(close_speller);

@@ -44,6 +44,7 @@ const civ_rules *test_rules(void)
     if (!rules) {
         char *err = NULL;
         rules = civ_rules_new();
+        civ_checks_declare(rules);
         if (!civ_rules_load_dir(rules, "rules", &err)) {
             fprintf(stderr, "%s\n", err);
             abort();

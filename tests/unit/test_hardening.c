@@ -83,6 +83,7 @@ START_TEST(test_catastrophic_rule_pack_lints)
     fputs("pack: cat\ndefinitions:\n  byline: '^(\\w+\\s?)*$'\n  placeholder: '^(a|aa)+$'\n", f);
     fclose(f);
     civ_rules *r = civ_rules_new();
+    civ_checks_declare(r);
     char *err = NULL;
     ck_assert_msg(civ_rules_load_file(r, path, &err), "%s", err ? err : "");
     civ_linter l;

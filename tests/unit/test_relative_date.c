@@ -160,6 +160,7 @@ START_TEST(test_relative_date_pack_override)
           f);
     fclose(f);
     civ_rules *r = civ_rules_new();
+    civ_checks_declare(r);
     char *err = NULL;
     ck_assert_msg(civ_rules_load_dir(r, "rules", &err), "%s", err);
     ck_assert_msg(civ_rules_load_dir(r, dir, &err), "%s", err);
@@ -185,6 +186,57 @@ START_TEST(test_relative_date_pack_override)
 }
 END_TEST
 
+/* The pack loader validates `relative-dates:` at start-up like every other
+ * section: a bad entry is an error at its line and column, and the pack is
+ * skipped (the shipped phrase table stays in force). */
+static const struct {
+    const char *yaml;   /* the section's body, after "relative-dates:\n" */
+    const char *where;  /* ":LINE:COL: error: " of the bad node */
+    const char *what;   /* a word of the message */
+} bad_sections[] = {
+    {"  phrases:\n    - {replace: 'on {date}', shift: {days: -1}}\n", ":4:7: error: ", "phrase"},
+    {"  phrases:\n    - {phrase: the other day, shift: {decades: -1}}\n", ":4:39: error: ",
+     "decades"},
+    {"  phrases:\n    - {phrase: the other day, shift: {days: soon}, replace: x}\n",
+     ":4:45: error: ", "whole number"},
+    {"  phrases:\n    - {phrase: x, colour: red}\n", ":4:19: error: ", "colour"},
+    {"  months: [Jan, Feb]\n  phrases: []\n", ":3:11: error: ", "12"},
+    {"  prepositions: {since: 1}\n", ":3:17: error: ", "prepositions"},
+    {"  phrases: yesterday\n", ":3:12: error: ", "phrases"},
+    {"  - yesterday\n", ":3:3: error: ", "relative-dates"},
+    {"  phrases:\n    - {phrase: soon, replace: 'in {month}'}\n", ":4:7: error: ", "shift"},
+};
+
+START_TEST(test_relative_date_bad_section)
+{
+    char dir[] = "/tmp/civlint-rd-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/local.yml", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "pack: local\nrelative-dates:\n%s", bad_sections[_i].yaml);
+    fclose(f);
+    civ_rules *r = civ_rules_new();
+    char *err = NULL;
+    ck_assert_msg(civ_rules_load_dir(r, "rules", &err), "%s", err);
+    size_t npacks = civ_rules_npacks(r);
+    ck_assert(!civ_rules_load_dir(r, dir, &err));
+    ck_assert_ptr_nonnull(err);
+    char *where = NULL;
+    ck_assert_int_gt(asprintf(&where, "%s%s", path, bad_sections[_i].where), 0);
+    ck_assert_msg(strncmp(err, where, strlen(where)) == 0, "got '%s', want '%s...'", err, where);
+    ck_assert_msg(strstr(err, bad_sections[_i].what), "'%s' lacks '%s'", err,
+                  bad_sections[_i].what);
+    ck_assert_uint_eq(civ_rules_npacks(r), npacks);
+    free(where);
+    free(err);
+    civ_rules_free(r);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
 Suite *suite_relative_date(void)
 {
     Suite *s = suite_create("relative-date");
@@ -192,6 +244,8 @@ Suite *suite_relative_date(void)
     tcase_add_loop_test(tc, test_relative_date_table, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_relative_date_several);
     tcase_add_test(tc, test_relative_date_pack_override);
+    tcase_add_loop_test(tc, test_relative_date_bad_section, 0,
+                        sizeof bad_sections / sizeof *bad_sections);
     suite_add_tcase(s, tc);
     return s;
 }

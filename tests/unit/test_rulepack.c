@@ -101,6 +101,7 @@ static civ_rules *load_pack(const char *yaml, char **err, char *dir, size_t dn)
     fputs(yaml, f);
     fclose(f);
     civ_rules *r = civ_rules_new();
+    civ_checks_declare(r);
     *err = NULL;
     if (!civ_rules_load_dir(r, dir, err)) {
         civ_rules_free(r);
@@ -364,6 +365,7 @@ START_TEST(test_bad_file_skipped)
     fputs("pack: b\nrules:\n  - id: y\n    kind: existence\n    message: m\n    words: [Kiev]\n", f);
     fclose(f);
     civ_rules *r = civ_rules_new();
+    civ_checks_declare(r);
     char *err = NULL;
     ck_assert(!civ_rules_load_dir(r, dir, &err));
     ck_assert_ptr_nonnull(strstr(err, "a.yml:6:"));

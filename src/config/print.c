@@ -1,0 +1,92 @@
+/* print.c - see config.h: --print-config, a file's merged settings as
+ * YAML. Apart from the reading (config.c) and the resolution (resolve.c)
+ * because it is output, not configuration. */
+#include "config/config.h"
+
+#include <string.h>
+
+/* YAML-quotes s when it is not a safe plain scalar. */
+static void yaml_str(FILE *fp, const char *s)
+{
+    bool plain = *s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./") ==
+                           strlen(s);
+    if (plain) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else if ((unsigned char)*p < 0x20)
+            fprintf(fp, "\\x%02X", (unsigned char)*p);
+        else
+            fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
+void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE *fp)
+{
+    fputs("# civlint settings for ", fp);
+    yaml_str(fp, path);
+    fputs("\n# from: ", fp);
+    if (s->config_path)
+        yaml_str(fp, s->config_path);
+    else
+        fputs("defaults (no .civlint.yml)", fp);
+    fprintf(fp, "\nignored: %s\nlang: ", s->ignored ? "true" : "false");
+    yaml_str(fp, s->lang ? s->lang : "en_US");
+    fputs("\ndictionaries:", fp);
+    if (!s->ndictionaries)
+        fputs(" []", fp);
+    for (size_t i = 0; i < s->ndictionaries; i++) {
+        fputs("\n  - ", fp);
+        yaml_str(fp, s->dictionaries[i]);
+    }
+    fputs("\nrule-packs:", fp);
+    size_t np = s->rules ? civ_rules_npacks(s->rules) : 0;
+    if (!np)
+        fputs(" []", fp);
+    for (size_t i = 0; i < np; i++) {
+        const civ_pack *pk = civ_rules_pack(s->rules, i);
+        fputs("\n  - ", fp);
+        yaml_str(fp, pk->name);
+        fputs("  # ", fp);
+        fputs(pk->path, fp);
+    }
+    fprintf(fp, "\nfigures:\n  scope: %s\nempty-section:\n  direct-content: %s\n",
+            s->figure_scope == CIV_FIGURES_PARAGRAPH ? "paragraph" : "sentence",
+            s->empty_section_direct ? "true" : "false");
+    if (s->acronym_max_length)
+        fprintf(fp, "acronym-max-length: %zu\n", s->acronym_max_length);
+    else
+        fputs("# acronym-max-length: the check's default\n", fp);
+    fputs("severity:\n", fp);
+    civ_rule_entry e;
+    for (size_t i = 0; s->rules && civ_rules_entry(s->rules, i, &e) && !e.pack; i++) {
+        civ_severity sev;
+        bool on = civ_policy_lookup(&s->policy, e.id, e.severity, &sev);
+        fprintf(fp, "  %s: %s\n", e.id, on ? civ_severity_name(sev) : "off");
+    }
+    /* Pack rules and pack wildcards that a setting names, once each. */
+    for (size_t i = 0; i < s->policy.n; i++) {
+        const char *id = s->policy.items[i].id;
+        bool seen = s->rules && civ_rules_find(s->rules, id, &e) && !e.pack;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = strcmp(s->policy.items[j].id, id) == 0;
+        if (seen)
+            continue;
+        civ_severity sev;
+        bool on = civ_policy_lookup(&s->policy, id, CIV_SEV_WARNING, &sev);
+        fputs("  ", fp);
+        yaml_str(fp, id);
+        /* a pack rule keeps its pack's severity unless one is set */
+        bool explicit_sev = false;
+        for (size_t j = 0; j < s->policy.n; j++)
+            if (strcmp(s->policy.items[j].id, id) == 0 && s->policy.items[j].level >= 0)
+                explicit_sev = true;
+        fprintf(fp, ": %s\n", !on ? "off" : explicit_sev ? civ_severity_name(sev) : "on");
+    }
+}
+
