@@ -1,7 +1,7 @@
 /* summary.c - the editors' summary (`--format=summary`, and what
  * `--summary` prints after the diagnostics): findings per rule, the posts
  * with most findings and the totals, as an aligned plain-text table. Paths
- * are shown with control characters made visible (escape.h). */
+ * are shown with control characters made visible (base/termsafe.h). */
 #include "output/output.h"
 #include "output/tally.h"
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/termsafe.h"
 #include "base/util.h"
 #include "output/escape.h"
 
@@ -115,13 +116,11 @@ size_t *civ_tally_rules_by_count(const civ_tally *t)
     return idx;
 }
 
+/* Paths and rule ids in the table are written strictly (base/termsafe.h):
+ * a file named a<TAB>b.md shows as a\x09b.md, as in every other place. */
 static size_t width_of(const char *s)
 {
-    FILE *null = fopen("/dev/null", "w");
-    size_t w = civ_term_safe(null ? null : stderr, s, strlen(s));
-    if (null)
-        fclose(null);
-    return w;
+    return civ_term_width(s, strlen(s), 0);
 }
 
 static void pad(FILE *fp, size_t n)
@@ -134,7 +133,7 @@ static void pad(FILE *fp, size_t n)
  * then four right-aligned counts. */
 static void row(FILE *fp, const char *name, size_t col, const size_t n[3], size_t total)
 {
-    size_t w = civ_term_safe(fp, name, strlen(name));
+    size_t w = civ_term_put(fp, name, strlen(name), 0);
     pad(fp, col > w ? col - w : 0);
     fprintf(fp, "  %6zu  %8zu  %5zu  %5zu\n", n[CIV_SEV_ERROR], n[CIV_SEV_WARNING], n[CIV_SEV_NOTE], total);
 }
@@ -152,8 +151,8 @@ void civ_tally_print_text(const civ_tally *t, FILE *fp, size_t top)
     size_t *idx = civ_tally_top(t, top, &ntop);
     size_t col = strlen("posts with most findings");
     for (size_t i = 0; i < t->nrules; i++)
-        if (strlen(t->rules[i].rule) > col)
-            col = strlen(t->rules[i].rule);
+        if (width_of(t->rules[i].rule) > col)
+            col = width_of(t->rules[i].rule);
     for (size_t i = 0; i < ntop; i++) {
         size_t w = width_of(t->files[idx[i]].path);
         if (w > col)

@@ -24,11 +24,6 @@ typedef struct {
     const char *want;
 } esc_case;
 
-static void term_safe(FILE *fp, const char *s, size_t n)
-{
-    civ_term_safe(fp, s, n);
-}
-
 static const esc_case esc_cases[] = {
     /* @actions/core escapeData: % CR LF only */
     {"gh data plain", civ_gh_escape_data, "section 'x' is empty", "section 'x' is empty"},
@@ -61,9 +56,7 @@ static const esc_case esc_cases[] = {
     {"json bidi and line separator", civ_json_str, "\xE2\x80\xAE\xE2\x80\xA8", "\"\\u202e\\u2028\""},
     {"json invalid UTF-8", civ_json_str, "a\xFF\xC3", "\"a\\ufffd\\ufffd\""},
     {"json keeps valid UTF-8", civ_json_str, "\xD0\xA2\xF0\x9F\x98\x80", "\"\xD0\xA2\xF0\x9F\x98\x80\""},
-    /* terminal */
-    {"term ESC", term_safe, "a\x1b" "b", "a\\x1Bb"},
-    {"term tab visible", term_safe, "a\tb", "a\\x09b"},
+    /* terminal text: base/termsafe.h, tested in test_hardening.c */
 };
 
 static char *run_escaper(escaper fn, const char *in)
@@ -111,10 +104,11 @@ END_TEST
 /* Runs formatter `name` over one file holding `text` with one diagnostic
  * at the first occurrence of `span` (a fix replacing it with `fix` when
  * not NULL). Returns the whole output; the caller frees it. */
-static char *format_one(const char *name, const char *text, const char *span, const char *fix)
+static char *format_named(const char *name, const char *path, const char *text, const char *span,
+                          const char *fix)
 {
     char *err = NULL;
-    civ_source *src = civ_source_from_memory("posts/t\xC3\xA9st.md", text, strlen(text), &err);
+    civ_source *src = civ_source_from_memory(path, text, strlen(text), &err);
     ck_assert_ptr_nonnull(src);
     const char *at = strstr(src->data, span);
     ck_assert_ptr_nonnull(at);
@@ -139,6 +133,27 @@ static char *format_one(const char *name, const char *text, const char *span, co
     civ_source_free(src);
     return buf;
 }
+
+static char *format_one(const char *name, const char *text, const char *span, const char *fix)
+{
+    return format_named(name, "posts/t\xC3\xA9st.md", text, span, fix);
+}
+
+/* A file named a<TAB>b.md: the gcc header and the summary table used to
+ * disagree (a raw tab in one, a\x09b.md in the other). Every terminal
+ * format shows the path the same way now. */
+START_TEST(test_tab_in_file_name)
+{
+    char *gcc = format_named("gcc", "posts/a\tb.md", "The goverment said.\n", "goverment", NULL);
+    const char *want = "posts/a\\x09b.md:1:5: warning: ";
+    ck_assert_msg(strncmp(gcc, want, strlen(want)) == 0, "gcc: %s", gcc);
+    free(gcc);
+    char *sum = format_named("summary", "posts/a\tb.md", "The goverment said.\n", "goverment", NULL);
+    ck_assert_msg(strstr(sum, "\nposts/a\\x09b.md "), "summary: %s", sum);
+    ck_assert_msg(!strchr(sum, '\t'), "summary: %s", sum);
+    free(sum);
+}
+END_TEST
 
 typedef struct {
     const char *name;
@@ -360,6 +375,7 @@ Suite *suite_formats(void)
     tcase_add_test(tc, test_github_limits);
     tcase_add_test(tc, test_byte_columns);
     tcase_add_test(tc, test_summary_table);
+    tcase_add_test(tc, test_tab_in_file_name);
     suite_add_tcase(s, tc);
     return s;
 }
