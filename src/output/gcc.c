@@ -112,10 +112,10 @@ static void gcc_file(civ_out *o, const civ_file_result *r)
         print_diag(o, r, &r->diags->items[i]);
 }
 
-static void gcc_end(civ_out *o, const civ_summary *s)
+static void gcc_end(civ_out *o, const civ_tally *t)
 {
     (void)o;
-    (void)s;
+    (void)t;
 }
 
 const civ_formatter civ_format_gcc = {"gcc", gcc_begin, gcc_file, gcc_end};

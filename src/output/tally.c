@@ -69,12 +69,13 @@ void civ_tally_add(civ_tally *t, const civ_file_result *r)
         t->with_findings++;
 }
 
-static const civ_tally *sort_tally; /* qsort has no context argument in C11 */
-
+/* The sorts compare pointers into the tally's arrays, so the comparators
+ * need no context (qsort has no context argument in C11) and nothing here
+ * is file-scope state. */
 static int by_findings(const void *a, const void *b)
 {
-    const civ_tally_file *x = &sort_tally->files[*(const size_t *)a];
-    const civ_tally_file *y = &sort_tally->files[*(const size_t *)b];
+    const civ_tally_file *x = *(const civ_tally_file *const *)a;
+    const civ_tally_file *y = *(const civ_tally_file *const *)b;
     if (x->total != y->total)
         return x->total > y->total ? -1 : 1;
     if (x->n[CIV_SEV_ERROR] != y->n[CIV_SEV_ERROR])
@@ -86,21 +87,24 @@ static int by_findings(const void *a, const void *b)
 
 size_t *civ_tally_top(const civ_tally *t, size_t max, size_t *n)
 {
-    size_t *idx = xmalloc((t->nfiles + 1) * sizeof *idx);
+    const civ_tally_file **ptr = xmalloc((t->nfiles + 1) * sizeof *ptr);
     size_t k = 0;
     for (size_t i = 0; i < t->nfiles; i++)
         if (t->files[i].total)
-            idx[k++] = i;
-    sort_tally = t;
-    civ_qsort(idx, k, sizeof *idx, by_findings);
+            ptr[k++] = &t->files[i];
+    civ_qsort(ptr, k, sizeof *ptr, by_findings);
+    size_t *idx = xmalloc((t->nfiles + 1) * sizeof *idx);
+    for (size_t i = 0; i < k; i++)
+        idx[i] = (size_t)(ptr[i] - t->files);
+    free(ptr);
     *n = max && k > max ? max : k;
     return idx;
 }
 
 static int by_rule_count(const void *a, const void *b)
 {
-    const civ_tally_rule *x = &sort_tally->rules[*(const size_t *)a];
-    const civ_tally_rule *y = &sort_tally->rules[*(const size_t *)b];
+    const civ_tally_rule *x = *(const civ_tally_rule *const *)a;
+    const civ_tally_rule *y = *(const civ_tally_rule *const *)b;
     if (x->total != y->total)
         return x->total > y->total ? -1 : 1;
     return strcmp(x->rule, y->rule);
@@ -108,11 +112,14 @@ static int by_rule_count(const void *a, const void *b)
 
 size_t *civ_tally_rules_by_count(const civ_tally *t)
 {
+    const civ_tally_rule **ptr = xmalloc((t->nrules + 1) * sizeof *ptr);
+    for (size_t i = 0; i < t->nrules; i++)
+        ptr[i] = &t->rules[i];
+    civ_qsort(ptr, t->nrules, sizeof *ptr, by_rule_count);
     size_t *idx = xmalloc((t->nrules + 1) * sizeof *idx);
     for (size_t i = 0; i < t->nrules; i++)
-        idx[i] = i;
-    sort_tally = t;
-    civ_qsort(idx, t->nrules, sizeof *idx, by_rule_count);
+        idx[i] = (size_t)(ptr[i] - t->rules);
+    free(ptr);
     return idx;
 }
 
