@@ -11,6 +11,7 @@
 #include "output/columns.h"
 #include "output/escape.h"
 #include "output/tally.h"
+#include "base/termsafe.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "helpers.h"
@@ -163,6 +164,51 @@ START_TEST(test_tab_in_file_name)
     ck_assert_msg(strstr(sum, "\nposts/a\\x09b.md "), "summary: %s", sum);
     ck_assert_msg(!strchr(sum, '\t'), "summary: %s", sum);
     free(sum);
+}
+END_TEST
+
+/* The summary pads names by display columns, as the gcc caret line counts
+ * them (base/termsafe.h's one width): a wide CJK path takes two columns a
+ * character, a combining mark none, an escaped control its escape. */
+START_TEST(test_summary_display_columns)
+{
+    static const char *const paths[] = {"posts/\xE4\xB8\xAD\xE6\x96\x87.md", "posts/cafe\xCC\x81.md",
+                                        "posts/a\x1b.md", "posts/plain-ascii-name.md"};
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("x", "word word\n", 10, &err);
+    civ_tally t;
+    civ_tally_init(&t);
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+        civ_diags diags;
+        civ_diags_init(&diags);
+        civ_diag_add(&diags, "rule-a", CIV_SEV_WARNING, 0, 4, "m");
+        civ_file_result r = {paths[i], src, &diags, NULL};
+        civ_tally_add(&t, &r);
+        civ_diags_release(&diags);
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    civ_tally_print_text(&t, fp, 10);
+    fclose(fp);
+    /* every row with counts ends in the same display column */
+    size_t want = 0, rows = 0;
+    for (const char *line = buf; *line;) {
+        size_t n = strcspn(line, "\n");
+        if (n && line[n - 1] >= '0' && line[n - 1] <= '9') {
+            size_t w = civ_term_width(line, n, 0);
+            if (!want)
+                want = w;
+            ck_assert_msg(w == want, "misaligned (%zu, want %zu): %.*s", w, want, (int)n, line);
+            rows++;
+        }
+        line += n + (line[n] == '\n');
+    }
+    ck_assert_uint_eq(rows, 1 + 4 + 1); /* rule-a, the four posts, total */
+    ck_assert_ptr_nonnull(strstr(buf, "\nposts/a\\x1B.md "));
+    free(buf);
+    civ_tally_release(&t);
+    civ_source_free(src);
 }
 END_TEST
 
@@ -384,6 +430,7 @@ Suite *suite_formats(void)
     tcase_add_test(tc, test_byte_columns);
     tcase_add_test(tc, test_summary_table);
     tcase_add_test(tc, test_tab_in_file_name);
+    tcase_add_test(tc, test_summary_display_columns);
     suite_add_tcase(s, tc);
     return s;
 }
