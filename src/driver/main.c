@@ -19,6 +19,7 @@
 #include "gate/gate.h"
 #include "pipeline/lint.h"
 #include "output/output.h"
+#include "output/tally.h"
 #include "driver/parallel.h"
 #include "rules/pattern.h"
 #include "rules/rules.h"
@@ -460,31 +461,6 @@ static int parse_options(int argc, char **argv, options *o)
     return -1;
 }
 
-static void count(civ_summary *s, const civ_diags *d)
-{
-    for (size_t i = 0; i < d->n; i++) {
-        const civ_diag *g = &d->items[i];
-        if (g->severity == CIV_SEV_ERROR)
-            s->errors++;
-        else if (g->severity == CIV_SEV_WARNING)
-            s->warnings++;
-        else
-            s->notes++;
-        size_t k = 0;
-        while (k < s->nrules && strcmp(s->by_rule[k].rule, g->rule) < 0)
-            k++;
-        if (k < s->nrules && strcmp(s->by_rule[k].rule, g->rule) == 0) {
-            s->by_rule[k].count++;
-            continue;
-        }
-        s->by_rule = xrealloc(s->by_rule, (s->nrules + 1) * sizeof *s->by_rule);
-        memmove(s->by_rule + k + 1, s->by_rule + k, (s->nrules - k) * sizeof *s->by_rule);
-        s->by_rule[k].rule = g->rule;
-        s->by_rule[k].count = 1;
-        s->nrules++;
-    }
-}
-
 /* The per-file work run on worker threads: settings, read, lint. Gating
  * (baselines, --since, --fix) stays on the main thread, in input order. */
 typedef struct {
@@ -766,8 +742,10 @@ int main(int argc, char **argv)
      * the gcc text, on stderr when stdout carries a machine format */
     const civ_formatter *sumfmt = o.summary && strcmp(o.fmt->name, "summary") != 0 ? civ_formatter_find("summary") : NULL;
     civ_out sumout = {strcmp(o.fmt->name, "gcc") == 0 ? stdout : stderr, false, false, rule_info, nrule_info, NULL};
-    civ_summary sum;
-    memset(&sum, 0, sizeof sum);
+    civ_tally tally; /* the one count: exit status, closing line, the formats */
+    civ_tally_init(&tally);
+    civ_diags no_findings; /* --write-baseline counts files, not findings */
+    civ_diags_init(&no_findings);
     bool printing = !record_only && !o.gate.diff;
     if (printing) {
         o.fmt->begin(&out);
@@ -803,13 +781,14 @@ int main(int argc, char **argv)
             civ_gate_file(&gate, &job->fl, walk.paths[i], job->name, &job->src, &job->diags);
             r.src = job->src;
             r.diags = &job->diags;
-            if (!record_only)
-                count(&sum, &job->diags);
         } else {
             error_msg(job->err);
             trouble = true;
         }
-        sum.files++;
+        civ_file_result counted = r;
+        if (record_only && r.diags)
+            counted.diags = &no_findings;
+        civ_tally_add(&tally, &counted);
         if (printing && !write_errno) {
             o.fmt->file(&out, &r);
             if (sumfmt)
@@ -828,11 +807,11 @@ int main(int argc, char **argv)
     }
     civ_par_free(par, NULL); /* every result was taken */
     if (printing) {
-        o.fmt->end(&out, &sum);
+        o.fmt->end(&out, &tally);
         if (sumfmt) {
             if (sumout.fp == stdout)
                 fputc('\n', stdout);
-            sumfmt->end(&sumout, &sum);
+            sumfmt->end(&sumout, &tally);
         }
     }
     if (!civ_gate_finish(&gate, stdout, stderr))
@@ -845,10 +824,11 @@ int main(int argc, char **argv)
     }
     free(rule_info);
 
-    if ((o.fail_on <= CIV_SEV_ERROR && sum.errors) || (o.fail_on <= CIV_SEV_WARNING && sum.warnings) ||
-        (o.fail_on <= CIV_SEV_NOTE && sum.notes))
+    size_t errors = tally.n[CIV_SEV_ERROR], warnings = tally.n[CIV_SEV_WARNING], notes = tally.n[CIV_SEV_NOTE];
+    if ((o.fail_on <= CIV_SEV_ERROR && errors) || (o.fail_on <= CIV_SEV_WARNING && warnings) ||
+        (o.fail_on <= CIV_SEV_NOTE && notes))
         status = EXIT_FINDINGS;
-    if (o.max_warnings >= 0 && sum.warnings > (size_t)o.max_warnings)
+    if (o.max_warnings >= 0 && warnings > (size_t)o.max_warnings)
         status = EXIT_FINDINGS;
     if (o.gate.diff)
         status = gate.diff.len ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -857,15 +837,16 @@ int main(int argc, char **argv)
     if (trouble)
         status = EXIT_TROUBLE;
     if (isatty(2) && o.fmt == civ_formatter_find("gcc")) {
-        fprintf(stderr, "%zu error%s, %zu warning%s, %zu note%s in %zu file%s\n", sum.errors,
-                sum.errors == 1 ? "" : "s", sum.warnings, sum.warnings == 1 ? "" : "s", sum.notes,
-                sum.notes == 1 ? "" : "s", sum.files, sum.files == 1 ? "" : "s");
+        fprintf(stderr, "%zu error%s, %zu warning%s, %zu note%s in %zu file%s\n", errors,
+                errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", notes,
+                notes == 1 ? "" : "s", tally.nfiles, tally.nfiles == 1 ? "" : "s");
     }
     if (o.spell_stats && spellers)
         print_spell_stats(spellers);
     free_at_exit(spellers);
     free(house);
-    free(sum.by_rule);
+    civ_tally_release(&tally);
+    civ_diags_release(&no_findings);
     civ_walk_release(&walk);
     civ_gate_release(&gate);
 done_run:

@@ -53,9 +53,9 @@ static void checkstyle_file(civ_out *o, const civ_file_result *r)
     fputs("</file>\n", fp);
 }
 
-static void checkstyle_end(civ_out *o, const civ_summary *s)
+static void checkstyle_end(civ_out *o, const civ_tally *t)
 {
-    (void)s;
+    (void)t;
     fputs("</checkstyle>\n", o->fp);
 }
 

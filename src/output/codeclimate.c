@@ -18,17 +18,17 @@
 
 #include "output/output.h"
 #include "output/columns.h"
+#include "base/util.h"
 
 typedef struct {
-    bool first;
+    bool first; /* no entry written yet */
 } cc_state;
-
-static cc_state state;
 
 static void cc_begin(civ_out *o)
 {
-    state.first = true;
-    o->state = &state;
+    cc_state *st = xcalloc(1, sizeof *st);
+    st->first = true;
+    o->state = st;
     fputc('[', o->fp);
 }
 
@@ -61,10 +61,12 @@ static void cc_file(civ_out *o, const civ_file_result *r)
     free(prints);
 }
 
-static void cc_end(civ_out *o, const civ_summary *s)
+static void cc_end(civ_out *o, const civ_tally *t)
 {
-    (void)s;
+    (void)t;
     fputs(((cc_state *)o->state)->first ? "]\n" : "\n]\n", o->fp);
+    free(o->state);
+    o->state = NULL;
 }
 
 const civ_formatter civ_format_codeclimate = {"codeclimate", cc_begin, cc_file, cc_end};

@@ -1,16 +1,16 @@
 /* escape.c - see escape.h. One decoder loop, several encodings of the
- * characters that matter to each target. */
+ * characters that matter to each target. Which code points are unsafe is
+ * base/termsafe.h's one list; text for a terminal is written there too. */
 #include "output/escape.h"
 
 #include <string.h>
 
+#include "base/termsafe.h"
 #include "base/utf8.h"
 
 bool civ_cp_unsafe(uint32_t cp)
 {
-    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C ||
-           cp == 0xFFFE || cp == 0xFFFF;
+    return cp != '\t' && civ_term_unsafe(cp);
 }
 
 /* Decodes the code point at s[*i] and advances *i past it; an invalid
@@ -133,20 +133,4 @@ void civ_md_cell(FILE *fp, const char *s, size_t n)
         else
             put_cp(fp, cp);
     }
-}
-
-size_t civ_term_safe(FILE *fp, const char *s, size_t n)
-{
-    size_t w = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp = next_cp(s, n, &i);
-        if (civ_cp_unsafe(cp) || cp == '\t') {
-            int k = fprintf(fp, cp < 0x100 ? "\\x%02X" : "\\u{%04X}", (unsigned)cp);
-            w += k > 0 ? (size_t)k : 0;
-        } else {
-            put_cp(fp, cp);
-            w++;
-        }
-    }
-    return w;
 }

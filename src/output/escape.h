@@ -4,7 +4,8 @@
  * close an element, start a script or forge a command.
  *
  * All of them write to a FILE (tests use open_memstream) and accept any
- * bytes: invalid UTF-8 (possible in paths) becomes U+FFFD. */
+ * bytes: invalid UTF-8 (possible in paths) becomes U+FFFD. Text for a
+ * terminal is not here: base/termsafe.h writes and measures it. */
 #ifndef CIV_OUTPUT_ESCAPE_H
 #define CIV_OUTPUT_ESCAPE_H
 
@@ -13,9 +14,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* True for code points that must never be shown raw: C0/C1 controls (tab
- * excepted), DEL and the bidirectional controls that can reorder a line
- * ("Trojan Source"). */
+/* True for code points that must never be shown raw: civ_term_unsafe
+ * (C0/C1 controls, DEL, the bidirectional controls that can reorder a line,
+ * "Trojan Source", U+FFFE/U+FFFF) with the tab excepted, which each
+ * escaper below encodes itself. */
 bool civ_cp_unsafe(uint32_t cp);
 
 /* XML 1.0 / HTML text and attribute values (double or single quoted):
@@ -40,9 +42,5 @@ void civ_uri_path(FILE *fp, const char *path);
 /* Text for a Markdown table cell: HTML-significant characters become
  * entities and Markdown punctuation (| \ ` * _ [ ] # ~) is backslash-escaped. */
 void civ_md_cell(FILE *fp, const char *s, size_t n);
-
-/* Text for a terminal: unsafe code points become \xNN or \u{XXXX}.
- * Returns the number of columns written (one per code point). */
-size_t civ_term_safe(FILE *fp, const char *s, size_t n);
 
 #endif

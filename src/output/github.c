@@ -14,8 +14,8 @@
  * first, at most 10 per level, and one ::notice says how many were left
  * out (it takes the 10th notice slot when notes overflow); the left-out
  * findings are still printed in a collapsed log group so nothing is lost.
- * When GITHUB_STEP_SUMMARY names a file, the summary tables (tally.h) are
- * appended to it as Markdown. */
+ * When GITHUB_STEP_SUMMARY names a file, the summary tables of the run's
+ * tally (tally.h) are appended to it as Markdown. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,24 +38,18 @@ typedef struct {
 } gh_item;
 
 typedef struct {
-    gh_item *items;
+    gh_item *items; /* every finding of the run, in input order */
     size_t n, cap;
-    civ_tally tally;
 } gh_state;
-
-static gh_state state;
 
 static void github_begin(civ_out *o)
 {
-    memset(&state, 0, sizeof state);
-    civ_tally_init(&state.tally);
-    o->state = &state;
+    o->state = xcalloc(1, sizeof(gh_state));
 }
 
 static void github_file(civ_out *o, const civ_file_result *r)
 {
     gh_state *st = o->state;
-    civ_tally_add(&st->tally, r);
     if (!r->src || !r->diags)
         return;
     for (size_t i = 0; i < r->diags->n; i++) {
@@ -146,7 +140,7 @@ static void write_step_summary(const civ_tally *t)
     fclose(fp);
 }
 
-static void github_end(civ_out *o, const civ_summary *s)
+static void github_end(civ_out *o, const civ_tally *t)
 {
     gh_state *st = o->state;
     FILE *fp = o->fp;
@@ -184,14 +178,14 @@ static void github_end(civ_out *o, const civ_summary *s)
         fputs("::endgroup::\n", fp);
     }
     free(emitted);
-    write_step_summary(&st->tally);
+    write_step_summary(t);
     for (size_t i = 0; i < st->n; i++) {
         free(st->items[i].path);
         free(st->items[i].message);
     }
     free(st->items);
-    civ_tally_release(&st->tally);
-    (void)s;
+    free(st);
+    o->state = NULL;
 }
 
 const civ_formatter civ_format_github = {"github", github_begin, github_file, github_end};

@@ -83,13 +83,12 @@ static const char CSS[] =
     ".ctl{color:var(--err);font-size:.8em}.fix,.note-line{margin:.1rem 0}.muted{color:var(--muted)}\n";
 
 typedef struct {
-    civ_tally tally;
     FILE *body;       /* the per-post sections, in memory */
     char *body_data;
     size_t body_len;
+    size_t nposts;    /* files seen; a post's anchor is its index in the
+                         run's tally, which counts the same files */
 } html_state;
-
-static html_state state;
 
 static void esc(FILE *fp, const char *s)
 {
@@ -98,14 +97,13 @@ static void esc(FILE *fp, const char *s)
 
 static void html_begin(civ_out *o)
 {
-    memset(&state, 0, sizeof state);
-    civ_tally_init(&state.tally);
-    state.body = open_memstream(&state.body_data, &state.body_len);
-    if (!state.body) {
+    html_state *st = xcalloc(1, sizeof *st);
+    st->body = open_memstream(&st->body_data, &st->body_len);
+    if (!st->body) {
         fputs("civlint: out of memory\n", stderr);
         abort();
     }
-    o->state = &state;
+    o->state = st;
 }
 
 /* Start of the window shown from a long line: back off from `at` by up to
@@ -209,8 +207,7 @@ static void finding(FILE *fp, const civ_source *src, const civ_diag *d)
 static void html_file(civ_out *o, const civ_file_result *r)
 {
     html_state *st = o->state;
-    civ_tally_add(&st->tally, r);
-    size_t idx = st->tally.nfiles - 1;
+    size_t idx = st->nposts++;
     FILE *fp = st->body;
     bool unreadable = !r->src || !r->diags;
     if (!unreadable && !r->diags->n)
@@ -296,9 +293,8 @@ static void posts_table(FILE *fp, const civ_tally *t)
     fputs("</tbody>\n</table>\n</section>\n", fp);
 }
 
-static void html_end(civ_out *o, const civ_summary *s)
+static void html_end(civ_out *o, const civ_tally *t)
 {
-    (void)s;
     html_state *st = o->state;
     FILE *fp = o->fp;
     fclose(st->body);
@@ -311,12 +307,12 @@ static void html_end(civ_out *o, const civ_summary *s)
           fp);
     fputs(CSS, fp);
     fputs("</style>\n</head>\n<body>\n<header>\n<h1>civlint report</h1>\n", fp);
-    totals(fp, &st->tally);
+    totals(fp, t);
     fputs("</header>\n<main>\n", fp);
-    chart(fp, &st->tally);
-    posts_table(fp, &st->tally);
+    chart(fp, t);
+    posts_table(fp, t);
     fputs("<section id=\"findings\">\n<h2>Findings</h2>\n", fp);
-    if (st->tally.total || st->tally.unreadable)
+    if (t->total || t->unreadable)
         fwrite(st->body_data, 1, st->body_len, fp);
     else
         fputs("<p>No findings.</p>\n", fp);
@@ -324,7 +320,8 @@ static void html_end(civ_out *o, const civ_summary *s)
     fputs("</section>\n</main>\n<script>", fp);
     fputs(SORT_JS, fp);
     fputs("</script>\n</body>\n</html>\n", fp);
-    civ_tally_release(&st->tally);
+    free(st);
+    o->state = NULL;
 }
 
 const civ_formatter civ_format_html = {"html", html_begin, html_file, html_end};

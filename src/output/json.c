@@ -1,19 +1,21 @@
 /* json.c - the JSON format of DESIGN.md, streamed file by file so memory
  * does not grow with the number of files. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "output/output.h"
+#include "output/tally.h"
+#include "base/util.h"
 
 typedef struct {
-    bool first;
+    bool first; /* no file written yet */
 } json_state;
-
-static json_state state;
 
 static void json_begin(civ_out *o)
 {
-    state.first = true;
-    o->state = &state;
+    json_state *st = xcalloc(1, sizeof *st);
+    st->first = true;
+    o->state = st;
     fputs("{\n  \"version\": 1,\n  \"tool\": {\"name\": \"civlint\", \"version\": \"" CIV_VERSION "\"},\n  \"files\": [", o->fp);
 }
 
@@ -80,15 +82,18 @@ static void json_file(civ_out *o, const civ_file_result *r)
     fputs(r->diags->n ? "\n     ]}" : "]}", fp);
 }
 
-static void json_end(civ_out *o, const civ_summary *s)
+static void json_end(civ_out *o, const civ_tally *t)
 {
     FILE *fp = o->fp;
-    fputs(((json_state *)o->state)->first ? "],\n" : "\n  ],\n", fp);
+    json_state *st = o->state;
+    fputs(st->first ? "],\n" : "\n  ],\n", fp);
     fprintf(fp, "  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, \"notes\": %zu,\n              \"by_rule\": {",
-            s->files, s->errors, s->warnings, s->notes);
-    for (size_t i = 0; i < s->nrules; i++)
-        fprintf(fp, "%s\"%s\": %zu", i ? ", " : "", s->by_rule[i].rule, s->by_rule[i].count);
+            t->nfiles, t->n[CIV_SEV_ERROR], t->n[CIV_SEV_WARNING], t->n[CIV_SEV_NOTE]);
+    for (size_t i = 0; i < t->nrules; i++)
+        fprintf(fp, "%s\"%s\": %zu", i ? ", " : "", t->rules[i].rule, t->rules[i].total);
     fputs("}}\n}\n", fp);
+    free(st);
+    o->state = NULL;
 }
 
 const civ_formatter civ_format_json = {"json", json_begin, json_file, json_end};

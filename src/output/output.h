@@ -10,17 +10,8 @@
 #include "diag/diag.h"
 #include "source/source.h"
 
-typedef struct {
-    const char *rule;
-    size_t count;
-} civ_rule_count;
-
-typedef struct {
-    size_t files;
-    size_t errors, warnings, notes;
-    civ_rule_count *by_rule; /* sorted by rule id */
-    size_t nrules;
-} civ_summary;
+/* The run's one count of findings (output/tally.h). */
+typedef struct civ_tally civ_tally;
 
 /* Describes one rule for formats that list rules (SARIF). */
 typedef struct {
@@ -35,7 +26,8 @@ typedef struct {
     bool quiet;                  /* gcc: header lines only */
     const civ_rule_info *rules;  /* every known rule */
     size_t nrules;
-    void *state;                 /* the formatter's own */
+    void *state;                 /* the formatter's own, for one run: set by
+                                    begin(), freed by end(); NULL before */
 } civ_out;
 
 typedef struct {
@@ -45,11 +37,17 @@ typedef struct {
     const char *error;       /* why it could not be read */
 } civ_file_result;
 
+/* One output format. A run calls begin() once, file() for every file in
+ * input order, then end() once with the run's tally, which holds every
+ * file passed to file() (the totals, per-rule and per-post counts the
+ * format may print). begin() allocates whatever state the format keeps
+ * into o->state and end() frees it, so two runs (or --format and
+ * --summary side by side) never share state. */
 typedef struct {
     const char *name;
     void (*begin)(civ_out *o);
     void (*file)(civ_out *o, const civ_file_result *r);
-    void (*end)(civ_out *o, const civ_summary *s);
+    void (*end)(civ_out *o, const civ_tally *t);
 } civ_formatter;
 
 const civ_formatter *civ_formatter_find(const char *name);

@@ -62,10 +62,10 @@ static void rdjsonl_file(civ_out *o, const civ_file_result *r)
     }
 }
 
-static void rdjsonl_end(civ_out *o, const civ_summary *s)
+static void rdjsonl_end(civ_out *o, const civ_tally *t)
 {
     (void)o;
-    (void)s;
+    (void)t;
 }
 
 const civ_formatter civ_format_rdjsonl = {"rdjsonl", rdjsonl_begin, rdjsonl_file, rdjsonl_end};

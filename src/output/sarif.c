@@ -25,8 +25,6 @@ typedef struct {
     size_t nfailed, cap;
 } sarif_state;
 
-static sarif_state state;
-
 static const char *level(civ_severity s)
 {
     return s == CIV_SEV_ERROR ? "error" : s == CIV_SEV_WARNING ? "warning" : "note";
@@ -48,9 +46,9 @@ static void uri(FILE *fp, const char *path)
 static void sarif_begin(civ_out *o)
 {
     FILE *fp = o->fp;
-    memset(&state, 0, sizeof state);
-    state.first = true;
-    o->state = &state;
+    sarif_state *st = xcalloc(1, sizeof *st);
+    st->first = true;
+    o->state = st;
     fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
           "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
           "          \"name\": \"civlint\",\n          \"version\": \"" CIV_VERSION "\",\n"
@@ -189,7 +187,7 @@ static void sarif_file(civ_out *o, const civ_file_result *r)
     free(prints);
 }
 
-static void sarif_end(civ_out *o, const civ_summary *s)
+static void sarif_end(civ_out *o, const civ_tally *t)
 {
     sarif_state *st = o->state;
     FILE *fp = o->fp;
@@ -212,7 +210,9 @@ static void sarif_end(civ_out *o, const civ_summary *s)
     }
     free(st->failed);
     fputs("}]\n    }\n  ]\n}\n", fp);
-    (void)s;
+    free(st);
+    o->state = NULL;
+    (void)t;
 }
 
 const civ_formatter civ_format_sarif = {"sarif", sarif_begin, sarif_file, sarif_end};

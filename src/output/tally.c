@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/termsafe.h"
 #include "base/util.h"
 #include "output/escape.h"
 
@@ -68,12 +69,13 @@ void civ_tally_add(civ_tally *t, const civ_file_result *r)
         t->with_findings++;
 }
 
-static const civ_tally *sort_tally; /* qsort has no context argument in C11 */
-
+/* The sorts compare pointers into the tally's arrays, so the comparators
+ * need no context (qsort has no context argument in C11) and nothing here
+ * is file-scope state. */
 static int by_findings(const void *a, const void *b)
 {
-    const civ_tally_file *x = &sort_tally->files[*(const size_t *)a];
-    const civ_tally_file *y = &sort_tally->files[*(const size_t *)b];
+    const civ_tally_file *x = *(const civ_tally_file *const *)a;
+    const civ_tally_file *y = *(const civ_tally_file *const *)b;
     if (x->total != y->total)
         return x->total > y->total ? -1 : 1;
     if (x->n[CIV_SEV_ERROR] != y->n[CIV_SEV_ERROR])
@@ -85,21 +87,24 @@ static int by_findings(const void *a, const void *b)
 
 size_t *civ_tally_top(const civ_tally *t, size_t max, size_t *n)
 {
-    size_t *idx = xmalloc((t->nfiles + 1) * sizeof *idx);
+    const civ_tally_file **ptr = xmalloc((t->nfiles + 1) * sizeof *ptr);
     size_t k = 0;
     for (size_t i = 0; i < t->nfiles; i++)
         if (t->files[i].total)
-            idx[k++] = i;
-    sort_tally = t;
-    civ_qsort(idx, k, sizeof *idx, by_findings);
+            ptr[k++] = &t->files[i];
+    civ_qsort(ptr, k, sizeof *ptr, by_findings);
+    size_t *idx = xmalloc((t->nfiles + 1) * sizeof *idx);
+    for (size_t i = 0; i < k; i++)
+        idx[i] = (size_t)(ptr[i] - t->files);
+    free(ptr);
     *n = max && k > max ? max : k;
     return idx;
 }
 
 static int by_rule_count(const void *a, const void *b)
 {
-    const civ_tally_rule *x = &sort_tally->rules[*(const size_t *)a];
-    const civ_tally_rule *y = &sort_tally->rules[*(const size_t *)b];
+    const civ_tally_rule *x = *(const civ_tally_rule *const *)a;
+    const civ_tally_rule *y = *(const civ_tally_rule *const *)b;
     if (x->total != y->total)
         return x->total > y->total ? -1 : 1;
     return strcmp(x->rule, y->rule);
@@ -107,21 +112,22 @@ static int by_rule_count(const void *a, const void *b)
 
 size_t *civ_tally_rules_by_count(const civ_tally *t)
 {
+    const civ_tally_rule **ptr = xmalloc((t->nrules + 1) * sizeof *ptr);
+    for (size_t i = 0; i < t->nrules; i++)
+        ptr[i] = &t->rules[i];
+    civ_qsort(ptr, t->nrules, sizeof *ptr, by_rule_count);
     size_t *idx = xmalloc((t->nrules + 1) * sizeof *idx);
     for (size_t i = 0; i < t->nrules; i++)
-        idx[i] = i;
-    sort_tally = t;
-    civ_qsort(idx, t->nrules, sizeof *idx, by_rule_count);
+        idx[i] = (size_t)(ptr[i] - t->rules);
+    free(ptr);
     return idx;
 }
 
+/* Paths and rule ids in the table are written strictly (base/termsafe.h):
+ * a file named a<TAB>b.md shows as a\x09b.md, as in every other place. */
 static size_t width_of(const char *s)
 {
-    FILE *null = fopen("/dev/null", "w");
-    size_t w = civ_term_safe(null ? null : stderr, s, strlen(s));
-    if (null)
-        fclose(null);
-    return w;
+    return civ_term_width(s, strlen(s), 0);
 }
 
 static void pad(FILE *fp, size_t n)
@@ -134,7 +140,7 @@ static void pad(FILE *fp, size_t n)
  * then four right-aligned counts. */
 static void row(FILE *fp, const char *name, size_t col, const size_t n[3], size_t total)
 {
-    size_t w = civ_term_safe(fp, name, strlen(name));
+    size_t w = civ_term_put(fp, name, strlen(name), 0);
     pad(fp, col > w ? col - w : 0);
     fprintf(fp, "  %6zu  %8zu  %5zu  %5zu\n", n[CIV_SEV_ERROR], n[CIV_SEV_WARNING], n[CIV_SEV_NOTE], total);
 }
@@ -152,8 +158,8 @@ void civ_tally_print_text(const civ_tally *t, FILE *fp, size_t top)
     size_t *idx = civ_tally_top(t, top, &ntop);
     size_t col = strlen("posts with most findings");
     for (size_t i = 0; i < t->nrules; i++)
-        if (strlen(t->rules[i].rule) > col)
-            col = strlen(t->rules[i].rule);
+        if (width_of(t->rules[i].rule) > col)
+            col = width_of(t->rules[i].rule);
     for (size_t i = 0; i < ntop; i++) {
         size_t w = width_of(t->files[idx[i]].path);
         if (w > col)

@@ -27,6 +27,7 @@
 #include "checks/check.h"
 #include "pipeline/lint.h"
 #include "output/output.h"
+#include "output/tally.h"
 #include "rules/rules.h"
 #include "source/source.h"
 #include "spell/spell.h"
@@ -168,27 +169,6 @@ static void check_output(const char *format, bool color, const char *out, size_t
     }
 }
 
-static void summarise(civ_summary *s, const civ_diags *d, civ_rule_count *one)
-{
-    memset(s, 0, sizeof *s);
-    s->files = 2;
-    for (size_t i = 0; i < d->n; i++) {
-        civ_severity v = d->items[i].severity;
-        if (v == CIV_SEV_ERROR)
-            s->errors++;
-        else if (v == CIV_SEV_WARNING)
-            s->warnings++;
-        else
-            s->notes++;
-    }
-    if (d->n) {
-        one->rule = d->items[0].rule;
-        one->count = d->n;
-        s->by_rule = one;
-        s->nrules = 1;
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *err = NULL;
@@ -210,11 +190,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     civ_lint(&g_linter, src, &diags);
     check_invariants(src, &diags);
 
-    civ_summary sum;
-    civ_rule_count one;
-    summarise(&sum, &diags, &one);
     civ_file_result ok = {src->name, src, &diags, NULL};
     civ_file_result bad = {"unreadable \x07.md", NULL, NULL, "cannot open 'unreadable \x07.md': denied"};
+    civ_tally tally; /* the run's one count, as the driver keeps it */
+    civ_tally_init(&tally);
+    civ_tally_add(&tally, &ok);
+    civ_tally_add(&tally, &bad);
     for (size_t f = 0; f < g_nformats; f++) {
         /* colour and quiet vary with the input so both paths are covered */
         char *buf = NULL;
@@ -227,11 +208,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         g_formats[f]->begin(&out);
         g_formats[f]->file(&out, &ok);
         g_formats[f]->file(&out, &bad);
-        g_formats[f]->end(&out, &sum);
+        g_formats[f]->end(&out, &tally);
         fclose(fp);
         check_output(g_formats[f]->name, color, buf, len);
         free(buf);
     }
+    civ_tally_release(&tally);
     civ_diags_release(&diags);
     civ_source_free(src);
     return 0;

@@ -11,6 +11,7 @@
 #include "output/columns.h"
 #include "output/escape.h"
 #include "output/tally.h"
+#include "base/termsafe.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "helpers.h"
@@ -23,11 +24,6 @@ typedef struct {
     const char *in;
     const char *want;
 } esc_case;
-
-static void term_safe(FILE *fp, const char *s, size_t n)
-{
-    civ_term_safe(fp, s, n);
-}
 
 static const esc_case esc_cases[] = {
     /* @actions/core escapeData: % CR LF only */
@@ -61,9 +57,7 @@ static const esc_case esc_cases[] = {
     {"json bidi and line separator", civ_json_str, "\xE2\x80\xAE\xE2\x80\xA8", "\"\\u202e\\u2028\""},
     {"json invalid UTF-8", civ_json_str, "a\xFF\xC3", "\"a\\ufffd\\ufffd\""},
     {"json keeps valid UTF-8", civ_json_str, "\xD0\xA2\xF0\x9F\x98\x80", "\"\xD0\xA2\xF0\x9F\x98\x80\""},
-    /* terminal */
-    {"term ESC", term_safe, "a\x1b" "b", "a\\x1Bb"},
-    {"term tab visible", term_safe, "a\tb", "a\\x09b"},
+    /* terminal text: base/termsafe.h, tested in test_hardening.c */
 };
 
 static char *run_escaper(escaper fn, const char *in)
@@ -108,13 +102,28 @@ START_TEST(test_uri_path)
 }
 END_TEST
 
+/* A run of formatter f over one file, as the driver does it: the run's
+ * one tally counts the file and end() receives it. */
+static void run_one(const civ_formatter *f, civ_out *out, const civ_file_result *r)
+{
+    civ_tally t;
+    civ_tally_init(&t);
+    f->begin(out);
+    civ_tally_add(&t, r);
+    f->file(out, r);
+    f->end(out, &t);
+    ck_assert_ptr_null(out->state); /* end() freed what begin() kept */
+    civ_tally_release(&t);
+}
+
 /* Runs formatter `name` over one file holding `text` with one diagnostic
  * at the first occurrence of `span` (a fix replacing it with `fix` when
  * not NULL). Returns the whole output; the caller frees it. */
-static char *format_one(const char *name, const char *text, const char *span, const char *fix)
+static char *format_named(const char *name, const char *path, const char *text, const char *span,
+                          const char *fix)
 {
     char *err = NULL;
-    civ_source *src = civ_source_from_memory("posts/t\xC3\xA9st.md", text, strlen(text), &err);
+    civ_source *src = civ_source_from_memory(path, text, strlen(text), &err);
     ck_assert_ptr_nonnull(src);
     const char *at = strstr(src->data, span);
     ck_assert_ptr_nonnull(at);
@@ -130,15 +139,78 @@ static char *format_one(const char *name, const char *text, const char *span, co
     const civ_formatter *f = civ_formatter_find(name);
     ck_assert_ptr_nonnull(f);
     civ_file_result r = {src->name, src, &diags, NULL};
-    civ_summary sum = {1, 0, 1, 0, NULL, 0};
-    f->begin(&out);
-    f->file(&out, &r);
-    f->end(&out, &sum);
+    run_one(f, &out, &r);
     fclose(out.fp);
     civ_diags_release(&diags);
     civ_source_free(src);
     return buf;
 }
+
+static char *format_one(const char *name, const char *text, const char *span, const char *fix)
+{
+    return format_named(name, "posts/t\xC3\xA9st.md", text, span, fix);
+}
+
+/* A file named a<TAB>b.md: the gcc header and the summary table used to
+ * disagree (a raw tab in one, a\x09b.md in the other). Every terminal
+ * format shows the path the same way now. */
+START_TEST(test_tab_in_file_name)
+{
+    char *gcc = format_named("gcc", "posts/a\tb.md", "The goverment said.\n", "goverment", NULL);
+    const char *want = "posts/a\\x09b.md:1:5: warning: ";
+    ck_assert_msg(strncmp(gcc, want, strlen(want)) == 0, "gcc: %s", gcc);
+    free(gcc);
+    char *sum = format_named("summary", "posts/a\tb.md", "The goverment said.\n", "goverment", NULL);
+    ck_assert_msg(strstr(sum, "\nposts/a\\x09b.md "), "summary: %s", sum);
+    ck_assert_msg(!strchr(sum, '\t'), "summary: %s", sum);
+    free(sum);
+}
+END_TEST
+
+/* The summary pads names by display columns, as the gcc caret line counts
+ * them (base/termsafe.h's one width): a wide CJK path takes two columns a
+ * character, a combining mark none, an escaped control its escape. */
+START_TEST(test_summary_display_columns)
+{
+    static const char *const paths[] = {"posts/\xE4\xB8\xAD\xE6\x96\x87.md", "posts/cafe\xCC\x81.md",
+                                        "posts/a\x1b.md", "posts/plain-ascii-name.md"};
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("x", "word word\n", 10, &err);
+    civ_tally t;
+    civ_tally_init(&t);
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+        civ_diags diags;
+        civ_diags_init(&diags);
+        civ_diag_add(&diags, "rule-a", CIV_SEV_WARNING, 0, 4, "m");
+        civ_file_result r = {paths[i], src, &diags, NULL};
+        civ_tally_add(&t, &r);
+        civ_diags_release(&diags);
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    civ_tally_print_text(&t, fp, 10);
+    fclose(fp);
+    /* every row with counts ends in the same display column */
+    size_t want = 0, rows = 0;
+    for (const char *line = buf; *line;) {
+        size_t n = strcspn(line, "\n");
+        if (n && line[n - 1] >= '0' && line[n - 1] <= '9') {
+            size_t w = civ_term_width(line, n, 0);
+            if (!want)
+                want = w;
+            ck_assert_msg(w == want, "misaligned (%zu, want %zu): %.*s", w, want, (int)n, line);
+            rows++;
+        }
+        line += n + (line[n] == '\n');
+    }
+    ck_assert_uint_eq(rows, 1 + 4 + 1); /* rule-a, the four posts, total */
+    ck_assert_ptr_nonnull(strstr(buf, "\nposts/a\\x1B.md "));
+    free(buf);
+    civ_tally_release(&t);
+    civ_source_free(src);
+}
+END_TEST
 
 typedef struct {
     const char *name;
@@ -239,11 +311,8 @@ static char *github_many(size_t ne, size_t nw, size_t nn)
     civ_out out = {open_memstream(&buf, &len), false, false, NULL, 0, NULL};
     const civ_formatter *f = civ_formatter_find("github");
     civ_file_result r = {"p.md", src, &diags, NULL};
-    civ_summary sum = {1, ne, nw, nn, NULL, 0};
     unsetenv("GITHUB_STEP_SUMMARY");
-    f->begin(&out);
-    f->file(&out, &r);
-    f->end(&out, &sum);
+    run_one(f, &out, &r);
     fclose(out.fp);
     civ_diags_release(&diags);
     civ_source_free(src);
@@ -360,6 +429,8 @@ Suite *suite_formats(void)
     tcase_add_test(tc, test_github_limits);
     tcase_add_test(tc, test_byte_columns);
     tcase_add_test(tc, test_summary_table);
+    tcase_add_test(tc, test_tab_in_file_name);
+    tcase_add_test(tc, test_summary_display_columns);
     suite_add_tcase(s, tc);
     return s;
 }
