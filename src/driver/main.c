@@ -17,6 +17,7 @@
 #include "pipeline/lint.h"
 #include "output/output.h"
 #include "driver/parallel.h"
+#include "driver/report.h"
 #include "rules/pattern.h"
 #include "rules/rules.h"
 #include "source/source.h"
@@ -164,13 +165,6 @@ typedef struct {
     long acronym_max;    /* -1: default */
 } options;
 
-static void error_msg(const char *msg)
-{
-    fputs("civlint: error: ", stderr);
-    civ_term_puts(stderr, msg, false); /* paths come from the file system */
-    fputc('\n', stderr);
-}
-
 /* The folder holding rules/ and dictionaries/: $CIVLINT_DATADIR, then the
  * executable's own folder (a build tree), then the installed share dir. */
 static char *find_datadir(void)
@@ -236,7 +230,7 @@ static void print_problems(const civ_source *src, const civ_diags *d)
     for (size_t i = 0; i < d->nproblems; i++) {
         size_t line, col;
         civ_source_position(src, d->problems[i].off, &line, &col);
-        fprintf(stderr, "civlint: warning: rule '%s' gave up on %s:%zu (%s)\n", d->problems[i].rule,
+        civ_report_warning("rule '%s' gave up on %s:%zu (%s)", d->problems[i].rule,
                 src->name, line, d->problems[i].reason);
     }
 }
@@ -257,7 +251,7 @@ static bool parse_w(options *o, const char *arg)
     const char *eq = strchr(arg, '=');
     int level;
     if (!eq || eq == arg || !civ_level_parse(eq + 1, &level)) {
-        fprintf(stderr, "civlint: error: -W takes RULE=error|warning|note|off|on, not '%s'\n", arg);
+        civ_report_error("-W takes RULE=error|warning|note|off|on, not '%s'", arg);
         return false;
     }
     char *id = xstrndup(arg, (size_t)(eq - arg));
@@ -314,7 +308,7 @@ static int parse_options(int argc, char **argv, options *o)
         case 'f':
             o->fmt = civ_formatter_find(optarg);
             if (!o->fmt) {
-                fprintf(stderr, "civlint: error: unknown format '%s' (formats: %s)\n", optarg,
+                civ_report_error("unknown format '%s' (formats: %s)", optarg,
                         civ_formatter_names());
                 return EXIT_TROUBLE;
             }
@@ -327,7 +321,7 @@ static int parse_options(int argc, char **argv, options *o)
             else if (strcmp(optarg, "never") == 0)
                 o->color = 0;
             else {
-                fprintf(stderr, "civlint: error: --color takes auto, always or never, not '%s'\n", optarg);
+                civ_report_error("--color takes auto, always or never, not '%s'", optarg);
                 return EXIT_TROUBLE;
             }
             break;
@@ -354,7 +348,7 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case OPT_FAIL_ON:
             if (!civ_severity_parse(optarg, &o->fail_on)) {
-                fprintf(stderr, "civlint: error: --fail-on takes error, warning or note, not '%s'\n", optarg);
+                civ_report_error("--fail-on takes error, warning or note, not '%s'", optarg);
                 return EXIT_TROUBLE;
             }
             break;
@@ -363,7 +357,7 @@ static int parse_options(int argc, char **argv, options *o)
             errno = 0;
             unsigned long j = strtoul(optarg, &end, 10);
             if (!*optarg || *end || errno || j > 1024 || optarg[0] == '-') {
-                fprintf(stderr, "civlint: error: -j takes a number of threads from 0 to 1024, not '%s'\n", optarg);
+                civ_report_error("-j takes a number of threads from 0 to 1024, not '%s'", optarg);
                 return EXIT_TROUBLE;
             }
             o->jobs = (unsigned)j;
@@ -387,7 +381,7 @@ static int parse_options(int argc, char **argv, options *o)
             errno = 0;
             o->max_warnings = strtol(optarg, &end, 10);
             if (!*optarg || *end || errno || o->max_warnings < 0) {
-                fprintf(stderr, "civlint: error: --max-warnings takes a number >= 0, not '%s'\n", optarg);
+                civ_report_error("--max-warnings takes a number >= 0, not '%s'", optarg);
                 return EXIT_TROUBLE;
             }
             break;
@@ -413,7 +407,7 @@ static int parse_options(int argc, char **argv, options *o)
                 o->no_suggest = false;
                 o->full_suggest = optarg[0] == 'f';
             } else {
-                fprintf(stderr, "civlint: error: --suggest must be near, full or none, not '%s'\n", optarg);
+                civ_report_error("--suggest must be near, full or none, not '%s'", optarg);
                 return EXIT_TROUBLE;
             }
             break;
@@ -425,7 +419,7 @@ static int parse_options(int argc, char **argv, options *o)
             errno = 0;
             o->acronym_max = strtol(optarg, &end, 10);
             if (errno || *end || end == optarg || o->acronym_max < 0 || o->acronym_max > 100) {
-                fprintf(stderr, "civlint: error: --acronym-max takes a number from 0 to 100, not '%s'\n", optarg);
+                civ_report_error("--acronym-max takes a number from 0 to 100, not '%s'", optarg);
                 return EXIT_TROUBLE;
             }
             break;
@@ -455,10 +449,10 @@ static int parse_options(int argc, char **argv, options *o)
             printf("civlint %s\n", CIV_VERSION);
             return EXIT_CLEAN;
         case ':':
-            fprintf(stderr, "civlint: error: option '%s' needs a value\n", argv[optind - 1]);
+            civ_report_error("option '%s' needs a value", argv[optind - 1]);
             return EXIT_TROUBLE;
         default:
-            fprintf(stderr, "civlint: error: unknown option '%s' (see civlint --help)\n", argv[optind - 1]);
+            civ_report_error("unknown option '%s' (see civlint --help)", argv[optind - 1]);
             return EXIT_TROUBLE;
         }
     }
@@ -564,7 +558,7 @@ static int print_config(civ_configs *cs, int n, char **paths, const char *stdin_
         char *err = NULL;
         if (!civ_configs_resolve(cs, name, &fs, &err)) {
             if (err)
-                fprintf(stderr, "%s\n", err);
+                civ_report_located("%s", err);
             free(err);
             status = EXIT_TROUBLE;
             continue;
@@ -584,8 +578,7 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     if (o->default_rules) {
         char *dir = xasprintf("%s/rules", datadir);
         if (!civ_rules_load_dir(rules, dir, &err)) {
-            civ_term_puts(stderr, err, true);
-            fputc('\n', stderr);
+            civ_report_located("%s", err);
             free(err);
             ok = false;
         }
@@ -593,24 +586,12 @@ static bool load_rules(civ_rules *rules, const options *o, const char *datadir)
     }
     for (size_t i = 0; i < o->nrule_dirs; i++) {
         if (!civ_rules_load_dir(rules, o->rule_dirs[i], &err)) {
-            civ_term_puts(stderr, err, true);
-            fputc('\n', stderr);
+            civ_report_located("%s", err);
             free(err);
             ok = false;
         }
     }
     return ok;
-}
-
-/* Prints each line of a multi-line error message as its own error. */
-static void error_lines(const char *msg)
-{
-    for (const char *p = msg; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        fprintf(stderr, "civlint: error: %.*s\n", (int)n, p);
-        p += n + (nl ? 1 : 0);
-    }
 }
 
 /* The spellers of the run when `spelling` is on: the command line's
@@ -631,7 +612,7 @@ static civ_spellers *setup_spellers(const options *o, const char *house, civ_lin
     char *err = NULL;
     linter->ctx.speller = civ_spellers_get(reg, NULL, NULL, 0, &err);
     if (err) {
-        error_lines(err);
+        civ_report_error_lines("%s", err);
         free(err);
         *ok = false;
     }
@@ -661,9 +642,8 @@ static void print_spell_stats(civ_spellers *sp)
     civ_spell_stats st;
     civ_spellers_stats(sp, &st);
     double secs = (double)st.ns / 1e9;
-    fprintf(stderr,
-            "civlint: spelling: %llu words (%llu distinct), %llu hunspell lookups, %llu suggestion "
-            "lists, %llu handle%s, %.1f ms, %.0f words/s\n",
+    civ_report_note("spelling: %llu words (%llu distinct), %llu hunspell lookups, %llu suggestion "
+                    "lists, %llu handle%s, %.1f ms, %.0f words/s",
             (unsigned long long)st.words, (unsigned long long)st.distinct, (unsigned long long)st.lookups,
             (unsigned long long)st.suggestions, (unsigned long long)st.handles, st.handles == 1 ? "" : "s",
             secs * 1e3, secs > 0 ? (double)st.words / secs : 0.0);
@@ -687,7 +667,7 @@ int main(int argc, char **argv)
     o.acronym_max = -1;
     int status = parse_options(argc, argv, &o);
     if (status < 0 && o.gate.fix && o.gate.diff) {
-        fputs("civlint: error: --fix and --diff cannot be combined (--diff shows what --fix would do)\n", stderr);
+        civ_report_error("--fix and --diff cannot be combined (--diff shows what --fix would do)");
         status = EXIT_TROUBLE;
     }
     if (status >= 0)
@@ -712,7 +692,7 @@ int main(int argc, char **argv)
     civ_linter_init(&linter, rules);
     for (size_t i = 0; i < o.cli.n; i++) {
         if (!civ_rule_id_known(rules, o.cli.items[i].id)) {
-            fprintf(stderr, "civlint: error: unknown rule '%s' (see civlint --list-rules)\n", o.cli.items[i].id);
+            civ_report_error("unknown rule '%s' (see civlint --list-rules)", o.cli.items[i].id);
             trouble = true;
         }
     }
@@ -731,7 +711,7 @@ int main(int argc, char **argv)
     civ_gate gate;
     char *gerr = NULL;
     if (!civ_gate_init(&gate, &o.gate, &gerr)) {
-        error_msg(gerr);
+        civ_report_error("%s", gerr);
         free(gerr);
         civ_gate_release(&gate);
         status = EXIT_TROUBLE;
@@ -749,7 +729,7 @@ int main(int argc, char **argv)
     civ_walk_init(&walk);
     if (optind >= argc) {
         if (isatty(0)) {
-            fputs("civlint: error: no input (give files or folders, or '-' for standard input; see --help)\n", stderr);
+            civ_report_error("no input (give files or folders, or '-' for standard input; see --help)");
             trouble = true;
         } else {
             civ_walk_add(&walk, "-");
@@ -758,7 +738,7 @@ int main(int argc, char **argv)
     for (int i = optind; i < argc; i++)
         civ_walk_add(&walk, argv[i]);
     for (size_t i = 0; i < walk.nerrors; i++) {
-        error_msg(walk.errors[i]);
+        civ_report_error("%s", walk.errors[i]);
         trouble = true;
     }
 
@@ -791,7 +771,7 @@ int main(int argc, char **argv)
         lint_job_result *job = civ_par_take(par);
         if (!job->config_ok) {
             if (job->config_err)
-                fprintf(stderr, "%s\n", job->config_err);
+                civ_report_located("%s", job->config_err);
             trouble = true;
             lint_job_free(job);
             continue;
@@ -801,7 +781,7 @@ int main(int argc, char **argv)
             continue;
         }
         if (job->spell_err) {
-            error_lines(job->spell_err);
+            civ_report_error_lines("%s", job->spell_err);
             trouble = true;
         }
         civ_file_result r = {job->name, job->src, NULL, job->err};
@@ -812,7 +792,7 @@ int main(int argc, char **argv)
             if (!record_only)
                 count(&sum, &job->diags);
         } else {
-            error_msg(job->err);
+            civ_report_error("%s", job->err);
             trouble = true;
         }
         sum.files++;
@@ -841,12 +821,16 @@ int main(int argc, char **argv)
             sumfmt->end(&sumout, &sum);
         }
     }
-    if (!civ_gate_finish(&gate, stdout, stderr))
+    if (o.gate.diff && gate.diff.len)
+        fwrite(gate.diff.data, 1, gate.diff.len, stdout);
+    if (!civ_gate_finish(&gate))
         trouble = true;
+    for (size_t i = 0; i < gate.nnotes; i++)
+        civ_report_note("%s", gate.notes[i]);
     for (size_t i = 0; i < gate.nwarnings; i++)
-        fprintf(stderr, "civlint: warning: %s\n", gate.warnings[i]);
+        civ_report_warning("%s", gate.warnings[i]);
     for (size_t i = 0; i < gate.nerrors; i++) {
-        error_msg(gate.errors[i]);
+        civ_report_error("%s", gate.errors[i]);
         trouble = true;
     }
     free(rule_info);
@@ -863,7 +847,7 @@ int main(int argc, char **argv)
     if (trouble)
         status = EXIT_TROUBLE;
     if (isatty(2) && o.fmt == civ_formatter_find("gcc")) {
-        fprintf(stderr, "%zu error%s, %zu warning%s, %zu note%s in %zu file%s\n", sum.errors,
+        civ_report_line("%zu error%s, %zu warning%s, %zu note%s in %zu file%s", sum.errors,
                 sum.errors == 1 ? "" : "s", sum.warnings, sum.warnings == 1 ? "" : "s", sum.notes,
                 sum.notes == 1 ? "" : "s", sum.files, sum.files == 1 ? "" : "s");
     }
@@ -893,7 +877,7 @@ done_opts:
             write_errno = errno;
         errno = write_errno;
         if (errno != EPIPE)
-            fprintf(stderr, "civlint: error: cannot write output: %s\n", strerror(errno));
+            civ_report_error("cannot write output: %s", strerror(errno));
         return EXIT_TROUBLE;
     }
     return status;
