@@ -397,16 +397,15 @@ int civ_cli_parse(civ_options *o, int argc, char **argv)
     char shortopts[2 * NTABLE + 2];
     getopt_lists(longopts, shortopts);
     int c;
-    opterr = 0;
+    opterr = 0; /* errors are reported below, in civlint's words */
+    optind = 0; /* glibc: start afresh, so a second parse (the tests) works */
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-        const civ_cli_option *t = c >= 256 && c < 256 + (int)NTABLE ? &table[c - 256] : NULL;
-        if (!t && c != ':' && c != '?')
-            t = by_short(c);
         if (c == ':') {
             civ_report_error("option '%s' needs a value", argv[optind - 1]);
             return CIV_EXIT_TROUBLE;
         }
-        if (!t) {
+        const civ_cli_option *t = c >= 256 && c < 256 + (int)NTABLE ? &table[c - 256] : by_short(c);
+        if (!t) { /* '?' */
             civ_report_error("unknown option '%s' (see civlint --help)", argv[optind - 1]);
             return CIV_EXIT_TROUBLE;
         }
