@@ -55,7 +55,7 @@ static void report(const char *prefix, const char *fmt, va_list ap)
     const char *s = msg ? msg : "out of memory";
     FILE *fp = stream();
     flockfile(fp);
-    if (strcmp(prefix, ERROR_PREFIX) == 0 && has_error_prefix(s, strlen(s)))
+    if (prefix == ERROR_PREFIX && has_error_prefix(s, strlen(s)))
         prefix = "";
     emit(fp, prefix, s, strlen(s), false);
     funlockfile(fp);
