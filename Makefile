@@ -92,6 +92,7 @@ lint-posts: all
 	./civlint posts/
 
 check: all $(TEST_BIN)
+	$(MAKE) --no-print-directory deps-check
 	tests/golden/run ./civlint
 	tests/spec-corpus ./civlint
 	tests/json-schema ./civlint
@@ -100,6 +101,7 @@ check: all $(TEST_BIN)
 	tests/formats/run ./civlint
 	tests/spell-accuracy ./civlint
 	tests/config-spelling ./civlint
+	tests/man-options ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 

@@ -1,6 +1,6 @@
 /* parallel.h - an ordered parallel map for linting many files on N threads.
  *
- * Why a module of its own: main.c must print results in input order, byte
+ * Why a module of its own: the driver (run.c) must print results in input order, byte
  * for byte the same as a sequential run, while the per-file work (read,
  * lint) runs on worker threads. Workers claim items 0..n-1 in order and
  * store each result in a ring of `window` slots; the caller takes results

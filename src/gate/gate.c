@@ -12,6 +12,11 @@ static void gate_error(civ_gate *g, char *msg)
     *CIV_PUSH(g->errors, g->nerrors, g->ecap) = msg;
 }
 
+static void gate_note(civ_gate *g, char *msg)
+{
+    *CIV_PUSH(g->notes, g->nnotes, g->ncap) = msg;
+}
+
 bool civ_gate_init(civ_gate *g, const civ_gate_opts *o, char **err)
 {
     memset(g, 0, sizeof *g);
@@ -38,6 +43,9 @@ void civ_gate_release(civ_gate *g)
     for (size_t i = 0; i < g->nwarnings; i++)
         free(g->warnings[i]);
     free(g->warnings);
+    for (size_t i = 0; i < g->nnotes; i++)
+        free(g->notes[i]);
+    free(g->notes);
 }
 
 /* --fix: after a successful write, lint the new contents again. */
@@ -109,29 +117,27 @@ void civ_gate_file(civ_gate *g, const civ_linter *l, const char *path, const cha
     }
 }
 
-bool civ_gate_finish(civ_gate *g, FILE *out, FILE *err)
+bool civ_gate_finish(civ_gate *g)
 {
     bool ok = true;
-    if (g->o.diff && g->diff.len)
-        fwrite(g->diff.data, 1, g->diff.len, out);
     if (g->o.fix && g->fixed)
-        fprintf(err, "civlint: fixed %zu finding%s in %zu file%s\n", g->fixed, g->fixed == 1 ? "" : "s",
-                g->fixed_files, g->fixed_files == 1 ? "" : "s");
+        gate_note(g, xasprintf("fixed %zu finding%s in %zu file%s", g->fixed, g->fixed == 1 ? "" : "s",
+                               g->fixed_files, g->fixed_files == 1 ? "" : "s"));
     if (g->base) {
         size_t gone = civ_baseline_gone(g->base);
-        fprintf(err, "civlint: baseline: %zu finding%s already known, %zu baselined finding%s gone%s\n",
-                g->baselined, g->baselined == 1 ? "" : "s", gone, gone == 1 ? "" : "s",
-                gone ? " (refresh it with --write-baseline)" : "");
+        gate_note(g, xasprintf("baseline: %zu finding%s already known, %zu baselined finding%s gone%s",
+                               g->baselined, g->baselined == 1 ? "" : "s", gone, gone == 1 ? "" : "s",
+                               gone ? " (refresh it with --write-baseline)" : ""));
     }
     if (g->o.since && g->outside)
-        fprintf(err, "civlint: --since %s: %zu finding%s on unchanged lines not shown\n", g->o.since,
-                g->outside, g->outside == 1 ? "" : "s");
+        gate_note(g, xasprintf("--since %s: %zu finding%s on unchanged lines not shown", g->o.since,
+                               g->outside, g->outside == 1 ? "" : "s"));
     if (g->record) {
         char *e = NULL;
         if (civ_baseline_write(g->record, g->o.write_baseline, &e)) {
             size_t n = civ_baseline_total(g->record);
-            fprintf(err, "civlint: wrote %zu finding%s to baseline '%s'\n", n, n == 1 ? "" : "s",
-                    g->o.write_baseline);
+            gate_note(g, xasprintf("wrote %zu finding%s to baseline '%s'", n, n == 1 ? "" : "s",
+                                   g->o.write_baseline));
         } else {
             gate_error(g, e);
             ok = false;

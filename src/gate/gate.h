@@ -1,13 +1,13 @@
 /* gate.h - what happens to a file's findings between linting and output:
  * --since (only changed lines), --baseline (only new findings),
  * --write-baseline (record them), --fix and --diff (apply safe fix-its).
- * main.c calls civ_gate_file once per linted file and civ_gate_finish at
- * the end, so the driver's loop stays a loop. */
+ * The driver calls civ_gate_file once per linted file and civ_gate_finish
+ * at the end, so its loop stays a loop. The gate prints nothing: the diff,
+ * its notes, warnings and errors are left in the struct for the driver. */
 #ifndef CIV_GATE_H
 #define CIV_GATE_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
 #include "gate/baseline.h"
 #include "diag/diag.h"
@@ -33,6 +33,10 @@ typedef struct {
     size_t nerrors, ecap;
     char **warnings;            /* files left unfixed (overlapping fixes) */
     size_t nwarnings, wcap;
+    char **notes;               /* what the run did, for the driver to report
+                                   ("fixed 2 findings in 1 file", "baseline: ..."),
+                                   filled by civ_gate_finish */
+    size_t nnotes, ncap;
 } civ_gate;
 
 /* Loads the baseline and checks the --since ref. False with *err (heap). */
@@ -46,9 +50,11 @@ void civ_gate_release(civ_gate *g);
 void civ_gate_file(civ_gate *g, const civ_linter *l, const char *path, const char *name,
                    civ_source **src, civ_diags *d);
 
-/* Writes the baseline, prints the diff to out and the run's notes (how
- * many findings were baselined, gone, fixed) to err. False when writing the
- * baseline failed (message added to g->errors). */
-bool civ_gate_finish(civ_gate *g, FILE *out, FILE *err);
+/* Writes the baseline (--write-baseline) and adds the run's notes (how
+ * many findings were fixed, baselined, gone, outside --since, recorded) to
+ * g->notes, in that order. Prints nothing: --diff's text is g->diff, which
+ * the driver writes to standard output (it is output, like the findings).
+ * False when writing the baseline failed (message added to g->errors). */
+bool civ_gate_finish(civ_gate *g);
 
 #endif

@@ -1,0 +1,464 @@
+/* run.c - the stages of a run; see run.h. Only the driver prints about the
+ * run (through report.h) and decides the exit status. */
+#include "driver/run.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checks/check.h"
+#include "driver/parallel.h"
+#include "driver/report.h"
+#include "driver/settings.h"
+#include "output/tally.h"
+#include "rules/pattern.h"
+#include "source/source.h"
+#include "spell/spell.h"
+
+/* ---- the run's state ---------------------------------------------------- */
+
+void civ_run_init(civ_run *r, const civ_options *o, const char *datadir)
+{
+    memset(r, 0, sizeof *r);
+    r->o = o;
+    r->datadir = datadir;
+    r->rules = civ_rules_new();
+    civ_checks_declare(r->rules); /* the one rule list: the checks, then the packs */
+    civ_linter_init(&r->linter, r->rules);
+    civ_walk_init(&r->walk);
+    civ_tally_init(&r->tally);
+}
+
+/* Tearing down hunspell's dictionary at exit costs 26 M instructions,
+ * 11% of linting one post, for memory the kernel reclaims at once. Like
+ * clang's -disable-free, civlint leaves the spellers to the OS: kept in a
+ * static so leak checkers see them as reachable, not lost.
+ * CIVLINT_FREE_AT_EXIT=1 frees them (check-asan and check-valgrind set it,
+ * so the teardown stays checked for leaks). */
+static civ_spellers *volatile g_spellers_at_exit; /* volatile: a store never read is otherwise dropped */
+
+static void free_at_exit(civ_spellers *sp)
+{
+    const char *e = getenv("CIVLINT_FREE_AT_EXIT");
+    if (e && *e && *e != '0')
+        civ_spellers_free(sp);
+    else
+        g_spellers_at_exit = sp;
+}
+
+void civ_run_release(civ_run *r)
+{
+    if (r->spellers)
+        free_at_exit(r->spellers);
+    free(r->house);
+    free(r->rule_info);
+    civ_tally_release(&r->tally);
+    civ_walk_release(&r->walk);
+    if (r->gate_open)
+        civ_gate_release(&r->gate);
+    if (r->configs)
+        civ_configs_free(r->configs);
+    for (size_t i = 0; i < r->nrule_dirs; i++)
+        free(r->rule_dirs[i]);
+    free(r->rule_dirs);
+    civ_rules_free(r->rules);
+    civ_pattern_thread_cleanup();
+}
+
+/* ---- rules -------------------------------------------------------------- */
+
+static bool load_rule_dir(civ_run *r, const char *dir)
+{
+    char *err = NULL;
+    if (civ_rules_load_dir(r->rules, dir, &err))
+        return true;
+    civ_report_located("%s", err); /* file:line:col, the line and a caret */
+    free(err);
+    return false;
+}
+
+bool civ_run_load_rules(civ_run *r)
+{
+    const civ_options *o = r->o;
+    r->rule_dirs = xcalloc(o->rule_dirs.n + 1, sizeof *r->rule_dirs);
+    if (o->default_rules)
+        r->rule_dirs[r->nrule_dirs++] = xasprintf("%s/rules", r->datadir);
+    for (size_t i = 0; i < o->rule_dirs.n; i++)
+        r->rule_dirs[r->nrule_dirs++] = xstrdup(o->rule_dirs.items[i]);
+    bool ok = true;
+    for (size_t i = 0; i < r->nrule_dirs; i++)
+        if (!load_rule_dir(r, r->rule_dirs[i]))
+            ok = false;
+    if (!ok)
+        r->trouble = true;
+    return ok;
+}
+
+void civ_run_check_rule_ids(civ_run *r)
+{
+    const civ_policy *cli = &r->o->cli;
+    for (size_t i = 0; i < cli->n; i++) {
+        if (!civ_rule_id_known(r->rules, cli->items[i].id)) {
+            civ_report_error("unknown rule '%s' (see civlint --list-rules)", cli->items[i].id);
+            r->trouble = true;
+        }
+    }
+}
+
+void civ_run_list_rules(const civ_run *r)
+{
+    civ_rule_entry e;
+    int w = 18; /* the width of the pack rules' ids */
+    for (size_t i = 0; civ_rules_entry(r->rules, i, &e); i++)
+        if (e.pack && (int)strlen(e.id) > w)
+            w = (int)strlen(e.id);
+    /* the built-in checks, then the rules of the packs (run by rule-packs) */
+    for (size_t i = 0; civ_rules_entry(r->rules, i, &e); i++)
+        printf("%-*s %-8s %s\n", w, e.id, civ_severity_name(e.severity), e.description);
+}
+
+/* Every known rule, for formats that list rules (SARIF's tool.driver): the
+ * checks of the table, then the rules of the packs. Caller frees the array
+ * (not the strings, which the check table and the packs own). */
+static civ_rule_info *rule_infos(const civ_rules *rules, size_t *n)
+{
+    *n = civ_rules_count(rules);
+    civ_rule_info *info = xcalloc(*n + 1, sizeof *info);
+    civ_rule_entry e;
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
+        info[i] = (civ_rule_info){e.id, e.description, e.severity};
+    return info;
+}
+
+/* ---- configuration ------------------------------------------------------ */
+
+void civ_run_load_configs(civ_run *r)
+{
+    r->config_env = (civ_config_env){r->rules, (const char *const *)r->rule_dirs, r->nrule_dirs};
+    r->configs = civ_configs_new(&r->config_env, &r->o->cli, r->o->config, r->o->no_config);
+}
+
+/* The name a path is shown and configured under: --stdin-filename for "-". */
+static const char *shown_name(const civ_options *o, const char *path)
+{
+    return strcmp(path, "-") == 0 && o->stdin_name ? o->stdin_name : path;
+}
+
+int civ_run_print_config(civ_run *r)
+{
+    int status = CIV_EXIT_CLEAN;
+    static const char *const stdin_only[] = {"-"};
+    const char *const *paths = r->o->npaths ? (const char *const *)r->o->paths : stdin_only;
+    size_t n = r->o->npaths ? r->o->npaths : 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = shown_name(r->o, paths[i]);
+        civ_file_settings fs;
+        char *err = NULL;
+        if (!civ_configs_resolve(r->configs, name, &fs, &err)) {
+            if (err)
+                civ_report_located("%s", err);
+            free(err);
+            status = CIV_EXIT_TROUBLE;
+            continue;
+        }
+        if (i)
+            fputs("---\n", stdout);
+        civ_file_settings_print(&fs, name, stdout);
+        civ_file_settings_release(&fs);
+    }
+    return status;
+}
+
+/* ---- gate, spellers, walk ----------------------------------------------- */
+
+bool civ_run_open_gate(civ_run *r)
+{
+    char *err = NULL;
+    r->gate_open = true; /* released even when it failed half way */
+    if (civ_gate_init(&r->gate, &r->o->gate, &err))
+        return true;
+    civ_report_error("%s", err);
+    free(err);
+    return false;
+}
+
+/* A missing dictionary leaves spelling off for the files concerned; the
+ * other checks still run and the exit status becomes 2. */
+void civ_run_load_spellers(civ_run *r)
+{
+    const civ_options *o = r->o;
+    r->linter.ctx.suggest = !o->no_suggest;
+    if (o->acronym_max >= 0)
+        r->linter.ctx.acronym_max = (size_t)o->acronym_max;
+    r->house = xasprintf("%s/dictionaries/house.dic", r->datadir);
+    civ_severity sev;
+    if (!civ_policy_lookup(&o->cli, "spelling", CIV_SEV_WARNING, &sev))
+        return;
+    r->spellers = civ_spellers_new(o->lang, o->dict, r->house, o->words.items, o->words.n);
+    civ_spellers_set_full_search(r->spellers, o->full_suggest);
+    char *err = NULL;
+    r->linter.ctx.speller = civ_spellers_get(r->spellers, NULL, NULL, 0, &err);
+    if (err) {
+        civ_report_error_lines("%s", err);
+        free(err);
+        r->trouble = true;
+    }
+}
+
+void civ_run_walk(civ_run *r)
+{
+    if (r->o->npaths == 0) {
+        if (isatty(0)) {
+            civ_report_error("no input (give files or folders, or '-' for standard input; see --help)");
+            r->trouble = true;
+        } else {
+            civ_walk_add(&r->walk, "-");
+        }
+    }
+    for (size_t i = 0; i < r->o->npaths; i++)
+        civ_walk_add(&r->walk, r->o->paths[i]);
+    for (size_t i = 0; i < r->walk.nerrors; i++) {
+        civ_report_error("%s", r->walk.errors[i]);
+        r->trouble = true;
+    }
+}
+
+/* ---- lint: the workers -------------------------------------------------- */
+
+/* The per-file work run on worker threads: settings, read, lint. Gating
+ * (baselines, --since, --fix) stays on the main thread, in input order. */
+typedef struct {
+    const civ_linter *linter;
+    const char *const *paths;
+    const civ_options *o;
+    civ_configs *configs;
+    pthread_mutex_t *config_lock; /* the config cache is shared */
+    civ_spellers *spellers;       /* NULL: spelling is off */
+} lint_job_ctx;
+
+typedef struct {
+    const char *name;     /* borrowed from the walk or the options */
+    civ_source *src;      /* NULL when the file could not be read */
+    char *err;            /* why (heap) */
+    char *config_err;     /* a bad .civlint.yml for this file (heap) */
+    char *spell_err;      /* its dictionaries could not be loaded (heap) */
+    bool config_ok;       /* fs is valid and must be released */
+    civ_file_settings fs;
+    civ_linter fl;        /* the linter with this file's settings */
+    civ_diags diags;
+} lint_job_result;
+
+static void *lint_job(void *arg, size_t i)
+{
+    const lint_job_ctx *c = arg;
+    lint_job_result *j = xcalloc(1, sizeof *j);
+    const char *path = c->paths[i];
+    j->name = shown_name(c->o, path);
+    civ_diags_init(&j->diags);
+    pthread_mutex_lock(c->config_lock);
+    j->config_ok = civ_configs_resolve(c->configs, j->name, &j->fs, &j->config_err);
+    pthread_mutex_unlock(c->config_lock);
+    if (!j->config_ok || j->fs.ignored)
+        return j;
+    j->fl = *c->linter;
+    civ_file_settings_ctx(&j->fs, &j->fl.ctx);
+    j->fl.policy = &j->fs.policy;
+    if (c->spellers && (j->fl.ctx.lang || j->fl.ctx.ndictionaries))
+        j->fl.ctx.speller = civ_spellers_get(c->spellers, j->fl.ctx.lang, j->fl.ctx.dictionaries,
+                                             j->fl.ctx.ndictionaries, &j->spell_err);
+    j->src = civ_source_read(path, j->name, CIV_SOURCE_MAX_DEFAULT, &j->err);
+    if (j->src)
+        civ_lint(&j->fl, j->src, &j->diags);
+    return j;
+}
+
+static void lint_job_free(lint_job_result *j)
+{
+    civ_diags_release(&j->diags);
+    civ_source_free(j->src);
+    if (j->config_ok)
+        civ_file_settings_release(&j->fs);
+    free(j->err);
+    free(j->config_err);
+    free(j->spell_err);
+    free(j);
+}
+
+/* ---- lint: this thread -------------------------------------------------- */
+
+/* Rules that gave up on this file (pcre2 match limit): once per rule. */
+static void report_problems(const civ_source *src, const civ_diags *d)
+{
+    for (size_t i = 0; i < d->nproblems; i++) {
+        size_t line, col;
+        civ_source_position(src, d->problems[i].off, &line, &col);
+        civ_report_warning("rule '%s' gave up on %s:%zu (%s)", d->problems[i].rule, src->name, line,
+                           d->problems[i].reason);
+    }
+}
+
+/* The formats' begin: the chosen one on stdout and, with --summary, the
+ * summary table as a second formatter over the same results, on stdout
+ * after the gcc text, on stderr when stdout carries a machine format. */
+static void begin_output(civ_run *r)
+{
+    const civ_options *o = r->o;
+    r->rule_info = rule_infos(r->rules, &r->nrule_info);
+    r->out = (civ_out){.fp = stdout, .quiet = o->quiet, .rules = r->rule_info, .nrules = r->nrule_info};
+    r->out.color = o->color == 1 || (o->color == -1 && isatty(1) && !getenv("NO_COLOR"));
+    bool gcc = strcmp(o->fmt->name, "gcc") == 0;
+    r->sumfmt = o->summary && strcmp(o->fmt->name, "summary") != 0 ? civ_formatter_find("summary") : NULL;
+    r->sumout = (civ_out){.fp = gcc ? stdout : stderr, .rules = r->rule_info, .nrules = r->nrule_info};
+    r->printing = !o->gate.write_baseline && !o->gate.diff;
+    if (!r->printing)
+        return;
+    o->fmt->begin(&r->out);
+    if (r->sumfmt)
+        r->sumfmt->begin(&r->sumout);
+}
+
+static void end_output(civ_run *r)
+{
+    if (!r->printing)
+        return;
+    r->o->fmt->end(&r->out, &r->tally);
+    if (r->sumfmt) {
+        if (r->sumout.fp == stdout)
+            fputc('\n', stdout);
+        r->sumfmt->end(&r->sumout, &r->tally);
+    }
+}
+
+/* One file's result, in input order: its errors, the gate, the count and
+ * the formats. */
+static void take_file(civ_run *r, const char *path, lint_job_result *job)
+{
+    if (!job->config_ok) {
+        if (job->config_err)
+            civ_report_located("%s", job->config_err);
+        r->trouble = true;
+        return;
+    }
+    if (job->fs.ignored)
+        return;
+    if (job->spell_err) {
+        civ_report_error_lines("%s", job->spell_err);
+        r->trouble = true;
+    }
+    civ_file_result fr = {job->name, job->src, NULL, job->err};
+    if (job->src) {
+        civ_gate_file(&r->gate, &job->fl, path, job->name, &job->src, &job->diags);
+        fr.src = job->src;
+        fr.diags = &job->diags;
+    } else {
+        civ_report_error("%s", job->err);
+        r->trouble = true;
+    }
+    /* the one count (exit status, closing line, the formats); a run that
+     * only records a baseline counts the file but none of its findings */
+    civ_file_result counted = fr;
+    static const civ_diags no_findings;
+    if (r->o->gate.write_baseline && fr.diags)
+        counted.diags = &no_findings;
+    civ_tally_add(&r->tally, &counted);
+    if (r->printing && !r->write_errno) {
+        r->o->fmt->file(&r->out, &fr);
+        if (r->sumfmt)
+            r->sumfmt->file(&r->sumout, &fr);
+    }
+    if (job->src && job->diags.nproblems) {
+        fflush(stdout); /* keep the file's findings before its problems */
+        report_problems(job->src, &job->diags);
+    }
+}
+
+void civ_run_lint(civ_run *r)
+{
+    begin_output(r);
+    /* Files are read and linted on worker threads (parallel.h); results
+     * come back here in input order, so output does not depend on -j. */
+    unsigned jobs = r->o->jobs ? r->o->jobs : r->walk.n > 1 ? civ_par_cpus() : 1;
+    pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
+    lint_job_ctx jc = {&r->linter, (const char *const *)r->walk.paths, r->o, r->configs, &config_lock,
+                       r->spellers};
+    civ_par *par = civ_par_new(r->walk.n, jobs, 0, lint_job, &jc);
+    for (size_t i = 0; i < r->walk.n; i++) {
+        lint_job_result *job = civ_par_take(par);
+        take_file(r, r->walk.paths[i], job);
+        lint_job_free(job);
+        if (!r->write_errno && ferror(stdout)) {
+            /* stdout is gone (closed pipe, full disk): print nothing more;
+             * the remaining results are still taken so the workers end */
+            r->write_errno = errno;
+        }
+    }
+    civ_par_free(par, NULL); /* every result was taken */
+    end_output(r);
+}
+
+/* ---- the end of the run ------------------------------------------------- */
+
+void civ_run_close_gate(civ_run *r)
+{
+    civ_gate *g = &r->gate;
+    if (r->o->gate.diff && g->diff.len)
+        fwrite(g->diff.data, 1, g->diff.len, stdout); /* output, like the findings */
+    if (!civ_gate_finish(g))
+        r->trouble = true;
+    for (size_t i = 0; i < g->nnotes; i++)
+        civ_report_note("%s", g->notes[i]);
+    for (size_t i = 0; i < g->nwarnings; i++)
+        civ_report_warning("%s", g->warnings[i]);
+    for (size_t i = 0; i < g->nerrors; i++) {
+        civ_report_error("%s", g->errors[i]);
+        r->trouble = true;
+    }
+}
+
+int civ_run_status(const civ_run *r)
+{
+    const civ_options *o = r->o;
+    const size_t *n = r->tally.n; /* by civ_severity */
+    int status = CIV_EXIT_CLEAN;
+    if ((o->fail_on <= CIV_SEV_ERROR && n[CIV_SEV_ERROR]) ||
+        (o->fail_on <= CIV_SEV_WARNING && n[CIV_SEV_WARNING]) ||
+        (o->fail_on <= CIV_SEV_NOTE && n[CIV_SEV_NOTE]))
+        status = CIV_EXIT_FINDINGS;
+    if (o->max_warnings >= 0 && n[CIV_SEV_WARNING] > (size_t)o->max_warnings)
+        status = CIV_EXIT_FINDINGS;
+    if (o->gate.diff)
+        status = r->gate.diff.len ? CIV_EXIT_FINDINGS : CIV_EXIT_CLEAN;
+    if (o->gate.write_baseline)
+        status = CIV_EXIT_CLEAN;
+    if (r->trouble)
+        status = CIV_EXIT_TROUBLE;
+    return status;
+}
+
+/* --spell-stats: what the spelling stage did, on stderr. */
+static void report_spell_stats(civ_spellers *sp)
+{
+    civ_spell_stats st;
+    civ_spellers_stats(sp, &st);
+    double secs = (double)st.ns / 1e9;
+    civ_report_note("spelling: %llu words (%llu distinct), %llu hunspell lookups, %llu suggestion "
+                    "lists, %llu handle%s, %.1f ms, %.0f words/s",
+                    (unsigned long long)st.words, (unsigned long long)st.distinct,
+                    (unsigned long long)st.lookups, (unsigned long long)st.suggestions,
+                    (unsigned long long)st.handles, st.handles == 1 ? "" : "s", secs * 1e3,
+                    secs > 0 ? (double)st.words / secs : 0.0);
+}
+
+void civ_run_report(const civ_run *r)
+{
+    size_t e = r->tally.n[CIV_SEV_ERROR], w = r->tally.n[CIV_SEV_WARNING],
+           n = r->tally.n[CIV_SEV_NOTE], f = r->tally.nfiles;
+    if (isatty(2) && r->o->fmt == civ_formatter_find("gcc"))
+        civ_report_line("%zu error%s, %zu warning%s, %zu note%s in %zu file%s", e, e == 1 ? "" : "s",
+                        w, w == 1 ? "" : "s", n, n == 1 ? "" : "s", f, f == 1 ? "" : "s");
+    if (r->o->spell_stats && r->spellers)
+        report_spell_stats(r->spellers);
+}
