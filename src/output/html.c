@@ -99,10 +99,8 @@ static void html_begin(civ_out *o)
 {
     html_state *st = xcalloc(1, sizeof *st);
     st->body = open_memstream(&st->body_data, &st->body_len);
-    if (!st->body) {
-        fputs("civlint: out of memory\n", stderr);
-        abort();
-    }
+    if (!st->body)
+        civ_oom(); /* open_memstream fails only when it cannot allocate */
     o->state = st;
 }
 
