@@ -963,6 +963,7 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
     free(w.al.segs);
     free(w.al.inl);
     free(w.al.open);
+    civ_directives_collect(doc);
     return doc;
 }
 

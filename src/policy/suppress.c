@@ -1,10 +1,9 @@
 /* suppress.c - see suppress.h.
  *
- * Directives are collected from the source bytes of HTML blocks and the
- * spans of inline HTML (not from the blocks' text, so positions are exact
- * inside block quotes and lists too), then each finding is checked against
- * the directives before it. Files carry a handful of directives, so the
- * scan is findings x directives. */
+ * The directives come from the document model (model/directives.c finds
+ * and parses every <!-- civlint-... --> comment of the post once); this
+ * file gives the disable family its meaning. Each finding is checked
+ * against the directives before it. */
 #include "policy/suppress.h"
 
 #include <stdlib.h>
@@ -20,7 +19,7 @@ typedef struct {
     size_t s0, s1;   /* the comment in the source */
     size_t line;     /* 0-based line of the comment's start (D_LINE) or of
                         the line after its end (D_NEXT_LINE) */
-    char **rules;    /* empty: every rule */
+    const char **rules; /* empty: every rule (the strings are the model's) */
     bool *used;      /* per rule, or used[0] for every rule */
     size_t nrules;
     bool closes;     /* D_ENABLE: turned something off before it */
@@ -31,41 +30,19 @@ typedef struct {
     size_t n, cap;
 } dlist;
 
-static bool is_space(char c)
+/* A civlint-... word that is no directive: reported unless another module
+ * owns it (civlint-allow: and civlint-words without its colon were never
+ * reported; the model calls them unknown). */
+static void unknown_directive(const civ_directive *m, civ_diags *bad, const civ_policy *pol)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Parses the comment body [p,e) (between "<!--" and "-->"). */
-static void parse_comment(const civ_source *src, const char *p, const char *e, size_t s0,
-                          size_t s1, dlist *out, civ_diags *bad, const civ_policy *pol)
-{
-    while (p < e && is_space(*p))
-        p++;
-    if (e - p < 8 || strncmp(p, "civlint-", 8) != 0)
-        return;
-    const char *w = p;
-    while (p < e && !is_space(*p))
-        p++;
-    size_t wl = (size_t)(p - w);
-    static const struct {
-        const char *word;
-        dkind kind;
-    } words[] = {{"civlint-disable", D_DISABLE}, {"civlint-enable", D_ENABLE},
-                 {"civlint-disable-next-line", D_NEXT_LINE}, {"civlint-disable-line", D_LINE},
-                 {"civlint-disable-file", D_FILE}};
-    int k = -1;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i].word) == wl && strncmp(words[i].word, w, wl) == 0)
-            k = (int)i;
-    /* Directives other modules own: civlint-allow (quotes.c) and
-     * civlint-words (the spelling check). */
+    const char *w = m->keyword.text;
+    size_t wl = strlen(w), s0 = m->s0, s1 = m->s1;
     static const char *const others[] = {"civlint-allow", "civlint-words"};
-    size_t ol = wl > 0 && w[wl - 1] == ':' ? wl - 1 : wl; /* "civlint-words:" */
-    for (size_t i = 0; k < 0 && i < sizeof others / sizeof *others; i++)
-        if (strlen(others[i]) == ol && strncmp(others[i], w, ol) == 0)
-            return;
-    if (k < 0) {
+    size_t ol = wl > 0 && w[wl - 1] == ':' ? wl - 1 : wl; /* "civlint-allow:" */
+    bool owned = false;
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++)
+        owned |= strlen(others[i]) == ol && strncmp(others[i], w, ol) == 0;
+    if (!owned) {
         civ_severity sev;
         if (bad && civ_policy_lookup(pol, CIV_RULE_UNUSED_SUPPRESSION, CIV_SEV_NOTE, &sev)) {
             civ_diag *d = civ_diag_add(bad, CIV_RULE_UNUSED_SUPPRESSION, sev, s0, s1,
@@ -74,86 +51,39 @@ static void parse_comment(const civ_source *src, const char *p, const char *e, s
                              "civlint-disable-next-line, civlint-disable-file, civlint-allow, "
                              "civlint-words");
         }
-        return;
     }
-    /* a reason after " -- " ends the list */
-    const char *end = e;
-    for (const char *q = p; q + 1 < e; q++)
-        if (q[0] == '-' && q[1] == '-' && (q == p || is_space(q[-1]))) {
-            end = q;
-            break;
-        }
+}
+
+static void add_directive(const civ_source *src, const civ_directive *m, dlist *out)
+{
+    static const dkind kinds[] = {[CIV_DIR_DISABLE] = D_DISABLE, [CIV_DIR_ENABLE] = D_ENABLE,
+                                  [CIV_DIR_DISABLE_LINE] = D_LINE,
+                                  [CIV_DIR_DISABLE_NEXT_LINE] = D_NEXT_LINE,
+                                  [CIV_DIR_DISABLE_FILE] = D_FILE};
     directive *d = CIV_PUSH(out->items, out->n, out->cap);
     memset(d, 0, sizeof *d);
-    d->kind = words[k].kind;
-    d->s0 = s0;
-    d->s1 = s1;
-    size_t cap = 0;
-    while (p < end) {
-        while (p < end && (is_space(*p) || *p == ','))
-            p++;
-        const char *r = p;
-        while (p < end && !is_space(*p) && *p != ',')
-            p++;
-        if (p > r)
-            *CIV_PUSH(d->rules, d->nrules, cap) = xstrndup(r, (size_t)(p - r));
-    }
+    d->kind = kinds[m->kind];
+    d->s0 = m->s0;
+    d->s1 = m->s1;
+    d->nrules = m->nargs;
+    d->rules = xcalloc(m->nargs ? m->nargs : 1, sizeof *d->rules);
+    for (size_t i = 0; i < m->nargs; i++)
+        d->rules[i] = m->args[i].text;
     d->used = xcalloc(d->nrules ? d->nrules : 1, sizeof *d->used);
     if (d->kind == D_LINE)
-        d->line = civ_source_line_of(src, s0);
+        d->line = civ_source_line_of(src, d->s0);
     else if (d->kind == D_NEXT_LINE)
-        d->line = civ_source_line_of(src, s1 > s0 ? s1 - 1 : s0) + 1;
-}
-
-/* Finds every comment in source bytes [a,b). */
-static void scan(const civ_source *src, size_t a, size_t b, dlist *out, civ_diags *bad,
-                 const civ_policy *pol)
-{
-    const char *s = src->data;
-    while (a < b) {
-        const char *o = memmem(s + a, b - a, "<!--", 4);
-        if (!o)
-            return;
-        size_t co = (size_t)(o - s);
-        const char *c = memmem(o + 4, b - co - 4, "-->", 3);
-        if (!c)
-            return;
-        size_t ce = (size_t)(c - s) + 3;
-        parse_comment(src, o + 4, c, co, ce, out, bad, pol);
-        a = ce;
-    }
-}
-
-/* The end of an HTML block in the source. cmark-gfm reports an empty span
- * for some HTML blocks (the end position lies before the start), so the
- * block's extent is taken from its literal: one source line per line of
- * the literal, starting at the block's first line. */
-static size_t html_block_end(const civ_source *src, const civ_block *b)
-{
-    size_t lines = 0;
-    for (size_t i = 0; i < b->text_len; i++)
-        lines += b->text[i] == '\n';
-    if (b->text_len && b->text[b->text_len - 1] != '\n')
-        lines++;
-    size_t first = civ_source_line_of(src, b->start) + 1, a, e;
-    size_t last = first + (lines ? lines - 1 : 0);
-    if (last > src->nlines)
-        last = src->nlines;
-    civ_source_line(src, last, &a, &e);
-    return e > b->end ? e : b->end;
+        d->line = civ_source_line_of(src, d->s1 > d->s0 ? d->s1 - 1 : d->s0) + 1;
 }
 
 static void collect(const civ_doc *doc, dlist *out, civ_diags *bad, const civ_policy *pol)
 {
-    for (size_t i = 0; i < doc->nblocks; i++) {
-        const civ_block *b = &doc->blocks[i];
-        if (b->kind == CIV_BLOCK_HTML) {
-            scan(doc->src, b->start, html_block_end(doc->src, b), out, bad, pol);
-            continue;
-        }
-        for (size_t j = 0; j < b->ninl; j++)
-            if (b->inl[j].kind == CIV_INL_HTML)
-                scan(doc->src, b->inl[j].s0, b->inl[j].s1, out, bad, pol);
+    for (size_t i = 0; i < doc->directives.n; i++) {
+        const civ_directive *m = &doc->directives.items[i];
+        if (m->kind <= CIV_DIR_DISABLE_FILE)
+            add_directive(doc->src, m, out);
+        else if (m->kind == CIV_DIR_UNKNOWN)
+            unknown_directive(m, bad, pol);
     }
 }
 
@@ -283,8 +213,6 @@ void civ_suppress_apply(const civ_doc *doc, const civ_rules *rules, const civ_po
         *CIV_PUSH(d->items, d->n, d->cap) = bad.items[i];
     free(bad.items);
     for (size_t i = 0; i < l.n; i++) {
-        for (size_t k = 0; k < l.items[i].nrules; k++)
-            free(l.items[i].rules[k]);
         free(l.items[i].rules);
         free(l.items[i].used);
     }
