@@ -2,14 +2,16 @@
  *
  * The directives come from the document model (model/directives.c finds
  * and parses every <!-- civlint-... --> comment of the post once); this
- * file gives the disable family its meaning. Each finding is checked
- * against the directives before it. */
+ * file gives the disable family its meaning: each finding is checked
+ * against the directives before it (in O((findings + directives) log),
+ * see suppressor()). */
 #include "policy/suppress.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "checks/check.h"
+#include "base/strmap.h"
 #include "base/util.h"
 
 typedef enum { D_DISABLE, D_ENABLE, D_NEXT_LINE, D_LINE, D_FILE } dkind;
@@ -99,32 +101,176 @@ static int names(const directive *d, const char *rule)
     return -1;
 }
 
-/* The directive that suppresses a finding of `rule` at start (line ln), or
- * NULL; *idx gets the rule's index in it. */
-static directive *suppressor(dlist *l, const char *rule, size_t start, size_t ln, int *idx)
+/* Which directive suppresses a finding of `rule` at `start` (0-based line
+ * ln): the first directive in source order naming the rule (or every
+ * rule) that covers the whole file or the finding's line; else the last
+ * disable or enable naming it that starts at or before the finding, when
+ * that is a disable.
+ *
+ * Posts may carry tens of thousands of comments and findings, so this is
+ * not a scan of the directives per finding (which took 18 s for 20,000 of
+ * each): point directives go into a hash by (line, rule), and the ranges
+ * are replayed once in source order while the findings, sorted by start,
+ * are answered on the way. */
+typedef struct {
+    dlist *l;
+    civ_strmap points; /* "F:rule", "F", "L<n>:rule", "L<n>" -> first directive */
+    civ_strmap last;   /* rule -> last disable or enable naming it so far */
+    directive *last_all; /* last disable or enable naming every rule */
+    civ_buf key;
+} sweep;
+
+static const char *point_key(sweep *w, size_t ln, bool file, const char *rule)
 {
-    directive *range = NULL;
-    int ridx = 0;
+    w->key.len = 0;
+    if (file)
+        civ_buf_putc(&w->key, 'F');
+    else
+        civ_buf_printf(&w->key, "L%zu", ln);
+    if (rule) {
+        civ_buf_putc(&w->key, ':');
+        civ_buf_puts(&w->key, rule);
+    }
+    return w->key.data;
+}
+
+static void add_point(sweep *w, directive *d, const char *rule)
+{
+    const char *k = point_key(w, d->line, d->kind == D_FILE, rule);
+    if (!civ_strmap_get(&w->points, k, w->key.len))
+        civ_strmap_put(&w->points, k, w->key.len, d);
+}
+
+static void sweep_init(sweep *w, dlist *l)
+{
+    memset(w, 0, sizeof *w);
+    w->l = l;
+    civ_strmap_init(&w->points);
+    civ_strmap_init(&w->last);
+    civ_buf_init(&w->key);
     for (size_t i = 0; i < l->n; i++) {
         directive *d = &l->items[i];
-        int k = names(d, rule);
-        if (k < 0)
+        if (d->kind != D_FILE && d->kind != D_LINE && d->kind != D_NEXT_LINE)
             continue;
-        if (d->kind == D_FILE || ((d->kind == D_LINE || d->kind == D_NEXT_LINE) && d->line == ln)) {
-            *idx = k;
-            return d;
+        if (!d->nrules)
+            add_point(w, d, NULL);
+        for (size_t k = 0; k < d->nrules; k++)
+            add_point(w, d, d->rules[k]);
+    }
+}
+
+static void sweep_release(sweep *w)
+{
+    civ_strmap_release(&w->points);
+    civ_strmap_release(&w->last);
+    civ_buf_release(&w->key);
+}
+
+/* The earlier (in source order) of two directives, either may be NULL. */
+static directive *first_of(directive *a, directive *b)
+{
+    return !a ? b : !b ? a : b < a ? b : a;
+}
+
+/* Replays disables and enables that start at or before `start`. */
+static void sweep_to(sweep *w, size_t *next, size_t start)
+{
+    for (; *next < w->l->n && w->l->items[*next].s0 <= start; (*next)++) {
+        directive *d = &w->l->items[*next];
+        if (d->kind != D_DISABLE && d->kind != D_ENABLE)
+            continue;
+        if (!d->nrules)
+            w->last_all = d;
+        for (size_t k = 0; k < d->nrules; k++)
+            civ_strmap_put(&w->last, d->rules[k], strlen(d->rules[k]), d);
+    }
+}
+
+static directive *suppressor(sweep *w, const char *rule, size_t start, size_t ln, int *idx)
+{
+    directive *p = NULL;
+    for (int file = 0; file < 2; file++)
+        for (int all = 0; all < 2; all++) {
+            const char *k = point_key(w, ln, file, all ? NULL : rule);
+            p = first_of(p, civ_strmap_get(&w->points, k, w->key.len));
         }
-        if (d->s0 > start)
-            continue;
-        if (d->kind == D_DISABLE) {
-            range = d;
-            ridx = k;
-        } else if (d->kind == D_ENABLE) {
-            range = NULL;
+    if (!p) {
+        directive *r = civ_strmap_get(&w->last, rule, strlen(rule));
+        r = r && w->last_all ? (r > w->last_all ? r : w->last_all) : r ? r : w->last_all;
+        p = r && r->kind == D_DISABLE ? r : NULL;
+    }
+    *idx = p ? names(p, rule) : 0;
+    return p;
+}
+
+typedef struct {
+    size_t start, i;
+} by_start;
+
+static int cmp_start(const void *pa, const void *pb)
+{
+    const by_start *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* Drops the suppressed findings of d (keeping the order of the rest) and
+ * marks the rules of the directives that suppressed them as used. */
+static void drop_suppressed(const civ_doc *doc, dlist *l, civ_diags *d)
+{
+    by_start *order = xcalloc(d->n ? d->n : 1, sizeof *order);
+    bool *drop = xcalloc(d->n ? d->n : 1, sizeof *drop);
+    for (size_t r = 0; r < d->n; r++)
+        order[r] = (by_start){d->items[r].start, r};
+    civ_qsort(order, d->n, sizeof *order, cmp_start);
+    sweep w;
+    sweep_init(&w, l);
+    size_t next = 0;
+    for (size_t k = 0; k < d->n; k++) {
+        civ_diag *g = &d->items[order[k].i];
+        sweep_to(&w, &next, g->start);
+        int idx;
+        directive *s = suppressor(&w, g->rule, g->start, civ_source_line_of(doc->src, g->start), &idx);
+        if (s) {
+            s->used[idx] = true;
+            drop[order[k].i] = true;
         }
     }
-    *idx = ridx;
-    return range;
+    sweep_release(&w);
+    size_t out = 0;
+    for (size_t r = 0; r < d->n; r++) {
+        if (drop[r])
+            civ_diag_release(&d->items[r]);
+        else
+            d->items[out++] = d->items[r];
+    }
+    d->n = out;
+    free(order);
+    free(drop);
+}
+
+/* Which enables close a disable before them (of one of their rules, or
+ * either names every rule): one pass, remembering the rules disabled. */
+static void mark_closing(dlist *l)
+{
+    civ_strmap disabled;
+    civ_strmap_init(&disabled);
+    bool any = false, any_all = false;
+    for (size_t i = 0; i < l->n; i++) {
+        directive *x = &l->items[i];
+        if (x->kind == D_DISABLE) {
+            any = true;
+            any_all |= !x->nrules;
+            for (size_t k = 0; k < x->nrules; k++)
+                civ_strmap_put(&disabled, x->rules[k], strlen(x->rules[k]), x);
+        } else if (x->kind == D_ENABLE) {
+            x->closes = any && (!x->nrules || any_all);
+            for (size_t k = 0; k < x->nrules && any && !x->closes; k++)
+                x->closes = civ_strmap_get(&disabled, x->rules[k], strlen(x->rules[k])) != NULL;
+        }
+    }
+    civ_strmap_release(&disabled);
 }
 
 static void report_unused(const civ_doc *doc, dlist *l, const civ_rules *rules,
@@ -134,21 +280,7 @@ static void report_unused(const civ_doc *doc, dlist *l, const civ_rules *rules,
     if (!civ_policy_lookup(pol, CIV_RULE_UNUSED_SUPPRESSION, CIV_SEV_NOTE, &sev))
         return;
     (void)doc;
-    /* Which enables close a disable: replay the ranges per rule. */
-    for (size_t i = 0; i < l->n; i++) {
-        directive *e = &l->items[i];
-        if (e->kind != D_ENABLE)
-            continue;
-        for (size_t j = 0; j < i && !e->closes; j++) {
-            directive *x = &l->items[j];
-            if (x->kind != D_DISABLE)
-                continue;
-            bool overlap = !e->nrules || !x->nrules;
-            for (size_t a = 0; a < e->nrules && !overlap; a++)
-                overlap = names(x, e->rules[a]) >= 0;
-            e->closes = overlap;
-        }
-    }
+    mark_closing(l);
     for (size_t i = 0; i < l->n; i++) {
         directive *x = &l->items[i];
         static const char *const kw[] = {"civlint-disable", "civlint-enable",
@@ -192,19 +324,7 @@ void civ_suppress_apply(const civ_doc *doc, const civ_rules *rules, const civ_po
     civ_diags_init(&bad);
     collect(doc, &l, report ? &bad : NULL, policy);
     if (l.n) {
-        size_t w = 0;
-        for (size_t r = 0; r < d->n; r++) {
-            civ_diag *g = &d->items[r];
-            int idx;
-            directive *s = suppressor(&l, g->rule, g->start, civ_source_line_of(doc->src, g->start), &idx);
-            if (s) {
-                s->used[idx] = true;
-                civ_diag_release(g);
-                continue;
-            }
-            d->items[w++] = *g;
-        }
-        d->n = w;
+        drop_suppressed(doc, &l, d);
         if (report)
             report_unused(doc, &l, rules, policy, d);
     }

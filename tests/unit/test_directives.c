@@ -144,6 +144,26 @@ START_TEST(test_directive_many)
 }
 END_TEST
 
+/* Suppressions cost (findings + directives) log: 20,000 findings, each
+ * between a disable and an enable (a scan of the directives per finding
+ * took 7 s here, past Check's timeout). */
+START_TEST(test_suppress_many)
+{
+    size_t k = 20000, cap = k * 96, n = 0;
+    char *md = malloc(cap);
+    for (size_t i = 0; i < k; i++)
+        n += (size_t)snprintf(md + n, cap - n,
+                              "<!-- civlint-disable invisible-character -->\na\xE2\x80\x8B" "b\n"
+                              "<!-- civlint-enable -->\n");
+    civ_diags d;
+    civ_source *src = test_lint(md, "invisible-character", &d);
+    ck_assert_uint_eq(d.n, 0);
+    civ_diags_release(&d);
+    civ_source_free(src);
+    free(md);
+}
+END_TEST
+
 Suite *suite_directives(void)
 {
     Suite *s = suite_create("directives");
@@ -151,6 +171,7 @@ Suite *suite_directives(void)
     tcase_add_loop_test(tc, test_directive_table, 0, sizeof dir_cases / sizeof *dir_cases);
     tcase_add_test(tc, test_directive_consumers);
     tcase_add_test(tc, test_directive_many);
+    tcase_add_test(tc, test_suppress_many);
     suite_add_tcase(s, tc);
     return s;
 }
