@@ -31,6 +31,9 @@ typedef struct {
     /* the cursor: literal line ln starts at lt, ends at lend, and lies at
      * source offset so (verbatim) on the source line [ls, le) */
     size_t ln, lt, lend, so, ls, le;
+    size_t skip; /* leading spaces of the literal line that stand for a tab
+                    (cmark-gfm expands a tab a container prefix splits);
+                    they map to so, the rest from so on */
     bool verbatim;
 } piece;
 
@@ -43,35 +46,45 @@ static bool prefix_char(char c)
     return c == ' ' || c == '\t' || c == '>';
 }
 
+/* Where t[0..m) lies on the source line [p->ls, p->le): SIZE_MAX when
+ * not verbatim there. */
+static size_t find_on_line(const piece *p, const char *t, size_t m)
+{
+    const char *s = p->src->data;
+    if (p->ln == 0 && p->anchor != SIZE_MAX && p->anchor + m <= p->src->len &&
+        memcmp(s + p->anchor, t, m) == 0)
+        return p->anchor; /* the first line of inline HTML */
+    if (p->le - p->ls >= m && memcmp(s + p->le - m, t, m) == 0)
+        return p->le - m; /* a whole line after its container prefix */
+    for (size_t q = p->ls; q + m <= p->le && q - p->ls <= PREFIX_MAX; q++) {
+        if (memcmp(s + q, t, m) == 0)
+            return q; /* the last line of multi-line inline HTML */
+        if (!prefix_char(s[q]))
+            break;
+    }
+    return SIZE_MAX;
+}
+
 /* Places literal line p->ln ([p->lt, p->lend)) on its source line. */
 static void place_line(piece *p)
 {
-    const char *s = p->src->data;
     size_t m = p->lend - p->lt;
     if (m && p->lit[p->lt + m - 1] == '\r')
         m--;
     const char *t = p->lit + p->lt;
     civ_source_line(p->src, p->line0 + p->ln, &p->ls, &p->le);
     p->verbatim = true;
-    if (p->ln == 0 && p->anchor != SIZE_MAX && p->anchor + m <= p->src->len &&
-        memcmp(s + p->anchor, t, m) == 0) {
-        p->so = p->anchor;
-        return;
+    p->skip = 0;
+    p->so = find_on_line(p, t, m);
+    while (p->so == SIZE_MAX && p->skip < m && t[p->skip] == ' ')
+        p->skip++;
+    if (p->so == SIZE_MAX && p->skip)
+        p->so = find_on_line(p, t + p->skip, m - p->skip);
+    if (p->so == SIZE_MAX) {
+        p->verbatim = false; /* not found: keep to the line */
+        p->skip = 0;
+        p->so = p->ln == 0 && p->anchor != SIZE_MAX ? p->anchor : p->ls;
     }
-    if (p->le - p->ls >= m && memcmp(s + p->le - m, t, m) == 0) {
-        p->so = p->le - m; /* a whole line after its container prefix */
-        return;
-    }
-    for (size_t q = p->ls; q + m <= p->le && q - p->ls <= PREFIX_MAX; q++) {
-        if (memcmp(s + q, t, m) == 0) {
-            p->so = q; /* the last line of multi-line inline HTML */
-            return;
-        }
-        if (!prefix_char(s[q]))
-            break;
-    }
-    p->verbatim = false; /* a tab cmark-gfm expanded: keep to the line */
-    p->so = p->ln == 0 && p->anchor != SIZE_MAX ? p->anchor : p->ls;
 }
 
 static void start_line(piece *p, size_t ln, size_t lt)
@@ -91,7 +104,7 @@ static size_t map_point(piece *p, size_t t)
         start_line(p, 0, 0);
     while (t > p->lend && p->lend < p->n)
         start_line(p, p->ln + 1, p->lend + 1);
-    size_t off = p->so + (t - p->lt);
+    size_t off = p->so + (t - p->lt > p->skip ? t - p->lt - p->skip : 0);
     if (!p->verbatim && off > p->le)
         off = p->le > p->so ? p->le : p->so;
     return off < p->src->len ? off : p->src->len;

@@ -50,6 +50,7 @@ static const dir_case dir_cases[] = {
      "disable-next-line 0-39 x@34-35"},
     {"CRLF, inline", "Text <!-- civlint-disable-line x -->\r\nmore\r\n", "disable-line 5-36 x@31-32"},
     {"split over lines in a block quote", "> <!-- civlint-disable a\n> b -->\n", "disable 2-32 a@23-24 b@27-28"},
+    {"a tab cmark-gfm expands in a list item", "- a\n\n\t<!-- civlint-words: A\n\tB -->\n", "words 6-34 A@26-27 B@29-30"},
     {"split over lines in a list item", "- <!-- civlint-words: Ab\n  Cd -->\n", "words 2-33 Ab@22-24 Cd@27-29"},
     {"inline, split over lines in a block quote", "> Hi <!-- civlint-words: Ab\n> Cd --> there\n",
      "words 5-36 Ab@25-27 Cd@30-32"},
