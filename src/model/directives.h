@@ -90,8 +90,8 @@ typedef struct {
                             ("has no term"), else NULL */
 } civ_directive;
 
-/* The directives of a post in source order. The arrays and strings live in
- * the document's arena and are freed with it. */
+/* The directives of a post in source order. The list and its strings
+ * belong to the document and are freed by civ_doc_free. */
 typedef struct {
     const civ_directive *items;
     size_t n;

@@ -368,6 +368,7 @@ void civ_doc_free(civ_doc *doc)
     if (!doc)
         return;
     free(doc->blocks);
+    free((void *)doc->directives.items);
     civ_arena_release(&doc->arena);
     free(doc);
 }
