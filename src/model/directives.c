@@ -409,10 +409,13 @@ static void scan(collector *c, piece *p)
     }
 }
 
-static void scan_literal(collector *c, const char *lit, size_t n, size_t anchor, size_t line0)
+/* A literal (HTML block or inline HTML) whose first line is on the source
+ * line of offset `first`; anchor: where lit[0] is, when known. */
+static void scan_literal(collector *c, const char *lit, size_t n, size_t anchor, size_t first)
 {
     if (n < 7 || !memmem(lit, n, "<!--", 4))
         return;
+    size_t line0 = civ_source_line_of(c->doc->src, first) + 1;
     piece p;
     memset(&p, 0, sizeof p);
     p.src = c->doc->src;
@@ -441,13 +444,13 @@ void civ_directives_collect(civ_doc *doc)
     for (size_t i = 0; i < doc->nblocks; i++) {
         const civ_block *b = &doc->blocks[i];
         if (b->kind == CIV_BLOCK_HTML) {
-            scan_literal(&c, b->text, b->text_len, SIZE_MAX, civ_source_line_of(src, b->start) + 1);
+            scan_literal(&c, b->text, b->text_len, SIZE_MAX, b->start);
             continue;
         }
         for (size_t k = 0; k < b->ninl; k++) {
             const civ_inline *in = &b->inl[k];
             if (in->kind == CIV_INL_HTML && in->url)
-                scan_literal(&c, in->url, strlen(in->url), in->s0, civ_source_line_of(src, in->s0) + 1);
+                scan_literal(&c, in->url, strlen(in->url), in->s0, in->s0);
         }
         if (civ_block_is_prose(b) && b->text_len >= 7 && memmem(b->text, b->text_len, "<!--", 4)) {
             piece p;
