@@ -48,7 +48,10 @@
  *     or a word its consumers may choose to tolerate).
  *
  * Positions are byte offsets into the source: the comment from "<!--" to
- * after "-->", each argument exactly. */
+ * after "-->", each argument exactly. Where cmark-gfm's positions are
+ * impossible (fuzzed input), spans are approximate but still inside the
+ * source, in source order, and each argument inside its comment (a comment
+ * in inline HTML the model could not place has an empty span). */
 #ifndef CIV_DIRECTIVES_H
 #define CIV_DIRECTIVES_H
 
