@@ -92,7 +92,7 @@ lint-posts: all
 	./civlint posts/
 
 check: all $(TEST_BIN)
-	$(MAKE) --no-print-directory deps-check
+	$(MAKE) --no-print-directory deps-check size-check
 	tests/golden/run ./civlint
 	tests/spec-corpus ./civlint
 	tests/json-schema ./civlint

@@ -5,8 +5,9 @@
  * the rule, the exact term and the reason:
  *     <!-- civlint-allow house.uyghur "Uighur" -- title of a cited report -->
  * The reason is for the next editor, who must be able to tell a deliberate
- * exception from a silenced warning. Parsing lives in src/quotes.c; the
- * house-style rules ask civ_allows_permit() whether a term is allowed.
+ * exception from a silenced warning. The comments are found and parsed
+ * once per post by src/model/directives.c (text/quotes.c hands them out);
+ * the house-style rules ask civ_allows_permit() whether a term is allowed.
  *
  * Findings (error): a civlint-allow comment without a rule, without a
  * quoted term, with an unterminated or empty term, with text after the term

@@ -28,7 +28,8 @@
  *
  * A post declares its own words in an HTML comment anywhere in it:
  * <!-- civlint-words: Word1 Word2 --> (space- or comma-separated); they
- * count for that post only. */
+ * count for that post only. The comments are found and split by
+ * model/directives.c (an unterminated one declares nothing). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,50 +73,15 @@ static void map_span(const where *w, size_t t0, size_t t1, size_t *s0, size_t *s
     }
 }
 
-/* ---- <!-- civlint-words: ... --> ---- */
-
-static void add_inline_words(state *st, const char *html, size_t len)
-{
-    static const char key[] = "civlint-words:";
-    const char *end = html + len;
-    for (const char *p = html; p < end;) {
-        const char *open = memmem(p, (size_t)(end - p), "<!--", 4);
-        if (!open)
-            return;
-        const char *q = open + 4;
-        const char *close = memmem(q, (size_t)(end - q), "-->", 3);
-        if (!close)
-            close = end;
-        while (q < close && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-            q++;
-        if ((size_t)(close - q) >= sizeof key - 1 && memcmp(q, key, sizeof key - 1) == 0) {
-            q += sizeof key - 1;
-            while (q < close) {
-                while (q < close && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == ','))
-                    q++;
-                const char *w0 = q;
-                while (q < close && !(*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == ','))
-                    q++;
-                if (q > w0)
-                    civ_wordlist_add(&st->inline_words, w0, (size_t)(q - w0));
-            }
-        }
-        p = close + (close < end ? 3 : 0);
-        if (close == end)
-            return;
-    }
-}
+/* ---- <!-- civlint-words: ... --> (found by model/directives.c) ---- */
 
 static void collect_inline_words(state *st)
 {
-    for (size_t i = 0; i < st->doc->nblocks; i++) {
-        const civ_block *b = &st->doc->blocks[i];
-        if (b->kind == CIV_BLOCK_HTML)
-            add_inline_words(st, b->text, b->text_len);
-        for (size_t k = 0; k < b->ninl; k++)
-            if (b->inl[k].kind == CIV_INL_HTML && b->inl[k].url)
-                add_inline_words(st, b->inl[k].url, strlen(b->inl[k].url));
-    }
+    const civ_directives *ds = &st->doc->directives;
+    for (size_t i = 0; i < ds->n; i++)
+        if (ds->items[i].kind == CIV_DIR_WORDS)
+            for (size_t k = 0; k < ds->items[i].nargs; k++)
+                civ_wordlist_add(&st->inline_words, ds->items[i].args[k].text, strlen(ds->items[i].args[k].text));
 }
 
 /* ---- verdicts ---- */

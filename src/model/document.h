@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/directives.h"
 #include "source/frontmatter.h"
 #include "source/source.h"
 #include "base/util.h"
@@ -102,6 +103,8 @@ typedef struct civ_doc {
     size_t work;          /* source bytes the aligner examined: linear in
                              the input on every input (the pathological
                              tests in test_speed.c count it) */
+    civ_directives directives; /* the post's <!-- civlint-... --> comments
+                                  (directives.h), in source order */
     civ_arena arena;
 } civ_doc;
 

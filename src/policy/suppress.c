@@ -1,15 +1,16 @@
 /* suppress.c - see suppress.h.
  *
- * Directives are collected from the source bytes of HTML blocks and the
- * spans of inline HTML (not from the blocks' text, so positions are exact
- * inside block quotes and lists too), then each finding is checked against
- * the directives before it. Files carry a handful of directives, so the
- * scan is findings x directives. */
+ * The directives come from the document model (model/directives.c finds
+ * and parses every <!-- civlint-... --> comment of the post once); this
+ * file gives the disable family its meaning: each finding is checked
+ * against the directives before it (in O((findings + directives) log),
+ * see suppressor()). */
 #include "policy/suppress.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strmap.h"
 #include "rules/rules.h"
 #include "base/util.h"
 
@@ -20,7 +21,7 @@ typedef struct {
     size_t s0, s1;   /* the comment in the source */
     size_t line;     /* 0-based line of the comment's start (D_LINE) or of
                         the line after its end (D_NEXT_LINE) */
-    char **rules;    /* empty: every rule */
+    const char **rules; /* empty: every rule (the strings are the model's) */
     bool *used;      /* per rule, or used[0] for every rule */
     size_t nrules;
     bool closes;     /* D_ENABLE: turned something off before it */
@@ -31,41 +32,19 @@ typedef struct {
     size_t n, cap;
 } dlist;
 
-static bool is_space(char c)
+/* A civlint-... word that is no directive: reported unless another module
+ * owns it (civlint-allow: and civlint-words without its colon were never
+ * reported; the model calls them unknown). */
+static void unknown_directive(const civ_directive *m, civ_diags *bad, const civ_policy *pol)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Parses the comment body [p,e) (between "<!--" and "-->"). */
-static void parse_comment(const civ_source *src, const char *p, const char *e, size_t s0,
-                          size_t s1, dlist *out, civ_diags *bad, const civ_policy *pol)
-{
-    while (p < e && is_space(*p))
-        p++;
-    if (e - p < 8 || strncmp(p, "civlint-", 8) != 0)
-        return;
-    const char *w = p;
-    while (p < e && !is_space(*p))
-        p++;
-    size_t wl = (size_t)(p - w);
-    static const struct {
-        const char *word;
-        dkind kind;
-    } words[] = {{"civlint-disable", D_DISABLE}, {"civlint-enable", D_ENABLE},
-                 {"civlint-disable-next-line", D_NEXT_LINE}, {"civlint-disable-line", D_LINE},
-                 {"civlint-disable-file", D_FILE}};
-    int k = -1;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i].word) == wl && strncmp(words[i].word, w, wl) == 0)
-            k = (int)i;
-    /* Directives other modules own: civlint-allow (quotes.c) and
-     * civlint-words (the spelling check). */
+    const char *w = m->keyword.text;
+    size_t wl = strlen(w), s0 = m->s0, s1 = m->s1;
     static const char *const others[] = {"civlint-allow", "civlint-words"};
-    size_t ol = wl > 0 && w[wl - 1] == ':' ? wl - 1 : wl; /* "civlint-words:" */
-    for (size_t i = 0; k < 0 && i < sizeof others / sizeof *others; i++)
-        if (strlen(others[i]) == ol && strncmp(others[i], w, ol) == 0)
-            return;
-    if (k < 0) {
+    size_t ol = wl > 0 && w[wl - 1] == ':' ? wl - 1 : wl; /* "civlint-allow:" */
+    bool owned = false;
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++)
+        owned |= strlen(others[i]) == ol && strncmp(others[i], w, ol) == 0;
+    if (!owned) {
         civ_severity sev;
         if (bad && civ_policy_lookup(pol, CIV_RULE_UNUSED_SUPPRESSION, CIV_SEV_NOTE, &sev)) {
             civ_diag *d = civ_diag_add(bad, CIV_RULE_UNUSED_SUPPRESSION, sev, s0, s1,
@@ -74,86 +53,39 @@ static void parse_comment(const civ_source *src, const char *p, const char *e, s
                              "civlint-disable-next-line, civlint-disable-file, civlint-allow, "
                              "civlint-words");
         }
-        return;
     }
-    /* a reason after " -- " ends the list */
-    const char *end = e;
-    for (const char *q = p; q + 1 < e; q++)
-        if (q[0] == '-' && q[1] == '-' && (q == p || is_space(q[-1]))) {
-            end = q;
-            break;
-        }
+}
+
+static void add_directive(const civ_source *src, const civ_directive *m, dlist *out)
+{
+    static const dkind kinds[] = {[CIV_DIR_DISABLE] = D_DISABLE, [CIV_DIR_ENABLE] = D_ENABLE,
+                                  [CIV_DIR_DISABLE_LINE] = D_LINE,
+                                  [CIV_DIR_DISABLE_NEXT_LINE] = D_NEXT_LINE,
+                                  [CIV_DIR_DISABLE_FILE] = D_FILE};
     directive *d = CIV_PUSH(out->items, out->n, out->cap);
     memset(d, 0, sizeof *d);
-    d->kind = words[k].kind;
-    d->s0 = s0;
-    d->s1 = s1;
-    size_t cap = 0;
-    while (p < end) {
-        while (p < end && (is_space(*p) || *p == ','))
-            p++;
-        const char *r = p;
-        while (p < end && !is_space(*p) && *p != ',')
-            p++;
-        if (p > r)
-            *CIV_PUSH(d->rules, d->nrules, cap) = xstrndup(r, (size_t)(p - r));
-    }
+    d->kind = kinds[m->kind];
+    d->s0 = m->s0;
+    d->s1 = m->s1;
+    d->nrules = m->nargs;
+    d->rules = xcalloc(m->nargs ? m->nargs : 1, sizeof *d->rules);
+    for (size_t i = 0; i < m->nargs; i++)
+        d->rules[i] = m->args[i].text;
     d->used = xcalloc(d->nrules ? d->nrules : 1, sizeof *d->used);
     if (d->kind == D_LINE)
-        d->line = civ_source_line_of(src, s0);
+        d->line = civ_source_line_of(src, d->s0);
     else if (d->kind == D_NEXT_LINE)
-        d->line = civ_source_line_of(src, s1 > s0 ? s1 - 1 : s0) + 1;
-}
-
-/* Finds every comment in source bytes [a,b). */
-static void scan(const civ_source *src, size_t a, size_t b, dlist *out, civ_diags *bad,
-                 const civ_policy *pol)
-{
-    const char *s = src->data;
-    while (a < b) {
-        const char *o = memmem(s + a, b - a, "<!--", 4);
-        if (!o)
-            return;
-        size_t co = (size_t)(o - s);
-        const char *c = memmem(o + 4, b - co - 4, "-->", 3);
-        if (!c)
-            return;
-        size_t ce = (size_t)(c - s) + 3;
-        parse_comment(src, o + 4, c, co, ce, out, bad, pol);
-        a = ce;
-    }
-}
-
-/* The end of an HTML block in the source. cmark-gfm reports an empty span
- * for some HTML blocks (the end position lies before the start), so the
- * block's extent is taken from its literal: one source line per line of
- * the literal, starting at the block's first line. */
-static size_t html_block_end(const civ_source *src, const civ_block *b)
-{
-    size_t lines = 0;
-    for (size_t i = 0; i < b->text_len; i++)
-        lines += b->text[i] == '\n';
-    if (b->text_len && b->text[b->text_len - 1] != '\n')
-        lines++;
-    size_t first = civ_source_line_of(src, b->start) + 1, a, e;
-    size_t last = first + (lines ? lines - 1 : 0);
-    if (last > src->nlines)
-        last = src->nlines;
-    civ_source_line(src, last, &a, &e);
-    return e > b->end ? e : b->end;
+        d->line = civ_source_line_of(src, d->s1 > d->s0 ? d->s1 - 1 : d->s0) + 1;
 }
 
 static void collect(const civ_doc *doc, dlist *out, civ_diags *bad, const civ_policy *pol)
 {
-    for (size_t i = 0; i < doc->nblocks; i++) {
-        const civ_block *b = &doc->blocks[i];
-        if (b->kind == CIV_BLOCK_HTML) {
-            scan(doc->src, b->start, html_block_end(doc->src, b), out, bad, pol);
-            continue;
-        }
-        for (size_t j = 0; j < b->ninl; j++)
-            if (b->inl[j].kind == CIV_INL_HTML)
-                scan(doc->src, b->inl[j].s0, b->inl[j].s1, out, bad, pol);
+    for (size_t i = 0; i < doc->directives.n; i++) {
+        const civ_directive *m = &doc->directives.items[i];
+        if (m->kind <= CIV_DIR_DISABLE_FILE)
+            add_directive(doc->src, m, out);
+        else if (m->kind == CIV_DIR_UNKNOWN)
+            unknown_directive(m, bad, pol);
     }
 }
 
@@ -169,32 +101,176 @@ static int names(const directive *d, const char *rule)
     return -1;
 }
 
-/* The directive that suppresses a finding of `rule` at start (line ln), or
- * NULL; *idx gets the rule's index in it. */
-static directive *suppressor(dlist *l, const char *rule, size_t start, size_t ln, int *idx)
+/* Which directive suppresses a finding of `rule` at `start` (0-based line
+ * ln): the first directive in source order naming the rule (or every
+ * rule) that covers the whole file or the finding's line; else the last
+ * disable or enable naming it that starts at or before the finding, when
+ * that is a disable.
+ *
+ * Posts may carry tens of thousands of comments and findings, so this is
+ * not a scan of the directives per finding (which took 18 s for 20,000 of
+ * each): point directives go into a hash by (line, rule), and the ranges
+ * are replayed once in source order while the findings, sorted by start,
+ * are answered on the way. */
+typedef struct {
+    dlist *l;
+    civ_strmap points; /* "F:rule", "F", "L<n>:rule", "L<n>" -> first directive */
+    civ_strmap last;   /* rule -> last disable or enable naming it so far */
+    directive *last_all; /* last disable or enable naming every rule */
+    civ_buf key;
+} sweep;
+
+static const char *point_key(sweep *w, size_t ln, bool file, const char *rule)
 {
-    directive *range = NULL;
-    int ridx = 0;
+    w->key.len = 0;
+    if (file)
+        civ_buf_putc(&w->key, 'F');
+    else
+        civ_buf_printf(&w->key, "L%zu", ln);
+    if (rule) {
+        civ_buf_putc(&w->key, ':');
+        civ_buf_puts(&w->key, rule);
+    }
+    return w->key.data;
+}
+
+static void add_point(sweep *w, directive *d, const char *rule)
+{
+    const char *k = point_key(w, d->line, d->kind == D_FILE, rule);
+    if (!civ_strmap_get(&w->points, k, w->key.len))
+        civ_strmap_put(&w->points, k, w->key.len, d);
+}
+
+static void sweep_init(sweep *w, dlist *l)
+{
+    memset(w, 0, sizeof *w);
+    w->l = l;
+    civ_strmap_init(&w->points);
+    civ_strmap_init(&w->last);
+    civ_buf_init(&w->key);
     for (size_t i = 0; i < l->n; i++) {
         directive *d = &l->items[i];
-        int k = names(d, rule);
-        if (k < 0)
+        if (d->kind != D_FILE && d->kind != D_LINE && d->kind != D_NEXT_LINE)
             continue;
-        if (d->kind == D_FILE || ((d->kind == D_LINE || d->kind == D_NEXT_LINE) && d->line == ln)) {
-            *idx = k;
-            return d;
+        if (!d->nrules)
+            add_point(w, d, NULL);
+        for (size_t k = 0; k < d->nrules; k++)
+            add_point(w, d, d->rules[k]);
+    }
+}
+
+static void sweep_release(sweep *w)
+{
+    civ_strmap_release(&w->points);
+    civ_strmap_release(&w->last);
+    civ_buf_release(&w->key);
+}
+
+/* The earlier (in source order) of two directives, either may be NULL. */
+static directive *first_of(directive *a, directive *b)
+{
+    return !a ? b : !b ? a : b < a ? b : a;
+}
+
+/* Replays disables and enables that start at or before `start`. */
+static void sweep_to(sweep *w, size_t *next, size_t start)
+{
+    for (; *next < w->l->n && w->l->items[*next].s0 <= start; (*next)++) {
+        directive *d = &w->l->items[*next];
+        if (d->kind != D_DISABLE && d->kind != D_ENABLE)
+            continue;
+        if (!d->nrules)
+            w->last_all = d;
+        for (size_t k = 0; k < d->nrules; k++)
+            civ_strmap_put(&w->last, d->rules[k], strlen(d->rules[k]), d);
+    }
+}
+
+static directive *suppressor(sweep *w, const char *rule, size_t start, size_t ln, int *idx)
+{
+    directive *p = NULL;
+    for (int file = 0; file < 2; file++)
+        for (int all = 0; all < 2; all++) {
+            const char *k = point_key(w, ln, file, all ? NULL : rule);
+            p = first_of(p, civ_strmap_get(&w->points, k, w->key.len));
         }
-        if (d->s0 > start)
-            continue;
-        if (d->kind == D_DISABLE) {
-            range = d;
-            ridx = k;
-        } else if (d->kind == D_ENABLE) {
-            range = NULL;
+    if (!p) {
+        directive *r = civ_strmap_get(&w->last, rule, strlen(rule));
+        r = r && w->last_all ? (r > w->last_all ? r : w->last_all) : r ? r : w->last_all;
+        p = r && r->kind == D_DISABLE ? r : NULL;
+    }
+    *idx = p ? names(p, rule) : 0;
+    return p;
+}
+
+typedef struct {
+    size_t start, i;
+} by_start;
+
+static int cmp_start(const void *pa, const void *pb)
+{
+    const by_start *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* Drops the suppressed findings of d (keeping the order of the rest) and
+ * marks the rules of the directives that suppressed them as used. */
+static void drop_suppressed(const civ_doc *doc, dlist *l, civ_diags *d)
+{
+    by_start *order = xcalloc(d->n ? d->n : 1, sizeof *order);
+    bool *drop = xcalloc(d->n ? d->n : 1, sizeof *drop);
+    for (size_t r = 0; r < d->n; r++)
+        order[r] = (by_start){d->items[r].start, r};
+    civ_qsort(order, d->n, sizeof *order, cmp_start);
+    sweep w;
+    sweep_init(&w, l);
+    size_t next = 0;
+    for (size_t k = 0; k < d->n; k++) {
+        civ_diag *g = &d->items[order[k].i];
+        sweep_to(&w, &next, g->start);
+        int idx;
+        directive *s = suppressor(&w, g->rule, g->start, civ_source_line_of(doc->src, g->start), &idx);
+        if (s) {
+            s->used[idx] = true;
+            drop[order[k].i] = true;
         }
     }
-    *idx = ridx;
-    return range;
+    sweep_release(&w);
+    size_t out = 0;
+    for (size_t r = 0; r < d->n; r++) {
+        if (drop[r])
+            civ_diag_release(&d->items[r]);
+        else
+            d->items[out++] = d->items[r];
+    }
+    d->n = out;
+    free(order);
+    free(drop);
+}
+
+/* Which enables close a disable before them (of one of their rules, or
+ * either names every rule): one pass, remembering the rules disabled. */
+static void mark_closing(dlist *l)
+{
+    civ_strmap disabled;
+    civ_strmap_init(&disabled);
+    bool any = false, any_all = false;
+    for (size_t i = 0; i < l->n; i++) {
+        directive *x = &l->items[i];
+        if (x->kind == D_DISABLE) {
+            any = true;
+            any_all |= !x->nrules;
+            for (size_t k = 0; k < x->nrules; k++)
+                civ_strmap_put(&disabled, x->rules[k], strlen(x->rules[k]), x);
+        } else if (x->kind == D_ENABLE) {
+            x->closes = any && (!x->nrules || any_all);
+            for (size_t k = 0; k < x->nrules && any && !x->closes; k++)
+                x->closes = civ_strmap_get(&disabled, x->rules[k], strlen(x->rules[k])) != NULL;
+        }
+    }
+    civ_strmap_release(&disabled);
 }
 
 static void report_unused(const civ_doc *doc, dlist *l, const civ_rules *rules,
@@ -204,21 +280,7 @@ static void report_unused(const civ_doc *doc, dlist *l, const civ_rules *rules,
     if (!civ_policy_lookup(pol, CIV_RULE_UNUSED_SUPPRESSION, CIV_SEV_NOTE, &sev))
         return;
     (void)doc;
-    /* Which enables close a disable: replay the ranges per rule. */
-    for (size_t i = 0; i < l->n; i++) {
-        directive *e = &l->items[i];
-        if (e->kind != D_ENABLE)
-            continue;
-        for (size_t j = 0; j < i && !e->closes; j++) {
-            directive *x = &l->items[j];
-            if (x->kind != D_DISABLE)
-                continue;
-            bool overlap = !e->nrules || !x->nrules;
-            for (size_t a = 0; a < e->nrules && !overlap; a++)
-                overlap = names(x, e->rules[a]) >= 0;
-            e->closes = overlap;
-        }
-    }
+    mark_closing(l);
     for (size_t i = 0; i < l->n; i++) {
         directive *x = &l->items[i];
         static const char *const kw[] = {"civlint-disable", "civlint-enable",
@@ -262,19 +324,7 @@ void civ_suppress_apply(const civ_doc *doc, const civ_rules *rules, const civ_po
     civ_diags_init(&bad);
     collect(doc, &l, report ? &bad : NULL, policy);
     if (l.n) {
-        size_t w = 0;
-        for (size_t r = 0; r < d->n; r++) {
-            civ_diag *g = &d->items[r];
-            int idx;
-            directive *s = suppressor(&l, g->rule, g->start, civ_source_line_of(doc->src, g->start), &idx);
-            if (s) {
-                s->used[idx] = true;
-                civ_diag_release(g);
-                continue;
-            }
-            d->items[w++] = *g;
-        }
-        d->n = w;
+        drop_suppressed(doc, &l, d);
         if (report)
             report_unused(doc, &l, rules, policy, d);
     }
@@ -283,8 +333,6 @@ void civ_suppress_apply(const civ_doc *doc, const civ_rules *rules, const civ_po
         *CIV_PUSH(d->items, d->n, d->cap) = bad.items[i];
     free(bad.items);
     for (size_t i = 0; i < l.n; i++) {
-        for (size_t k = 0; k < l.items[i].nrules; k++)
-            free(l.items[i].rules[k]);
         free(l.items[i].rules);
         free(l.items[i].used);
     }

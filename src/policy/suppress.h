@@ -8,9 +8,10 @@
  *     <!-- civlint-disable-file RULE -->        the whole file
  *
  * No RULE means every rule. Rules are separated by commas or spaces; text
- * after " -- " is a reason and is ignored. Comments count in HTML blocks
- * and as inline HTML, never inside code. A finding is suppressed by the
- * state at the byte where its span starts.
+ * after " -- " is a reason and is ignored. Which comments count (HTML
+ * blocks, inline HTML, paragraph text; never code; never unterminated) is
+ * model/directives.h's rule, shared with civlint-allow and civlint-words.
+ * A finding is suppressed by the state at the byte where its span starts.
  *
  * A directive that suppresses nothing, an `enable` with no `disable` before
  * it, an unknown rule id and a misspelt directive (`civlint-disabel`) are

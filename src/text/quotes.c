@@ -349,180 +349,43 @@ bool civ_quotes_overlaps(const civ_quotes *q, size_t t0, size_t t1)
     return k != SIZE_MAX && q->maxend[k] > t0;
 }
 
-/* ---- civlint-allow directives ---- */
+/* ---- civlint-allow directives ----
+ * The comments are found and parsed once, by model/directives.c; these are
+ * owned copies for the house-style rules. */
 
-#define DIRECTIVE "civlint-allow"
-
-static size_t skip_ws(const char *s, size_t n, size_t i)
+static char *piece(const char *s, size_t p0, size_t p1)
 {
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-        i++;
-    return i;
+    return p0 == SIZE_MAX ? NULL : xstrndup(s + p0, p1 - p0);
 }
 
 bool civ_allow_parse_comment(const char *s, size_t n, civ_allow *out)
 {
     memset(out, 0, sizeof *out);
-    size_t i = skip_ws(s, n, 0), dl = strlen(DIRECTIVE);
-    if (n - i < dl || memcmp(s + i, DIRECTIVE, dl) != 0)
+    civ_allow_parts p;
+    if (!civ_directive_parse_allow(s, n, &p))
         return false;
-    i += dl;
-    if (i < n && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-        return false; /* civlint-allowed, civlint-allow-x: not ours */
-    i = skip_ws(s, n, i);
-    size_t r0 = i;
-    while (i < n && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '"') &&
-           !(n - i >= 3 && memcmp(s + i, "\u201C", 3) == 0))
-        i++;
-    if (i == r0) {
-        out->problem = "names no rule";
-        return true;
-    }
-    out->rule = xstrndup(s + r0, i - r0);
-    i = skip_ws(s, n, i);
-    size_t ql = 0;
-    const char *close = NULL;
-    if (i < n && s[i] == '"')
-        ql = 1, close = "\"";
-    else if (n - i >= 3 && memcmp(s + i, "\u201C", 3) == 0)
-        ql = 3, close = "\u201D";
-    if (!ql) {
-        out->problem = i < n ? "has no quoted term (write the term in double quotes)" : "has no term";
-        return true;
-    }
-    size_t t0 = i + ql, cl = strlen(close);
-    const char *e = memmem(s + t0, n - t0, close, cl);
-    if (!e) {
-        out->problem = "has an unterminated term";
-        return true;
-    }
-    out->term = xstrndup(s + t0, (size_t)(e - (s + t0)));
-    if (e == s + t0) {
-        out->problem = "has an empty term";
-        return true;
-    }
-    i = skip_ws(s, n, (size_t)(e - s) + cl);
-    size_t sl = 0;
-    if (n - i >= 2 && memcmp(s + i, "--", 2) == 0)
-        sl = 2;
-    else if (n - i >= 3 && (memcmp(s + i, "\u2013", 3) == 0 || memcmp(s + i, "\u2014", 3) == 0))
-        sl = 3;
-    if (i == n) {
-        out->problem = "gives no reason";
-        return true;
-    }
-    if (!sl) {
-        out->problem = "has unexpected text after the term (expected '-- reason')";
-        return true;
-    }
-    i = skip_ws(s, n, i + sl);
-    size_t re = n;
-    while (re > i && (s[re - 1] == ' ' || s[re - 1] == '\t' || s[re - 1] == '\n' || s[re - 1] == '\r'))
-        re--;
-    if (re == i) {
-        out->problem = "gives no reason";
-        return true;
-    }
-    out->reason = xstrndup(s + i, re - i);
+    out->rule = piece(s, p.rule0, p.rule1);
+    out->term = piece(s, p.term0, p.term1);
+    out->reason = piece(s, p.reason0, p.reason1);
+    out->problem = p.problem;
     return true;
-}
-
-static void add_comment(civ_allows *a, const char *body, size_t len, size_t s0, size_t s1)
-{
-    civ_allow al;
-    if (!civ_allow_parse_comment(body, len, &al))
-        return;
-    al.s0 = s0;
-    al.s1 = s1;
-    *CIV_PUSH(a->items, a->n, a->cap) = al;
-}
-
-/* Every complete <!-- ... --> in s[0..n); calls back with the body and the
- * offsets of the comment in s. */
-typedef void (*comment_fn)(civ_allows *a, const civ_doc *doc, const civ_block *b,
-                           const char *body, size_t blen, size_t c0, size_t c1);
-
-static void each_comment(civ_allows *a, const civ_doc *doc, const civ_block *b, const char *s,
-                         size_t n, comment_fn fn)
-{
-    for (size_t i = 0; i + 4 <= n;) {
-        const char *o = memmem(s + i, n - i, "<!--", 4);
-        if (!o)
-            break;
-        size_t c0 = (size_t)(o - s);
-        const char *e = memmem(o + 4, n - c0 - 4, "-->", 3);
-        if (!e)
-            break;
-        size_t c1 = (size_t)(e - s) + 3;
-        fn(a, doc, b, o + 4, (size_t)(e - o) - 4, c0, c1);
-        i = c1;
-    }
-}
-
-/* A comment in an HTML block: the block's literal is not aligned with the
- * source, so the comment's bytes are looked up between the block start and
- * the next block (they are verbatim unless a container prefix splits a
- * multi-line comment; then the whole block start is used). */
-static void html_comment(civ_allows *a, const civ_doc *doc, const civ_block *b, const char *body,
-                         size_t blen, size_t c0, size_t c1)
-{
-    const civ_source *src = doc->src;
-    size_t bound = src->len;
-    for (size_t k = 0; k < doc->nblocks; k++)
-        if (doc->blocks[k].start > b->start) {
-            bound = doc->blocks[k].start;
-            break;
-        }
-    size_t from = b->start <= bound ? b->start : bound;
-    const char *hit = memmem(src->data + from, bound - from, b->text + c0, c1 - c0);
-    size_t s0 = hit ? (size_t)(hit - src->data) : b->start;
-    size_t s1 = hit ? s0 + (c1 - c0) : b->start;
-    if (!hit) {
-        size_t ls, le;
-        civ_source_line(src, civ_source_line_of(src, b->start) + 1, &ls, &le);
-        s1 = le;
-    }
-    add_comment(a, body, blen, s0, s1);
-}
-
-/* A comment left as paragraph text: only when the source holds it
- * verbatim (an escaped &lt;!-- is text about a directive, not one). */
-static void text_comment(civ_allows *a, const civ_doc *doc, const civ_block *b, const char *body,
-                         size_t blen, size_t c0, size_t c1)
-{
-    size_t s0, s1;
-    civ_block_span(b, c0, c1, &s0, &s1);
-    if (s1 - s0 < 4 || memcmp(doc->src->data + s0, "<!--", 4) != 0)
-        return;
-    add_comment(a, body, blen, s0, s1);
-}
-
-static int cmp_allow(const void *pa, const void *pb)
-{
-    const civ_allow *a = pa, *b = pb;
-    return a->s0 < b->s0 ? -1 : a->s0 > b->s0;
 }
 
 void civ_allows_parse(const civ_doc *doc, civ_allows *out)
 {
     memset(out, 0, sizeof *out);
-    for (size_t i = 0; i < doc->nblocks; i++) {
-        const civ_block *b = &doc->blocks[i];
-        if (b->kind == CIV_BLOCK_HTML) {
-            each_comment(out, doc, b, b->text, b->text_len, html_comment);
-        } else if (civ_block_is_prose(b)) {
-            for (size_t k = 0; k < b->ninl; k++) {
-                const civ_inline *in = &b->inl[k];
-                size_t ul = in->url ? strlen(in->url) : 0;
-                if (in->kind == CIV_INL_HTML && ul >= 7 && memcmp(in->url, "<!--", 4) == 0 &&
-                    memcmp(in->url + ul - 3, "-->", 3) == 0)
-                    add_comment(out, in->url + 4, ul - 7, in->s0, in->s1);
-            }
-            each_comment(out, doc, b, b->text, b->text_len, text_comment);
-        }
+    for (size_t i = 0; i < doc->directives.n; i++) {
+        const civ_directive *d = &doc->directives.items[i];
+        if (d->kind != CIV_DIR_ALLOW)
+            continue;
+        civ_allow *a = CIV_PUSH(out->items, out->n, out->cap);
+        a->rule = d->rule.text ? xstrdup(d->rule.text) : NULL;
+        a->term = d->term.text ? xstrdup(d->term.text) : NULL;
+        a->reason = d->reason.text ? xstrdup(d->reason.text) : NULL;
+        a->s0 = d->s0;
+        a->s1 = d->s1;
+        a->problem = d->problem;
     }
-    if (out->n > 1)
-        civ_qsort(out->items, out->n, sizeof *out->items, cmp_allow);
 }
 
 void civ_allows_release(civ_allows *a)

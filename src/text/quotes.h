@@ -16,10 +16,10 @@
  *     “[Title](url)”), italic ([*Title*](url), *[Title](url)*) or in title
  *     case (three or more words, every word of four letters or more
  *     capitalised).
- * And it parses the per-post override
+ * And it hands the house-style rules the per-post overrides
  *     <!-- civlint-allow house.uyghur "Uighur" -- title of a cited report -->
- * found in HTML blocks, inline HTML, or paragraph text (cmark-gfm does not
- * take a comment holding "--" as inline HTML, so it stays text).
+ * that model/directives.c found (in HTML blocks, inline HTML, or paragraph
+ * text: cmark-gfm does not take a comment holding "--" as inline HTML).
  *
  * Offsets in civ_quote are block-text offsets (civ_block.text); map them to
  * the source with civ_block_span. */
@@ -88,8 +88,9 @@ typedef struct {
     size_t n, cap;
 } civ_allows;
 
-/* Collects every civlint-allow directive of the document in source order,
- * well-formed or not. The caller releases *out with civ_allows_release. */
+/* Copies every civlint-allow directive of the document (doc->directives)
+ * in source order, well-formed or not. The caller releases *out with
+ * civ_allows_release. */
 void civ_allows_parse(const civ_doc *doc, civ_allows *out);
 void civ_allows_release(civ_allows *a);
 

@@ -13,7 +13,10 @@
  *     and inlines inside the block text;
  *   - civ_block_span maps every character boundary of the text, and every
  *     pair of them, into the source, start <= end, in order;
- *   - the front matter's title offset (when set) lies inside the source.
+ *   - the front matter's title offset (when set) lies inside the source;
+ *   - the directives (directives.h) are in source order, each comment span
+ *     inside the source (empty when its inline HTML could not be placed)
+ *     and each argument's span inside its comment.
  * A violation abort()s, so libFuzzer keeps the input. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +86,29 @@ static void check_block(const civ_source *src, const civ_block *b, size_t bi)
     }
 }
 
+static void check_arg(const civ_directive *d, const civ_dir_arg *a, size_t i)
+{
+    if (a->text && (a->s0 > a->s1 || a->s0 < d->s0 || a->s1 > d->s1))
+        fail("directive argument outside its comment", i, a->s0, a->s1);
+}
+
+static void check_directives(const civ_source *src, const civ_directives *ds)
+{
+    for (size_t i = 0; i < ds->n; i++) {
+        const civ_directive *d = &ds->items[i];
+        if (d->s0 > d->s1 || d->s1 > src->len)
+            fail("directive outside the source", i, d->s0, d->s1);
+        if (i && d->s0 < ds->items[i - 1].s0)
+            fail("directives out of order", i, ds->items[i - 1].s0, d->s0);
+        check_arg(d, &d->keyword, i);
+        check_arg(d, &d->rule, i);
+        check_arg(d, &d->term, i);
+        check_arg(d, &d->reason, i);
+        for (size_t k = 0; k < d->nargs; k++)
+            check_arg(d, &d->args[k], i);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *err = NULL;
@@ -98,6 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     civ_doc *doc = civ_doc_parse(src, &fm);
     for (size_t i = 0; i < doc->nblocks; i++)
         check_block(src, &doc->blocks[i], i);
+    check_directives(src, &doc->directives);
     civ_doc_free(doc);
     civ_frontmatter_release(&fm);
     civ_source_free(src);
