@@ -315,8 +315,6 @@ void civ_check_rule_packs(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink
     quoting_init(&q, doc, ctx->rules);
     for (size_t i = 0; i < list->n; i++) {
         const civ_rule *r = &list->items[i];
-        if (!r->enabled)
-            continue;
         if (r->kind == CIV_RULE_CONSISTENCY)
             run_consistency(doc, r, sink, &q);
         else

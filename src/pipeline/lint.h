@@ -11,21 +11,25 @@
 #include "policy/policy.h"
 #include "source/source.h"
 
+/* A rule is turned off in one way only: by the policy (configuration,
+ * --enable/--disable, -W, all of them settings about rule ids). */
 typedef struct {
     civ_ctx ctx;
-    bool enabled[64]; /* by index in the check table */
     const civ_policy *policy; /* rule settings (config, -W); NULL: defaults */
 } civ_linter;
 
-/* Sets every check to its default (all enabled). */
+/* Every check on, the default settings. */
 void civ_linter_init(civ_linter *l, const civ_rules *rules);
 
-/* Enables or disables a check by id; false when no check has that id. */
-bool civ_linter_set(civ_linter *l, const char *id, bool on);
+/* Makes `only` the one check that runs: fills p (initialised by the
+ * caller, released by the caller after the linter's last use) with every
+ * other check turned off, and points the linter at it. For tests and
+ * harnesses that look at one check; false when no check has that id. */
+bool civ_linter_only(civ_linter *l, civ_policy *p, const char *only);
 
-/* Lints src and appends the sorted findings to out: runs the enabled
- * checks whose rule the policy does not turn off, applies the policy
- * (drop, retag), then the inline suppressions (suppress.h). */
+/* Lints src and appends the sorted findings to out: runs the checks whose
+ * rule the policy does not turn off, applies the policy (drop, retag),
+ * then the inline suppressions (suppress.h). */
 void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out);
 
 #endif

@@ -317,16 +317,15 @@ static void report_unused(const civ_doc *doc, dlist *l, const civ_rules *rules,
 }
 
 void civ_suppress_apply(const civ_doc *doc, const civ_rules *rules, const civ_policy *policy,
-                        bool report, civ_diags *d)
+                        civ_diags *d)
 {
     dlist l = {NULL, 0, 0};
     civ_diags bad;
     civ_diags_init(&bad);
-    collect(doc, &l, report ? &bad : NULL, policy);
+    collect(doc, &l, &bad, policy);
     if (l.n) {
         drop_suppressed(doc, &l, d);
-        if (report)
-            report_unused(doc, &l, rules, policy, d);
+        report_unused(doc, &l, rules, policy, d);
     }
     /* move the unknown-directive findings over */
     for (size_t i = 0; i < bad.n; i++)

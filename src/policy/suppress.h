@@ -30,10 +30,10 @@
 
 #define CIV_RULE_UNUSED_SUPPRESSION "unused-suppression"
 
-/* Removes the suppressed findings from d and, when report_unused, appends
- * `unused-suppression` findings (severity from the policy, which may be
- * NULL). rules resolves rule ids (pack rules). */
+/* Removes the suppressed findings from d and, unless the policy (which may
+ * be NULL) turns `unused-suppression` off, appends its findings at the
+ * severity the policy gives. rules resolves rule ids (pack rules). */
 void civ_suppress_apply(const civ_doc *doc, const civ_rules *rules, const civ_policy *policy,
-                        bool report_unused, civ_diags *d);
+                        civ_diags *d);
 
 #endif

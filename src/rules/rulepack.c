@@ -558,7 +558,6 @@ static bool load_one(civ_rule *r, const civ_packtext *t, const char *pack, const
     if (!load_identity(r, t, pack, m, err) || !read_common(t, m, &c, err) ||
         !load_message(r, t, m, &c, err) || !load_options(r, t, m, &c, err))
         return false;
-    r->enabled = true;
     switch (r->kind) {
     case CIV_RULE_EXISTENCE:
         return load_existence(r, t, m, err);

@@ -54,7 +54,6 @@ typedef struct {
                             cannot be combined (backreferences, names) */
     bool ignore_case;
     char *bad, *good;    /* examples, or NULL */
-    bool enabled;
 } civ_rule;
 
 typedef struct {

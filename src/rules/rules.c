@@ -296,21 +296,6 @@ const civ_rulelist *civ_rules_list(const civ_rules *r)
     return &r->rules;
 }
 
-bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on)
-{
-    bool found = false;
-    for (size_t i = 0; i < r->rules.n; i++) {
-        const char *rid = r->rules.items[i].id;
-        size_t plen = strcspn(rid, ".");
-        /* "house.kyiv" names one rule, "house" the whole pack */
-        if (strcmp(rid, id) == 0 || (strlen(id) == plen && strncmp(rid, id, plen) == 0)) {
-            r->rules.items[i].enabled = on;
-            found = true;
-        }
-    }
-    return found;
-}
-
 const civ_reldates *civ_rules_reldates(const civ_rules *r)
 {
     return r ? r->reldates : NULL;

@@ -54,9 +54,6 @@ const civ_pattern *civ_rules_def_at(const civ_rules *r, size_t i, const char **n
 
 /* The house-style rules of every pack, in load order (rulepack.h). */
 const civ_rulelist *civ_rules_list(const civ_rules *r);
-/* Turns a pack rule ("house.kyiv") or a whole pack ("house") on or off;
- * false when nothing has that id. */
-bool civ_rules_set_enabled(civ_rules *r, const char *id, bool on);
 
 /* The phrase table of the relative-date check: the `relative-dates:`
  * section of the last pack that has one, or NULL. */

@@ -58,17 +58,16 @@ civ_source *test_lint(const char *text, const char *only, civ_diags *out)
 {
     civ_linter l;
     civ_linter_init(&l, test_rules());
-    if (only) {
-        size_t n;
-        const civ_check *t = civ_checks(&n);
-        for (size_t i = 0; i < n; i++)
-            civ_linter_set(&l, t[i].id, strcmp(t[i].id, only) == 0);
-    }
+    civ_policy pol; /* with `only`: every other check off */
+    civ_policy_init(&pol);
+    if (only)
+        civ_linter_only(&l, &pol, only);
     char *err = NULL;
     civ_source *src = civ_source_from_memory("test.md", text, strlen(text), &err);
     ck_assert_ptr_nonnull(src);
     civ_diags_init(out);
     civ_lint(&l, src, out);
+    civ_policy_release(&pol);
     return src;
 }
 

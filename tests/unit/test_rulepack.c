@@ -11,16 +11,20 @@
 
 #include "rules/rulepack.h"
 
+/* Settings after "only rule-packs" for count_rule (--disable and -W as a
+ * test gives them). */
+static civ_policy g_settings;
+
 /* Lints text with only the rule-packs check and counts findings of `rule`. */
 static size_t count_rule(const civ_rules *rules, const char *text, const char *rule,
                          civ_diags *keep)
 {
     civ_linter l;
     civ_linter_init(&l, rules);
-    size_t n;
-    const civ_check *t = civ_checks(&n);
-    for (size_t i = 0; i < n; i++)
-        civ_linter_set(&l, t[i].id, strcmp(t[i].id, "rule-packs") == 0);
+    civ_policy only;
+    civ_policy_init(&only);
+    civ_linter_only(&l, &only, "rule-packs");
+    civ_policy_append(&only, &g_settings);
     char *err = NULL;
     civ_source *src = civ_source_from_memory("t.md", text, strlen(text), &err);
     ck_assert_ptr_nonnull(src);
@@ -35,6 +39,7 @@ static size_t count_rule(const civ_rules *rules, const char *text, const char *r
     else
         civ_diags_release(&d);
     civ_source_free(src);
+    civ_policy_release(&only);
     return c;
 }
 
@@ -216,12 +221,14 @@ START_TEST(test_pack_ok_and_kinds)
     civ_diags_release(&d);
     /* not in code or headings when scoped, and never across a code span */
     ck_assert_uint_eq(count_rule(r, "Use `in order to` here.", "t.wordy", NULL), 0);
-    /* --disable=t.wordy and --disable=t */
-    ck_assert(civ_rules_set_enabled(r, "t.wordy", false));
+    /* --disable=t.wordy, then -W t.*=on: the last word wins */
+    civ_policy_add(&g_settings, "t.wordy", CIV_LEVEL_OFF);
     ck_assert_uint_eq(count_rule(r, "In order to win.", "t.wordy", NULL), 0);
-    ck_assert(civ_rules_set_enabled(r, "t", true));
+    civ_policy_add(&g_settings, "t.*", CIV_LEVEL_ON);
     ck_assert_uint_eq(count_rule(r, "In order to win.", "t.wordy", NULL), 1);
-    ck_assert(!civ_rules_set_enabled(r, "t.nope", false));
+    civ_policy_release(&g_settings);
+    civ_rule_entry e;
+    ck_assert(civ_rules_find(r, "t.wordy", &e) && !civ_rules_find(r, "t.nope", &e));
     civ_rules_free(r);
     drop_pack(dir);
 }
