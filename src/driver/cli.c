@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,6 +198,52 @@ static const char OUTPUT[] = "Output", RULES[] = "Rules", CONFIG[] = "Configurat
                   SPEED[] = "Speed", SPELLING[] = "Spelling", GATING[] = "Gating", FIXES[] = "Fixes",
                   HELP[] = "Help";
 
+/* --format's help: every format of output/registry.c's table with its
+ * summary, "gcc (default), json, sarif (GitHub code scanning), ...",
+ * wrapped to the help column, so a new format needs no edit here. */
+#define FORMAT_HELP_WIDTH 51
+static char format_help_text[1024];
+static pthread_once_t format_help_once = PTHREAD_ONCE_INIT;
+
+static void build_format_help(void)
+{
+    size_t n, o = 0, col = 0;
+    const civ_formatter *const *f = civ_formatters(&n);
+    for (size_t i = 0; i < n; i++) {
+        char item[128];
+        int len = snprintf(item, sizeof item, "%s%s%s%s%s", i + 1 == n ? "or\x1f" : "", f[i]->name,
+                           f[i]->summary ? " (" : "", f[i]->summary ? f[i]->summary : "",
+                           f[i]->summary ? ")" : "");
+        const char *sep = i + 2 < n ? "," : ""; /* "a, b or c" */
+        /* words of the item may wrap, like the hand-written text did */
+        for (char *save = NULL, *w = strtok_r(item, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+            bool last = !save || !*save;
+            size_t wl = strlen(w) + (last ? strlen(sep) : 0);
+            if (col && col + 1 + wl > FORMAT_HELP_WIDTH) {
+                o += (size_t)snprintf(format_help_text + o, sizeof format_help_text - o, "\n");
+                col = 0;
+            }
+            size_t at = o;
+            o += (size_t)snprintf(format_help_text + o, sizeof format_help_text - o, "%s%s%s",
+                                  col ? " " : "", w, last ? sep : "");
+            /* "or\x1f" keeps "or" on the line of the last name */
+            for (char *u = strchr(format_help_text + at, '\x1f'); u; u = strchr(u, '\x1f'))
+                *u = ' ';
+            col += (col ? 1 : 0) + wl;
+            if (o >= sizeof format_help_text)
+                return;
+        }
+        if (len < 0)
+            return;
+    }
+}
+
+static const char *format_help(void)
+{
+    pthread_once(&format_help_once, build_format_help);
+    return format_help_text;
+}
+
 static const civ_cli_option table[] = {
     TEXT("usage: civlint [OPTIONS] [PATH...]\n"
          "\n"
@@ -204,11 +251,7 @@ static const civ_cli_option table[] = {
          "*.markdown, hidden folders skipped) or '-' for standard input.\n"),
 
     {.section = OUTPUT, .name = "format", .short_name = 'f', .arg = "FORMAT", .fn = opt_format,
-     .help = "gcc (default), json, sarif (GitHub code scanning),\n"
-             "github (Actions annotations), checkstyle (XML),\n"
-             "codeclimate (GitLab Code Quality), rdjsonl\n"
-             "(reviewdog), summary (table per rule and post)\n"
-             "or html (a self-contained report page)"},
+     .help_fn = format_help},
     {.section = OUTPUT, .name = "summary", .fn = set_true, .field = AT(summary),
      .help = "after the diagnostics, print the summary table\n"
              "(on stderr when the format is not gcc)"},
@@ -447,7 +490,7 @@ static void print_option_help(FILE *fp, const civ_cli_option *t)
     /* two stops, so a long name does not push its text far right */
     int col = w + 2 <= HELP_COL ? HELP_COL : w + 2 <= HELP_COL_LONG ? HELP_COL_LONG : w + 2;
     fprintf(fp, "%*s", col - w, "");
-    for (const char *p = t->help; *p;) {
+    for (const char *p = civ_cli_help(t); *p;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         fprintf(fp, "%.*s\n", (int)n, p);
@@ -456,6 +499,11 @@ static void print_option_help(FILE *fp, const civ_cli_option *t)
         p = nl + 1;
         fprintf(fp, "%*s", HELP_COL, "");
     }
+}
+
+const char *civ_cli_help(const civ_cli_option *t)
+{
+    return t->help_fn ? t->help_fn() : t->help;
 }
 
 void civ_cli_print_help(FILE *fp)
@@ -467,7 +515,7 @@ void civ_cli_print_help(FILE *fp)
             fputs(t->help, fp);
             continue;
         }
-        if (!t->help)
+        if (!civ_cli_help(t))
             continue;
         if (!section || strcmp(section, t->section) != 0) {
             fprintf(fp, "\n%s:\n", t->section);
@@ -513,7 +561,7 @@ static void print_option_man(FILE *fp, const civ_cli_option *t)
         fputs("\\fR", fp);
     }
     fputc('\n', fp);
-    man_puts(fp, t->help);
+    man_puts(fp, civ_cli_help(t));
     fputc('\n', fp);
 }
 
@@ -526,7 +574,7 @@ void civ_cli_print_man(FILE *fp)
     const char *section = NULL;
     for (size_t i = 0; i < NTABLE; i++) {
         const civ_cli_option *t = &table[i];
-        if (t->kind != CIV_CLI_OPTION || !t->help)
+        if (t->kind != CIV_CLI_OPTION || !civ_cli_help(t))
             continue;
         if (!section || strcmp(section, t->section) != 0) {
             fprintf(fp, ".SS %s\n", t->section);

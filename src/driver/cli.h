@@ -79,6 +79,8 @@ struct civ_cli_option {
     const char *help;    /* lines separated by '\n' (joined in the man page);
                             NULL: not shown (an alias, a tool for the build);
                             for CIV_CLI_TEXT, the text printed as it is */
+    const char *(*help_fn)(void); /* or: the help made from another table
+                                     (--format's from the formats' table) */
     civ_cli_fn fn;
     size_t field;        /* offsetof(civ_options, ...) for the field setters */
 };
@@ -94,6 +96,9 @@ int civ_cli_parse(civ_options *o, int argc, char **argv);
 
 /* The table, n rows. */
 const civ_cli_option *civ_cli_table(size_t *n);
+
+/* The help text of t: help_fn's, else help (NULL: not shown). */
+const char *civ_cli_help(const civ_cli_option *t);
 
 /* `civlint --help`. */
 void civ_cli_print_help(FILE *fp);

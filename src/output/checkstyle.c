@@ -59,4 +59,4 @@ static void checkstyle_end(civ_out *o, const civ_tally *t)
     fputs("</checkstyle>\n", o->fp);
 }
 
-const civ_formatter civ_format_checkstyle = {"checkstyle", checkstyle_begin, checkstyle_file, checkstyle_end};
+const civ_formatter civ_format_checkstyle = {"checkstyle", "XML", checkstyle_begin, checkstyle_file, checkstyle_end};

@@ -69,4 +69,4 @@ static void cc_end(civ_out *o, const civ_tally *t)
     o->state = NULL;
 }
 
-const civ_formatter civ_format_codeclimate = {"codeclimate", cc_begin, cc_file, cc_end};
+const civ_formatter civ_format_codeclimate = {"codeclimate", "GitLab Code Quality", cc_begin, cc_file, cc_end};

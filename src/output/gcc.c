@@ -118,4 +118,4 @@ static void gcc_end(civ_out *o, const civ_tally *t)
     (void)t;
 }
 
-const civ_formatter civ_format_gcc = {"gcc", gcc_begin, gcc_file, gcc_end};
+const civ_formatter civ_format_gcc = {"gcc", "default", gcc_begin, gcc_file, gcc_end};

@@ -188,4 +188,4 @@ static void github_end(civ_out *o, const civ_tally *t)
     o->state = NULL;
 }
 
-const civ_formatter civ_format_github = {"github", github_begin, github_file, github_end};
+const civ_formatter civ_format_github = {"github", "Actions annotations", github_begin, github_file, github_end};

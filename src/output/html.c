@@ -322,4 +322,4 @@ static void html_end(civ_out *o, const civ_tally *t)
     o->state = NULL;
 }
 
-const civ_formatter civ_format_html = {"html", html_begin, html_file, html_end};
+const civ_formatter civ_format_html = {"html", "a self-contained report page", html_begin, html_file, html_end};

@@ -96,4 +96,4 @@ static void json_end(civ_out *o, const civ_tally *t)
     o->state = NULL;
 }
 
-const civ_formatter civ_format_json = {"json", json_begin, json_file, json_end};
+const civ_formatter civ_format_json = {"json", NULL, json_begin, json_file, json_end};

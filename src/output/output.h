@@ -43,15 +43,21 @@ typedef struct {
  * format may print). begin() allocates whatever state the format keeps
  * into o->state and end() frees it, so two runs (or --format and
  * --summary side by side) never share state. */
+/* A format: one file in src/output/ and one row in registry.c's table;
+ * --format, --help, the man page and the error for an unknown name all read
+ * the table. */
 typedef struct {
     const char *name;
+    const char *summary; /* a few words for --help ("GitHub code scanning"), or NULL */
     void (*begin)(civ_out *o);
     void (*file)(civ_out *o, const civ_file_result *r);
     void (*end)(civ_out *o, const civ_tally *t);
 } civ_formatter;
 
 const civ_formatter *civ_formatter_find(const char *name);
-/* Comma-separated list of format names, for --help and errors. */
+/* The formats in the order --help lists them; *n of them. */
+const civ_formatter *const *civ_formatters(size_t *n);
+/* Comma-separated list of format names, for errors ("gcc, json, ..."). */
 const char *civ_formatter_names(void);
 
 /* Shared helpers for formatters. */

@@ -68,4 +68,4 @@ static void rdjsonl_end(civ_out *o, const civ_tally *t)
     (void)t;
 }
 
-const civ_formatter civ_format_rdjsonl = {"rdjsonl", rdjsonl_begin, rdjsonl_file, rdjsonl_end};
+const civ_formatter civ_format_rdjsonl = {"rdjsonl", "reviewdog", rdjsonl_begin, rdjsonl_file, rdjsonl_end};

@@ -1,4 +1,6 @@
 /* registry.c - the table of output formats. */
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "output/output.h"
@@ -8,22 +10,45 @@
 extern const civ_formatter civ_format_gcc, civ_format_json, civ_format_sarif, civ_format_github,
     civ_format_checkstyle, civ_format_rdjsonl, civ_format_summary, civ_format_html, civ_format_codeclimate;
 
-static const civ_formatter *const table[] = {&civ_format_gcc,        &civ_format_json,   &civ_format_sarif,
-                                             &civ_format_github,     &civ_format_checkstyle,
-                                             &civ_format_rdjsonl,    &civ_format_summary, &civ_format_html,
-                                             &civ_format_codeclimate};
+/* The order of --help: the default first, then the machine formats, the
+ * reports last. */
+static const civ_formatter *const table[] = {
+    &civ_format_gcc,         &civ_format_json,    &civ_format_sarif,
+    &civ_format_github,      &civ_format_checkstyle, &civ_format_codeclimate,
+    &civ_format_rdjsonl,     &civ_format_summary, &civ_format_html,
+};
+#define NFORMATS (sizeof table / sizeof *table)
 
 const civ_formatter *civ_formatter_find(const char *name)
 {
-    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+    for (size_t i = 0; i < NFORMATS; i++)
         if (strcmp(table[i]->name, name) == 0)
             return table[i];
     return NULL;
 }
 
+const civ_formatter *const *civ_formatters(size_t *n)
+{
+    *n = NFORMATS;
+    return table;
+}
+
+/* Built once from the table (pthread_once: the fuzz harness and the driver
+ * may ask from any thread). */
+static char names[256];
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+static void build_names(void)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < NFORMATS && o < sizeof names; i++)
+        o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", i ? ", " : "", table[i]->name);
+}
+
 const char *civ_formatter_names(void)
 {
-    return "gcc, json, sarif, github, checkstyle, codeclimate, rdjsonl, summary, html";
+    pthread_once(&names_once, build_names);
+    return names;
 }
 
 void civ_span_end(const civ_source *src, size_t start, size_t end, size_t *line, size_t *col)

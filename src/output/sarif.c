@@ -215,4 +215,4 @@ static void sarif_end(civ_out *o, const civ_tally *t)
     (void)t;
 }
 
-const civ_formatter civ_format_sarif = {"sarif", sarif_begin, sarif_file, sarif_end};
+const civ_formatter civ_format_sarif = {"sarif", "GitHub code scanning", sarif_begin, sarif_file, sarif_end};

@@ -26,4 +26,4 @@ static void summary_end(civ_out *o, const civ_tally *t)
     civ_tally_print_text(t, o->fp, SUMMARY_TOP);
 }
 
-const civ_formatter civ_format_summary = {"summary", summary_begin, summary_file, summary_end};
+const civ_formatter civ_format_summary = {"summary", "table per rule and post", summary_begin, summary_file, summary_end};

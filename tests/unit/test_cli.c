@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "driver/cli.h"
+#include "output/output.h"
 #include "driver/report.h"
 
 /* What fn prints to a FILE, as a heap string. */
@@ -75,7 +76,7 @@ START_TEST(test_help_lists_every_option)
     size_t n, shown = 0;
     const civ_cli_option *t = civ_cli_table(&n);
     for (size_t i = 0; i < n; i++) {
-        if (t[i].kind != CIV_CLI_OPTION || !t[i].help)
+        if (t[i].kind != CIV_CLI_OPTION || !civ_cli_help(&t[i]))
             continue;
         shown++;
         char want[128], want_man[160];
@@ -102,6 +103,27 @@ START_TEST(test_help_lists_every_option)
     /* a hidden row stays hidden */
     ck_assert_ptr_null(strstr(help, "--colour"));
     ck_assert_ptr_null(strstr(help, "--help-man"));
+    free(help);
+    free(man);
+}
+END_TEST
+
+/* --format's help is made from the formats' table: every format is named
+ * in --help and in the man page, so adding one needs no edit in cli.c. */
+START_TEST(test_help_names_every_format)
+{
+    char *help = capture(civ_cli_print_help);
+    char *man = capture(civ_cli_print_man);
+    size_t n;
+    const civ_formatter *const *f = civ_formatters(&n);
+    ck_assert_uint_ge(n, 9);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_msg(strstr(help, f[i]->name), "format '%s' is not in --help", f[i]->name);
+        ck_assert_msg(strstr(man, f[i]->name), "format '%s' is not in the man page", f[i]->name);
+        if (f[i]->summary)
+            ck_assert_msg(strstr(help, f[i]->summary), "'%s' is not in --help", f[i]->summary);
+        ck_assert_msg(strstr(civ_formatter_names(), f[i]->name), "'%s' not in the names", f[i]->name);
+    }
     free(help);
     free(man);
 }
@@ -316,6 +338,7 @@ Suite *suite_cli(void)
     TCase *tc = tcase_create("table");
     tcase_add_test(tc, test_names_unique);
     tcase_add_test(tc, test_help_lists_every_option);
+    tcase_add_test(tc, test_help_names_every_format);
     tcase_add_test(tc, test_help_layout);
     tcase_add_test(tc, test_man_page_matches_table);
     tcase_add_test(tc, test_man_escapes);
