@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "text/affixes.h"
 #include "text/unicode.h"
 #include "base/utf8.h"
 
@@ -320,7 +321,8 @@ size_t civ_word_possessive(const char *word, size_t n)
     return 0;
 }
 
-bool civ_word_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *p1)
+/* The next hyphen-separated part, whatever it is. */
+static bool next_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *p1)
 {
     if (*pos > n)
         return false;
@@ -338,4 +340,17 @@ bool civ_word_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *
     *p1 = n;
     *pos = n + 1; /* past the end, so the next call stops */
     return true;
+}
+
+bool civ_word_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *p1)
+{
+    while (next_part(word, n, pos, p0, p1)) {
+        bool last = *pos > n;
+        if (!last && civ_affix_is_prefix(word + *p0, *p1 - *p0))
+            continue; /* "pre" of "pre-QXZ" */
+        if (last && *p0 > 0 && civ_affix_is_suffix(word + *p0, *p1 - *p0))
+            continue; /* "ish" of "green-ish" */
+        return true;
+    }
+    return false;
 }

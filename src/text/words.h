@@ -63,9 +63,13 @@ size_t civ_word_normalize(const char *word, size_t n, char *out);
  * the word without the possessive; else 0. */
 size_t civ_word_possessive(const char *word, size_t n);
 
-/* The next hyphen-separated part of word[0..n) at or after *pos (start
- * with *pos = 0): stores its byte range in [*p0,*p1) and advances *pos;
- * false at the end. Works on the text as written (any of the hyphens). */
+/* The next hyphen-separated part of word[0..n) to spell-check, at or after
+ * *pos (start with *pos = 0): stores its byte range in [*p0,*p1) and
+ * advances *pos; false at the end. Works on the text as written (any of
+ * the hyphens). A prefix before another part ("pre" of "pre-QXZ", "non"
+ * of "non-EU"; affixes.h) and a suffix after one ("ish" of "green-ish")
+ * are skipped: they are not words on their own, and the rest of the
+ * compound is still checked. */
 bool civ_word_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *p1);
 
 #endif

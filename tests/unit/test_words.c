@@ -81,6 +81,31 @@ static const word_case cases[] = {
     {"ellipsis", "wait\xE2\x80\xA6" " what", "wait|what"},
 };
 
+/* Each row: a hyphenated word and the parts civ_word_part gives to the
+ * spelling check, joined by '|'. */
+typedef struct {
+    const char *name;
+    const char *word;
+    const char *parts;
+} part_case;
+
+static const part_case part_cases[] = {
+    {"plain compound", "state-of-the-art", "state|of|the|art"},
+    {"prefix before an acronym", "pre-QXZ", "QXZ"},
+    {"capitalised prefix", "Pre-war", "war"},
+    {"prefix before a word", "non-existant", "existant"},
+    {"prefixes of the brief", "anti-co-re-multi-sub-semi-post-war", "war"},
+    {"prefix alone is the last part", "post-pre", "pre"},
+    {"prefix in the middle", "state-sub-level", "state|level"},
+    {"ALL-CAPS prefix is not one", "PRE-QXZ", "PRE|QXZ"},
+    {"mixed-case prefix is not one", "pRe-war", "pRe|war"},
+    {"suffix after a word", "lamp-ish", "lamp"},
+    {"suffix alone", "ish", "ish"},
+    {"suffix first is checked", "ish-thing", "ish|thing"},
+    {"unicode hyphen after prefix", "pre\xE2\x80\x90war", "war"},
+    {"typo after a prefix still checked", "pre-exisitng", "exisitng"},
+};
+
 static void render(const char *text, char *out, size_t cap)
 {
     civ_words it;
@@ -106,6 +131,21 @@ START_TEST(test_word_table)
     render(c->text, got, sizeof got);
     ck_assert_msg(strcmp(got, c->tokens) == 0, "%s: '%s' gave '%s', expected '%s'", c->name, c->text, got,
                   c->tokens);
+}
+END_TEST
+
+START_TEST(test_part_table)
+{
+    const part_case *c = &part_cases[_i];
+    char got[256];
+    size_t o = 0, pos = 0, p0, p1, n = strlen(c->word);
+    got[0] = '\0';
+    while (civ_word_part(c->word, n, &pos, &p0, &p1)) {
+        o += (size_t)snprintf(got + o, sizeof got - o, "%s%.*s", o ? "|" : "", (int)(p1 - p0), c->word + p0);
+        ck_assert_uint_lt(o, sizeof got);
+    }
+    ck_assert_msg(strcmp(got, c->parts) == 0, "%s: '%s' gave '%s', expected '%s'", c->name, c->word, got,
+                  c->parts);
 }
 END_TEST
 
@@ -161,6 +201,7 @@ Suite *suite_words(void)
     Suite *s = suite_create("words");
     TCase *tc = tcase_create("tokenizer");
     tcase_add_loop_test(tc, test_word_table, 0, sizeof cases / sizeof *cases);
+    tcase_add_loop_test(tc, test_part_table, 0, sizeof part_cases / sizeof *part_cases);
     tcase_add_test(tc, test_word_flags);
     tcase_add_test(tc, test_word_helpers);
     suite_add_tcase(s, tc);
