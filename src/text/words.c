@@ -255,6 +255,68 @@ static void scan_word(const char *s, size_t end, size_t i, civ_word *w)
     w->kind = digits ? CIV_WORD_DIGITS : CIV_WORD_PROSE;
 }
 
+/* The code point that ends before s[i] (i > 0), and its start in *at. */
+static uint32_t decode_before(const char *s, size_t i, size_t *at)
+{
+    size_t j = i - 1, n;
+    while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--;
+    *at = j;
+    return decode_at(s, i, j, &n);
+}
+
+static bool is_currency(uint32_t cp)
+{
+    return cp == '$' || cp == 0xA3 || cp == 0xA5 || cp == 0x20AC || cp == 0x20B9;
+}
+
+/* True when s[0..t0) ends in a number, then at most one space. */
+static bool after_number(const char *s, size_t t0)
+{
+    size_t i = t0;
+    if (i == 0)
+        return false;
+    uint32_t cp = decode_before(s, i, &i);
+    if ((cp == ' ' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F) && i > 0)
+        cp = decode_before(s, i, &i);
+    return is_digit(cp);
+}
+
+/* True when s[0..t0) ends in a digit and one or more U+FFFC: markup
+ * between a number and the word ("18<sup>th</sup>"). */
+static bool after_number_and_markup(const char *s, size_t t0)
+{
+    bool markup = false;
+    for (size_t at = t0; at > 0;) {
+        uint32_t cp = decode_before(s, at, &at);
+        if (cp != 0xFFFC)
+            return markup && is_digit(cp);
+        markup = true;
+    }
+    return false;
+}
+
+/* True when s[t0..t1) is a unit followed by "/" and a unit ("Mbit/s"). */
+static bool before_per_unit(const char *s, size_t len, size_t t1)
+{
+    if (t1 >= len || s[t1] != '/')
+        return false;
+    size_t k = t1 + 1;
+    while (k < len && (((unsigned char)s[k] | 0x20) >= 'a' && ((unsigned char)s[k] | 0x20) <= 'z'))
+        k++;
+    return k > t1 + 1 && civ_affix_is_unit(s + t1 + 1, k - t1 - 1);
+}
+
+/* True when the word s[t0..t1) belongs to a number (see words.h). */
+static bool is_attached(const char *s, size_t len, size_t t0, size_t t1)
+{
+    size_t at;
+    if (civ_affix_is_unit(s + t0, t1 - t0))
+        return after_number(s, t0) || (t0 > 0 && is_currency(decode_before(s, t0, &at))) ||
+               before_per_unit(s, len, t1);
+    return civ_affix_is_ordinal(s + t0, t1 - t0) && after_number_and_markup(s, t0);
+}
+
 bool civ_words_next(civ_words *it, civ_word *w)
 {
     const char *s = it->text;
@@ -286,6 +348,8 @@ bool civ_words_next(civ_words *it, civ_word *w)
             continue;
         scan_word(s, it->chunk_end, it->pos, w);
         it->pos = w->t1;
+        if (w->kind == CIV_WORD_PROSE && is_attached(s, it->len, w->t0, w->t1))
+            w->kind = CIV_WORD_ATTACHED;
         return true;
     }
 }

@@ -12,6 +12,12 @@
  * apostrophes ("help’", "parents’") are never part of a word. A word with a
  * digit or '_' is CIV_WORD_DIGITS (5G, COVID-19, snake_case).
  *
+ * A word that belongs to a number is CIV_WORD_ATTACHED (affixes.h): a unit
+ * or multiplier right after a number, glued or after one space ("25 Mbps",
+ * "3.2 Mbit/s") or glued to a currency sign ("£bn"), a unit before "/"
+ * and a unit ("in Mbit/s"), and an ordinal suffix set apart from its
+ * number by markup only ("18<sup>th</sup>": the model's U+FFFC between).
+ *
  * Everything here is pure and allocation-free: tokens are byte ranges in
  * the caller's text. */
 #ifndef CIV_WORDS_H
@@ -24,6 +30,7 @@ typedef enum {
     CIV_WORD_PROSE = 0, /* a word to check */
     CIV_WORD_DIGITS,    /* has a digit or '_' */
     CIV_WORD_URL,       /* a URL, e-mail, handle, domain, file name or path */
+    CIV_WORD_ATTACHED,  /* a unit or ordinal suffix attached to a number */
 } civ_word_kind;
 
 /* civ_word.flags */

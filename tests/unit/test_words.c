@@ -1,6 +1,7 @@
 /* test_words.c - the word tokenizer (src/words.c). Each row: a piece of
  * prose text and its tokens, written `word` for a word to check, `#word`
  * for a word with digits or '_', `<token>` for a URL, address or path,
+ * `~word` for a unit or ordinal suffix attached to a number,
  * joined by '|'. The invisible detail that matters is in the row's name. */
 #include "helpers.h"
 
@@ -79,6 +80,23 @@ static const word_case cases[] = {
     {"brackets", "[citation needed]", "citation|needed"},
     {"question and exclamation", "Why?! Because.", "Why|Because"},
     {"ellipsis", "wait\xE2\x80\xA6" " what", "wait|what"},
+    {"unit after a number and a space", "at 25 Mbps now", "at|#25|~Mbps|now"},
+    {"unit after a decimal", "from 1.6 Gbps", "from|#1|#6|~Gbps"},
+    {"unit after a no-break space", "12\xC2\xA0msec", "#12|~msec"},
+    {"unit glued to a number is digits", "10km and 10x", "#10km|and|#10x"},
+    {"multiplier glued to a currency sign", "\xC2\xA3" "bn and $bn", "~bn|and|~bn"},
+    {"unit before a per-unit", "in Mbit/s today", "in|~Mbit|s|today"},
+    {"per-unit after a number", "at 3.2 km/h", "at|#3|#2|~km|h"},
+    {"plural abbreviations", "5 mins or 3 hrs", "#5|~mins|or|#3|~hrs"},
+    {"unit without a number is a word", "measured in Mbps", "measured|in|Mbps"},
+    {"two spaces are too far", "25  Mbps", "#25|Mbps"},
+    {"word after a number is a word", "25 Mbpz and 3 kilos", "#25|Mbpz|and|#3|kilos"},
+    {"unit after a word is a word", "the GHz band", "the|GHz|band"},
+    {"ordinal after markup", "the 18\xEF\xBF\xBCth\xEF\xBF\xBC day", "the|#18|~th|day"},
+    {"ordinal after two placeholders", "2\xEF\xBF\xBC\xEF\xBF\xBCnd", "#2|~nd"},
+    {"ordinal after markup, no number", "a \xEF\xBF\xBCth\xEF\xBF\xBC", "a|th"},
+    {"ordinal after a space is a word", "18 th", "#18|th"},
+    {"not an ordinal after markup", "18\xEF\xBF\xBCthe", "#18|the"},
 };
 
 /* Each row: a hyphenated word and the parts civ_word_part gives to the
@@ -115,7 +133,10 @@ static void render(const char *text, char *out, size_t cap)
     size_t o = 0;
     bool first = true;
     while (civ_words_next(&it, &w)) {
-        const char *pre = w.kind == CIV_WORD_DIGITS ? "#" : w.kind == CIV_WORD_URL ? "<" : "";
+        const char *pre = w.kind == CIV_WORD_DIGITS     ? "#"
+                          : w.kind == CIV_WORD_URL      ? "<"
+                          : w.kind == CIV_WORD_ATTACHED ? "~"
+                                                        : "";
         const char *post = w.kind == CIV_WORD_URL ? ">" : "";
         o += (size_t)snprintf(out + o, cap - o, "%s%s%.*s%s", first ? "" : "|", pre, (int)(w.t1 - w.t0),
                               text + w.t0, post);
