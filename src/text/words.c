@@ -186,19 +186,22 @@ void civ_words_init(civ_words *it, const char *text, size_t len)
     it->len = len;
     it->pos = 0;
     it->chunk_end = 0;
+    it->limit = len;
+    it->tmpl_end = 0;
 }
 
-/* Moves to the next chunk; false at the end of the text. */
+/* Moves to the next chunk; false at the end of the text
+ * (or of the quoted value being split: it->limit). */
 static bool next_chunk(civ_words *it, size_t *a, size_t *e)
 {
     const char *s = it->text;
     size_t i = it->pos, n;
-    while (i < it->len && is_space(decode_at(s, it->len, i, &n)))
+    while (i < it->limit && is_space(decode_at(s, it->limit, i, &n)))
         i += n;
-    if (i >= it->len)
+    if (i >= it->limit)
         return false;
     size_t j = i;
-    while (j < it->len && !is_space(decode_at(s, it->len, j, &n)))
+    while (j < it->limit && !is_space(decode_at(s, it->limit, j, &n)))
         j += n;
     *a = i;
     *e = j;
@@ -317,40 +320,134 @@ static bool is_attached(const char *s, size_t len, size_t t0, size_t t1)
     return civ_affix_is_ordinal(s + t0, t1 - t0) && after_number_and_markup(s, t0);
 }
 
+/* Template tags of static site generators - Hugo shortcodes {{< >}} and
+ * {{% %}}, Liquid and Jinja {{ }} and {% %} - are code inside the prose:
+ * their names, parameters and file names are not words. A double-quoted
+ * value with a space in it (alt="A photo of the hall") is prose, and its
+ * words are split like any other text. */
+
+/* When s[a..len) opens a template tag, stores the end of the tag (after its
+ * closing braces) in *z. An opening without a close is text. */
+static bool template_at(const char *s, size_t a, size_t len, size_t *z)
+{
+    if (len - a < 4 || s[a] != '{' || (s[a + 1] != '{' && s[a + 1] != '%'))
+        return false;
+    char c0 = s[a + 1] == '%' ? '%' : '}';
+    for (size_t i = a + 2; i + 1 < len; i++) {
+        if (s[i] == c0 && s[i + 1] == '}') {
+            *z = i + 2;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The next double-quoted value with a space in it in s[from..end): its
+ * content in [*v0,*v1). */
+static bool next_prose_value(const char *s, size_t from, size_t end, size_t *v0, size_t *v1)
+{
+    for (size_t i = from; i < end; i++) {
+        if (s[i] != '"')
+            continue;
+        const char *q = memchr(s + i + 1, '"', end - i - 1);
+        if (!q)
+            return false;
+        size_t j = (size_t)(q - s);
+        if (memchr(s + i + 1, ' ', j - i - 1)) {
+            *v0 = i + 1;
+            *v1 = j;
+            return true;
+        }
+        i = j;
+    }
+    return false;
+}
+
+/* Reads the template tag on from it->pos: the markup up to its next prose
+ * value (or its end) becomes a CIV_WORD_MARKUP token in *w, and the value
+ * the text to split next. False when there is no markup before the value
+ * (only white space). */
+static bool template_step(civ_words *it, civ_word *w)
+{
+    const char *s = it->text;
+    size_t from = it->pos, upto, v0, v1;
+    if (next_prose_value(s, from, it->tmpl_end, &v0, &v1)) {
+        upto = v0;
+        it->pos = v0;
+        it->limit = v1;
+    } else {
+        upto = it->tmpl_end;
+        it->pos = it->tmpl_end;
+        it->tmpl_end = 0;
+        it->limit = it->len;
+    }
+    it->chunk_end = it->pos;
+    while (from < upto && (s[from] == ' ' || s[from] == '\n' || s[from] == '\t'))
+        from++;
+    while (upto > from && (s[upto - 1] == ' ' || s[upto - 1] == '\n' || s[upto - 1] == '\t'))
+        upto--;
+    if (from == upto)
+        return false;
+    w->t0 = from;
+    w->t1 = upto;
+    w->kind = CIV_WORD_MARKUP;
+    w->flags = 0;
+    w->nletters = 0;
+    return true;
+}
+
+/* Makes s[a..e) the current chunk; true (with the token in *w) when the
+ * whole chunk is a URL, an address or a path. */
+static bool start_chunk(civ_words *it, size_t a, size_t e, civ_word *w)
+{
+    it->chunk_end = e;
+    it->pos = a;
+    size_t ta = a, te = e;
+    trim_chunk(it->text, &ta, &te);
+    if (ta >= te || !is_non_prose(it->text + ta, te - ta))
+        return false;
+    it->pos = e;
+    w->t0 = ta;
+    w->t1 = te;
+    w->kind = CIV_WORD_URL;
+    w->flags = 0;
+    w->nletters = 0;
+    return true;
+}
+
 bool civ_words_next(civ_words *it, civ_word *w)
 {
     const char *s = it->text;
     for (;;) {
-        if (it->pos >= it->chunk_end) {
-            size_t a, e;
-            if (!next_chunk(it, &a, &e)) {
-                it->pos = it->len;
-                return false;
-            }
-            it->chunk_end = e;
-            it->pos = a;
-            size_t ta = a, te = e;
-            trim_chunk(s, &ta, &te);
-            if (ta < te && is_non_prose(s + ta, te - ta)) {
-                it->pos = e;
-                w->t0 = ta;
-                w->t1 = te;
-                w->kind = CIV_WORD_URL;
-                w->flags = 0;
-                w->nletters = 0;
-                return true;
-            }
+        size_t n, a, e, z;
+        if (it->pos < it->chunk_end) {
+            while (it->pos < it->chunk_end && !is_word_char(decode_at(s, it->chunk_end, it->pos, &n)))
+                it->pos += n;
+            if (it->pos >= it->chunk_end)
+                continue;
+            scan_word(s, it->chunk_end, it->pos, w);
+            it->pos = w->t1;
+            if (w->kind == CIV_WORD_PROSE && is_attached(s, it->len, w->t0, w->t1))
+                w->kind = CIV_WORD_ATTACHED;
+            return true;
         }
-        size_t n;
-        while (it->pos < it->chunk_end && !is_word_char(decode_at(s, it->chunk_end, it->pos, &n)))
-            it->pos += n;
-        if (it->pos >= it->chunk_end)
-            continue;
-        scan_word(s, it->chunk_end, it->pos, w);
-        it->pos = w->t1;
-        if (w->kind == CIV_WORD_PROSE && is_attached(s, it->len, w->t0, w->t1))
-            w->kind = CIV_WORD_ATTACHED;
-        return true;
+        if (next_chunk(it, &a, &e)) {
+            if (it->tmpl_end || !template_at(s, a, it->len, &z)) {
+                if (start_chunk(it, a, e, w))
+                    return true;
+                continue;
+            }
+            it->tmpl_end = z;
+            it->pos = a;
+        } else if (it->tmpl_end) {
+            it->pos = it->limit + 1; /* past the value's closing quote */
+            it->limit = it->len;
+        } else {
+            it->pos = it->len;
+            return false;
+        }
+        if (template_step(it, w))
+            return true;
     }
 }
 

@@ -18,6 +18,13 @@
  * and a unit ("in Mbit/s"), and an ordinal suffix set apart from its
  * number by markup only ("18<sup>th</sup>": the model's U+FFFC between).
  *
+ * A chunk that opens a template tag of a static site generator ("{{<",
+ * "{{%", "{{", "{%", up to its closing braces: Hugo shortcodes, Liquid and
+ * Jinja tags) is code: its syntax, names, parameters and file names become
+ * CIV_WORD_MARKUP tokens. A double-quoted value in it with a space inside
+ * (alt="A photo of the hall", caption="...") is prose and is split into
+ * words as usual; a one-word value ("photo.png", "600") is markup.
+ *
  * Everything here is pure and allocation-free: tokens are byte ranges in
  * the caller's text. */
 #ifndef CIV_WORDS_H
@@ -31,6 +38,7 @@ typedef enum {
     CIV_WORD_DIGITS,    /* has a digit or '_' */
     CIV_WORD_URL,       /* a URL, e-mail, handle, domain, file name or path */
     CIV_WORD_ATTACHED,  /* a unit or ordinal suffix attached to a number */
+    CIV_WORD_MARKUP,    /* template tag syntax: {{< figure src="x.png" */
 } civ_word_kind;
 
 /* civ_word.flags */
@@ -55,6 +63,9 @@ typedef struct {
     size_t len;
     size_t pos;       /* next byte to look at */
     size_t chunk_end; /* end of the current chunk (0: none yet) */
+    size_t limit;     /* end of the text being split: len, or the end of a
+                         quoted value inside a template tag */
+    size_t tmpl_end;  /* end of the template tag being read (0: none) */
 } civ_words;
 
 void civ_words_init(civ_words *it, const char *text, size_t len);

@@ -1,7 +1,9 @@
 /* test_words.c - the word tokenizer (src/words.c). Each row: a piece of
  * prose text and its tokens, written `word` for a word to check, `#word`
  * for a word with digits or '_', `<token>` for a URL, address or path,
- * `~word` for a unit or ordinal suffix attached to a number,
+ * `~word` for a unit or ordinal suffix attached to a number, `%markup%`
+ * for template tag syntax (the closing quote of a prose value is in no
+ * token),
  * joined by '|'. The invisible detail that matters is in the row's name. */
 #include "helpers.h"
 
@@ -97,6 +99,24 @@ static const word_case cases[] = {
     {"ordinal after markup, no number", "a \xEF\xBF\xBCth\xEF\xBF\xBC", "a|th"},
     {"ordinal after a space is a word", "18 th", "#18|th"},
     {"not an ordinal after markup", "18\xEF\xBF\xBCthe", "#18|the"},
+    {"shortcode without values", "{{< figure src=\"photo.png\" width=\"600\" >}}",
+     "%{{< figure src=\"photo.png\" width=\"600\" >}}%"},
+    {"shortcode with a prose value", "{{< figure src = \"a.png\" alt = \"A photo of the hall\" >}} next",
+     "%{{< figure src = \"a.png\" alt = \"%|A|photo|of|the|hall|%>}}%|next"},
+    {"typo in a prose value is a word", "{{< img alt=\"the confernce room\" >}}",
+     "%{{< img alt=\"%|the|confernce|room|%>}}%"},
+    {"two prose values", "{{< f alt=\"one two\" caption=\"three four\" >}}",
+     "%{{< f alt=\"%|one|two|%caption=\"%|three|four|%>}}%"},
+    {"closing shortcode", "{{< /imgtxt >}}", "%{{< /imgtxt >}}%"},
+    {"percent shortcode", "{{% notice tip %}}", "%{{% notice tip %}}%"},
+    {"liquid output glued to a path", "see {{ site.baseurl }}/data now", "see|%{{ site.baseurl }}%|</data>|now"},
+    {"liquid tag", "{% include figure.html caption=\"Our new logo\" %} done",
+     "%{% include figure.html caption=\"%|Our|new|logo|%%}%|done"},
+    {"unclosed braces are text", "a {{ b c", "a|b|c"},
+    {"one brace is text", "a {b} c", "a|b|c"},
+    {"URL in a prose value", "{{< x alt=\"see https://a.org/b now\" >}}",
+     "%{{< x alt=\"%|see|<https://a.org/b>|now|%>}}%"},
+    {"value with only spaces", "{{< x alt=\"  \" >}} y", "%{{< x alt=\"%|%>}}%|y"},
 };
 
 /* Each row: a hyphenated word and the parts civ_word_part gives to the
@@ -136,8 +156,9 @@ static void render(const char *text, char *out, size_t cap)
         const char *pre = w.kind == CIV_WORD_DIGITS     ? "#"
                           : w.kind == CIV_WORD_URL      ? "<"
                           : w.kind == CIV_WORD_ATTACHED ? "~"
+                          : w.kind == CIV_WORD_MARKUP   ? "%"
                                                         : "";
-        const char *post = w.kind == CIV_WORD_URL ? ">" : "";
+        const char *post = w.kind == CIV_WORD_URL ? ">" : w.kind == CIV_WORD_MARKUP ? "%" : "";
         o += (size_t)snprintf(out + o, cap - o, "%s%s%.*s%s", first ? "" : "|", pre, (int)(w.t1 - w.t0),
                               text + w.t0, post);
         first = false;
