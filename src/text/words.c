@@ -188,6 +188,62 @@ void civ_words_init(civ_words *it, const char *text, size_t len)
     it->chunk_end = 0;
     it->limit = len;
     it->tmpl_end = 0;
+    it->inl = NULL;
+    it->ninl = 0;
+    it->inl_at = 0;
+}
+
+void civ_words_break_at_links(civ_words *it, const civ_inline *inl, size_t ninl)
+{
+    it->inl = inl;
+    it->ninl = ninl;
+    it->inl_at = 0;
+}
+
+/* Splitting at a link's edge must not break a word the link only cuts
+ * into: a link over part of a word ("[API](u)s", "[Walk](u)ing",
+ * "un[known](u)") leaves a letter, an inflection or a prefix glued on, and
+ * the word is checked whole. A longer piece ("[FAQ](u)and") is a word of
+ * its own after a missing space. */
+static bool splits_before(const char *s, size_t pos, size_t t0)
+{
+    return t0 - pos > 1 && !civ_affix_is_prefix(s + pos, t0 - pos);
+}
+
+static bool splits_after(const char *s, size_t t1, size_t end)
+{
+    static const char *const inflections[] = {"es", "ed", "er", "ers", "ing", "ings"};
+    size_t k = t1, n;
+    while (k < end && is_word_char(decode_at(s, end, k, &n)))
+        k += n;
+    if (k - t1 == 1)
+        return false;
+    for (size_t i = 0; i < sizeof inflections / sizeof *inflections; i++)
+        if (strlen(inflections[i]) == k - t1 && memcmp(inflections[i], s + t1, k - t1) == 0)
+            return false;
+    return true;
+}
+
+/* Where the word starting at pos must end at the latest: the end of the
+ * chunk, or the start or end of a link's text (see splits_before). A
+ * cursor over the links, as positions only grow. */
+static size_t word_limit(civ_words *it, size_t pos)
+{
+    while (it->inl_at < it->ninl &&
+           (it->inl[it->inl_at].kind != CIV_INL_LINK || it->inl[it->inl_at].t1 <= pos))
+        it->inl_at++;
+    for (size_t k = it->inl_at; k < it->ninl; k++) {
+        const civ_inline *l = &it->inl[k];
+        if (l->kind != CIV_INL_LINK || l->t1 <= pos)
+            continue;
+        if (l->t0 >= it->chunk_end)
+            break;
+        if (l->t0 > pos && splits_before(it->text, pos, l->t0))
+            return l->t0;
+        if (l->t1 < it->chunk_end && splits_after(it->text, l->t1, it->chunk_end))
+            return l->t1;
+    }
+    return it->chunk_end;
 }
 
 /* Moves to the next chunk; false at the end of the text
@@ -425,7 +481,7 @@ bool civ_words_next(civ_words *it, civ_word *w)
                 it->pos += n;
             if (it->pos >= it->chunk_end)
                 continue;
-            scan_word(s, it->chunk_end, it->pos, w);
+            scan_word(s, word_limit(it, it->pos), it->pos, w);
             it->pos = w->t1;
             if (w->kind == CIV_WORD_PROSE && is_attached(s, it->len, w->t0, w->t1))
                 w->kind = CIV_WORD_ATTACHED;

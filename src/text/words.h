@@ -33,6 +33,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/document.h"
+
 typedef enum {
     CIV_WORD_PROSE = 0, /* a word to check */
     CIV_WORD_DIGITS,    /* has a digit or '_' */
@@ -66,9 +68,18 @@ typedef struct {
     size_t limit;     /* end of the text being split: len, or the end of a
                          quoted value inside a template tag */
     size_t tmpl_end;  /* end of the template tag being read (0: none) */
+    const civ_inline *inl; /* see civ_words_break_at_links */
+    size_t ninl, inl_at;
 } civ_words;
 
 void civ_words_init(civ_words *it, const char *text, size_t len);
+/* Makes the start and the end of every link's text (the CIV_INL_LINK
+ * entries of inl[0..ninl), a block's inlines in text order; borrowed until
+ * the iteration ends) a word boundary. A link glued to the word after it
+ * ("[FAQ](url)and") renders as one run of letters, "FAQand", which is no
+ * word to check: split, each half is checked on its own. Call after
+ * civ_words_init, before the first civ_words_next. */
+void civ_words_break_at_links(civ_words *it, const civ_inline *inl, size_t ninl);
 /* Stores the next token in *w; false at the end. */
 bool civ_words_next(civ_words *it, civ_word *w);
 

@@ -17,6 +17,10 @@ typedef struct {
     const char *tokens;
 } word_case;
 
+/* A link's text: the row's text is given to the tokenizer without the
+ * markers, and with a CIV_INL_LINK inline over the text between them. */
+#define LINK(t) "\x01" t "\x02"
+
 static const word_case cases[] = {
     {"plain words", "Hello brave world", "Hello|brave|world"},
     {"sentence punctuation", "Yes, no; maybe: fine. Done!", "Yes|no|maybe|fine|Done"},
@@ -116,6 +120,19 @@ static const word_case cases[] = {
     {"one brace is text", "a {b} c", "a|b|c"},
     {"URL in a prose value", "{{< x alt=\"see https://a.org/b now\" >}}",
      "%{{< x alt=\"%|see|<https://a.org/b>|now|%>}}%"},
+    {"link glued to the next word", "the " LINK("FAQ") "and more", "the|FAQ|and|more"},
+    {"word glued to a link", "go to" LINK("Walk") " now", "go|to|Walk|now"},
+    {"link before a plural s", "our " LINK("API") "s today", "our|APIs|today"},
+    {"link before one letter", "in " LINK("Rom") "e now", "in|Rome|now"},
+    {"link before an inflection", LINK("Walk") "ing it", "Walking|it"},
+    {"prefix before a link", "un" LINK("known") " x", "unknown|x"},
+    {"link glued to a short word", LINK("FAQ") "on", "FAQ|on"},
+    {"letter before a link", "e" LINK("mail") " me", "email|me"},
+    {"two links glued", LINK("one") LINK("two"), "one|two"},
+    {"hyphen across a link end", LINK("well") "-known", "well|known"},
+    {"spaced link", "see " LINK("the docs") " here", "see|the|docs|here"},
+    {"URL chunk across a link end stays whole", LINK("x.org/a/b") "now", "<x.org/a/bnow>"},
+    {"link in a template tag value", "{{< x alt=\"a " LINK("bee") "cat\" >}}", "%{{< x alt=\"%|a|bee|cat|%>}}%"},
     {"value with only spaces", "{{< x alt=\"  \" >}} y", "%{{< x alt=\"%|%>}}%|y"},
 };
 
@@ -144,11 +161,27 @@ static const part_case part_cases[] = {
     {"typo after a prefix still checked", "pre-exisitng", "exisitng"},
 };
 
-static void render(const char *text, char *out, size_t cap)
+static void render(const char *marked, char *out, size_t cap)
 {
+    char text[512];
+    civ_inline links[8];
+    size_t n = 0, nlinks = 0;
+    for (const char *p = marked; *p; p++) {
+        ck_assert_uint_lt(n, sizeof text - 1);
+        if (*p == '\x01') {
+            ck_assert_uint_lt(nlinks, 8);
+            links[nlinks] = (civ_inline){.kind = CIV_INL_LINK, .t0 = n};
+        } else if (*p == '\x02') {
+            links[nlinks++].t1 = n;
+        } else {
+            text[n++] = *p;
+        }
+    }
+    text[n] = '\0';
     civ_words it;
     civ_word w;
-    civ_words_init(&it, text, strlen(text));
+    civ_words_init(&it, text, n);
+    civ_words_break_at_links(&it, links, nlinks);
     out[0] = '\0';
     size_t o = 0;
     bool first = true;
@@ -169,7 +202,7 @@ static void render(const char *text, char *out, size_t cap)
 START_TEST(test_word_table)
 {
     const word_case *c = &cases[_i];
-    char got[512];
+    char got[1024];
     render(c->text, got, sizeof got);
     ck_assert_msg(strcmp(got, c->tokens) == 0, "%s: '%s' gave '%s', expected '%s'", c->name, c->text, got,
                   c->tokens);
