@@ -525,16 +525,38 @@ size_t civ_word_normalize(const char *word, size_t n, char *out)
     return o;
 }
 
+/* The apostrophe suffixes whose stem is checked instead of the word: the
+ * possessive and the contractions English glues to any noun ("there'll",
+ * "OK'd", "Zorbluk's"). In lower case, or in capitals after a capital. */
+static const char *const apostrophe_suffixes[] = {"s", "d", "ll", "re", "ve"};
+static const char *const apostrophes[] = {"'", "\xE2\x80\x99", "\xCA\xBC"};
+
+static bool is_apostrophe_suffix(const char *suf, size_t k, bool caps)
+{
+    for (size_t j = 0; j < sizeof apostrophe_suffixes / sizeof *apostrophe_suffixes; j++) {
+        const char *a = apostrophe_suffixes[j];
+        size_t m = 0;
+        while (m < k && a[m] && (suf[m] == a[m] || (caps && suf[m] == (char)(a[m] - 'a' + 'A'))))
+            m++;
+        if (m == k && a[m] == '\0')
+            return true;
+    }
+    return false;
+}
+
 size_t civ_word_possessive(const char *word, size_t n)
 {
-    if (n < 2 || (word[n - 1] != 's' && word[n - 1] != 'S'))
-        return 0;
-    if (n >= 3 && word[n - 2] == '\'')
-        return n - 2;
-    if (n >= 5 && memcmp(word + n - 4, "\xE2\x80\x99", 3) == 0)
-        return n - 4;
-    if (n >= 4 && memcmp(word + n - 3, "\xCA\xBC", 2) == 0)
-        return n - 3;
+    for (size_t k = 1; k <= 2; k++) {
+        for (size_t j = 0; j < sizeof apostrophes / sizeof *apostrophes; j++) {
+            size_t alen = strlen(apostrophes[j]);
+            if (n < k + alen + 1)
+                continue;
+            size_t i = n - k - alen; /* the apostrophe; a stem before it */
+            bool caps = word[i - 1] >= 'A' && word[i - 1] <= 'Z';
+            if (memcmp(word + i, apostrophes[j], alen) == 0 && is_apostrophe_suffix(word + i + alen, k, caps))
+                return i;
+        }
+    }
     return 0;
 }
 

@@ -88,8 +88,12 @@ bool civ_words_next(civ_words *it, civ_word *w);
  * form dictionaries are written in. Returns the new length. */
 size_t civ_word_normalize(const char *word, size_t n, char *out);
 
-/* For a word ending in 's or ’s (or 'S), the length in bytes of its stem,
- * the word without the possessive; else 0. */
+/* For a word ending in an apostrophe (' ’ ʼ) and a suffix English glues
+ * to any word - the possessive 's, or the contractions 'd, 'll, 're, 've
+ * ("there'll", "OK’d"); in capitals only after a capital ("EU'S") - the
+ * length in bytes of its stem, the word without the suffix; else 0. The
+ * spelling check checks the stem when the whole word is unknown. (The name
+ * is older than the contractions.) */
 size_t civ_word_possessive(const char *word, size_t n);
 
 /* The next hyphen-separated part of word[0..n) to spell-check, at or after
