@@ -18,7 +18,8 @@ static const char *const prefixes[] = {
     "ultra", "un",   "under",  "uni",
 };
 
-static const char *const suffixes[] = {"ish", "esque"};
+/* "-a-thon" is a productive suffix ("code-a-thon", "write-athon"). */
+static const char *const suffixes[] = {"ish", "esque", "thon", "thons", "athon", "athons"};
 
 /* Units that take an SI prefix (k, M, G, ...): "km", "Mbps", "GHz", "MiB". */
 static const char *const si_units[] = {

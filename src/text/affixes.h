@@ -21,7 +21,8 @@
 bool civ_affix_is_prefix(const char *s, size_t n);
 
 /* True for a suffix written after a hyphen that is no word by itself
- * ("ish", "esque"); "like" or "wise" are words and need no entry. */
+ * ("ish", "esque", "thon" of "code-a-thon", "athon"); "like" or "wise" are
+ * words and need no entry. */
 bool civ_affix_is_suffix(const char *s, size_t n);
 
 /* True for a unit symbol or multiplier: an SI prefix and unit ("km",

@@ -156,6 +156,8 @@ static const part_case part_cases[] = {
     {"mixed-case prefix is not one", "pRe-war", "pRe|war"},
     {"suffix after a word", "lamp-ish", "lamp"},
     {"suffix alone", "ish", "ish"},
+    {"a-thon suffix", "code-a-thon", "code|a"},
+    {"athon suffix", "Write-athons", "Write"},
     {"suffix first is checked", "ish-thing", "ish|thing"},
     {"unicode hyphen after prefix", "pre\xE2\x80\x90war", "war"},
     {"typo after a prefix still checked", "pre-exisitng", "exisitng"},
