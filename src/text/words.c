@@ -366,14 +366,20 @@ static bool before_per_unit(const char *s, size_t len, size_t t1)
     return k > t1 + 1 && civ_affix_is_unit(s + t1 + 1, k - t1 - 1);
 }
 
-/* True when the word s[t0..t1) belongs to a number (see words.h). */
+/* True when the word s[t0..t1) belongs to a number (see words.h). The
+ * context is looked at first: it is a byte or two, where the unit list is
+ * a search, and nearly every word fails it. */
 static bool is_attached(const char *s, size_t len, size_t t0, size_t t1)
 {
-    size_t at;
-    if (civ_affix_is_unit(s + t0, t1 - t0))
-        return after_number(s, t0) || (t0 > 0 && is_currency(decode_before(s, t0, &at))) ||
-               before_per_unit(s, len, t1);
-    return civ_affix_is_ordinal(s + t0, t1 - t0) && after_number_and_markup(s, t0);
+    size_t n = t1 - t0, at;
+    if (n > 7) /* longer than any unit ("daFLOPS") */
+        return false;
+    if (after_number(s, t0) || (t0 > 0 && is_currency(decode_before(s, t0, &at))) ||
+        before_per_unit(s, len, t1))
+        if (civ_affix_is_unit(s + t0, n))
+            return true;
+    return n == 2 && t0 > 0 && (unsigned char)s[t0 - 1] == 0xBC && civ_affix_is_ordinal(s + t0, n) &&
+           after_number_and_markup(s, t0);
 }
 
 /* Template tags of static site generators - Hugo shortcodes {{< >}} and
@@ -546,6 +552,8 @@ static bool is_apostrophe_suffix(const char *suf, size_t k, bool caps)
 
 size_t civ_word_possessive(const char *word, size_t n)
 {
+    if (n < 3 || !strchr("sdleSDLE", word[n - 1]))
+        return 0; /* the common case, cheaply */
     for (size_t k = 1; k <= 2; k++) {
         for (size_t j = 0; j < sizeof apostrophes / sizeof *apostrophes; j++) {
             size_t alen = strlen(apostrophes[j]);
