@@ -90,6 +90,8 @@ static const word_case cases[] = {
     {"unit after a decimal", "from 1.6 Gbps", "from|#1|#6|~Gbps"},
     {"unit after a no-break space", "12\xC2\xA0msec", "#12|~msec"},
     {"unit glued to a number is digits", "10km and 10x", "#10km|and|#10x"},
+    {"multiplier after a currency and a number is digits", "$2bn and \xE2\x82\xAC" "5m", "#2bn|and|#5m"},
+    {"unit after a range", "2-3 Mbps", "#2-3|~Mbps"},
     {"multiplier glued to a currency sign", "\xC2\xA3" "bn and $bn", "~bn|and|~bn"},
     {"unit before a per-unit", "in Mbit/s today", "in|~Mbit|s|today"},
     {"per-unit after a number", "at 3.2 km/h", "at|#3|#2|~km|h"},
