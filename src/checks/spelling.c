@@ -233,6 +233,8 @@ static void check_text(state *st, const where *w, const char *text, size_t len)
     bool have_prev = false, prev_glued = false;
     size_t last_end = SIZE_MAX; /* the end of the previous token, checked or not */
     civ_words_init(&it, text, len);
+    if (w->b)
+        civ_words_break_at_links(&it, w->b->inl, w->b->ninl);
     st->autolink = 0;
     while (civ_words_next(&it, &wd)) {
         bool glued = last_end != SIZE_MAX && only_invisible(text, last_end, wd.t0);

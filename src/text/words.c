@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "text/affixes.h"
 #include "text/unicode.h"
 #include "base/utf8.h"
 
@@ -185,19 +186,78 @@ void civ_words_init(civ_words *it, const char *text, size_t len)
     it->len = len;
     it->pos = 0;
     it->chunk_end = 0;
+    it->limit = len;
+    it->tmpl_end = 0;
+    it->inl = NULL;
+    it->ninl = 0;
+    it->inl_at = 0;
 }
 
-/* Moves to the next chunk; false at the end of the text. */
+void civ_words_break_at_links(civ_words *it, const civ_inline *inl, size_t ninl)
+{
+    it->inl = inl;
+    it->ninl = ninl;
+    it->inl_at = 0;
+}
+
+/* Splitting at a link's edge must not break a word the link only cuts
+ * into: a link over part of a word ("[API](u)s", "[Walk](u)ing",
+ * "un[known](u)") leaves a letter, an inflection or a prefix glued on, and
+ * the word is checked whole. A longer piece ("[FAQ](u)and") is a word of
+ * its own after a missing space. */
+static bool splits_before(const char *s, size_t pos, size_t t0)
+{
+    return t0 - pos > 1 && !civ_affix_is_prefix(s + pos, t0 - pos);
+}
+
+static bool splits_after(const char *s, size_t t1, size_t end)
+{
+    static const char *const inflections[] = {"es", "ed", "er", "ers", "ing", "ings"};
+    size_t k = t1, n;
+    while (k < end && is_word_char(decode_at(s, end, k, &n)))
+        k += n;
+    if (k - t1 == 1)
+        return false;
+    for (size_t i = 0; i < sizeof inflections / sizeof *inflections; i++)
+        if (strlen(inflections[i]) == k - t1 && memcmp(inflections[i], s + t1, k - t1) == 0)
+            return false;
+    return true;
+}
+
+/* Where the word starting at pos must end at the latest: the end of the
+ * chunk, or the start or end of a link's text (see splits_before). A
+ * cursor over the links, as positions only grow. */
+static size_t word_limit(civ_words *it, size_t pos)
+{
+    while (it->inl_at < it->ninl &&
+           (it->inl[it->inl_at].kind != CIV_INL_LINK || it->inl[it->inl_at].t1 <= pos))
+        it->inl_at++;
+    for (size_t k = it->inl_at; k < it->ninl; k++) {
+        const civ_inline *l = &it->inl[k];
+        if (l->kind != CIV_INL_LINK || l->t1 <= pos)
+            continue;
+        if (l->t0 >= it->chunk_end)
+            break;
+        if (l->t0 > pos && splits_before(it->text, pos, l->t0))
+            return l->t0;
+        if (l->t1 < it->chunk_end && splits_after(it->text, l->t1, it->chunk_end))
+            return l->t1;
+    }
+    return it->chunk_end;
+}
+
+/* Moves to the next chunk; false at the end of the text
+ * (or of the quoted value being split: it->limit). */
 static bool next_chunk(civ_words *it, size_t *a, size_t *e)
 {
     const char *s = it->text;
     size_t i = it->pos, n;
-    while (i < it->len && is_space(decode_at(s, it->len, i, &n)))
+    while (i < it->limit && is_space(decode_at(s, it->limit, i, &n)))
         i += n;
-    if (i >= it->len)
+    if (i >= it->limit)
         return false;
     size_t j = i;
-    while (j < it->len && !is_space(decode_at(s, it->len, j, &n)))
+    while (j < it->limit && !is_space(decode_at(s, it->limit, j, &n)))
         j += n;
     *a = i;
     *e = j;
@@ -254,38 +314,202 @@ static void scan_word(const char *s, size_t end, size_t i, civ_word *w)
     w->kind = digits ? CIV_WORD_DIGITS : CIV_WORD_PROSE;
 }
 
+/* The code point that ends before s[i] (i > 0), and its start in *at. */
+static uint32_t decode_before(const char *s, size_t i, size_t *at)
+{
+    size_t j = i - 1, n;
+    while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--;
+    *at = j;
+    return decode_at(s, i, j, &n);
+}
+
+static bool is_currency(uint32_t cp)
+{
+    return cp == '$' || cp == 0xA3 || cp == 0xA5 || cp == 0x20AC || cp == 0x20B9;
+}
+
+/* True when s[0..t0) ends in a number, then at most one space. */
+static bool after_number(const char *s, size_t t0)
+{
+    size_t i = t0;
+    if (i == 0)
+        return false;
+    uint32_t cp = decode_before(s, i, &i);
+    if ((cp == ' ' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F) && i > 0)
+        cp = decode_before(s, i, &i);
+    return is_digit(cp);
+}
+
+/* True when s[0..t0) ends in a digit and one or more U+FFFC: markup
+ * between a number and the word ("18<sup>th</sup>"). */
+static bool after_number_and_markup(const char *s, size_t t0)
+{
+    bool markup = false;
+    for (size_t at = t0; at > 0;) {
+        uint32_t cp = decode_before(s, at, &at);
+        if (cp != 0xFFFC)
+            return markup && is_digit(cp);
+        markup = true;
+    }
+    return false;
+}
+
+/* True when s[t0..t1) is a unit followed by "/" and a unit ("Mbit/s"). */
+static bool before_per_unit(const char *s, size_t len, size_t t1)
+{
+    if (t1 >= len || s[t1] != '/')
+        return false;
+    size_t k = t1 + 1;
+    while (k < len && (((unsigned char)s[k] | 0x20) >= 'a' && ((unsigned char)s[k] | 0x20) <= 'z'))
+        k++;
+    return k > t1 + 1 && civ_affix_is_unit(s + t1 + 1, k - t1 - 1);
+}
+
+/* True when the word s[t0..t1) belongs to a number (see words.h). The
+ * context is looked at first: it is a byte or two, where the unit list is
+ * a search, and nearly every word fails it. */
+static bool is_attached(const char *s, size_t len, size_t t0, size_t t1)
+{
+    size_t n = t1 - t0, at;
+    if (n > 7) /* longer than any unit ("daFLOPS") */
+        return false;
+    if (after_number(s, t0) || (t0 > 0 && is_currency(decode_before(s, t0, &at))) ||
+        before_per_unit(s, len, t1))
+        if (civ_affix_is_unit(s + t0, n))
+            return true;
+    return n == 2 && t0 > 0 && (unsigned char)s[t0 - 1] == 0xBC && civ_affix_is_ordinal(s + t0, n) &&
+           after_number_and_markup(s, t0);
+}
+
+/* Template tags of static site generators - Hugo shortcodes {{< >}} and
+ * {{% %}}, Liquid and Jinja {{ }} and {% %} - are code inside the prose:
+ * their names, parameters and file names are not words. A double-quoted
+ * value with a space in it (alt="A photo of the hall") is prose, and its
+ * words are split like any other text. */
+
+/* When s[a..len) opens a template tag, stores the end of the tag (after its
+ * closing braces) in *z. An opening without a close is text. */
+static bool template_at(const char *s, size_t a, size_t len, size_t *z)
+{
+    if (len - a < 4 || s[a] != '{' || (s[a + 1] != '{' && s[a + 1] != '%'))
+        return false;
+    char c0 = s[a + 1] == '%' ? '%' : '}';
+    for (size_t i = a + 2; i + 1 < len; i++) {
+        if (s[i] == c0 && s[i + 1] == '}') {
+            *z = i + 2;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The next double-quoted value with a space in it in s[from..end): its
+ * content in [*v0,*v1). */
+static bool next_prose_value(const char *s, size_t from, size_t end, size_t *v0, size_t *v1)
+{
+    for (size_t i = from; i < end; i++) {
+        if (s[i] != '"')
+            continue;
+        const char *q = memchr(s + i + 1, '"', end - i - 1);
+        if (!q)
+            return false;
+        size_t j = (size_t)(q - s);
+        if (memchr(s + i + 1, ' ', j - i - 1)) {
+            *v0 = i + 1;
+            *v1 = j;
+            return true;
+        }
+        i = j;
+    }
+    return false;
+}
+
+/* Reads the template tag on from it->pos: the markup up to its next prose
+ * value (or its end) becomes a CIV_WORD_MARKUP token in *w, and the value
+ * the text to split next. False when there is no markup before the value
+ * (only white space). */
+static bool template_step(civ_words *it, civ_word *w)
+{
+    const char *s = it->text;
+    size_t from = it->pos, upto, v0, v1;
+    if (next_prose_value(s, from, it->tmpl_end, &v0, &v1)) {
+        upto = v0;
+        it->pos = v0;
+        it->limit = v1;
+    } else {
+        upto = it->tmpl_end;
+        it->pos = it->tmpl_end;
+        it->tmpl_end = 0;
+        it->limit = it->len;
+    }
+    it->chunk_end = it->pos;
+    while (from < upto && (s[from] == ' ' || s[from] == '\n' || s[from] == '\t'))
+        from++;
+    while (upto > from && (s[upto - 1] == ' ' || s[upto - 1] == '\n' || s[upto - 1] == '\t'))
+        upto--;
+    if (from == upto)
+        return false;
+    w->t0 = from;
+    w->t1 = upto;
+    w->kind = CIV_WORD_MARKUP;
+    w->flags = 0;
+    w->nletters = 0;
+    return true;
+}
+
+/* Makes s[a..e) the current chunk; true (with the token in *w) when the
+ * whole chunk is a URL, an address or a path. */
+static bool start_chunk(civ_words *it, size_t a, size_t e, civ_word *w)
+{
+    it->chunk_end = e;
+    it->pos = a;
+    size_t ta = a, te = e;
+    trim_chunk(it->text, &ta, &te);
+    if (ta >= te || !is_non_prose(it->text + ta, te - ta))
+        return false;
+    it->pos = e;
+    w->t0 = ta;
+    w->t1 = te;
+    w->kind = CIV_WORD_URL;
+    w->flags = 0;
+    w->nletters = 0;
+    return true;
+}
+
 bool civ_words_next(civ_words *it, civ_word *w)
 {
     const char *s = it->text;
     for (;;) {
-        if (it->pos >= it->chunk_end) {
-            size_t a, e;
-            if (!next_chunk(it, &a, &e)) {
-                it->pos = it->len;
-                return false;
-            }
-            it->chunk_end = e;
-            it->pos = a;
-            size_t ta = a, te = e;
-            trim_chunk(s, &ta, &te);
-            if (ta < te && is_non_prose(s + ta, te - ta)) {
-                it->pos = e;
-                w->t0 = ta;
-                w->t1 = te;
-                w->kind = CIV_WORD_URL;
-                w->flags = 0;
-                w->nletters = 0;
-                return true;
-            }
+        size_t n, a, e, z;
+        if (it->pos < it->chunk_end) {
+            while (it->pos < it->chunk_end && !is_word_char(decode_at(s, it->chunk_end, it->pos, &n)))
+                it->pos += n;
+            if (it->pos >= it->chunk_end)
+                continue;
+            scan_word(s, word_limit(it, it->pos), it->pos, w);
+            it->pos = w->t1;
+            if (w->kind == CIV_WORD_PROSE && is_attached(s, it->len, w->t0, w->t1))
+                w->kind = CIV_WORD_ATTACHED;
+            return true;
         }
-        size_t n;
-        while (it->pos < it->chunk_end && !is_word_char(decode_at(s, it->chunk_end, it->pos, &n)))
-            it->pos += n;
-        if (it->pos >= it->chunk_end)
-            continue;
-        scan_word(s, it->chunk_end, it->pos, w);
-        it->pos = w->t1;
-        return true;
+        if (next_chunk(it, &a, &e)) {
+            if (it->tmpl_end || !template_at(s, a, it->len, &z)) {
+                if (start_chunk(it, a, e, w))
+                    return true;
+                continue;
+            }
+            it->tmpl_end = z;
+            it->pos = a;
+        } else if (it->tmpl_end) {
+            it->pos = it->limit + 1; /* past the value's closing quote */
+            it->limit = it->len;
+        } else {
+            it->pos = it->len;
+            return false;
+        }
+        if (template_step(it, w))
+            return true;
     }
 }
 
@@ -307,20 +531,45 @@ size_t civ_word_normalize(const char *word, size_t n, char *out)
     return o;
 }
 
+/* The apostrophe suffixes whose stem is checked instead of the word: the
+ * possessive and the contractions English glues to any noun ("there'll",
+ * "OK'd", "Zorbluk's"). In lower case, or in capitals after a capital. */
+static const char *const apostrophe_suffixes[] = {"s", "d", "ll", "re", "ve"};
+static const char *const apostrophes[] = {"'", "\xE2\x80\x99", "\xCA\xBC"};
+
+static bool is_apostrophe_suffix(const char *suf, size_t k, bool caps)
+{
+    for (size_t j = 0; j < sizeof apostrophe_suffixes / sizeof *apostrophe_suffixes; j++) {
+        const char *a = apostrophe_suffixes[j];
+        size_t m = 0;
+        while (m < k && a[m] && (suf[m] == a[m] || (caps && suf[m] == (char)(a[m] - 'a' + 'A'))))
+            m++;
+        if (m == k && a[m] == '\0')
+            return true;
+    }
+    return false;
+}
+
 size_t civ_word_possessive(const char *word, size_t n)
 {
-    if (n < 2 || (word[n - 1] != 's' && word[n - 1] != 'S'))
-        return 0;
-    if (n >= 3 && word[n - 2] == '\'')
-        return n - 2;
-    if (n >= 5 && memcmp(word + n - 4, "\xE2\x80\x99", 3) == 0)
-        return n - 4;
-    if (n >= 4 && memcmp(word + n - 3, "\xCA\xBC", 2) == 0)
-        return n - 3;
+    if (n < 3 || !strchr("sdleSDLE", word[n - 1]))
+        return 0; /* the common case, cheaply */
+    for (size_t k = 1; k <= 2; k++) {
+        for (size_t j = 0; j < sizeof apostrophes / sizeof *apostrophes; j++) {
+            size_t alen = strlen(apostrophes[j]);
+            if (n < k + alen + 1)
+                continue;
+            size_t i = n - k - alen; /* the apostrophe; a stem before it */
+            bool caps = word[i - 1] >= 'A' && word[i - 1] <= 'Z';
+            if (memcmp(word + i, apostrophes[j], alen) == 0 && is_apostrophe_suffix(word + i + alen, k, caps))
+                return i;
+        }
+    }
     return 0;
 }
 
-bool civ_word_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *p1)
+/* The next hyphen-separated part, whatever it is. */
+static bool next_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *p1)
 {
     if (*pos > n)
         return false;
@@ -338,4 +587,17 @@ bool civ_word_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *
     *p1 = n;
     *pos = n + 1; /* past the end, so the next call stops */
     return true;
+}
+
+bool civ_word_part(const char *word, size_t n, size_t *pos, size_t *p0, size_t *p1)
+{
+    while (next_part(word, n, pos, p0, p1)) {
+        bool last = *pos > n;
+        if (!last && civ_affix_is_prefix(word + *p0, *p1 - *p0))
+            continue; /* "pre" of "pre-QXZ" */
+        if (last && *p0 > 0 && civ_affix_is_suffix(word + *p0, *p1 - *p0))
+            continue; /* "ish" of "green-ish" */
+        return true;
+    }
+    return false;
 }

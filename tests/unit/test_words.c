@@ -1,6 +1,9 @@
 /* test_words.c - the word tokenizer (src/words.c). Each row: a piece of
  * prose text and its tokens, written `word` for a word to check, `#word`
  * for a word with digits or '_', `<token>` for a URL, address or path,
+ * `~word` for a unit or ordinal suffix attached to a number, `%markup%`
+ * for template tag syntax (the closing quote of a prose value is in no
+ * token),
  * joined by '|'. The invisible detail that matters is in the row's name. */
 #include "helpers.h"
 
@@ -13,6 +16,10 @@ typedef struct {
     const char *text;
     const char *tokens;
 } word_case;
+
+/* A link's text: the row's text is given to the tokenizer without the
+ * markers, and with a CIV_INL_LINK inline over the text between them. */
+#define LINK(t) "\x01" t "\x02"
 
 static const word_case cases[] = {
     {"plain words", "Hello brave world", "Hello|brave|world"},
@@ -79,19 +86,116 @@ static const word_case cases[] = {
     {"brackets", "[citation needed]", "citation|needed"},
     {"question and exclamation", "Why?! Because.", "Why|Because"},
     {"ellipsis", "wait\xE2\x80\xA6" " what", "wait|what"},
+    {"unit after a number and a space", "at 25 Mbps now", "at|#25|~Mbps|now"},
+    {"unit after a decimal", "from 1.6 Gbps", "from|#1|#6|~Gbps"},
+    {"unit after a no-break space", "12\xC2\xA0msec", "#12|~msec"},
+    {"unit glued to a number is digits", "10km and 10x", "#10km|and|#10x"},
+    {"multiplier after a currency and a number is digits", "$2bn and \xE2\x82\xAC" "5m", "#2bn|and|#5m"},
+    {"unit after a range", "2-3 Mbps", "#2-3|~Mbps"},
+    {"multiplier glued to a currency sign", "\xC2\xA3" "bn and $bn", "~bn|and|~bn"},
+    {"unit before a per-unit", "in Mbit/s today", "in|~Mbit|s|today"},
+    {"per-unit after a number", "at 3.2 km/h", "at|#3|#2|~km|h"},
+    {"plural abbreviations", "5 mins or 3 hrs", "#5|~mins|or|#3|~hrs"},
+    {"unit without a number is a word", "measured in Mbps", "measured|in|Mbps"},
+    {"two spaces are too far", "25  Mbps", "#25|Mbps"},
+    {"word after a number is a word", "25 Mbpz and 3 kilos", "#25|Mbpz|and|#3|kilos"},
+    {"unit after a word is a word", "the GHz band", "the|GHz|band"},
+    {"ordinal after markup", "the 18\xEF\xBF\xBCth\xEF\xBF\xBC day", "the|#18|~th|day"},
+    {"ordinal after two placeholders", "2\xEF\xBF\xBC\xEF\xBF\xBCnd", "#2|~nd"},
+    {"ordinal after markup, no number", "a \xEF\xBF\xBCth\xEF\xBF\xBC", "a|th"},
+    {"ordinal after a space is a word", "18 th", "#18|th"},
+    {"not an ordinal after markup", "18\xEF\xBF\xBCthe", "#18|the"},
+    {"shortcode without values", "{{< figure src=\"photo.png\" width=\"600\" >}}",
+     "%{{< figure src=\"photo.png\" width=\"600\" >}}%"},
+    {"shortcode with a prose value", "{{< figure src = \"a.png\" alt = \"A photo of the hall\" >}} next",
+     "%{{< figure src = \"a.png\" alt = \"%|A|photo|of|the|hall|%>}}%|next"},
+    {"typo in a prose value is a word", "{{< img alt=\"the confernce room\" >}}",
+     "%{{< img alt=\"%|the|confernce|room|%>}}%"},
+    {"two prose values", "{{< f alt=\"one two\" caption=\"three four\" >}}",
+     "%{{< f alt=\"%|one|two|%caption=\"%|three|four|%>}}%"},
+    {"closing shortcode", "{{< /imgtxt >}}", "%{{< /imgtxt >}}%"},
+    {"percent shortcode", "{{% notice tip %}}", "%{{% notice tip %}}%"},
+    {"liquid output glued to a path", "see {{ site.baseurl }}/data now", "see|%{{ site.baseurl }}%|</data>|now"},
+    {"liquid tag", "{% include figure.html caption=\"Our new logo\" %} done",
+     "%{% include figure.html caption=\"%|Our|new|logo|%%}%|done"},
+    {"unclosed braces are text", "a {{ b c", "a|b|c"},
+    {"one brace is text", "a {b} c", "a|b|c"},
+    {"URL in a prose value", "{{< x alt=\"see https://a.org/b now\" >}}",
+     "%{{< x alt=\"%|see|<https://a.org/b>|now|%>}}%"},
+    {"link glued to the next word", "the " LINK("FAQ") "and more", "the|FAQ|and|more"},
+    {"word glued to a link", "go to" LINK("Walk") " now", "go|to|Walk|now"},
+    {"link before a plural s", "our " LINK("API") "s today", "our|APIs|today"},
+    {"link before one letter", "in " LINK("Rom") "e now", "in|Rome|now"},
+    {"link before an inflection", LINK("Walk") "ing it", "Walking|it"},
+    {"prefix before a link", "un" LINK("known") " x", "unknown|x"},
+    {"link glued to a short word", LINK("FAQ") "on", "FAQ|on"},
+    {"letter before a link", "e" LINK("mail") " me", "email|me"},
+    {"two links glued", LINK("one") LINK("two"), "one|two"},
+    {"hyphen across a link end", LINK("well") "-known", "well|known"},
+    {"spaced link", "see " LINK("the docs") " here", "see|the|docs|here"},
+    {"URL chunk across a link end stays whole", LINK("x.org/a/b") "now", "<x.org/a/bnow>"},
+    {"link in a template tag value", "{{< x alt=\"a " LINK("bee") "cat\" >}}", "%{{< x alt=\"%|a|bee|cat|%>}}%"},
+    {"value with only spaces", "{{< x alt=\"  \" >}} y", "%{{< x alt=\"%|%>}}%|y"},
 };
 
-static void render(const char *text, char *out, size_t cap)
+/* Each row: a hyphenated word and the parts civ_word_part gives to the
+ * spelling check, joined by '|'. */
+typedef struct {
+    const char *name;
+    const char *word;
+    const char *parts;
+} part_case;
+
+static const part_case part_cases[] = {
+    {"plain compound", "state-of-the-art", "state|of|the|art"},
+    {"prefix before an acronym", "pre-QXZ", "QXZ"},
+    {"capitalised prefix", "Pre-war", "war"},
+    {"prefix before a word", "non-existant", "existant"},
+    {"prefixes of the brief", "anti-co-re-multi-sub-semi-post-war", "war"},
+    {"prefix alone is the last part", "post-pre", "pre"},
+    {"prefix in the middle", "state-sub-level", "state|level"},
+    {"ALL-CAPS prefix is not one", "PRE-QXZ", "PRE|QXZ"},
+    {"mixed-case prefix is not one", "pRe-war", "pRe|war"},
+    {"suffix after a word", "lamp-ish", "lamp"},
+    {"suffix alone", "ish", "ish"},
+    {"a-thon suffix", "code-a-thon", "code|a"},
+    {"athon suffix", "Write-athons", "Write"},
+    {"suffix first is checked", "ish-thing", "ish|thing"},
+    {"unicode hyphen after prefix", "pre\xE2\x80\x90war", "war"},
+    {"typo after a prefix still checked", "pre-exisitng", "exisitng"},
+};
+
+static void render(const char *marked, char *out, size_t cap)
 {
+    char text[512];
+    civ_inline links[8];
+    size_t n = 0, nlinks = 0;
+    for (const char *p = marked; *p; p++) {
+        ck_assert_uint_lt(n, sizeof text - 1);
+        if (*p == '\x01') {
+            ck_assert_uint_lt(nlinks, 8);
+            links[nlinks] = (civ_inline){.kind = CIV_INL_LINK, .t0 = n};
+        } else if (*p == '\x02') {
+            links[nlinks++].t1 = n;
+        } else {
+            text[n++] = *p;
+        }
+    }
+    text[n] = '\0';
     civ_words it;
     civ_word w;
-    civ_words_init(&it, text, strlen(text));
+    civ_words_init(&it, text, n);
+    civ_words_break_at_links(&it, links, nlinks);
     out[0] = '\0';
     size_t o = 0;
     bool first = true;
     while (civ_words_next(&it, &w)) {
-        const char *pre = w.kind == CIV_WORD_DIGITS ? "#" : w.kind == CIV_WORD_URL ? "<" : "";
-        const char *post = w.kind == CIV_WORD_URL ? ">" : "";
+        const char *pre = w.kind == CIV_WORD_DIGITS     ? "#"
+                          : w.kind == CIV_WORD_URL      ? "<"
+                          : w.kind == CIV_WORD_ATTACHED ? "~"
+                          : w.kind == CIV_WORD_MARKUP   ? "%"
+                                                        : "";
+        const char *post = w.kind == CIV_WORD_URL ? ">" : w.kind == CIV_WORD_MARKUP ? "%" : "";
         o += (size_t)snprintf(out + o, cap - o, "%s%s%.*s%s", first ? "" : "|", pre, (int)(w.t1 - w.t0),
                               text + w.t0, post);
         first = false;
@@ -102,10 +206,63 @@ static void render(const char *text, char *out, size_t cap)
 START_TEST(test_word_table)
 {
     const word_case *c = &cases[_i];
-    char got[512];
+    char got[1024];
     render(c->text, got, sizeof got);
     ck_assert_msg(strcmp(got, c->tokens) == 0, "%s: '%s' gave '%s', expected '%s'", c->name, c->text, got,
                   c->tokens);
+}
+END_TEST
+
+START_TEST(test_part_table)
+{
+    const part_case *c = &part_cases[_i];
+    char got[256];
+    size_t o = 0, pos = 0, p0, p1, n = strlen(c->word);
+    got[0] = '\0';
+    while (civ_word_part(c->word, n, &pos, &p0, &p1)) {
+        o += (size_t)snprintf(got + o, sizeof got - o, "%s%.*s", o ? "|" : "", (int)(p1 - p0), c->word + p0);
+        ck_assert_uint_lt(o, sizeof got);
+    }
+    ck_assert_msg(strcmp(got, c->parts) == 0, "%s: '%s' gave '%s', expected '%s'", c->name, c->word, got,
+                  c->parts);
+}
+END_TEST
+
+/* Each row: a word and the stem civ_word_possessive gives ("" for none). */
+typedef struct {
+    const char *name;
+    const char *word;
+    const char *stem;
+} stem_case;
+
+static const stem_case stem_cases[] = {
+    {"possessive", "EU's", "EU"},
+    {"possessive curly", "Zorbluk\xE2\x80\x99s", "Zorbluk"},
+    {"possessive modifier apostrophe", "Kyiv\xCA\xBCs", "Kyiv"},
+    {"capital S after a capital", "EU'S", "EU"},
+    {"capital S after a small letter", "Paul'S", ""},
+    {"no apostrophe", "class", ""},
+    {"apostrophe alone", "'s", ""},
+    {"contraction 'll", "there'll", "there"},
+    {"contraction curly 'll", "there\xE2\x80\x99ll", "there"},
+    {"contraction 'd after an acronym", "OK\xE2\x80\x99" "d", "OK"},
+    {"contraction 're", "they're", "they"},
+    {"contraction curly 're", "they\xE2\x80\x99re", "they"},
+    {"contraction 've", "Zorbluk've", "Zorbluk"},
+    {"capital contraction", "THEY'RE", "THEY"},
+    {"n't is no suffix", "isn't", ""},
+    {"name with an apostrophe", "O'Reilly", ""},
+    {"apostrophe inside a name", "Hawai'i", ""},
+    {"French elision is no suffix", "l'extension", ""},
+    {"longer tail is no suffix", "rock'n'roll", ""},
+};
+
+START_TEST(test_stem_table)
+{
+    const stem_case *c = &stem_cases[_i];
+    size_t k = civ_word_possessive(c->word, strlen(c->word));
+    ck_assert_msg(k == strlen(c->stem) && memcmp(c->word, c->stem, k) == 0, "%s: '%s' gave stem '%.*s', expected '%s'",
+                  c->name, c->word, (int)k, c->word, c->stem);
 }
 END_TEST
 
@@ -136,11 +293,6 @@ START_TEST(test_word_helpers)
     ck_assert_str_eq(out, "don't");
     ck_assert_uint_eq(civ_word_normalize("Xi\xCA\xBC" "an", 6, out), 5);
     ck_assert_str_eq(out, "Xi'an");
-    ck_assert_uint_eq(civ_word_possessive("EU's", 4), 2);
-    ck_assert_uint_eq(civ_word_possessive("EU\xE2\x80\x99s", 6), 2);
-    ck_assert_uint_eq(civ_word_possessive("EU'S", 4), 2);
-    ck_assert_uint_eq(civ_word_possessive("class", 5), 0);
-    ck_assert_uint_eq(civ_word_possessive("'s", 2), 0);
     const char *w = "state-of\xE2\x80\x90the";
     size_t pos = 0, p0, p1, n = strlen(w);
     ck_assert(civ_word_part(w, n, &pos, &p0, &p1));
@@ -161,6 +313,8 @@ Suite *suite_words(void)
     Suite *s = suite_create("words");
     TCase *tc = tcase_create("tokenizer");
     tcase_add_loop_test(tc, test_word_table, 0, sizeof cases / sizeof *cases);
+    tcase_add_loop_test(tc, test_part_table, 0, sizeof part_cases / sizeof *part_cases);
+    tcase_add_loop_test(tc, test_stem_table, 0, sizeof stem_cases / sizeof *stem_cases);
     tcase_add_test(tc, test_word_flags);
     tcase_add_test(tc, test_word_helpers);
     suite_add_tcase(s, tc);
