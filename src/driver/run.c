@@ -191,6 +191,7 @@ void civ_run_load_spellers(civ_run *r)
 {
     const civ_options *o = r->o;
     r->linter.ctx.suggest = !o->no_suggest;
+    r->linter.ctx.all_occurrences = o->all_occurrences;
     if (o->acronym_max >= 0)
         r->linter.ctx.acronym_max = (size_t)o->acronym_max;
     r->house = xasprintf("%s/dictionaries/house.dic", r->datadir);
