@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "base/strmap.h"
 #include "diag/diag.h"
 #include "model/document.h"
 #include "rules/rules.h"
@@ -35,6 +36,9 @@ typedef struct {
                                      a likely typo gives (CIV_TERMS_*) */
     bool all_occurrences;         /* spelling: one finding per occurrence, not
                                      one per word and post */
+    const civ_strmap *run_words;     /* spelling: lower-cased unknown word ->
+                                     posts of the run using it (uintptr_t);
+                                     NULL: unknown (checks/spelling.h) */
 } civ_ctx;
 
 /* civ_ctx.unknown_terms, the config's `spelling.unknown-terms`. */

@@ -36,6 +36,7 @@
 #include <time.h>
 
 #include "checks/check.h"
+#include "checks/spelling.h"
 #include "checks/spelling_impl.h"
 #include "base/utf8.h"
 #include "spell/spell.h"
@@ -282,10 +283,56 @@ static size_t byline_name_end(const civ_block *b, const civ_byline *bl)
     return 0;
 }
 
+static void put_key(const char *key, void *value, void *ud)
+{
+    (void)value;
+    civ_strmap_put(ud, key, strlen(key), (void *)1);
+}
+
 static void free_word(sp_word *w)
 {
     free(w->key);
     free(w->occ);
+}
+
+/* Reads the post into st (the caller inits and releases it). */
+static void read_post(sp_state *st)
+{
+    const civ_doc *doc = st->doc;
+    civ_strmap_init(&st->inline_words);
+    civ_strmap_init(&st->index);
+    civ_strmap_init(&st->family);
+    st->byline = SIZE_MAX;
+    collect_inline_words(st);
+    collect_authors(st);
+    civ_byline bl;
+    civ_byline_find(doc, st->ctx->rules, &bl);
+    if (bl.status != CIV_BYLINE_NONE) {
+        st->byline = bl.block;
+        st->byline_end = byline_name_end(&doc->blocks[bl.block], &bl);
+    }
+    const civ_frontmatter *fm = doc->fm;
+    if (fm && fm->title && fm->title_off != SIZE_MAX) {
+        where w = {NULL, fm->title_off};
+        check_text(st, &w, fm->title, strlen(fm->title));
+    }
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const civ_block *b = &doc->blocks[i];
+        if (!civ_block_is_prose(b))
+            continue;
+        where w = {b, 0};
+        check_text(st, &w, b->text, b->text_len);
+    }
+}
+
+static void release_post(sp_state *st)
+{
+    for (size_t i = 0; i < st->nwords; i++)
+        free_word(&st->words[i]);
+    free(st->words);
+    civ_strmap_release(&st->inline_words);
+    civ_strmap_release(&st->index);
+    civ_strmap_release(&st->family);
 }
 
 void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
@@ -293,36 +340,20 @@ void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
     if (!ctx->speller)
         return;
     uint64_t t0 = now_ns();
-    sp_state st = {.doc = doc, .ctx = ctx, .sink = sink, .byline = SIZE_MAX};
-    civ_strmap_init(&st.inline_words);
-    civ_strmap_init(&st.index);
-    civ_strmap_init(&st.family);
-    collect_inline_words(&st);
-    collect_authors(&st);
-    civ_byline bl;
-    civ_byline_find(doc, ctx->rules, &bl);
-    if (bl.status != CIV_BYLINE_NONE) {
-        st.byline = bl.block;
-        st.byline_end = byline_name_end(&doc->blocks[bl.block], &bl);
-    }
-    const civ_frontmatter *fm = doc->fm;
-    if (fm && fm->title && fm->title_off != SIZE_MAX) {
-        where w = {NULL, fm->title_off};
-        check_text(&st, &w, fm->title, strlen(fm->title));
-    }
-    for (size_t i = 0; i < doc->nblocks; i++) {
-        const civ_block *b = &doc->blocks[i];
-        if (!civ_block_is_prose(b))
-            continue;
-        where w = {b, 0};
-        check_text(&st, &w, b->text, b->text_len);
-    }
+    sp_state st = {.doc = doc, .ctx = ctx, .sink = sink};
+    read_post(&st);
     civ_spelling_judge(&st);
-    for (size_t i = 0; i < st.nwords; i++)
-        free_word(&st.words[i]);
-    free(st.words);
-    civ_strmap_release(&st.inline_words);
-    civ_strmap_release(&st.index);
-    civ_strmap_release(&st.family);
+    release_post(&st);
     civ_speller_account(ctx->speller, st.ntokens, now_ns() - t0);
+}
+
+void civ_spelling_vocabulary(const civ_doc *doc, const civ_ctx *ctx, civ_strmap *out)
+{
+    if (!ctx->speller)
+        return;
+    sp_state st = {.doc = doc, .ctx = ctx};
+    read_post(&st);
+    /* the family map holds each unknown word once, lower-cased */
+    civ_strmap_each(&st.family, put_key, out);
+    release_post(&st);
 }

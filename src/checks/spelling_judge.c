@@ -18,8 +18,12 @@
  *      to 4 letters only a cheap edit - a swap, a doubled letter, a key
  *      next to the right one - because short words are one edit from many
  *      others) and used fewer than 3 times in the post in any casing
- *      (a word the post repeats is its vocabulary): a warning with
- *      suggestions;
+ *      (a word the post repeats is its vocabulary) and in fewer than 3
+ *      posts of the run (ctx->run_words, spelling.h): a warning with
+ *      suggestions. A common word of 4 letters or more is a typo even with
+ *      nothing one edit away: 18% of codespell's misspellings are two or
+ *      more edits from their word, and requiring a neighbour lost them
+ *      (recall 82.5% on tests/spell-accuracy);
  *   5. anything else is an unknown term: reported only when
  *      `spelling.unknown-terms` asks for it (a note by default when on).
  *
@@ -34,6 +38,7 @@
 #include <string.h>
 
 #include "checks/check.h"
+#include "checks/spelling.h"
 #include "checks/spelling_impl.h"
 #include "source/source.h"
 #include "spell/spell.h"
@@ -89,12 +94,17 @@ static bool capital_mid_sentence(const sp_word *w)
     return false;
 }
 
-static size_t family_count(const sp_state *st, const sp_word *w)
+/* Used fewer than VOCABULARY times in the post in any casing, and in
+ * fewer than CIV_SPELLING_RUN_POSTS posts of the run. */
+static bool rare(const sp_state *st, const sp_word *w)
 {
     char buf[256];
     for (size_t i = 0; i < w->klen; i++)
         buf[i] = up(w->key[i]) ? (char)(w->key[i] - 'A' + 'a') : w->key[i];
-    return (size_t)(uintptr_t)civ_strmap_get(&st->family, buf, w->klen);
+    if ((uintptr_t)civ_strmap_get(&st->family, buf, w->klen) >= VOCABULARY)
+        return false;
+    const civ_strmap *run = st->ctx->run_words;
+    return !run || (uintptr_t)civ_strmap_get(run, buf, w->klen) < CIV_SPELLING_RUN_POSTS;
 }
 
 /* One word is the other's plural or possessive (`Pandoc`, `Pandocs`). */
@@ -140,7 +150,7 @@ static judgement judge(const sp_state *st, const sp_word *w)
     bool styled = inner_capital(w->key, w->klen);
     bool name = styled || capital_mid_sentence(w);
     bool near = c.cost <= CIV_SPELL_EDIT;
-    if (family_count(st, w) < VOCABULARY) {
+    if (rare(st, w)) {
         /* a common word: long, or short with a known word one edit away */
         if (!name && (near || w->klen >= 4)) {
             j.kind = V_TYPO;

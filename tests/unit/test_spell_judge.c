@@ -6,9 +6,11 @@
  * synthetic: invented names (Zorblax, Quxley) and plain English. */
 #include "helpers.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "checks/spelling.h"
 #include "checks/spelling_impl.h"
 #include "spell/near.h"
 #include "spell/spell.h"
@@ -260,6 +262,48 @@ START_TEST(test_other_lines_note)
 }
 END_TEST
 
+/* The run's vocabulary: the pre-pass lists a post's unknown words once,
+ * lower-cased; a word the run counts in 3 posts is not a typo. */
+START_TEST(test_run_vocabulary)
+{
+    const char *md = "The frobnicator and the Frobnicator met Zorblax; a goverment.";
+    tdoc *t = tdoc_new(md);
+    civ_ctx ctx = {.rules = test_rules(), .speller = speller(), .acronym_max = 6};
+    civ_strmap words;
+    civ_strmap_init(&words);
+    civ_spelling_vocabulary(t->doc, &ctx, &words);
+    ck_assert_uint_eq(words.n, 3);
+    ck_assert_ptr_nonnull(civ_strmap_get(&words, "frobnicator", 11));
+    ck_assert_ptr_nonnull(civ_strmap_get(&words, "zorblax", 7));
+    ck_assert_ptr_nonnull(civ_strmap_get(&words, "goverment", 9));
+    civ_strmap_release(&words);
+    tdoc_free(t);
+
+    civ_strmap run;
+    civ_strmap_init(&run);
+    civ_strmap_put(&run, "goverment", 9, (void *)(uintptr_t)2);
+    civ_strmap_put(&run, "frobnicator", 11, (void *)(uintptr_t)CIV_SPELLING_RUN_POSTS);
+    civ_linter l;
+    civ_linter_init(&l, test_rules());
+    civ_policy only;
+    civ_policy_init(&only);
+    civ_linter_only(&l, &only, "spelling");
+    l.ctx.speller = speller();
+    l.ctx.run_words = &run;
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("t.md", "A goverment frobnicator.", 24, &err);
+    civ_diags d;
+    civ_diags_init(&d);
+    civ_lint(&l, src, &d);
+    ck_assert_uint_eq(d.n, 1); /* in 2 posts: still a typo; in 3: vocabulary */
+    ck_assert_str_eq(d.items[0].message, "unknown word 'goverment'");
+    civ_diags_release(&d);
+    civ_source_free(src);
+    civ_policy_release(&only);
+    civ_strmap_release(&run);
+}
+END_TEST
+
 Suite *suite_spell_judge(void)
 {
     Suite *s = suite_create("spell-judge");
@@ -273,6 +317,7 @@ Suite *suite_spell_judge(void)
     tcase_add_unchecked_fixture(tc, setup_shared, NULL);
     tcase_add_loop_test(tc, test_judge_table, 0, sizeof judge_cases / sizeof *judge_cases);
     tcase_add_loop_test(tc, test_other_lines_note, 0, sizeof lines_cases / sizeof *lines_cases);
+    tcase_add_test(tc, test_run_vocabulary);
     suite_add_tcase(s, tc);
     return s;
 }
