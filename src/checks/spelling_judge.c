@@ -138,27 +138,42 @@ static const sp_word *variant_of(const sp_state *st, const sp_word *w)
     return best;
 }
 
+/* A capital the writer took away on purpose: the casing fix of a styled
+ * word (`useR` -> `user`) removes a capital that is not a held shift key
+ * (`THe`, `GOvernment`: the second letter after a first capital). */
+static bool styled_capital(const char *w, const char *fix, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (up(w[i]) && !up(fix[i]) && !(i == 1 && up(w[0])))
+            return true;
+    return false;
+}
+
 static judgement judge(const sp_state *st, const sp_word *w)
 {
     judgement j = {V_TERM, NULL, 0};
-    civ_closeness c = civ_speller_closest(st->ctx->speller, w->key, w->klen);
-    if (c.cost == 1 && c.word) { /* the same letters in another case */
+    civ_speller *sp = st->ctx->speller;
+    bool styled = inner_capital(w->key, w->klen);
+    const char *casing = civ_speller_casing(sp, w->key, w->klen);
+    if (casing && !(styled && styled_capital(w->key, casing, w->klen))) {
         j.kind = V_CASING;
-        j.fix = c.word;
+        j.fix = casing;
         return j;
     }
-    bool styled = inner_capital(w->key, w->klen);
     bool name = styled || capital_mid_sentence(w);
-    bool near = c.cost <= CIV_SPELL_EDIT;
     if (rare(st, w)) {
-        /* a common word: long, or short with a known word one edit away */
-        if (!name && (near || w->klen >= 4)) {
+        /* a common word of 4 letters or more: no neighbour needed (and
+         * none looked for: the search costs ~1 ms a word) */
+        if (!name && w->klen >= 4) {
             j.kind = V_TYPO;
             return j;
         }
-        /* a name: one edit from a proper noun, or a Capitalised one from
-         * any known word; camelCase only from a proper noun */
-        if (name && near && (c.proper || !styled)) {
+        civ_closeness c = civ_speller_closest(sp, w->key, w->klen);
+        bool near = c.cost <= CIV_SPELL_EDIT && c.cost > 1;
+        /* a short common word with a known word one edit away; a name one
+         * edit from a proper noun, or a Capitalised one from any known
+         * word; camelCase only from a proper noun */
+        if ((!name && near) || (name && near && (c.proper || !styled))) {
             j.kind = V_TYPO;
             return j;
         }

@@ -143,20 +143,42 @@ static int cmp_cost(const void *pa, const void *pb)
     return (a->cost > b->cost) - (a->cost < b->cost);
 }
 
+/* The ASCII letters (and apostrophes) of a word the search can take. */
+static bool searchable(const char *word, size_t n, bool *upper)
+{
+    if (n < 3 || n > 40)
+        return false;
+    *upper = true;
+    for (size_t i = 0; i < n; i++) {
+        char c = word[i];
+        if (!((c >= 'a' && c <= 'z') || is_up(c) || c == '\''))
+            return false;
+        if (c >= 'a' && c <= 'z')
+            *upper = false;
+    }
+    return true;
+}
+
+char *civ_near_casing(civ_near_spell_fn spell, void *ud, const char *word, size_t n)
+{
+    bool upper;
+    if (!searchable(word, n, &upper))
+        return NULL;
+    search s = {.spell = spell, .ud = ud, .word = word, .n = n};
+    char cand[48];
+    case_variants(&s, cand);
+    for (size_t i = 1; i < s.nfound; i++)
+        free(s.found[i].word);
+    return s.nfound ? s.found[0].word : NULL;
+}
+
 size_t civ_near_search(civ_near_spell_fn spell, void *ud, const char *word, size_t n,
                        civ_near_word *out, size_t max, int *best)
 {
     *best = CIV_NEAR_NONE;
-    if (n < 3 || n > 40)
+    bool upper;
+    if (!searchable(word, n, &upper))
         return 0;
-    bool upper = true;
-    for (size_t i = 0; i < n; i++) {
-        char c = word[i];
-        if (!((c >= 'a' && c <= 'z') || is_up(c) || c == '\''))
-            return 0;
-        if (c >= 'a' && c <= 'z')
-            upper = false;
-    }
     search s = {.spell = spell, .ud = ud, .word = word, .n = n};
     char cand[48];
     case_variants(&s, cand);

@@ -39,6 +39,10 @@ typedef bool (*civ_near_spell_fn)(void *ud, const char *word);
 size_t civ_near_search(civ_near_spell_fn spell, void *ud, const char *word, size_t n,
                        civ_near_word *out, size_t max, int *best);
 
+/* Only the first step of the search: the same letters in another case
+ * (cost 1/4), the first found, or NULL (heap; caller frees). */
+char *civ_near_casing(civ_near_spell_fn spell, void *ud, const char *word, size_t n);
+
 /* True when a and b (ASCII letters, either case) are keys next to each
  * other on a QWERTY keyboard. */
 bool civ_near_keys_adjacent(char a, char b);

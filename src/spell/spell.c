@@ -23,6 +23,8 @@ typedef struct {
     _Atomic bool suggested; /* the full search asked for (--suggest=full) */
     int near_cost;          /* near.h's cost of sugg[0]; CIV_NEAR_NONE */
     bool near_proper;       /* sugg[0] is a proper noun */
+    _Atomic bool casing_done; /* set (under the write lock) after casing */
+    char *casing;           /* the dictionary's casing of the word, or NULL */
     char **sugg;
     size_t nsugg;
 } verdict;
@@ -216,6 +218,7 @@ static void free_verdict(const char *key, void *value, void *ud)
     for (size_t i = 0; i < v->nsugg; i++)
         free(v->sugg[i]);
     free(v->sugg);
+    free(v->casing);
     free(v);
 }
 
@@ -464,6 +467,41 @@ static verdict *near_verdict(civ_speller *sp, const char *word, size_t n)
     if (v && !atomic_load(&v->near_done))
         compute_near(sp, v, word, n);
     return v;
+}
+
+const char *civ_speller_casing(civ_speller *sp, const char *word, size_t n)
+{
+    verdict *v = cached(sp, word, n);
+    if (!v) {
+        civ_speller_check(sp, word, n);
+        v = cached(sp, word, n);
+    }
+    if (!v)
+        return NULL;
+    if (atomic_load(&v->near_done)) { /* the full search found it already */
+        pthread_rwlock_rdlock(&sp->cache_lock);
+        const char *r = v->near_cost == 1 && v->nsugg ? v->sugg[0] : NULL;
+        pthread_rwlock_unlock(&sp->cache_lock);
+        return r;
+    }
+    if (!atomic_load(&v->casing_done)) {
+        Hunhandle *h = take_handle(sp);
+        char *c = civ_near_casing(hun_spell, h, word, n);
+        if (c && !own_casing(h, word, n, &c)) {
+            free(c);
+            c = NULL;
+        }
+        give_handle(sp, h);
+        pthread_rwlock_wrlock(&sp->cache_lock);
+        if (!atomic_load(&v->casing_done)) {
+            v->casing = c;
+            atomic_store(&v->casing_done, true);
+            c = NULL;
+        }
+        pthread_rwlock_unlock(&sp->cache_lock);
+        free(c);
+    }
+    return v->casing;
 }
 
 civ_closeness civ_speller_closest(civ_speller *sp, const char *word, size_t n)
