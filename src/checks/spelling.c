@@ -126,6 +126,16 @@ static bool at_sentence_start(const char *text, size_t t)
     return true;
 }
 
+/* A Capitalised word the dictionary knows (`European`, `Senior`): next to
+ * one, a Capitalised unknown word is more likely a common word of a title
+ * or a name phrase (`the European Unio`, `Iunior Researcher`) than a
+ * name of its own. */
+static bool title_word(sp_state *st, const char *text, const civ_word *t)
+{
+    return t && t->kind == CIV_WORD_PROSE && t->nletters >= 2 && text[t->t0] >= 'A' &&
+           text[t->t0] <= 'Z' && known(st, text + t->t0, t->t1 - t->t0);
+}
+
 /* Records one occurrence of the unknown word text[t0..t1). */
 static void collect(sp_state *st, const where *w, const char *text, size_t t0, size_t t1)
 {
@@ -155,6 +165,12 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
     o->s1 = s1;
     o->curly = has_curly(text + t0, n);
     o->initial = !w->b || w->b->kind == CIV_BLOCK_HEADING || at_sentence_start(text, t0);
+    o->title_ctx = title_word(st, text, st->left) || title_word(st, text, st->right);
+    o->in_url = false;
+    if (w->b) {
+        const civ_inline *in = civ_block_inline_at(w->b, t0);
+        o->in_url = in && in->kind == CIV_INL_LINK && in->url && strcasestr(in->url, buf);
+    }
     for (size_t i = 0; i < k; i++)
         if (buf[i] >= 'A' && buf[i] <= 'Z')
             buf[i] = (char)(buf[i] - 'A' + 'a');
@@ -222,16 +238,23 @@ static bool only_invisible(const char *text, size_t a, size_t e)
 static void check_text(sp_state *st, const where *w, const char *text, size_t len)
 {
     civ_words it;
-    civ_word wd, prev;
-    bool have_prev = false, prev_glued = false;
+    civ_word wd, prev, before;
+    bool have_prev = false, prev_glued = false, have_before = false;
     size_t last_end = SIZE_MAX; /* the end of the previous token, checked or not */
     civ_words_init(&it, text, len);
     st->autolink = 0;
     while (civ_words_next(&it, &wd)) {
         bool glued = last_end != SIZE_MAX && only_invisible(text, last_end, wd.t0);
         last_end = wd.t1;
-        if (have_prev && !glued && !prev_glued)
+        if (have_prev && !glued && !prev_glued) {
+            st->left = have_before ? &before : NULL;
+            st->right = &wd;
             check_word(st, w, text, &prev);
+        }
+        if (have_prev) {
+            before = prev;
+            have_before = true;
+        }
         have_prev = false;
         prev_glued = glued;
         if (wd.kind != CIV_WORD_PROSE || (wd.flags & CIV_WORD_NONLATIN) || wd.nletters < 2)
@@ -242,8 +265,11 @@ static void check_text(sp_state *st, const where *w, const char *text, size_t le
         prev = wd;
         have_prev = true;
     }
-    if (have_prev && !prev_glued)
+    if (have_prev && !prev_glued) {
+        st->left = have_before ? &before : NULL;
+        st->right = NULL;
         check_word(st, w, text, &prev);
+    }
 }
 
 static uint64_t now_ns(void)

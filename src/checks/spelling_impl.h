@@ -12,6 +12,7 @@
 
 #include "base/strmap.h"
 #include "checks/check.h"
+#include "text/words.h"
 
 /* One place an unknown word is written. */
 typedef struct {
@@ -20,6 +21,9 @@ typedef struct {
                       word, or in a heading or the title: a capital there
                       says nothing about being a name */
     bool curly;    /* written with a curly apostrophe */
+    bool title_ctx; /* next to a Capitalised known word (spelling.c) */
+    bool in_url;   /* in a link's text, and also in its destination
+                      ([taxadb](https://github.com/x/taxadb)): a name */
 } sp_occ;
 
 /* One distinct unknown word of the post (as written, apostrophes straight). */
@@ -44,6 +48,7 @@ typedef struct {
     size_t autolink;         /* cursor over the block's inlines */
     size_t byline;           /* the byline's block, or SIZE_MAX */
     size_t byline_end;       /* where the name ends in its text */
+    const civ_word *left, *right;   /* the tokens around the word being checked */
 } sp_state;
 
 /* Decides and reports every collected word (spelling_judge.c). */

@@ -138,6 +138,15 @@ static const sp_word *variant_of(const sp_state *st, const sp_word *w)
     return best;
 }
 
+/* Some occurrence stands next to a Capitalised known word. */
+static bool title_context(const sp_word *w)
+{
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].title_ctx)
+            return true;
+    return false;
+}
+
 /* A capital the writer took away on purpose: the casing fix of a styled
  * word (`useR` -> `user`) removes a capital that is not a held shift key
  * (`THe`, `GOvernment`: the second letter after a first capital). */
@@ -161,6 +170,9 @@ static judgement judge(const sp_state *st, const sp_word *w)
         return j;
     }
     bool name = styled || capital_mid_sentence(w);
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].in_url) /* the link's own name for what it links to */
+            return j;
     if (rare(st, w)) {
         /* a common word of 4 letters or more: no neighbour needed (and
          * none looked for: the search costs ~1 ms a word) */
@@ -170,10 +182,14 @@ static judgement judge(const sp_state *st, const sp_word *w)
         }
         civ_closeness c = civ_speller_closest(sp, w->key, w->klen);
         bool near = c.cost <= CIV_SPELL_EDIT && c.cost > 1;
-        /* a short common word with a known word one edit away; a name one
-         * edit from a proper noun, or a Capitalised one from any known
-         * word; camelCase only from a proper noun */
-        if ((!name && near) || (name && near && (c.proper || !styled))) {
+        bool cheap = c.cost <= CIV_SPELL_EDIT / 2 && c.cost > 1;
+        /* a short common word a cheap edit from a known word (`teh`: any
+         * 3 letters are one plain edit from some word); a name one
+         * edit from a proper noun, or a Capitalised one a cheap edit (a
+         * swap, a doubled letter, a key next to the right one) from any
+         * known word; camelCase only from a proper noun */
+        if ((!name && cheap) || (name && near && c.proper) ||
+            (name && !styled && (cheap || (near && title_context(w))))) {
             j.kind = V_TYPO;
             return j;
         }
