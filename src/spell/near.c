@@ -122,7 +122,7 @@ static void edits(search *s, char *cand, bool upper)
             memcpy(cand, w, i);
             cand[i] = c;
             memcpy(cand + i + 1, w + i, n - i + 1);
-            try(s, cand, (doubles ? 2 : 4) + (i == 0));
+            try(s, cand, (doubles ? 2 : 3) + (i == 0));
         }
     }
     for (size_t i = 0; i < n; i++) { /* change i */
@@ -132,7 +132,7 @@ static void edits(search *s, char *cand, bool upper)
                 continue;
             memcpy(cand, w, n + 1);
             cand[i] = c;
-            try(s, cand, (civ_near_keys_adjacent(c, w[i]) ? 2 : 4) + (i == 0));
+            try(s, cand, (civ_near_keys_adjacent(c, w[i]) ? 3 : 4) + (i == 0));
         }
     }
 }
