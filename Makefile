@@ -101,6 +101,7 @@ check: all $(TEST_BIN)
 	tests/formats/run ./civlint
 	tests/spell-accuracy ./civlint
 	tests/config-spelling ./civlint
+	tests/spell-vocabulary ./civlint
 	tests/man-options ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)

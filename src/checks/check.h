@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "base/strmap.h"
 #include "diag/diag.h"
 #include "model/document.h"
 #include "rules/rules.h"
@@ -31,7 +32,17 @@ typedef struct {
     int figure_scope;             /* CIV_FIGURES_SENTENCE or CIV_FIGURES_PARAGRAPH */
     size_t acronym_max;           /* spelling: ALL-CAPS words of up to this
                                      many letters are not checked */
+    int unknown_terms;            /* spelling: what an unknown word that is not
+                                     a likely typo gives (CIV_TERMS_*) */
+    bool all_occurrences;         /* spelling: one finding per occurrence, not
+                                     one per word and post */
+    const civ_strmap *run_words;     /* spelling: lower-cased unknown word ->
+                                     posts of the run using it (uintptr_t);
+                                     NULL: unknown (checks/spelling.h) */
 } civ_ctx;
+
+/* civ_ctx.unknown_terms, the config's `spelling.unknown-terms`. */
+enum { CIV_TERMS_OFF = 0, CIV_TERMS_NOTE = 1, CIV_TERMS_WARNING = 2 };
 
 typedef struct {
     civ_diags *out;

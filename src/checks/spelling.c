@@ -36,8 +36,11 @@
 #include <time.h>
 
 #include "checks/check.h"
+#include "checks/spelling.h"
+#include "checks/spelling_impl.h"
 #include "base/utf8.h"
 #include "spell/spell.h"
+#include "text/byline.h"
 #include "text/words.h"
 
 /* Where a piece of text lives: a block (mapped with civ_block_span) or the
@@ -46,22 +49,6 @@ typedef struct {
     const civ_block *b;
     size_t base;
 } where;
-
-/* Suggestions cost hunspell tens of milliseconds per word. A file full of
- * unknown words (a pasted table of names, another language) would take
- * minutes, so only the first SUGGEST_LIMIT distinct unknown words of a
- * file get suggestions; the rest are still reported. */
-#define SUGGEST_LIMIT 100
-
-typedef struct {
-    const civ_doc *doc;
-    const civ_ctx *ctx;
-    civ_sink *sink;
-    civ_strmap inline_words;
-    civ_strmap unknown; /* distinct unknown words of this file */
-    uint64_t nwords;
-    size_t autolink;    /* cursor over the block's inlines */
-} state;
 
 static void map_span(const where *w, size_t t0, size_t t1, size_t *s0, size_t *s1)
 {
@@ -75,7 +62,7 @@ static void map_span(const where *w, size_t t0, size_t t1, size_t *s0, size_t *s
 
 /* ---- <!-- civlint-words: ... --> (found by model/directives.c) ---- */
 
-static void collect_inline_words(state *st)
+static void collect_inline_words(sp_state *st)
 {
     const civ_directives *ds = &st->doc->directives;
     for (size_t i = 0; i < ds->n; i++)
@@ -86,7 +73,7 @@ static void collect_inline_words(state *st)
 
 /* ---- verdicts ---- */
 
-static bool known(state *st, const char *raw, size_t n)
+static bool known(sp_state *st, const char *raw, size_t n)
 {
     char buf[256];
     if (n >= sizeof buf)
@@ -113,63 +100,85 @@ static bool has_curly(const char *s, size_t n)
     return memmem(s, n, "\xE2\x80\x99", 3) != NULL;
 }
 
-/* A suggestion as the post would write it: straight apostrophes become
- * curly ones when the word had a curly one. Heap; caller frees. */
-static char *as_written(const char *sugg, bool curly)
+/* True when nothing before text offset t in its text but white space,
+ * opening quotes, brackets and emphasis marks, or those after a full stop,
+ * question or exclamation mark, colon or ellipsis: a capital at t is the
+ * sentence's, not a name's. */
+static bool at_sentence_start(const char *text, size_t t)
 {
-    civ_buf b;
-    civ_buf_init(&b);
-    for (const char *p = sugg; *p; p++) {
-        if (*p == '\'' && curly)
-            civ_buf_add(&b, "\xE2\x80\x99", 3);
-        else
-            civ_buf_putc(&b, *p);
+    while (t > 0) {
+        unsigned char c = (unsigned char)text[t - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '"' || c == '\'' || c == '(' || c == '[' ||
+            c == '*' || c == '_') {
+            t--;
+            continue;
+        }
+        if (t >= 3 && (unsigned char)text[t - 3] == 0xE2 && (unsigned char)text[t - 2] == 0x80) {
+            unsigned char d = (unsigned char)text[t - 1];
+            if (d == 0x9C || d == 0x98) { /* opening curly quotes */
+                t -= 3;
+                continue;
+            }
+            return d == 0xA6; /* an ellipsis */
+        }
+        return c == '.' || c == '!' || c == '?' || c == ':';
     }
-    return civ_buf_detach(&b);
+    return true;
 }
 
-static void report(state *st, const where *w, const char *text, size_t t0, size_t t1)
+/* A Capitalised word the dictionary knows (`European`, `Senior`): next to
+ * one, a Capitalised unknown word is more likely a common word of a title
+ * or a name phrase (`the European Unio`, `Iunior Researcher`) than a
+ * name of its own. */
+static bool title_word(sp_state *st, const char *text, const civ_word *t)
+{
+    return t && t->kind == CIV_WORD_PROSE && t->nletters >= 2 && text[t->t0] >= 'A' &&
+           text[t->t0] <= 'Z' && known(st, text + t->t0, t->t1 - t->t0);
+}
+
+/* Records one occurrence of the unknown word text[t0..t1). */
+static void collect(sp_state *st, const where *w, const char *text, size_t t0, size_t t1)
 {
     size_t s0, s1;
     map_span(w, t0, t1, &s0, &s1);
     if (s1 <= s0)
         return; /* text the model could not align to the source */
-    const char *src = st->doc->src->data;
-    civ_diag *d = civ_report(st->sink, s0, s1, "unknown word '%.*s'", (int)(s1 - s0), src + s0);
-    if (!st->ctx->suggest)
-        return;
     char buf[256];
     size_t n = t1 - t0;
     if (n >= sizeof buf)
-        return;
+        return; /* no word is that long */
+    if (w->b && w->b == st->doc->blocks + st->byline && t0 < st->byline_end)
+        return; /* the author's name in the byline */
     size_t k = civ_word_normalize(text + t0, n, buf);
-    if (!civ_strmap_get(&st->unknown, buf, k)) {
-        if (st->unknown.n >= SUGGEST_LIMIT)
-            return;
-        civ_strmap_put(&st->unknown, buf, k, (void *)1);
+    uintptr_t idx = (uintptr_t)civ_strmap_get(&st->index, buf, k);
+    if (!idx) {
+        sp_word *nw = CIV_PUSH(st->words, st->nwords, st->wcap);
+        memset(nw, 0, sizeof *nw);
+        nw->key = xstrndup(buf, k);
+        nw->klen = k;
+        idx = st->nwords;
+        civ_strmap_put(&st->index, buf, k, (void *)idx);
     }
-    char *const *sugg;
-    size_t ns = civ_speller_suggest(st->ctx->speller, buf, k, &sugg);
-    if (ns == 0)
-        return;
-    bool curly = has_curly(text + t0, n);
-    civ_buf note;
-    civ_buf_init(&note);
-    civ_buf_puts(&note, "did you mean ");
-    for (size_t i = 0; i < ns; i++) {
-        char *s = as_written(sugg[i], curly);
-        civ_diag_suggest(d, s);
-        if (i == 0)
-            civ_diag_fix(d, s0, s1, s);
-        civ_buf_printf(&note, "%s'%s'", i == 0 ? "" : i + 1 == ns ? " or " : ", ", s);
-        free(s);
+    sp_word *wd = &st->words[idx - 1];
+    sp_occ *o = CIV_PUSH(wd->occ, wd->nocc, wd->cap);
+    o->s0 = s0;
+    o->s1 = s1;
+    o->curly = has_curly(text + t0, n);
+    o->initial = !w->b || w->b->kind == CIV_BLOCK_HEADING || at_sentence_start(text, t0);
+    o->title_ctx = title_word(st, text, st->left) || title_word(st, text, st->right);
+    o->in_url = false;
+    if (w->b) {
+        const civ_inline *in = civ_block_inline_at(w->b, t0);
+        o->in_url = in && in->kind == CIV_INL_LINK && in->url && strcasestr(in->url, buf);
     }
-    civ_buf_putc(&note, '?');
-    civ_diag_note(d, "%s", note.data);
-    civ_buf_release(&note);
+    for (size_t i = 0; i < k; i++)
+        if (buf[i] >= 'A' && buf[i] <= 'Z')
+            buf[i] = (char)(buf[i] - 'A' + 'a');
+    uintptr_t f = (uintptr_t)civ_strmap_get(&st->family, buf, k);
+    civ_strmap_put(&st->family, buf, k, (void *)(f + 1));
 }
 
-static void check_word(state *st, const where *w, const char *text, const civ_word *wd)
+static void check_word(sp_state *st, const where *w, const char *text, const civ_word *wd)
 {
     const char *raw = text + wd->t0;
     size_t n = wd->t1 - wd->t0;
@@ -181,13 +190,13 @@ static void check_word(state *st, const where *w, const char *text, const civ_wo
     if (known(st, raw, n) || (stem && known(st, raw, stem)))
         return;
     if (!(wd->flags & CIV_WORD_HYPHEN)) {
-        report(st, w, text, wd->t0, wd->t0 + core);
+        collect(st, w, text, wd->t0, wd->t0 + core);
         return;
     }
     size_t pos = 0, p0, p1;
     while (civ_word_part(raw, core, &pos, &p0, &p1)) {
         if (p1 > p0 && !is_acronym(raw + p0, p1 - p0, max) && !known(st, raw + p0, p1 - p0))
-            report(st, w, text, wd->t0 + p0, wd->t0 + p1);
+            collect(st, w, text, wd->t0 + p0, wd->t0 + p1);
     }
 }
 
@@ -195,7 +204,7 @@ static void check_word(state *st, const where *w, const char *text, const civ_wo
  * is inside an autolink. A cursor instead of civ_block_inline_at keeps a
  * paragraph of many links linear: inlines are in source order, autolinks
  * never nest, and an inline that ends before t is never needed again. */
-static bool in_autolink(state *st, const civ_block *b, size_t t)
+static bool in_autolink(sp_state *st, const civ_block *b, size_t t)
 {
     while (st->autolink < b->ninl &&
            (b->inl[st->autolink].kind != CIV_INL_AUTOLINK || b->inl[st->autolink].t1 <= t))
@@ -226,11 +235,11 @@ static bool only_invisible(const char *text, size_t a, size_t e)
  * already reports the character with a fix-it that removes it, after which
  * the joined word is checked. So each word waits for the next one to know
  * whether it is glued. */
-static void check_text(state *st, const where *w, const char *text, size_t len)
+static void check_text(sp_state *st, const where *w, const char *text, size_t len)
 {
     civ_words it;
-    civ_word wd, prev;
-    bool have_prev = false, prev_glued = false;
+    civ_word wd, prev, before;
+    bool have_prev = false, prev_glued = false, have_before = false;
     size_t last_end = SIZE_MAX; /* the end of the previous token, checked or not */
     civ_words_init(&it, text, len);
     if (w->b)
@@ -239,20 +248,30 @@ static void check_text(state *st, const where *w, const char *text, size_t len)
     while (civ_words_next(&it, &wd)) {
         bool glued = last_end != SIZE_MAX && only_invisible(text, last_end, wd.t0);
         last_end = wd.t1;
-        if (have_prev && !glued && !prev_glued)
+        if (have_prev && !glued && !prev_glued) {
+            st->left = have_before ? &before : NULL;
+            st->right = &wd;
             check_word(st, w, text, &prev);
+        }
+        if (have_prev) {
+            before = prev;
+            have_before = true;
+        }
         have_prev = false;
         prev_glued = glued;
         if (wd.kind != CIV_WORD_PROSE || (wd.flags & CIV_WORD_NONLATIN) || wd.nletters < 2)
             continue;
         if (w->b && in_autolink(st, w->b, wd.t0))
             continue;
-        st->nwords++;
+        st->ntokens++;
         prev = wd;
         have_prev = true;
     }
-    if (have_prev && !prev_glued)
+    if (have_prev && !prev_glued) {
+        st->left = have_before ? &before : NULL;
+        st->right = NULL;
         check_word(st, w, text, &prev);
+    }
 }
 
 static uint64_t now_ns(void)
@@ -262,28 +281,107 @@ static uint64_t now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
+/* The author's name is never a spelling finding: the words of the front
+ * matter's author or authors count as the post's own words. */
+static void collect_authors(sp_state *st)
 {
-    if (!ctx->speller)
-        return;
-    uint64_t t0 = now_ns();
-    state st = {.doc = doc, .ctx = ctx, .sink = sink};
-    civ_strmap_init(&st.inline_words);
-    civ_strmap_init(&st.unknown);
-    collect_inline_words(&st);
+    const civ_frontmatter *fm = st->doc->fm;
+    for (size_t i = 0; fm && i < fm->nauthors; i++) {
+        const char *a = fm->authors[i];
+        civ_words it;
+        civ_word wd;
+        civ_words_init(&it, a, strlen(a));
+        while (civ_words_next(&it, &wd))
+            civ_wordlist_add(&st->inline_words, a + wd.t0, wd.t1 - wd.t0);
+    }
+}
+
+/* Where the name ends in the byline "Name – Role, Organisation": at the
+ * separator (a spaced dash, or a comma when there is none). */
+static size_t byline_name_end(const civ_block *b, const civ_byline *bl)
+{
+    if (bl->status == CIV_BYLINE_MALFORMED)
+        return bl->sep_t0;
+    static const char *const seps[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ","};
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+        const char *p = memmem(b->text, b->text_len, seps[i], strlen(seps[i]));
+        if (p)
+            return (size_t)(p - b->text);
+    }
+    return 0;
+}
+
+static void put_key(const char *key, void *value, void *ud)
+{
+    (void)value;
+    civ_strmap_put(ud, key, strlen(key), (void *)1);
+}
+
+static void free_word(sp_word *w)
+{
+    free(w->key);
+    free(w->occ);
+}
+
+/* Reads the post into st (the caller inits and releases it). */
+static void read_post(sp_state *st)
+{
+    const civ_doc *doc = st->doc;
+    civ_strmap_init(&st->inline_words);
+    civ_strmap_init(&st->index);
+    civ_strmap_init(&st->family);
+    st->byline = SIZE_MAX;
+    collect_inline_words(st);
+    collect_authors(st);
+    civ_byline bl;
+    civ_byline_find(doc, st->ctx->rules, &bl);
+    if (bl.status != CIV_BYLINE_NONE) {
+        st->byline = bl.block;
+        st->byline_end = byline_name_end(&doc->blocks[bl.block], &bl);
+    }
     const civ_frontmatter *fm = doc->fm;
     if (fm && fm->title && fm->title_off != SIZE_MAX) {
         where w = {NULL, fm->title_off};
-        check_text(&st, &w, fm->title, strlen(fm->title));
+        check_text(st, &w, fm->title, strlen(fm->title));
     }
     for (size_t i = 0; i < doc->nblocks; i++) {
         const civ_block *b = &doc->blocks[i];
         if (!civ_block_is_prose(b))
             continue;
         where w = {b, 0};
-        check_text(&st, &w, b->text, b->text_len);
+        check_text(st, &w, b->text, b->text_len);
     }
-    civ_strmap_release(&st.inline_words);
-    civ_strmap_release(&st.unknown);
-    civ_speller_account(ctx->speller, st.nwords, now_ns() - t0);
+}
+
+static void release_post(sp_state *st)
+{
+    for (size_t i = 0; i < st->nwords; i++)
+        free_word(&st->words[i]);
+    free(st->words);
+    civ_strmap_release(&st->inline_words);
+    civ_strmap_release(&st->index);
+    civ_strmap_release(&st->family);
+}
+
+void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
+{
+    if (!ctx->speller)
+        return;
+    uint64_t t0 = now_ns();
+    sp_state st = {.doc = doc, .ctx = ctx, .sink = sink};
+    read_post(&st);
+    civ_spelling_judge(&st);
+    release_post(&st);
+    civ_speller_account(ctx->speller, st.ntokens, now_ns() - t0);
+}
+
+void civ_spelling_vocabulary(const civ_doc *doc, const civ_ctx *ctx, civ_strmap *out)
+{
+    if (!ctx->speller)
+        return;
+    sp_state st = {.doc = doc, .ctx = ctx};
+    read_post(&st);
+    /* the family map holds each unknown word once, lower-cased */
+    civ_strmap_each(&st.family, put_key, out);
+    release_post(&st);
 }

@@ -81,6 +81,7 @@ static void part_init(part *p)
     civ_policy_init(&p->policy);
     p->figure_scope = p->direct = -1;
     p->acronym = -1;
+    p->unknown_terms = -1;
 }
 
 static char *resolve(const char *dir, const char *rel)
@@ -260,6 +261,30 @@ static void parse_acronym(parser *ps, const civ_ynode *v, part *p)
     p->acronym = n;
 }
 
+/* spelling: {unknown-terms: off|note|warning} - what an unknown word that
+ * is not a likely typo gives (0 off, 1 note, 2 warning: the values of
+ * checks/check.h's CIV_TERMS_*, which config may not include). */
+static void parse_spelling(parser *ps, const civ_ynode *v, part *p)
+{
+    static const char *const keys[] = {"unknown-terms", NULL};
+    static const char *const levels[] = {"off", "note", "warning"};
+    if (v->kind != CIV_Y_MAP) {
+        perr(ps, v, "'spelling' must be a mapping like {unknown-terms: note}");
+        return;
+    }
+    known_keys(ps, v, "'spelling'", keys);
+    const civ_ynode *t = civ_ymap_get(v, "unknown-terms");
+    if (!t)
+        return;
+    for (int i = 0; i < 3; i++) {
+        if (civ_yscalar_is(t, levels[i])) {
+            p->unknown_terms = i;
+            return;
+        }
+    }
+    perr(ps, t, "'spelling.unknown-terms' must be off, note or warning");
+}
+
 /* The keys a part may hold; returns true when `key` was one. */
 static bool parse_part_key(parser *ps, const civ_ynode *k, const civ_ynode *v, part *p)
 {
@@ -275,6 +300,8 @@ static bool parse_part_key(parser *ps, const civ_ynode *k, const civ_ynode *v, p
         parse_empty_section(ps, v, p);
     else if (civ_yscalar_is(k, "acronym-max-length"))
         parse_acronym(ps, v, p);
+    else if (civ_yscalar_is(k, "spelling"))
+        parse_spelling(ps, v, p);
     else
         return false;
     return true;
@@ -283,7 +310,7 @@ static bool parse_part_key(parser *ps, const civ_ynode *k, const civ_ynode *v, p
 static void parse_overrides(parser *ps, const civ_ynode *v)
 {
     static const char *const keys[] = {"files", "enable", "disable", "severity", "figures",
-                                       "empty-section", "acronym-max-length", NULL};
+                                       "empty-section", "acronym-max-length", "spelling", NULL};
     civ_config *c = ps->c;
     if (v->kind != CIV_Y_SEQ) {
         perr(ps, v, "'overrides' must be a list of {files: [GLOB...], ...}");
@@ -376,7 +403,7 @@ static void parse_top(parser *ps, const civ_ynode *root)
 {
     static const char *const keys[] = {"enable", "disable", "severity", "lang", "dictionaries",
                                        "rules", "figures", "empty-section", "acronym-max-length",
-                                       "ignore", "overrides", NULL};
+                                       "spelling", "ignore", "overrides", NULL};
     civ_config *c = ps->c;
     known_keys(ps, root, ps->path, keys);
     /* Packs first: rule ids elsewhere may name them. */

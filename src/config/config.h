@@ -17,9 +17,10 @@
  *     figures: {scope: sentence|paragraph}
  *     empty-section: {direct-content: true|false}
  *     acronym-max-length: N
+ *     spelling: {unknown-terms: off|note|warning}
  *     ignore: [GLOB...]
  *     overrides: [{files: [GLOB...], enable, disable, severity, figures,
- *                  empty-section, acronym-max-length}]
+ *                  empty-section, acronym-max-length, spelling}]
  * Paths and globs are relative to the folder of the config file. A glob
  * without '/' matches a file name in any folder; otherwise it matches the
  * path from the config's folder, with '*' within one folder and '**' across
@@ -72,6 +73,7 @@ typedef struct {
     int figure_scope;         /* CIV_FIGURES_SENTENCE or CIV_FIGURES_PARAGRAPH (rules.h) */
     bool empty_section_direct;
     size_t acronym_max_length; /* 0: the check's default */
+    int unknown_terms;        /* spelling.unknown-terms: 0 off (default), 1 note, 2 warning */
 } civ_file_settings;
 
 /* Resolves the settings of a config for `path` (as given on the command

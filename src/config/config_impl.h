@@ -12,6 +12,7 @@ typedef struct {
     int figure_scope;       /* -1: unset */
     int direct;             /* -1: unset */
     long acronym;           /* -1: unset */
+    int unknown_terms;      /* spelling.unknown-terms (CIV_TERMS_* values); -1: unset */
 } part;
 
 typedef struct {

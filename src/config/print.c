@@ -62,6 +62,9 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
         fprintf(fp, "acronym-max-length: %zu\n", s->acronym_max_length);
     else
         fputs("# acronym-max-length: the check's default\n", fp);
+    static const char *const terms[] = {"off", "note", "warning"};
+    fprintf(fp, "spelling:\n  unknown-terms: %s\n",
+            terms[s->unknown_terms >= 0 && s->unknown_terms <= 2 ? s->unknown_terms : 0]);
     fputs("severity:\n", fp);
     civ_rule_entry e;
     for (size_t i = 0; s->rules && civ_rules_entry(s->rules, i, &e) && !e.pack; i++) {

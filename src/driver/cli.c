@@ -327,6 +327,10 @@ static const civ_cli_option table[] = {
     {.section = SPELLING, .name = "acronym-max", .arg = "N", .fn = opt_acronym_max,
      .help = "ALL-CAPS words of up to N letters are not\n"
              "spell-checked (default 6; 0 checks them all)"},
+    {.section = SPELLING, .name = "all-occurrences", .fn = set_true, .field = AT(all_occurrences),
+     .help = "report an unknown word at every occurrence\n"
+             "(default: once a post, at the first, with a note\n"
+             "naming the other lines)"},
     {.section = SPELLING, .name = "spell-stats", .fn = set_true, .field = AT(spell_stats),
      .help = "print words checked and words/second on stderr"},
 

@@ -54,6 +54,7 @@ typedef struct {
     bool no_suggest;
     bool full_suggest;
     bool spell_stats;
+    bool all_occurrences;      /* spelling: one finding per occurrence */
     long acronym_max;          /* -1: default */
     char **paths;              /* the operands, borrowed from argv */
     size_t npaths;

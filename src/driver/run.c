@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "checks/check.h"
+#include "checks/spelling.h"
 #include "driver/parallel.h"
 #include "driver/report.h"
 #include "driver/settings.h"
@@ -51,6 +52,8 @@ static void free_at_exit(civ_spellers *sp)
 
 void civ_run_release(civ_run *r)
 {
+    if (r->have_run_words)
+        civ_strmap_release(&r->run_words);
     if (r->spellers)
         free_at_exit(r->spellers);
     free(r->house);
@@ -191,6 +194,7 @@ void civ_run_load_spellers(civ_run *r)
 {
     const civ_options *o = r->o;
     r->linter.ctx.suggest = !o->no_suggest;
+    r->linter.ctx.all_occurrences = o->all_occurrences;
     if (o->acronym_max >= 0)
         r->linter.ctx.acronym_max = (size_t)o->acronym_max;
     r->house = xasprintf("%s/dictionaries/house.dic", r->datadir);
@@ -237,6 +241,10 @@ typedef struct {
     civ_configs *configs;
     pthread_mutex_t *config_lock; /* the config cache is shared */
     civ_spellers *spellers;       /* NULL: spelling is off */
+    /* Errors the vocabulary pre-pass met first (per file; NULL: none).
+     * A config or dictionary error is given to its first reader only, so
+     * the pre-pass keeps them for the file's own turn. */
+    char **config_errs, **spell_errs;
 } lint_job_ctx;
 
 typedef struct {
@@ -251,26 +259,41 @@ typedef struct {
     civ_diags diags;
 } lint_job_result;
 
-static void *lint_job(void *arg, size_t i)
+/* The file's settings, speller and source (the work both passes share).
+ * False when it is not to be linted (bad config, ignored). */
+static bool prepare_job(const lint_job_ctx *c, size_t i, lint_job_result *j)
 {
-    const lint_job_ctx *c = arg;
-    lint_job_result *j = xcalloc(1, sizeof *j);
     const char *path = c->paths[i];
     j->name = shown_name(c->o, path);
     civ_diags_init(&j->diags);
     pthread_mutex_lock(c->config_lock);
     j->config_ok = civ_configs_resolve(c->configs, j->name, &j->fs, &j->config_err);
     pthread_mutex_unlock(c->config_lock);
+    if (!j->config_err && c->config_errs) {
+        j->config_err = c->config_errs[i];
+        c->config_errs[i] = NULL;
+    }
     if (!j->config_ok || j->fs.ignored)
-        return j;
+        return false;
     j->fl = *c->linter;
     civ_file_settings_ctx(&j->fs, &j->fl.ctx);
     j->fl.policy = &j->fs.policy;
     if (c->spellers && (j->fl.ctx.lang || j->fl.ctx.ndictionaries))
         j->fl.ctx.speller = civ_spellers_get(c->spellers, j->fl.ctx.lang, j->fl.ctx.dictionaries,
                                              j->fl.ctx.ndictionaries, &j->spell_err);
+    if (!j->spell_err && c->spell_errs) {
+        j->spell_err = c->spell_errs[i];
+        c->spell_errs[i] = NULL;
+    }
     j->src = civ_source_read(path, j->name, CIV_SOURCE_MAX_DEFAULT, &j->err);
-    if (j->src)
+    return j->src != NULL;
+}
+
+static void *lint_job(void *arg, size_t i)
+{
+    const lint_job_ctx *c = arg;
+    lint_job_result *j = xcalloc(1, sizeof *j);
+    if (prepare_job(c, i, j))
         civ_lint(&j->fl, j->src, &j->diags);
     return j;
 }
@@ -285,6 +308,65 @@ static void lint_job_free(lint_job_result *j)
     free(j->config_err);
     free(j->spell_err);
     free(j);
+}
+
+/* ---- the run's vocabulary: a pre-pass ------------------------------------ */
+
+typedef struct {
+    lint_job_result *job; /* its config_err and spell_err are kept */
+    civ_strmap words;
+} vocab_result;
+
+static void *vocab_job(void *arg, size_t i)
+{
+    const lint_job_ctx *c = arg;
+    vocab_result *v = xcalloc(1, sizeof *v);
+    v->job = xcalloc(1, sizeof *v->job);
+    civ_strmap_init(&v->words);
+    if (prepare_job(c, i, v->job))
+        civ_lint_vocabulary(&v->job->fl, v->job->src, &v->words);
+    return v;
+}
+
+static void count_word(const char *key, void *value, void *ud)
+{
+    (void)value;
+    civ_strmap *posts = ud;
+    uintptr_t n = (uintptr_t)civ_strmap_get(posts, key, strlen(key));
+    civ_strmap_put(posts, key, strlen(key), (void *)(n + 1));
+}
+
+/* Reads every file once to count, per unknown word, the posts that use
+ * it (checks/spelling.h): a word of several posts is the blog's
+ * vocabulary. Only when spelling is on and there are several files, none
+ * of them standard input (which cannot be read twice). The counts are
+ * complete before the first file is linted, so output does not depend on
+ * -j; the cost is a second parse of every file (the spelling verdicts are
+ * cached, so the lint pass pays less for them). */
+static void build_vocabulary(civ_run *r, lint_job_ctx *jc, unsigned jobs)
+{
+    if (!r->spellers || r->walk.n < CIV_SPELLING_RUN_POSTS)
+        return;
+    for (size_t i = 0; i < r->walk.n; i++)
+        if (strcmp(r->walk.paths[i], "-") == 0)
+            return;
+    jc->config_errs = xcalloc(r->walk.n, sizeof *jc->config_errs);
+    jc->spell_errs = xcalloc(r->walk.n, sizeof *jc->spell_errs);
+    civ_strmap_init(&r->run_words);
+    r->have_run_words = true;
+    civ_par *par = civ_par_new(r->walk.n, jobs, 0, vocab_job, jc);
+    for (size_t i = 0; i < r->walk.n; i++) {
+        vocab_result *v = civ_par_take(par);
+        civ_strmap_each(&v->words, count_word, &r->run_words);
+        civ_strmap_release(&v->words);
+        jc->config_errs[i] = v->job->config_err;
+        jc->spell_errs[i] = v->job->spell_err;
+        v->job->config_err = v->job->spell_err = NULL;
+        lint_job_free(v->job);
+        free(v);
+    }
+    civ_par_free(par, NULL);
+    r->linter.ctx.run_words = &r->run_words;
 }
 
 /* ---- lint: this thread -------------------------------------------------- */
@@ -382,8 +464,9 @@ void civ_run_lint(civ_run *r)
      * come back here in input order, so output does not depend on -j. */
     unsigned jobs = r->o->jobs ? r->o->jobs : r->walk.n > 1 ? civ_par_cpus() : 1;
     pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
-    lint_job_ctx jc = {&r->linter, (const char *const *)r->walk.paths, r->o, r->configs, &config_lock,
-                       r->spellers};
+    lint_job_ctx jc = {.linter = &r->linter, .paths = (const char *const *)r->walk.paths, .o = r->o,
+                       .configs = r->configs, .config_lock = &config_lock, .spellers = r->spellers};
+    build_vocabulary(r, &jc, jobs);
     civ_par *par = civ_par_new(r->walk.n, jobs, 0, lint_job, &jc);
     for (size_t i = 0; i < r->walk.n; i++) {
         lint_job_result *job = civ_par_take(par);
@@ -396,6 +479,12 @@ void civ_run_lint(civ_run *r)
         }
     }
     civ_par_free(par, NULL); /* every result was taken */
+    for (size_t i = 0; jc.config_errs && i < r->walk.n; i++) {
+        free(jc.config_errs[i]);
+        free(jc.spell_errs[i]);
+    }
+    free(jc.config_errs);
+    free(jc.spell_errs);
     end_output(r);
 }
 

@@ -49,6 +49,8 @@ typedef struct {
     bool gate_open;             /* gate is valid and must be released */
     char *house;                /* the house dictionary's path (heap) */
     civ_spellers *spellers;     /* NULL: spelling is off */
+    civ_strmap run_words;       /* unknown word -> posts using it (checks/spelling.h) */
+    bool have_run_words;        /* run_words is valid and must be released */
     civ_walk walk;              /* the files to lint */
     civ_rule_info *rule_info;   /* every known rule, for the formats (heap) */
     size_t nrule_info;

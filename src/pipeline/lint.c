@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "checks/spelling.h"
 #include "model/document.h"
 #include "source/frontmatter.h"
 #include "policy/suppress.h"
@@ -42,6 +43,18 @@ void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)
     civ_policy_apply(l->policy, out);
     civ_suppress_apply(doc, l->ctx.rules, l->policy, out);
     civ_diags_sort(out);
+    civ_doc_free(doc);
+    civ_frontmatter_release(&fm);
+}
+
+void civ_lint_vocabulary(const civ_linter *l, const civ_source *src, civ_strmap *out)
+{
+    if (!l->ctx.speller || civ_policy_is_off(l->policy, "spelling"))
+        return;
+    civ_frontmatter fm;
+    civ_frontmatter_parse(src, &fm);
+    civ_doc *doc = civ_doc_parse(src, &fm);
+    civ_spelling_vocabulary(doc, &l->ctx, out);
     civ_doc_free(doc);
     civ_frontmatter_release(&fm);
 }

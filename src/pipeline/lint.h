@@ -32,4 +32,9 @@ bool civ_linter_only(civ_linter *l, civ_policy *p, const char *only);
  * then the inline suppressions (suppress.h). */
 void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out);
 
+/* Adds the distinct unknown words of src (lower-cased) to out, for the
+ * run's vocabulary (checks/spelling.h); nothing when spelling is off for
+ * it or has no speller. */
+void civ_lint_vocabulary(const civ_linter *l, const civ_source *src, civ_strmap *out);
+
 #endif

@@ -11,13 +11,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "base/util.h"
+#include "spell/near.h"
 
 typedef struct {
     bool known;
-    _Atomic bool suggested; /* set (under the write lock) after sugg */
+    _Atomic bool near_done; /* set (under the write lock) after the near fields */
+    _Atomic bool suggested; /* the full search asked for (--suggest=full) */
+    int near_cost;          /* near.h's cost of sugg[0]; CIV_NEAR_NONE */
+    bool near_proper;       /* sugg[0] is a proper noun */
+    _Atomic bool casing_done; /* set (under the write lock) after casing */
+    char *casing;           /* the dictionary's casing of the word, or NULL */
     char **sugg;
     size_t nsugg;
 } verdict;
@@ -211,6 +218,7 @@ static void free_verdict(const char *key, void *value, void *ud)
     for (size_t i = 0; i < v->nsugg; i++)
         free(v->sugg[i]);
     free(v->sugg);
+    free(v->casing);
     free(v);
 }
 
@@ -355,81 +363,161 @@ static bool is_split(const char *sugg, const char *word, size_t n)
     return false;
 }
 
-/* Known words one edit away (a swap of two neighbours, a letter dropped,
- * added or changed), in that order: the typos authors make most. Hunspell's
- * own suggest tries far more (n-grams, phonetics) and costs ~40 ms a word
- * (--suggest=full). These ~54n+25 lookups cost about 1.3 ms a word (~5 us
- * each). A word list in a hash set in front of hunspell cut that to a few
- * microseconds, but loading 155,000 forms took a one-post run from 84 to
- * 228 ms and 14 to 42 MiB, so it was taken out. ASCII words only; returns
- * the count stored in out (at most max, heap strings). */
-static size_t near_words(Hunhandle *h, const char *word, size_t n, char **out, size_t max)
+static bool hun_spell(void *ud, const char *word)
 {
-    if (n < 3 || n > 40)
-        return 0;
-    bool upper = true;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)word[i];
-        if (c >= 0x80)
-            return 0;
-        if (c >= 'a' && c <= 'z')
-            upper = false;
-    }
-    const char *abc = upper ? "ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "abcdefghijklmnopqrstuvwxyz";
-    /* a capitalised word gets a capital in its first place */
-    bool cap0 = word[0] >= 'A' && word[0] <= 'Z';
-    char cand[48];
-    size_t found = 0;
-    /* First the same letters in another case: "Nato" is "NATO". */
-    for (int v = 0; v < 2 && found < max; v++) {
-        for (size_t i = 0; i < n; i++) {
-            char c = word[i];
-            cand[i] = v == 0 ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c)
-                             : (i > 0 && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
-        }
-        cand[n] = '\0';
-        if (memcmp(cand, word, n) != 0 && Hunspell_spell(h, cand))
-            out[found++] = xstrdup(cand);
-    }
-    for (int kind = 0; kind < 4 && found < max; kind++) {
-        size_t positions = kind == 0 ? n - 1 : kind == 2 ? n + 1 : n;
-        for (size_t i = 0; i < positions && found < max; i++) {
-            for (int l = 0; l < (kind == 0 || kind == 1 ? 1 : 26) && found < max; l++) {
-                size_t m = 0;
-                if (kind == 0) { /* swap i, i+1 */
-                    if (word[i] == word[i + 1])
-                        continue;
-                    memcpy(cand, word, n);
-                    cand[i] = word[i + 1];
-                    cand[i + 1] = word[i];
-                    m = n;
-                } else if (kind == 1) { /* drop i */
-                    memcpy(cand, word, i);
-                    memcpy(cand + i, word + i + 1, n - i - 1);
-                    m = n - 1;
-                } else if (kind == 2) { /* add before i */
-                    memcpy(cand, word, i);
-                    cand[i] = i == 0 && cap0 ? "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[l] : abc[l];
-                    memcpy(cand + i + 1, word + i, n - i);
-                    m = n + 1;
-                } else { /* change i */
-                    char c = i == 0 && cap0 ? "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[l] : abc[l];
-                    if (c == word[i])
-                        continue;
-                    memcpy(cand, word, n);
-                    cand[i] = c;
-                    m = n;
-                }
-                cand[m] = '\0';
-                bool dup = false;
-                for (size_t k = 0; k < found && !dup; k++)
-                    dup = strcmp(out[k], cand) == 0;
-                if (!dup && Hunspell_spell(h, cand))
-                    out[found++] = xstrdup(cand);
-            }
+    return Hunspell_spell((Hunhandle *)ud, word) != 0;
+}
+
+static bool all_caps(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            return false;
+    return true;
+}
+
+/* Hunspell accepts any known word in capitals (`GITHUB` for `GitHub`,
+ * `WORMS` for `worms`), so a casing fix in capitals needs the
+ * dictionary's own casing: the first of hunspell's suggestions with the
+ * same letters (its case suggestions come first and need no time limit).
+ * A word with a capital inside (`WoRMS`) is styled on purpose: only a
+ * one-letter case change is a fix for it. Replaces *cand; false when
+ * there is no such casing. */
+static bool own_casing(Hunhandle *h, const char *word, size_t n, char **cand)
+{
+    if (!all_caps(*cand))
+        return true;
+    for (size_t i = 1; i < n; i++)
+        if (word[i] >= 'A' && word[i] <= 'Z')
+            return false;
+    char buf[128];
+    char *s = cstr(word, n, buf, sizeof buf);
+    char **list = NULL;
+    int k = Hunspell_suggest(h, &list, s);
+    bool found = false;
+    for (int i = 0; i < k && !found; i++) {
+        if (strlen(list[i]) == n && strncasecmp(list[i], word, n) == 0 && memcmp(list[i], word, n) != 0) {
+            free(*cand);
+            *cand = xstrdup(list[i]);
+            found = true;
         }
     }
+    if (list)
+        Hunspell_free_list(h, &list, k);
+    if (s != buf)
+        free(s);
     return found;
+}
+
+/* The near search (near.h) for a word without a verdict's near fields
+ * yet; stores them in v under the write lock unless another thread was
+ * first. */
+static void compute_near(civ_speller *sp, verdict *v, const char *word, size_t n)
+{
+    civ_near_word near[CIV_SPELL_MAX_SUGGEST];
+    int best;
+    Hunhandle *h = take_handle(sp);
+    size_t m = civ_near_search(hun_spell, h, word, n, near, CIV_SPELL_MAX_SUGGEST, &best);
+    if (m && near[0].cost == 1 && !own_casing(h, word, n, &near[0].word)) {
+        free(near[0].word); /* not a casing the dictionary has */
+        memmove(near, near + 1, --m * sizeof *near);
+        best = m ? near[0].cost : CIV_NEAR_NONE;
+    }
+    /* a proper noun: known capitalised, not in lower case (Tbilisi) */
+    bool proper = false;
+    if (m && near[0].word[0] >= 'A' && near[0].word[0] <= 'Z') {
+        char low[48];
+        size_t k = strlen(near[0].word);
+        memcpy(low, near[0].word, k + 1);
+        for (size_t i = 0; i < k; i++)
+            if (low[i] >= 'A' && low[i] <= 'Z')
+                low[i] = (char)(low[i] - 'A' + 'a');
+        proper = !Hunspell_spell(h, low);
+    }
+    give_handle(sp, h);
+    char **sugg = m ? xcalloc(m, sizeof *sugg) : NULL;
+    for (size_t i = 0; i < m; i++)
+        sugg[i] = near[i].word;
+    pthread_rwlock_wrlock(&sp->cache_lock);
+    if (!atomic_load(&v->near_done)) {
+        v->sugg = sugg;
+        v->nsugg = m;
+        v->near_cost = best;
+        v->near_proper = proper;
+        atomic_store(&v->near_done, true);
+        sugg = NULL;
+    }
+    pthread_rwlock_unlock(&sp->cache_lock);
+    if (sugg) { /* another thread was first */
+        for (size_t i = 0; i < m; i++)
+            free(sugg[i]);
+        free(sugg);
+    }
+}
+
+/* The verdict of word, with its near fields computed; NULL for a word of
+ * a word list (never reported). */
+static verdict *near_verdict(civ_speller *sp, const char *word, size_t n)
+{
+    verdict *v = cached(sp, word, n);
+    if (!v) {
+        civ_speller_check(sp, word, n);
+        v = cached(sp, word, n);
+    }
+    if (v && !atomic_load(&v->near_done))
+        compute_near(sp, v, word, n);
+    return v;
+}
+
+const char *civ_speller_casing(civ_speller *sp, const char *word, size_t n)
+{
+    verdict *v = cached(sp, word, n);
+    if (!v) {
+        civ_speller_check(sp, word, n);
+        v = cached(sp, word, n);
+    }
+    if (!v)
+        return NULL;
+    if (atomic_load(&v->near_done)) { /* the full search found it already */
+        pthread_rwlock_rdlock(&sp->cache_lock);
+        const char *r = v->near_cost == 1 && v->nsugg ? v->sugg[0] : NULL;
+        pthread_rwlock_unlock(&sp->cache_lock);
+        return r;
+    }
+    if (!atomic_load(&v->casing_done)) {
+        Hunhandle *h = take_handle(sp);
+        char *c = civ_near_casing(hun_spell, h, word, n);
+        if (c && !own_casing(h, word, n, &c)) {
+            free(c);
+            c = NULL;
+        }
+        give_handle(sp, h);
+        pthread_rwlock_wrlock(&sp->cache_lock);
+        if (!atomic_load(&v->casing_done)) {
+            v->casing = c;
+            atomic_store(&v->casing_done, true);
+            c = NULL;
+        }
+        pthread_rwlock_unlock(&sp->cache_lock);
+        free(c);
+    }
+    return v->casing;
+}
+
+civ_closeness civ_speller_closest(civ_speller *sp, const char *word, size_t n)
+{
+    verdict *v = near_verdict(sp, word, n);
+    civ_closeness c = {CIV_SPELL_FAR, false, NULL};
+    if (!v)
+        return c;
+    pthread_rwlock_rdlock(&sp->cache_lock);
+    if (v->near_cost < CIV_NEAR_NONE && v->nsugg) {
+        c.cost = v->near_cost;
+        c.proper = v->near_proper;
+        c.word = v->sugg[0];
+    }
+    pthread_rwlock_unlock(&sp->cache_lock);
+    return c;
 }
 
 void civ_speller_set_full_search(civ_speller *sp, bool on)
@@ -439,27 +527,19 @@ void civ_speller_set_full_search(civ_speller *sp, bool on)
 
 size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *const **out)
 {
-    verdict *v = cached(sp, word, n);
-    if (!v) {
-        civ_speller_check(sp, word, n);
-        v = cached(sp, word, n);
-    }
+    verdict *v = near_verdict(sp, word, n);
     if (!v) { /* a word-list word: never reported, nothing to suggest */
         *out = NULL;
         return 0;
     }
     if (!atomic_load(&v->suggested)) {
-        char buf[128];
-        char *s = cstr(word, n, buf, sizeof buf);
-        Hunhandle *h = take_handle(sp);
-        char *near[CIV_SPELL_MAX_SUGGEST];
-        size_t m = near_words(h, word, n, near, CIV_SPELL_MAX_SUGGEST);
         char **sugg = NULL;
-        if (m) {
-            sugg = xcalloc(m, sizeof *sugg);
-            memcpy(sugg, near, m * sizeof *sugg);
-        } else if (sp->full_search) {
+        size_t m = 0;
+        if (!v->nsugg && sp->full_search) {
             /* nothing one edit away: hunspell's full (slow) search */
+            char buf[128];
+            char *s = cstr(word, n, buf, sizeof buf);
+            Hunhandle *h = take_handle(sp);
             char **list = NULL;
             int k = Hunspell_suggest(h, &list, s);
             m = k > 0 ? (size_t)k : 0;
@@ -475,24 +555,24 @@ size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *co
                         sugg[j++] = xstrdup(list[i]);
             if (list)
                 Hunspell_free_list(h, &list, k);
+            give_handle(sp, h);
+            if (s != buf)
+                free(s);
         }
-        give_handle(sp, h);
         atomic_fetch_add(&sp->suggestions, 1);
-        if (s != buf)
-            free(s);
         pthread_rwlock_wrlock(&sp->cache_lock);
         if (!atomic_load(&v->suggested)) {
-            v->sugg = sugg;
-            v->nsugg = m;
+            if (m) {
+                v->sugg = sugg;
+                v->nsugg = m;
+                sugg = NULL;
+            }
             atomic_store(&v->suggested, true);
-            sugg = NULL;
         }
         pthread_rwlock_unlock(&sp->cache_lock);
-        if (sugg) { /* another thread was first */
-            for (size_t i = 0; i < m; i++)
-                free(sugg[i]);
-            free(sugg);
-        }
+        for (size_t i = 0; sugg && i < m; i++)
+            free(sugg[i]);
+        free(sugg);
     }
     *out = v->sugg;
     return v->nsugg;

@@ -17,7 +17,9 @@
  * asked for (for a word that is reported) and then kept too.
  *
  * Suggestions. Known words one edit away (case, swap, drop, add, change),
- * well under a millisecond a word and the same in every run. Hunspell's
+ * ranked by how likely the edit is a typo (near.h: a swap, a doubled
+ * letter or a key next to the right one costs less), about a millisecond
+ * a word and the same in every run. Hunspell's
  * own full search (n-grams, phonetics) finds more for words two or more
  * edits away, but costs ~50 ms a word and stops at a CPU-time limit, so its
  * list can change with the machine's load; it runs only when the speller
@@ -82,6 +84,29 @@ bool civ_speller_check(civ_speller *sp, const char *word, size_t n);
  * Stores a pointer to the speller's cached array in *out (valid until
  * civ_speller_free; do not free) and returns its length. Thread-safe. */
 size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *const **out);
+
+/* How close an unknown word is to the dictionary: the cost (near.h,
+ * quarters of an edit) of the cheapest known word one edit away, whether
+ * that word is a proper noun (known only capitalised: `Tbilisi`), and the
+ * word itself (owned by the speller). cost is CIV_SPELL_FAR and word NULL
+ * when nothing is one edit away, or for a word of a word list. Computed
+ * once per distinct word (it is the same search as the suggestions, so a
+ * later civ_speller_suggest costs nothing more). Thread-safe. */
+#define CIV_SPELL_FAR 1000
+#define CIV_SPELL_EDIT 4 /* the cost of one plain edit */
+typedef struct {
+    int cost;
+    bool proper;
+    const char *word;
+} civ_closeness;
+civ_closeness civ_speller_closest(civ_speller *sp, const char *word, size_t n);
+
+/* The dictionary's own casing of an unknown word that is a known word in
+ * another case (`Github` -> `GitHub`, `THe` -> `The`, `powerpoint` ->
+ * `PowerPoint`), or NULL; owned by the speller. Only the first step of
+ * the near search (a few lookups), so cheap enough for every unknown
+ * word; the same answer as a civ_speller_closest of cost 1. Thread-safe. */
+const char *civ_speller_casing(civ_speller *sp, const char *word, size_t n);
 
 /* Counters for --spell-stats. */
 typedef struct {

@@ -34,6 +34,12 @@ static const cfg_case cases[] = {
     {"bad bool", "empty-section: {direct-content: yes}\n", "1:33: error: 'empty-section.direct-content' must be true or false"},
     {"bad number", "acronym-max-length: six\n", "1:21: error: 'acronym-max-length' must be a whole number"},
     {"number too small", "acronym-max-length: 1\n", "1:21: error: 'acronym-max-length'"},
+    {"spelling terms", "spelling: {unknown-terms: note}\n", NULL},
+    {"spelling terms in an override", "overrides:\n  - files: x\n    spelling: {unknown-terms: off}\n", NULL},
+    {"bad spelling terms", "spelling: {unknown-terms: loud}\n",
+     "1:27: error: 'spelling.unknown-terms' must be off, note or warning"},
+    {"unknown spelling key", "spelling: {unknown-words: note}\n", "1:12: error: unknown key 'unknown-words' in 'spelling'"},
+    {"spelling not a map", "spelling: note\n", "1:11: error: 'spelling' must be a mapping"},
     {"bad lang", "lang: english\n", "1:7: error: 'lang' must be a language"},
     {"missing dictionary", "dictionaries: [no-such.dic]\n", "1:16: error: cannot find 'no-such.dic'"},
     {"override without files", "overrides:\n  - disable: [encoding]\n", "2:5: error: override has no 'files'"},
@@ -122,8 +128,10 @@ START_TEST(test_precedence)
     char *err = NULL;
     const char *y = "severity: {empty-section: error, author-line: note}\n"
                     "figures: {scope: paragraph}\n"
+                    "spelling: {unknown-terms: note}\n"
                     "overrides:\n"
                     "  - files: drafts/**\n    disable: [empty-section]\n    figures: {scope: sentence}\n"
+                    "    spelling: {unknown-terms: warning}\n"
                     "  - files: '*.md'\n    enable: [empty-section]\n";
     civ_config *cfg = civ_config_parse("/proj/.civlint.yml", y, strlen(y), &e, &err);
     ck_assert_msg(cfg != NULL, "%s", err ? err : "");
@@ -139,9 +147,11 @@ START_TEST(test_precedence)
     ck_assert_int_eq(sev, CIV_SEV_ERROR);
     ck_assert(!civ_policy_lookup(&fs.policy, "author-line", CIV_SEV_WARNING, &sev));
     ck_assert_int_eq(fs.figure_scope, CIV_FIGURES_SENTENCE);
+    ck_assert_int_eq(fs.unknown_terms, 2); /* warning, from the override */
     civ_file_settings_release(&fs);
     civ_config_settings(cfg, &e, "posts/a.md", NULL, &fs);
     ck_assert_int_eq(fs.figure_scope, CIV_FIGURES_PARAGRAPH);
+    ck_assert_int_eq(fs.unknown_terms, 1); /* note, from the top level */
     ck_assert(civ_policy_lookup(&fs.policy, "author-line", CIV_SEV_WARNING, &sev));
     ck_assert_int_eq(sev, CIV_SEV_NOTE);
     civ_file_settings_release(&fs);

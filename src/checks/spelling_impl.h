@@ -1,0 +1,63 @@
+/* spelling_impl.h - what the two files of the `spelling` check share:
+ * spelling.c walks the post and collects every unknown word with all its
+ * occurrences; spelling_judge.c decides, once the whole post is known,
+ * what each of them is (a likely typo, a wrong casing, a variant of a name
+ * the post spells otherwise, or an unknown term) and reports it. Not for
+ * other checks. */
+#ifndef CIV_CHECKS_SPELLING_IMPL_H
+#define CIV_CHECKS_SPELLING_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/strmap.h"
+#include "checks/check.h"
+#include "text/words.h"
+
+/* One place an unknown word is written. */
+typedef struct {
+    size_t s0, s1; /* source span */
+    bool initial;  /* at the start of a sentence, block or hyphenated part's
+                      word, or in a heading or the title: a capital there
+                      says nothing about being a name */
+    bool curly;    /* written with a curly apostrophe */
+    bool title_ctx; /* next to a Capitalised known word (spelling.c) */
+    bool in_url;   /* in a link's text, and also in its destination
+                      ([taxadb](https://github.com/x/taxadb)): a name */
+} sp_occ;
+
+/* One distinct unknown word of the post (as written, apostrophes straight). */
+typedef struct {
+    char *key; /* heap, NUL-terminated */
+    size_t klen;
+    sp_occ *occ;
+    size_t nocc, cap;
+} sp_word;
+
+typedef struct {
+    const civ_doc *doc;
+    const civ_ctx *ctx;
+    civ_sink *sink;
+    civ_strmap inline_words; /* civlint-words and the front matter's authors */
+    civ_strmap index;        /* key -> sp_word index + 1 */
+    civ_strmap family;       /* lower-cased key -> occurrences (uintptr_t) */
+    sp_word *words;
+    size_t nwords, wcap;
+    size_t nsuggested;       /* distinct words given suggestions so far */
+    uint64_t ntokens;
+    size_t autolink;         /* cursor over the block's inlines */
+    size_t byline;           /* the byline's block, or SIZE_MAX */
+    size_t byline_end;       /* where the name ends in its text */
+    const civ_word *left, *right;   /* the tokens around the word being checked */
+} sp_state;
+
+/* Decides and reports every collected word (spelling_judge.c). */
+void civ_spelling_judge(sp_state *st);
+
+/* The restricted Damerau-Levenshtein distance between a and b, with the
+ * first letter compared without case (a capital at the start of a
+ * sentence is no difference); stops early and returns max + 1 once the
+ * distance exceeds max. */
+size_t civ_spelling_distance(const char *a, size_t na, const char *b, size_t nb, size_t max);
+
+#endif

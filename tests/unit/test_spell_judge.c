@@ -1,0 +1,336 @@
+/* test_spell_judge.c - how the `spelling` check judges an unknown word
+ * once the whole post is known (checks/spelling_judge.c): likely typos,
+ * wrong casing, names and their variants, the post's own vocabulary,
+ * unknown terms, the byline, once per post; and the ranked one-edit search
+ * (spell/near.c) and the name distance underneath. All text here is
+ * synthetic: invented names (Zorblax, Quxley) and plain English. */
+#include "helpers.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "checks/spelling.h"
+#include "checks/spelling_impl.h"
+#include "spell/near.h"
+#include "spell/spell.h"
+
+static civ_speller *shared;
+
+static void free_shared(void)
+{
+    civ_speller_free(shared);
+}
+
+static civ_speller *speller(void)
+{
+    if (!shared) {
+        char *err = NULL;
+        shared = civ_speller_new("en_US", NULL, &err);
+        ck_assert_msg(shared != NULL, "%s", err ? err : "?");
+        ck_assert(civ_speller_add_dic(shared, "dictionaries/house.dic", &err));
+        atexit(free_shared);
+    }
+    return shared;
+}
+
+static void setup_shared(void)
+{
+    speller();
+}
+
+/* ---- the ranked one-edit search, on a dictionary of a few words ---- */
+
+static bool fake_spell(void *ud, const char *word)
+{
+    for (const char *const *w = ud; *w; w++)
+        if (strcmp(*w, word) == 0)
+            return true;
+    return false;
+}
+
+typedef struct {
+    const char *name;
+    const char *dict[6];
+    const char *word;
+    const char *want; /* the candidates, cheapest first, joined by ' ' */
+    int best;
+} near_case;
+
+static const near_case near_cases[] = {
+    {"a doubled letter beats a dropped one", {"sport", "support"}, "suport", "support sport", 2},
+    {"swap", {"receive"}, "recieve", "receive", 2},
+    {"key next to the right one", {"government", "governmint"}, "governmwnt", "government governmint", 3},
+    {"a missing letter beats one too many", {"stem", "system"}, "sytem", "system stem", 3},
+    {"a key far away costs a full edit", {"government"}, "governmznt", "government", 4},
+    {"one letter in another case", {"GitHub"}, "Github", "GitHub", 1},
+    {"a stray capital", {"The"}, "THe", "The", 1},
+    {"capitals when no one letter will do", {"NATO"}, "Nato", "NATO", 1},
+    {"the first letter costs more", {"bat", "cart"}, "cat", "cart bat", 3},
+    {"nothing near", {"apple"}, "zzzz", "", CIV_NEAR_NONE},
+    {"too short to search", {"at"}, "ta", "", CIV_NEAR_NONE},
+    {"capitalised word keeps its capital", {"Support", "support"}, "Suport", "Support", 2},
+    {"ALL-CAPS word keeps its capitals", {"SUPPORT"}, "SUPORT", "SUPPORT", 2},
+};
+
+START_TEST(test_near_table)
+{
+    const near_case *c = &near_cases[_i];
+    civ_near_word out[CIV_SPELL_MAX_SUGGEST];
+    int best;
+    size_t m = civ_near_search(fake_spell, (void *)c->dict, c->word, strlen(c->word), out,
+                               CIV_SPELL_MAX_SUGGEST, &best);
+    char got[256] = "";
+    for (size_t i = 0; i < m; i++) {
+        snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? " " : "", out[i].word);
+        free(out[i].word);
+    }
+    ck_assert_msg(strcmp(got, c->want) == 0, "%s: got '%s', expected '%s'", c->name, got, c->want);
+    ck_assert_msg(best == c->best, "%s: best %d, expected %d", c->name, best, c->best);
+}
+END_TEST
+
+START_TEST(test_keys_adjacent)
+{
+    ck_assert(civ_near_keys_adjacent('e', 'r'));
+    ck_assert(civ_near_keys_adjacent('R', 'e'));
+    ck_assert(civ_near_keys_adjacent('g', 'b'));
+    ck_assert(!civ_near_keys_adjacent('q', 'p'));
+    ck_assert(!civ_near_keys_adjacent('a', 'a'));
+    ck_assert(!civ_near_keys_adjacent('1', '2'));
+    /* symmetric over the whole alphabet */
+    for (char a = 'a'; a <= 'z'; a++)
+        for (char b = 'a'; b <= 'z'; b++)
+            ck_assert_msg(civ_near_keys_adjacent(a, b) == civ_near_keys_adjacent(b, a), "%c %c", a, b);
+}
+END_TEST
+
+/* ---- the distance between two names ---- */
+
+typedef struct {
+    const char *a, *b;
+    size_t max, want;
+} dist_case;
+
+static const dist_case dist_cases[] = {
+    {"Zorblaxon", "Zorblaxon", 2, 0},
+    {"Zorblaxon", "Zorblaxion", 2, 1},
+    {"Zorblaxon", "Zorblexin", 2, 2},
+    {"Zorblaxon", "Zorblxaon", 2, 1},  /* a swap is one edit */
+    {"zorblaxon", "Zorblaxon", 2, 0},  /* a sentence's capital is no difference */
+    {"ZorBlaxon", "Zorblaxon", 2, 1},  /* a capital inside is */
+    {"Zorblaxon", "Quxleyfoo", 2, 3},  /* stops at max + 1 */
+    {"Zorb", "Zorblaxon", 2, 3},       /* lengths too far apart */
+    {"", "ab", 2, 2},
+};
+
+START_TEST(test_distance_table)
+{
+    const dist_case *c = &dist_cases[_i];
+    size_t d = civ_spelling_distance(c->a, strlen(c->a), c->b, strlen(c->b), c->max);
+    ck_assert_msg(d == c->want, "%s/%s: %zu, expected %zu", c->a, c->b, d, c->want);
+}
+END_TEST
+
+/* ---- the check: findings as "L:C severity message>fix" joined by '|' ---- */
+
+typedef struct {
+    const char *name;
+    int terms;       /* CIV_TERMS_* */
+    bool all;        /* all occurrences */
+    const char *md;
+    const char *want;
+} judge_case;
+
+static const judge_case judge_cases[] = {
+    {"a typo one edit away", 0, false, "We saw the goverment.", "1:12 W unknown word 'goverment'>government"},
+    {"a typo two edits away is still a typo", 0, false, "We saw the govermnet plan.",
+     "1:12 W unknown word 'govermnet'>-"},
+    {"a name mid-sentence is not a typo", 0, false, "We met Zorblax today.", ""},
+    {"as a term, when asked", 1, false, "We met Zorblax today.", "1:8 N unknown term 'Zorblax'>-"},
+    {"terms as warnings", 2, false, "We met Zorblax today.", "1:8 W unknown term 'Zorblax'>-"},
+    {"a capital only at sentence starts is no evidence", 0, false, "Zorblax said so. Zorblax left.",
+     "1:1 W unknown word 'Zorblax'>-"},
+    {"a capital in a heading is no evidence", 0, false, "# Zorblax Report\n\nText.",
+     "1:3 W unknown word 'Zorblax'>-"},
+    {"camelCase is a name", 0, false, "They use ZorBlax and zorBlax daily.", ""},
+    {"a name one edit from a dictionary name", 0, false, "We flew to Tbilsi.", "1:12 W unknown word 'Tbilsi'>Tbilisi"},
+    {"a capitalised word one edit from a common word", 0, false, "The Finance Minestry said.",
+     "1:13 W unknown word 'Minestry'>Ministry"},
+    {"a name a cheap edit from a common word", 0, false, "We met Mr Govenrment today.",
+     "1:11 W unknown word 'Govenrment'>Government"},
+    {"a name a plain edit from a common word", 0, false, "We met Gozernment today.", ""},
+    {"... next to a Capitalised known word", 0, false, "We met the Gozernment Council.",
+     "1:12 W unknown word 'Gozernment'>Government"},
+    {"a link's own name", 0, false, "See [frobnicat](https://example.org/frobnicat) and [frobnicat](https://x.org).", ""},
+    {"link text that is not in the link", 0, false, "See [frobnicat](https://example.org/tool).",
+     "1:6 W unknown word 'frobnicat'>-"},
+    {"wrong casing", 0, false, "We use Github and THe tools.",
+     "1:8 W 'Github' in the wrong case: the dictionary has GitHub>GitHub|1:19 W 'THe' in the wrong case: the dictionary has The>The"},
+    {"wrong casing in lower case", 0, false, "We use github.", "1:8 W 'github' in the wrong case: the dictionary has GitHub>GitHub"},
+    {"a styled name is not a casing error", 0, false, "They use the WoRMS list.", ""},
+    {"a capital taken away on purpose", 0, false, "They met at the useR meeting.", ""},
+    {"a held shift key is a casing error", 0, false, "The GOvernment said.",
+     "1:5 W 'GOvernment' in the wrong case: the dictionary has Government>Government"},
+    {"a variant of a name the post uses more", 0, false,
+     "Quxleyson spoke. Then Quxleyson and Quxleyson left. Later Quxlyeson came.",
+     "1:59 W 'Quxlyeson' differs from Quxleyson, used 3 times in this post>Quxleyson"},
+    {"a plural is not a variant", 0, false, "We met Zorblax, Zorblax and Zorblax. Two Zorblaxs.", ""},
+    {"the post's vocabulary", 0, false, "A frobnicator. The frobnicator. Our frobnicator.", ""},
+    {"vocabulary in any casing", 0, false, "Frobnicator. A frobnicator and a frobnicator.", ""},
+    {"used twice is still a typo", 0, false, "The frobnicator and the frobnicator.",
+     "1:5 W unknown word 'frobnicator'>-"},
+    {"a short word with nothing near is a term", 0, false, "Use the xqz tool.", ""},
+    {"a short word one edit away", 0, false, "Use teh tool.", "1:5 W unknown word 'teh'>the"},
+    {"a short word only a plain edit away", 0, false, "Use the qef tool.", ""},
+    {"once per post", 0, false, "The goverment.\n\nA goverment.",
+     "1:5 W unknown word 'goverment'>government"},
+    /* the trade-off of the vocabulary rule: a misspelling repeated three
+     * times reads as the post's own word */
+    {"a typo used three times is taken for vocabulary", 1, false,
+     "The goverment.\n\nA goverment.\n\nNo goverment.", "1:5 N unknown term 'goverment'>-"},
+    {"every occurrence", 0, true, "The goverment.\n\nA goverment.",
+     "1:5 W unknown word 'goverment'>government|3:3 W unknown word 'goverment'>government"},
+    {"the byline's name", 0, false, "Text here.\n\nQuxley Zorblaxon \xE2\x80\x93 Researcher, Some Institute",
+     ""},
+    {"the byline's role is checked", 0, false,
+     "Text here.\n\nQuxley Zorblaxon \xE2\x80\x93 Reseacher, Some Institute",
+     "3:20 W unknown word 'Reseacher'>Researcher"},
+    {"the front matter's author", 0, false, "---\nauthor: Quxley Zorblaxon\n---\n\nZorblaxon wrote this.", ""},
+};
+
+static void render(const civ_source *src, const civ_diags *d, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < d->n; i++) {
+        const civ_diag *g = &d->items[i];
+        size_t line, col;
+        civ_source_position(src, g->start, &line, &col);
+        o += (size_t)snprintf(out + o, cap - o, "%s%zu:%zu %c %s>%s", i ? "|" : "", line, col,
+                              g->severity == CIV_SEV_NOTE ? 'N' : 'W', g->message,
+                              g->nfixes ? g->fixes[0].replacement : "-");
+        ck_assert_uint_lt(o, cap);
+    }
+}
+
+static civ_source *lint_with(const char *md, int terms, bool all, civ_diags *out)
+{
+    civ_linter l;
+    civ_linter_init(&l, test_rules());
+    civ_policy only;
+    civ_policy_init(&only);
+    civ_linter_only(&l, &only, "spelling");
+    l.ctx.speller = speller();
+    l.ctx.unknown_terms = terms;
+    l.ctx.all_occurrences = all;
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("t.md", md, strlen(md), &err);
+    ck_assert_ptr_nonnull(src);
+    civ_diags_init(out);
+    civ_lint(&l, src, out);
+    civ_policy_release(&only);
+    return src;
+}
+
+START_TEST(test_judge_table)
+{
+    const judge_case *c = &judge_cases[_i];
+    civ_diags d;
+    civ_source *src = lint_with(c->md, c->terms, c->all, &d);
+    char got[2048];
+    render(src, &d, got, sizeof got);
+    ck_assert_msg(strcmp(got, c->want) == 0, "%s: got '%s', expected '%s'", c->name, got, c->want);
+    civ_diags_release(&d);
+    civ_source_free(src);
+}
+END_TEST
+
+typedef struct {
+    const char *md;
+    const char *note; /* the last note */
+} lines_case;
+
+static const lines_case lines_cases[] = {
+    {"The goverment.\n\nA goverment.", "also on line 3"},
+    {"The goverment.\n\nA goverment.\n\nB goverment.\n\nC goverment.", "also on lines 3, 5 and 7"},
+    {"The goverment and the goverment.", "also on line 1"},
+    {"A goverment.\n\nB goverment.\n\nC goverment.\n\nD goverment.\n\nE goverment.\n\nF goverment.\n\n"
+     "G goverment.\n\nH goverment.\n\nI goverment.\n\nJ goverment.\n\nK goverment.",
+     "also on lines 3, 5, 7, 9, 11, 13, 15, 17 and 2 more"},
+};
+
+START_TEST(test_other_lines_note)
+{
+    const lines_case *c = &lines_cases[_i];
+    civ_diags d;
+    /* vocabulary: a word used 3 times is not a typo, so terms as notes */
+    civ_source *src = lint_with(c->md, CIV_TERMS_NOTE, false, &d);
+    ck_assert_uint_eq(d.n, 1);
+    const civ_diag *g = &d.items[0];
+    ck_assert_uint_ge(g->nnotes, 1);
+    ck_assert_str_eq(g->notes[g->nnotes - 1], c->note);
+    civ_diags_release(&d);
+    civ_source_free(src);
+}
+END_TEST
+
+/* The run's vocabulary: the pre-pass lists a post's unknown words once,
+ * lower-cased; a word the run counts in 3 posts is not a typo. */
+START_TEST(test_run_vocabulary)
+{
+    const char *md = "The frobnicator and the Frobnicator met Zorblax; a goverment.";
+    tdoc *t = tdoc_new(md);
+    civ_ctx ctx = {.rules = test_rules(), .speller = speller(), .acronym_max = 6};
+    civ_strmap words;
+    civ_strmap_init(&words);
+    civ_spelling_vocabulary(t->doc, &ctx, &words);
+    ck_assert_uint_eq(words.n, 3);
+    ck_assert_ptr_nonnull(civ_strmap_get(&words, "frobnicator", 11));
+    ck_assert_ptr_nonnull(civ_strmap_get(&words, "zorblax", 7));
+    ck_assert_ptr_nonnull(civ_strmap_get(&words, "goverment", 9));
+    civ_strmap_release(&words);
+    tdoc_free(t);
+
+    civ_strmap run;
+    civ_strmap_init(&run);
+    civ_strmap_put(&run, "goverment", 9, (void *)(uintptr_t)2);
+    civ_strmap_put(&run, "frobnicator", 11, (void *)(uintptr_t)CIV_SPELLING_RUN_POSTS);
+    civ_linter l;
+    civ_linter_init(&l, test_rules());
+    civ_policy only;
+    civ_policy_init(&only);
+    civ_linter_only(&l, &only, "spelling");
+    l.ctx.speller = speller();
+    l.ctx.run_words = &run;
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("t.md", "A goverment frobnicator.", 24, &err);
+    civ_diags d;
+    civ_diags_init(&d);
+    civ_lint(&l, src, &d);
+    ck_assert_uint_eq(d.n, 1); /* in 2 posts: still a typo; in 3: vocabulary */
+    ck_assert_str_eq(d.items[0].message, "unknown word 'goverment'");
+    civ_diags_release(&d);
+    civ_source_free(src);
+    civ_policy_release(&only);
+    civ_strmap_release(&run);
+}
+END_TEST
+
+Suite *suite_spell_judge(void)
+{
+    Suite *s = suite_create("spell-judge");
+    TCase *tc = tcase_create("near");
+    tcase_add_loop_test(tc, test_near_table, 0, sizeof near_cases / sizeof *near_cases);
+    tcase_add_test(tc, test_keys_adjacent);
+    tcase_add_loop_test(tc, test_distance_table, 0, sizeof dist_cases / sizeof *dist_cases);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("judge");
+    tcase_set_timeout(tc, 60);
+    tcase_add_unchecked_fixture(tc, setup_shared, NULL);
+    tcase_add_loop_test(tc, test_judge_table, 0, sizeof judge_cases / sizeof *judge_cases);
+    tcase_add_loop_test(tc, test_other_lines_note, 0, sizeof lines_cases / sizeof *lines_cases);
+    tcase_add_test(tc, test_run_vocabulary);
+    suite_add_tcase(s, tc);
+    return s;
+}
