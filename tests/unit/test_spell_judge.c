@@ -168,6 +168,10 @@ static const judge_case judge_cases[] = {
     {"wrong casing", 0, false, "We use Github and THe tools.",
      "1:8 W 'Github' in the wrong case: the dictionary has GitHub>GitHub|1:19 W 'THe' in the wrong case: the dictionary has The>The"},
     {"wrong casing in lower case", 0, false, "We use github.", "1:8 W 'github' in the wrong case: the dictionary has GitHub>GitHub"},
+    /* Two letters are not judged, not even for casing: tried on the real
+     * posts, casing them found one true error (tv for TV) and 23 false
+     * ones (un for UN in French and Spanish passages, Wi of Wi-Fi for WI). */
+    {"a two-letter word is not judged", 0, false, "On radio or tv today, un peu.", ""},
     {"a styled name is not a casing error", 0, false, "They use the WoRMS list.", ""},
     {"a capital taken away on purpose", 0, false, "They met at the useR meeting.", ""},
     {"a held shift key is a casing error", 0, false, "The GOvernment said.",
