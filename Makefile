@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 VERSION ?= 0.1.0
 CFLAGS ?= -O2 -g
 # Debian package names of the libraries below (ci/install-deps installs them).
-PKGS := libcmark-gfm libpcre2-8 hunspell yaml-0.1
+PKGS := libcmark-gfm libpcre2-8 hunspell yaml-0.1 jansson
 TEST_PKGS := check
 
 # Warnings are errors only in the developer/CI build (`make WERROR=1`, which

@@ -3,9 +3,12 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <jansson.h>
 
 #include "base/util.h"
 
@@ -167,6 +170,66 @@ static size_t json_close(const civ_source *src, size_t from)
     return 0;
 }
 
+/* Where a JSON string value appears verbatim in [a, e), after its key. */
+static size_t json_verbatim(const civ_source *src, size_t a, size_t e, const char *key, const char *v)
+{
+    char k[16];
+    snprintf(k, sizeof k, "\"%s\"", key);
+    const char *p = memmem(src->data + a, e - a, k, strlen(k));
+    size_t n = strlen(v);
+    if (!p || !n || strchr(v, '"') || strchr(v, '\\'))
+        return SIZE_MAX;
+    size_t from = (size_t)(p - src->data) + strlen(k);
+    const char *q = memmem(src->data + from, e - from, v, n);
+    return q && q[-1] == '"' && (size_t)(q - src->data) + n < e && q[n] == '"' ? (size_t)(q - src->data) : SIZE_MAX;
+}
+
+static void json_author(civ_frontmatter *fm, json_t *a)
+{
+    if (json_is_object(a))
+        a = json_object_get(a, "name");
+    if (json_is_string(a) && json_string_length(a)) {
+        fm->authors = xrealloc(fm->authors, (fm->nauthors + 1) * sizeof *fm->authors);
+        fm->authors[fm->nauthors++] = json_string_value(a);
+    }
+}
+
+/* JSON front matter [a, e) starting on 1-based line `first`: parsed with
+ * jansson (objects only); errors point at their line. */
+static void parse_json(const civ_source *src, civ_frontmatter *fm, size_t a, size_t e, size_t first)
+{
+    json_error_t err;
+    json_t *root = json_loadb(src->data + a, e - a, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        size_t line = first + (err.line > 0 ? (size_t)err.line - 1 : 0);
+        set_error(fm, line <= src->nlines ? src->lines[line - 1] : a,
+                  xasprintf("front matter is not valid JSON: %s", err.text));
+        return;
+    }
+    fm->json = root;
+    if (!json_is_object(root)) {
+        set_error(fm, a, xstrdup("front matter must be a JSON object"));
+        return;
+    }
+    json_t *t = json_object_get(root, "title"), *d = json_object_get(root, "date");
+    if (json_is_string(t)) {
+        fm->title = json_string_value(t);
+        fm->title_off = json_verbatim(src, a, e, "title", fm->title);
+    }
+    if (json_is_string(d))
+        fm->date = json_string_value(d);
+    const char *keys[] = {"author", "authors"};
+    for (size_t k = 0; k < 2; k++) {
+        json_t *x = json_object_get(root, keys[k]);
+        if (json_is_array(x)) {
+            for (size_t i = 0; i < json_array_size(x); i++)
+                json_author(fm, json_array_get(x, i));
+        } else {
+            json_author(fm, x);
+        }
+    }
+}
+
 /* A "Key: value" line: the key's length (letters, digits, '_', '-', inner
  * spaces; at most 32 bytes, starting with a letter), or 0. */
 static size_t header_key(const char *d, size_t a, size_t b)
@@ -295,6 +358,8 @@ void civ_frontmatter_parse(const civ_source *src, civ_frontmatter *fm)
     }
     if (close_line) {
         fm->body = after_line(src, close_line);
+        if (fm->format == CIV_FM_JSON)
+            parse_json(src, fm, a, fm->body, first);
         return;
     }
     fm->present = false;
@@ -306,6 +371,7 @@ void civ_frontmatter_release(civ_frontmatter *fm)
     free(fm->error);
     free(fm->authors);
     free(fm->owned);
+    json_decref(fm->json);
     civ_ydoc_free(fm->yaml);
     memset(fm, 0, sizeof *fm);
 }

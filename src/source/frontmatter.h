@@ -5,8 +5,8 @@
  *   - YAML front matter, "---" ... "---" or "...": parsed with libyaml;
  *     title, author/authors and date are kept for the checks;
  *   - TOML front matter, "+++" ... "+++" (Hugo): recognised, not read yet;
- *   - JSON front matter, a "{" line up to its matching "}" (Hugo):
- *     recognised, not read yet;
+ *   - JSON front matter, a "{" line up to its matching "}" (Hugo): parsed
+ *     with jansson; title, author/authors and date are read as from YAML;
  *   - Pelican / MultiMarkdown / Nikola headers: "Key: value" lines up to the
  *     first blank line, when one key is title, author(s) or date; Title,
  *     Author(s) (comma-separated) and Date are read.
@@ -44,6 +44,7 @@ typedef struct {
     size_t error_off;       /* where to report it */
     civ_ydoc *yaml;         /* owns the strings above (YAML) */
     char *owned;            /* owns them (headers) */
+    void *json;             /* owns them (JSON: a jansson json_t) */
 } civ_frontmatter;
 
 /* Finds and parses front matter in src. Never fails: problems (never closed,

@@ -1,5 +1,5 @@
 /* test_metadata.c - metadata at the top of a post that is not a plain
- * "---" YAML block (source/frontmatter.h): leading blank lines, TOML, JSON,
+ * "---" YAML block (source/frontmatter.h): leading blank lines, TOML, JSON (read with jansson),
  * Pelican / MultiMarkdown headers, and look-alikes that stay Markdown. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +20,10 @@ static const meta_case cases[] = {
     {"\xEF\xBB\xBF---\ndate: 2020-01-02\n---\nx", CIV_FM_YAML, 4, NULL, NULL, "2020-01-02", 0},
     {"+++\ntitle = \"T\"\n+++\n\nx", CIV_FM_TOML, 4, NULL, NULL, NULL, 0},
     {"\n+++\n+++\nx", CIV_FM_TOML, 4, NULL, NULL, NULL, 0},
-    {"{\n  \"title\": \"T }\",\n  \"tags\": [\"a\"]\n}\nx", CIV_FM_JSON, 5, NULL, NULL, NULL, 0},
-    {"{\"title\": \"T\"}\n\nx", CIV_FM_JSON, 2, NULL, NULL, NULL, 0},
+    {"{\n  \"title\": \"T }\",\n  \"tags\": [\"a\"]\n}\nx", CIV_FM_JSON, 5, "T }", NULL, NULL, 0},
+    {"{\"title\": \"T\"}\n\nx", CIV_FM_JSON, 2, "T", NULL, NULL, 0},
+    {"{\n\"authors\": [{\"name\": \"Ann\"}, \"Bob\"],\n\"date\": \"2020-01-02\"\n}\nx", CIV_FM_JSON, 5, NULL,
+     "Ann", "2020-01-02", 2},
     {"Title: My post\nAuthor: Ann Lee\nDate: 2019-05-06 10:20\n\nBody", CIV_FM_HEADERS, 4, "My post",
      "Ann Lee", "2019-05-06 10:20", 1},
     {"title: Nikola\nslug: x\ncategory:\ndate: 2018-10-12\n\nBody", CIV_FM_HEADERS, 5, "Nikola", NULL,
@@ -50,7 +52,7 @@ START_TEST(test_metadata_formats)
     }
     ck_assert_msg((fm->title == NULL) == (c->title == NULL) && (!c->title || !strcmp(fm->title, c->title)),
                   "'%s': title '%s'", c->md, fm->title ? fm->title : "(null)");
-    if (c->title && c->format == CIV_FM_HEADERS) /* verbatim in the source */
+    if (c->title && c->format != CIV_FM_YAML) /* verbatim in the source */
         ck_assert(memcmp(t->src->data + fm->title_off, c->title, strlen(c->title)) == 0);
     ck_assert_msg((fm->date == NULL) == (c->date == NULL) && (!c->date || !strcmp(fm->date, c->date)),
                   "'%s': date '%s'", c->md, fm->date ? fm->date : "(null)");
@@ -78,6 +80,18 @@ START_TEST(test_metadata_unclosed)
 }
 END_TEST
 
+/* JSON errors point at their line; the body still starts after the '}'. */
+START_TEST(test_metadata_json_error_line)
+{
+    tdoc *t = tdoc_new("\n{\n  \"title\": \"x\"\n  \"date\": 1\n}\nBody");
+    ck_assert_ptr_nonnull(t->fm.error);
+    ck_assert(strstr(t->fm.error, "not valid JSON") != NULL);
+    ck_assert_uint_eq(civ_source_line_of(t->src, t->fm.error_off) + 1, 4);
+    ck_assert_uint_eq(civ_source_line_of(t->src, t->fm.body) + 1, 6);
+    tdoc_free(t);
+}
+END_TEST
+
 /* YAML errors still point at the right line after leading blank lines. */
 START_TEST(test_metadata_yaml_error_line)
 {
@@ -95,6 +109,7 @@ Suite *suite_metadata(void)
     tcase_add_loop_test(tc, test_metadata_formats, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_metadata_unclosed);
     tcase_add_test(tc, test_metadata_yaml_error_line);
+    tcase_add_test(tc, test_metadata_json_error_line);
     suite_add_tcase(s, tc);
     return s;
 }
