@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "base/util.h"
+#include "source/tomlmeta.h"
 
 /* True when the line [a,b) is `fence` followed only by spaces or tabs. */
 static bool is_fence(const char *d, size_t a, size_t b, const char *fence)
@@ -230,6 +231,45 @@ static void parse_json(const civ_source *src, civ_frontmatter *fm, size_t a, siz
     }
 }
 
+static void add_author(civ_frontmatter *fm, const char *name);
+
+/* TOML front matter between the fences (lines first+1 .. close-1), read
+ * by toml++ (tomlmeta.h); the strings are copied into fm->owned. */
+static void parse_toml(const civ_source *src, civ_frontmatter *fm, size_t first, size_t close_line)
+{
+    size_t a = src->lines[first], e = src->lines[close_line - 1], line = 1;
+    civ_toml_meta m;
+    char *err = civ_toml_meta_read(src->data + a, e - a, &m, &line);
+    if (err) {
+        size_t ln = first + line;
+        set_error(fm, ln <= src->nlines ? src->lines[ln - 1] : a, xasprintf("front matter is not valid TOML: %s", err));
+        free(err);
+        civ_toml_meta_release(&m);
+        return;
+    }
+    /* one buffer owns the strings, as for headers */
+    size_t n = (m.title ? strlen(m.title) + 1 : 0) + (m.date ? strlen(m.date) + 1 : 0), k = 0;
+    for (size_t i = 0; i < m.nauthors; i++)
+        n += strlen(m.authors[i]) + 1;
+    fm->owned = xmalloc(n + 1);
+    const char *from[2] = {m.title, m.date};
+    const char **to[2] = {&fm->title, &fm->date};
+    for (size_t i = 0; i < 2; i++)
+        if (from[i]) {
+            *to[i] = strcpy(fm->owned + k, from[i]);
+            k += strlen(from[i]) + 1;
+        }
+    for (size_t i = 0; i < m.nauthors; i++) {
+        add_author(fm, strcpy(fm->owned + k, m.authors[i]));
+        k += strlen(m.authors[i]) + 1;
+    }
+    if (fm->title && *fm->title) {
+        const char *p = memmem(src->data + a, e - a, fm->title, strlen(fm->title));
+        fm->title_off = p && p > src->data && p[-1] == '"' ? (size_t)(p - src->data) : SIZE_MAX;
+    }
+    civ_toml_meta_release(&m);
+}
+
 /* A "Key: value" line: the key's length (letters, digits, '_', '-', inner
  * spaces; at most 32 bytes, starting with a letter), or 0. */
 static size_t header_key(const char *d, size_t a, size_t b)
@@ -360,6 +400,8 @@ void civ_frontmatter_parse(const civ_source *src, civ_frontmatter *fm)
         fm->body = after_line(src, close_line);
         if (fm->format == CIV_FM_JSON)
             parse_json(src, fm, a, fm->body, first);
+        else
+            parse_toml(src, fm, first, close_line);
         return;
     }
     fm->present = false;

@@ -4,7 +4,8 @@
  * source.h):
  *   - YAML front matter, "---" ... "---" or "...": parsed with libyaml;
  *     title, author/authors and date are kept for the checks;
- *   - TOML front matter, "+++" ... "+++" (Hugo): recognised, not read yet;
+ *   - TOML front matter, "+++" ... "+++" (Hugo): parsed with toml++
+ *     (tomlmeta.h); title, author/authors and date are read;
  *   - JSON front matter, a "{" line up to its matching "}" (Hugo): parsed
  *     with jansson; title, author/authors and date are read as from YAML;
  *   - Pelican / MultiMarkdown / Nikola headers: "Key: value" lines up to the
@@ -43,7 +44,7 @@ typedef struct {
     char *error;            /* a problem to report (heap), else NULL */
     size_t error_off;       /* where to report it */
     civ_ydoc *yaml;         /* owns the strings above (YAML) */
-    char *owned;            /* owns them (headers) */
+    char *owned;            /* owns them (headers, TOML) */
     void *json;             /* owns them (JSON: a jansson json_t) */
 } civ_frontmatter;
 

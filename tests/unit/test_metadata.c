@@ -1,5 +1,5 @@
 /* test_metadata.c - metadata at the top of a post that is not a plain
- * "---" YAML block (source/frontmatter.h): leading blank lines, TOML, JSON (read with jansson),
+ * "---" YAML block (source/frontmatter.h): leading blank lines, TOML (read with toml++), JSON (read with jansson),
  * Pelican / MultiMarkdown headers, and look-alikes that stay Markdown. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +18,10 @@ static const meta_case cases[] = {
     {"---\ntitle: T\n---\nx", CIV_FM_YAML, 4, "T", NULL, NULL, 0},
     {"\n\n---\ntitle: T\nauthor: A\n---\nx", CIV_FM_YAML, 7, "T", "A", NULL, 1},
     {"\xEF\xBB\xBF---\ndate: 2020-01-02\n---\nx", CIV_FM_YAML, 4, NULL, NULL, "2020-01-02", 0},
-    {"+++\ntitle = \"T\"\n+++\n\nx", CIV_FM_TOML, 4, NULL, NULL, NULL, 0},
+    {"+++\ntitle = \"T\"\n+++\n\nx", CIV_FM_TOML, 4, "T", NULL, NULL, 0},
+    {"+++\nauthors = [\"Ann\", {name = \"Bob\"}]\ndate = 2020-01-02T10:00:00Z\n+++\nx", CIV_FM_TOML, 5, NULL,
+     "Ann", "2020-01-02", 2},
+    {"+++\nauthor = \"Ann\"\ndate = \"2020-01-02\"\n+++\nx", CIV_FM_TOML, 5, NULL, "Ann", "2020-01-02", 1},
     {"\n+++\n+++\nx", CIV_FM_TOML, 4, NULL, NULL, NULL, 0},
     {"{\n  \"title\": \"T }\",\n  \"tags\": [\"a\"]\n}\nx", CIV_FM_JSON, 5, "T }", NULL, NULL, 0},
     {"{\"title\": \"T\"}\n\nx", CIV_FM_JSON, 2, "T", NULL, NULL, 0},
@@ -80,6 +83,18 @@ START_TEST(test_metadata_unclosed)
 }
 END_TEST
 
+/* TOML errors (toml++) point at their line. */
+START_TEST(test_metadata_toml_error_line)
+{
+    tdoc *t = tdoc_new("+++\ntitle = \"x\"\nbad = = 1\n+++\nBody");
+    ck_assert_ptr_nonnull(t->fm.error);
+    ck_assert(strstr(t->fm.error, "not valid TOML") != NULL);
+    ck_assert_uint_eq(civ_source_line_of(t->src, t->fm.error_off) + 1, 3);
+    ck_assert_uint_eq(civ_source_line_of(t->src, t->fm.body) + 1, 5);
+    tdoc_free(t);
+}
+END_TEST
+
 /* JSON errors point at their line; the body still starts after the '}'. */
 START_TEST(test_metadata_json_error_line)
 {
@@ -110,6 +125,7 @@ Suite *suite_metadata(void)
     tcase_add_test(tc, test_metadata_unclosed);
     tcase_add_test(tc, test_metadata_yaml_error_line);
     tcase_add_test(tc, test_metadata_json_error_line);
+    tcase_add_test(tc, test_metadata_toml_error_line);
     suite_add_tcase(s, tc);
     return s;
 }
