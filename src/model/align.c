@@ -68,7 +68,7 @@ static bool whole_chars(const char *t, size_t tn)
     return civ_utf8_decode((const unsigned char *)t + k, tn - k, &cp) == tn - k;
 }
 
-static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
+static void emit_raw(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
 {
     clamp(a, &s0, &s1);
     size_t t0 = a->text.len;
@@ -93,6 +93,54 @@ static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, boo
     g->s0 = s0;
     g->s1 = s1;
     g->verbatim = verbatim;
+}
+
+/* The placeholder for template span x, once per block: the span may
+ * start in an earlier block (a raw region), so it is clipped to this one. */
+static void template_placeholder(aligner *a, const civ_tpl_span *x)
+{
+    if (a->tpl_last == x)
+        return;
+    a->tpl_last = x;
+    size_t s0 = x->s0 > a->from ? x->s0 : a->from, s1 = x->s1;
+    clamp(a, &s0, &s1);
+    civ_inline *in = CIV_PUSH(a->inl, a->ninl, a->inlcap);
+    in->kind = CIV_INL_TEMPLATE;
+    in->t0 = a->text.len;
+    in->t1 = a->text.len + CIV_OBJ_LEN;
+    in->s0 = s0;
+    in->s1 = s1;
+    in->url = a->ar ? civ_arena_strndup(a->ar, a->d + s0, s1 - s0) : NULL;
+    emit_raw(a, CIV_OBJ, CIV_OBJ_LEN, s0, s1, false);
+}
+
+/* Appends text that maps to the source [s0,s1), leaving out what lies
+ * inside template syntax: a verbatim run is cut at the spans' edges (it
+ * maps byte for byte); any other run maps as a unit and is left out when
+ * it starts inside a span. The aligner's cursor is not touched, so the
+ * text after a span is aligned exactly as without templates. */
+static void emit(aligner *a, const char *t, size_t tn, size_t s0, size_t s1, bool verbatim)
+{
+    while (a->ntpl && tn) {
+        const civ_tpl_span *x = civ_templates_next(a->tpl, a->ntpl, s0);
+        if (!x || x->s0 >= (s1 > s0 ? s1 : s0 + 1))
+            break;
+        if (x->s0 <= s0) {
+            template_placeholder(a, x);
+            if (!verbatim || s1 <= x->s1)
+                return;
+            size_t k = x->s1 - s0;
+            t += k, tn -= k, s0 = x->s1;
+            continue;
+        }
+        if (!verbatim)
+            break;
+        size_t k = x->s0 - s0;
+        emit_raw(a, t, k, s0, x->s0, true);
+        t += k, tn -= k, s0 = x->s0;
+    }
+    if (tn)
+        emit_raw(a, t, tn, s0, s1, verbatim);
 }
 
 /* Length of a syntactically valid entity at d[i], or 0. */
@@ -278,6 +326,14 @@ size_t civ_align_find_str(aligner *a, size_t from, const char *s, size_t n, size
 void civ_align_placeholder(aligner *a, civ_inline_kind kind, size_t s0, size_t s1, const char *url)
 {
     clamp(a, &s0, &s1);
+    /* HTML or a code span inside a template tag ({{<figure src="x">}}
+     * parses as text, inline HTML, text) is part of the template */
+    const civ_tpl_span *x = a->ntpl ? civ_templates_at(a->tpl, a->ntpl, s0) : NULL;
+    if (x && s1 <= x->s1) {
+        template_placeholder(a, x);
+        a->cur = s1 > a->cur ? s1 : a->cur;
+        return;
+    }
     civ_inline *in = CIV_PUSH(a->inl, a->ninl, a->inlcap);
     in->kind = kind;
     in->t0 = a->text.len;
@@ -285,7 +341,7 @@ void civ_align_placeholder(aligner *a, civ_inline_kind kind, size_t s0, size_t s
     in->s0 = s0;
     in->s1 = s1;
     in->url = url;
-    emit(a, CIV_OBJ, CIV_OBJ_LEN, s0, s1, false);
+    emit_raw(a, CIV_OBJ, CIV_OBJ_LEN, s0, s1, false);
     a->cur = s1 > a->cur ? s1 : a->cur;
 }
 

@@ -12,6 +12,7 @@
 
 #include "base/util.h"
 #include "model/document.h"
+#include "model/templates.h"
 
 /* How far the aligner may skip markup looking for the next text character.
  * Markup between two characters of text (emphasis runs, a link's "](", a
@@ -33,6 +34,13 @@ typedef struct {
     size_t nopen, opencap;
     size_t lost;         /* characters that could not be placed */
     size_t work;         /* source bytes examined (civ_doc.work) */
+    /* Template syntax (templates.h): text inside a span becomes one
+     * CIV_INL_TEMPLATE placeholder per span and block. */
+    const civ_tpl_span *tpl;
+    size_t ntpl;
+    const civ_tpl_span *tpl_last; /* the span placed last in this block */
+    size_t from;                  /* where this block's alignment began */
+    civ_arena *ar;
 } aligner;
 
 /* align.c: text */

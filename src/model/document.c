@@ -89,6 +89,8 @@ static void begin_inline(walker *w, civ_block *b, size_t from, size_t lim)
     if (a->text.data)
         a->text.data[0] = '\0';
     a->nsegs = a->ninl = a->nopen = 0;
+    a->tpl_last = NULL;
+    a->from = from;
     w->cur = b;
     w->in_inline_block = true;
 }
@@ -327,6 +329,11 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
     if (body >= src->len)
         w.line_base = src->nlines; /* nothing after the front matter */
 
+    doc->templates = civ_templates_scan(src->data, body, src->len, &doc->ntemplates);
+    w.al.tpl = doc->templates;
+    w.al.ntpl = doc->ntemplates;
+    w.al.ar = &doc->arena;
+
     cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
     bool tables = table_safe(src->data + body, src->len - body);
     for (size_t i = tables ? 0 : 1; i < 3; i++)
@@ -368,6 +375,7 @@ void civ_doc_free(civ_doc *doc)
     if (!doc)
         return;
     free(doc->blocks);
+    free(doc->templates);
     free((void *)doc->directives.items);
     civ_arena_release(&doc->arena);
     free(doc);

@@ -13,9 +13,13 @@
  *   - text of text nodes, emphasis, strong, strikethrough and link text;
  *   - a single space for each soft or hard line break;
  *   - one U+FFFC OBJECT REPLACEMENT CHARACTER for each code span, inline
- *     HTML, image and footnote reference (they are not prose, but keeping a
- *     placeholder stops the words on either side from being glued together);
- *     the civ_inline list says what each placeholder stands for.
+ *     HTML, image, footnote reference and run of template syntax ({{ }},
+ *     {% %}, shortcodes, ::: fences..., see templates.h) (they are not
+ *     prose, but keeping a placeholder stops the words on either side from
+ *     being glued together); the civ_inline list says what each
+ *     placeholder stands for. A block that is only template syntax (a
+ *     paragraph holding an {% include %}) keeps its kind; its text is
+ *     placeholders and spaces.
  * Entities and backslash escapes appear decoded in the text and map to the
  * whole `&amp;` or `\*` in the source. */
 #ifndef CIV_DOCUMENT_H
@@ -25,6 +29,7 @@
 #include <stddef.h>
 
 #include "model/directives.h"
+#include "model/templates.h"
 #include "source/frontmatter.h"
 #include "source/source.h"
 #include "base/util.h"
@@ -58,6 +63,8 @@ typedef enum {
     CIV_INL_FOOTNOTE_REF, /* placeholder; url holds the label */
     CIV_INL_CODE,         /* placeholder; url holds the code */
     CIV_INL_HTML,         /* placeholder; url holds the raw HTML */
+    CIV_INL_TEMPLATE,     /* placeholder; url holds the template syntax
+                             (templates.h), clipped to the block */
 } civ_inline_kind;
 
 typedef struct {
@@ -105,6 +112,9 @@ typedef struct civ_doc {
                              tests in test_speed.c count it) */
     civ_directives directives; /* the post's <!-- civlint-... --> comments
                                   (directives.h), in source order */
+    civ_tpl_span *templates; /* template syntax in the body (templates.h),
+                                in source order */
+    size_t ntemplates;
     civ_arena arena;
 } civ_doc;
 

@@ -16,7 +16,10 @@
  *   - the front matter's title offset (when set) lies inside the source;
  *   - the directives (directives.h) are in source order, each comment span
  *     inside the source (empty when its inline HTML could not be placed)
- *     and each argument's span inside its comment.
+ *     and each argument's span inside its comment;
+ *   - the template spans (templates.h) are in order, non-overlapping and
+ *     inside the body; no verbatim prose segment lies inside one, and each
+ *     CIV_INL_TEMPLATE placeholder lies inside its span.
  * A violation abort()s, so libFuzzer keeps the input. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +89,30 @@ static void check_block(const civ_source *src, const civ_block *b, size_t bi)
     }
 }
 
+static void check_templates(const civ_doc *doc, size_t body)
+{
+    const civ_tpl_span *t = doc->templates;
+    for (size_t i = 0; i < doc->ntemplates; i++)
+        if (t[i].s0 >= t[i].s1 || t[i].s0 < body || t[i].s1 > doc->src->len ||
+            (i && t[i].s0 < t[i - 1].s1))
+            fail("template span out of order or outside the body", i, t[i].s0, t[i].s1);
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const civ_block *b = &doc->blocks[bi];
+        for (size_t k = 0; k < b->nsegs; k++) {
+            const civ_seg *g = &b->segs[k];
+            const civ_tpl_span *x = civ_templates_next(t, doc->ntemplates, g->s0);
+            if (g->verbatim && g->s1 > g->s0 && x && x->s0 < g->s1)
+                fail("verbatim prose inside template syntax", bi, g->s0, g->s1);
+        }
+        for (size_t k = 0; k < b->ninl; k++) {
+            const civ_inline *in = &b->inl[k];
+            const civ_tpl_span *x = civ_templates_at(t, doc->ntemplates, in->s0);
+            if (in->kind == CIV_INL_TEMPLATE && in->s1 > in->s0 && (!x || in->s1 > x->s1))
+                fail("template placeholder outside its span", bi, in->s0, in->s1);
+        }
+    }
+}
+
 static void check_arg(const civ_directive *d, const civ_dir_arg *a, size_t i)
 {
     if (a->text && (a->s0 > a->s1 || a->s0 < d->s0 || a->s1 > d->s1))
@@ -125,6 +152,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < doc->nblocks; i++)
         check_block(src, &doc->blocks[i], i);
     check_directives(src, &doc->directives);
+    check_templates(doc, fm.present ? fm.body : 0);
     civ_doc_free(doc);
     civ_frontmatter_release(&fm);
     civ_source_free(src);
