@@ -77,7 +77,7 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/%.o: %.cpp
 	@mkdir -p $(dir $@)
-	$(CXX) $(CPPFLAGS) -std=c++17 -Wall -Wextra $(CXXFLAGS) -MMD -MP $(LIB_CFLAGS) -c -o $@ $<
+	$(CXX) $(CPPFLAGS) -std=c++17 -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) $(CXXFLAGS) -MMD -MP $(LIB_CFLAGS) -c -o $@ $<
 
 # Check's flags only where Check is used: the unit tests.
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
@@ -141,6 +141,7 @@ golden-update: all
 # Address and undefined-behaviour sanitizers over every test.
 check-asan: deps
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  CXXFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" civlint-asan
 
 # the full teardown at exit, so leak detection covers it (main.c, free_at_exit)
