@@ -29,6 +29,26 @@ static const char *expected(const civ_ctx *ctx)
 /* Where a missing byline is reported: the first character of the last
  * line of the body (the last block outside footnote definitions), or of
  * the file's last non-blank line when there is no such block. */
+/* True when source byte `at` lies inside template syntax (templates.h):
+ * markup the site renders away, not a line the reader sees. The spans are
+ * sorted and do not overlap. */
+static bool in_template(const civ_doc *doc, size_t at)
+{
+    size_t lo = 0, hi = doc->ntemplates;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->templates[mid].s1 <= at)
+            lo = mid + 1;
+        else if (doc->templates[mid].s0 > at)
+            hi = mid;
+        else
+            return true;
+    }
+    return false;
+}
+
+/* Where a missing author line is reported: the start of the post's last
+ * line a reader sees (not a footnote, not template syntax). */
 static void last_line(const civ_doc *doc, size_t *s0, size_t *s1)
 {
     const civ_source *src = doc->src;
@@ -45,7 +65,7 @@ static void last_line(const civ_doc *doc, size_t *s0, size_t *s1)
         civ_source_line(src, ln, &a, &e);
         while (a < e && (src->data[a] == ' ' || src->data[a] == '\t'))
             a++;
-        if (a < e) {
+        if (a < e && !in_template(doc, a)) {
             *s0 = a;
             *s1 = a + 1;
             while (*s1 < e && ((unsigned char)src->data[*s1] & 0xC0) == 0x80)

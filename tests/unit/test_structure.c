@@ -57,6 +57,10 @@ static const check_case author_cases[] = {
     {"missing", "# T\n\nJust prose here.\n", "3:1-3:1 post has no author line"},
     {"missing, last line of body not footnote", "Prose[^1].\n\nMore prose.\n\n[^1]: Source.\n", "3:1-3:1 post has no author line"},
     {"empty file", "", "1:1-1:1 post has no author line"},
+    /* the mark goes on the last line a reader sees, not on template
+     * syntax the site renders away (a closing ::: fence, a shortcode) */
+    {"missing, post ends with a fence", "Prose.\n\n:::tip\nA tip.\n:::\n", "4:1-4:1 post has no author line"},
+    {"missing, post ends with a tag", "Prose.\n\n{% include footer.html %}\n", "1:1-1:1 post has no author line"},
     {"missing dash", "Text.\n\nNino Beridze Author of the Blog, Researcher, Civic IDEA\n",
      "3:1-3:55 author line has no dash between the name and the role"},
     {"comma instead of dash", "Text.\n\nNino Beridze, Researcher, Civic IDEA\n",
