@@ -73,6 +73,13 @@ bool civ_speller_add_dic(civ_speller *sp, const char *path, char **err);
  * API for the config key `dictionaries:` and for --words. False with *err
  * (heap) when the file cannot be read. */
 bool civ_speller_add_words_file(civ_speller *sp, const char *path, char **err);
+
+/* A project's word list, whatever its name: a hunspell .dic (its first
+ * line is a word count; affix flags apply) is added as one
+ * (civ_speller_add_dic), anything else is read as a plain list
+ * (civ_speller_add_words_file). False with *err (heap) when it cannot be
+ * read. */
+bool civ_speller_add_list(civ_speller *sp, const char *path, char **err);
 void civ_speller_add_word(civ_speller *sp, const char *word, size_t n);
 
 /* True when word[0..n) is correct: in a word list, or accepted by

@@ -72,9 +72,7 @@ static civ_speller *load(const civ_spellers *s, const char *lang, const char *co
     }
     for (size_t i = 0; i < s->nwords + ndicts; i++) {
         const char *p = i < s->nwords ? s->words[i] : dicts[i - s->nwords];
-        bool ok = civ_str_ends_with(p, ".dic") ? civ_speller_add_dic(sp, p, &err)
-                                       : civ_speller_add_words_file(sp, p, &err);
-        if (!ok) {
+        if (!civ_speller_add_list(sp, p, &err)) { /* .txt or .dic, plain or hunspell's */
             civ_buf_printf(errs, "%s%s", errs->len ? "\n" : "", err);
             free(err);
         }

@@ -347,6 +347,44 @@ START_TEST(test_speller_words_file)
 }
 END_TEST
 
+/* A project's word list works whatever its name ends in: a plain list (one
+ * word a line) named .dic was handed to hunspell as a dictionary, whose
+ * first line must be a count, and its words were silently lost. A real
+ * hunspell .dic (count first, affix flags) still loads as one. */
+static const struct {
+    const char *name, *suffix, *text, *word;
+} list_cases[] = {
+    {"plain list as .txt", ".txt", "qwzzlet\nfrobnix\n", "frobnix"},
+    {"plain list as .dic", ".dic", "qwzzlet\nfrobnix\n", "frobnix"},
+    {"plain list as .dic, first word", ".dic", "qwzzlet\nfrobnix\n", "qwzzlet"},
+    {"hunspell .dic with a count", ".dic", "2\nqwzzlet\nfrobnix/S\n", "frobnixes"},
+    {"hunspell .dic, count with spaces", ".dic", " 2 \r\nqwzzlet\nfrobnix\n", "qwzzlet"},
+};
+
+START_TEST(test_speller_add_list)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/civlint-list-XXXXXX%s", list_cases[_i].suffix);
+    int fd = mkstemps(path, (int)strlen(list_cases[_i].suffix));
+    ck_assert_int_ge(fd, 0);
+    const char *t = list_cases[_i].text;
+    ck_assert_int_eq(write(fd, t, strlen(t)), (ssize_t)strlen(t));
+    close(fd);
+    char *err = NULL;
+    /* set-up comes before lookups (spell.h), so the word is looked up in
+     * the shared speller without the list, and in a new one with it */
+    ck_assert_msg(!civ_speller_check(house_speller(), list_cases[_i].word, strlen(list_cases[_i].word)),
+                  "%s: known without the list", list_cases[_i].name);
+    civ_speller *sp = civ_speller_new("en_US", NULL, &err);
+    ck_assert_msg(sp != NULL, "%s", err ? err : "?");
+    ck_assert_msg(civ_speller_add_list(sp, path, &err), "%s: %s", list_cases[_i].name, err ? err : "");
+    ck_assert_msg(civ_speller_check(sp, list_cases[_i].word, strlen(list_cases[_i].word)),
+                  "%s: '%s' not accepted", list_cases[_i].name, list_cases[_i].word);
+    civ_speller_free(sp);
+    unlink(path);
+}
+END_TEST
+
 START_TEST(test_speller_cache)
 {
     char *err = NULL;
@@ -465,6 +503,7 @@ Suite *suite_spell(void)
     tcase_add_test(tc, test_speller_dicpath);
     tcase_add_test(tc, test_speller_house_dictionary);
     tcase_add_test(tc, test_speller_words_file);
+    tcase_add_loop_test(tc, test_speller_add_list, 0, sizeof list_cases / sizeof *list_cases);
     tcase_add_test(tc, test_speller_cache);
     tcase_add_test(tc, test_wordlist_case_rules);
     tcase_add_test(tc, test_speller_threads);

@@ -1,0 +1,47 @@
+/* lists.c - a project's word list, whatever its file is called.
+ *
+ * Projects keep their vocabulary as a plain list (one word a line, as
+ * cspell's and Vale's are) or as a hunspell .dic (a word count first, then
+ * words with affix flags), and name either .txt or .dic. The name used to
+ * decide, so a plain list named .dic went to hunspell, which read its first
+ * word as a count and lost the words. The first line decides now. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "spell/spell.h"
+
+/* A hunspell .dic starts with its word count: the first line, after a
+ * byte-order mark and blanks, is a decimal number and nothing else. A
+ * plain list's first line is a word (or a # comment). */
+static bool is_hunspell_dic(FILE *f)
+{
+    char line[64];
+    if (!fgets(line, sizeof line, f))
+        return false;
+    char *p = line;
+    if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
+        p += 3;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    size_t digits = 0;
+    while (p[digits] >= '0' && p[digits] <= '9')
+        digits++;
+    const char *q = p + digits;
+    while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+        q++;
+    return digits > 0 && *q == '\0';
+}
+
+bool civ_speller_add_list(civ_speller *sp, const char *path, char **err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        *err = xasprintf("cannot open '%s': %s", path, strerror(errno));
+        return false;
+    }
+    bool dic = is_hunspell_dic(f);
+    fclose(f);
+    return dic ? civ_speller_add_dic(sp, path, err) : civ_speller_add_words_file(sp, path, err);
+}
