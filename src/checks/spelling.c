@@ -375,6 +375,20 @@ void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
     civ_speller_account(ctx->speller, st.ntokens, now_ns() - t0);
 }
 
+void civ_spelling_unknown(const civ_doc *doc, const civ_ctx *ctx, civ_strmap *out)
+{
+    if (!ctx->speller)
+        return;
+    sp_state st = {.doc = doc, .ctx = ctx};
+    read_post(&st);
+    for (size_t i = 0; i < st.nwords; i++) {
+        const sp_word *w = &st.words[i];
+        uintptr_t n = (uintptr_t)civ_strmap_get(out, w->key, w->klen);
+        civ_strmap_put(out, w->key, w->klen, (void *)(n + w->nocc));
+    }
+    release_post(&st);
+}
+
 void civ_spelling_vocabulary(const civ_doc *doc, const civ_ctx *ctx, civ_strmap *out)
 {
     if (!ctx->speller)

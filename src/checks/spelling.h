@@ -17,6 +17,11 @@
  * the caller owns out). Nothing when ctx has no speller. */
 void civ_spelling_vocabulary(const civ_doc *doc, const civ_ctx *ctx, civ_strmap *out);
 
+/* Adds each unknown word of the post as written (not lower-cased: a word
+ * list needs the casing) to out, its value the number of occurrences
+ * (uintptr_t, added to what out holds), for --list-unknown. */
+void civ_spelling_unknown(const civ_doc *doc, const civ_ctx *ctx, civ_strmap *out);
+
 /* Posts of a run that make an unknown word its vocabulary. */
 #define CIV_SPELLING_RUN_POSTS 3
 

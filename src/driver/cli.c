@@ -331,6 +331,10 @@ static const civ_cli_option table[] = {
      .help = "report an unknown word at every occurrence\n"
              "(default: once a post, at the first, with a note\n"
              "naming the other lines)"},
+    {.section = SPELLING, .name = "list-unknown", .fn = set_true, .field = AT(list_unknown),
+     .help = "print every unknown word of PATHS as written, with its\n"
+             "occurrences and posts, most frequent first (a project's\n"
+             "vocabulary to review for --words), and exit"},
     {.section = SPELLING, .name = "spell-stats", .fn = set_true, .field = AT(spell_stats),
      .help = "print words checked and words/second on stderr"},
 

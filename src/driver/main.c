@@ -45,6 +45,12 @@ static char *find_datadir(void)
 /* Lints the files: the stages of run.h, in order. */
 static int lint(civ_run *r)
 {
+    if (r->o->list_unknown) { /* the vocabulary instead of the findings */
+        civ_run_load_spellers(r);
+        civ_run_walk(r);
+        civ_run_list_unknown(r);
+        return r->trouble ? CIV_EXIT_TROUBLE : CIV_EXIT_CLEAN;
+    }
     if (!civ_run_open_gate(r))
         return CIV_EXIT_TROUBLE;
     civ_run_load_spellers(r);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/termsafe.h"
 #include "checks/check.h"
 #include "checks/spelling.h"
 #include "driver/parallel.h"
@@ -367,6 +368,115 @@ static void build_vocabulary(civ_run *r, lint_job_ctx *jc, unsigned jobs)
     }
     civ_par_free(par, NULL);
     r->linter.ctx.run_words = &r->run_words;
+}
+
+/* ---- --list-unknown ------------------------------------------------------ */
+
+typedef struct {
+    lint_job_result *job;
+    civ_strmap words; /* as written -> occurrences */
+} unknown_result;
+
+static void *unknown_job(void *arg, size_t i)
+{
+    const lint_job_ctx *c = arg;
+    unknown_result *u = xcalloc(1, sizeof *u);
+    u->job = xcalloc(1, sizeof *u->job);
+    civ_strmap_init(&u->words);
+    if (prepare_job(c, i, u->job))
+        civ_lint_unknown(&u->job->fl, u->job->src, &u->words);
+    return u;
+}
+
+typedef struct {
+    char *word; /* owned */
+    size_t count, posts;
+} unknown_word;
+
+typedef struct {
+    civ_strmap index; /* word -> position + 1 in items */
+    unknown_word *items;
+    size_t n, cap;
+} unknown_list;
+
+static void add_unknown(const char *key, void *value, void *ud)
+{
+    unknown_list *l = ud;
+    size_t len = strlen(key);
+    uintptr_t at = (uintptr_t)civ_strmap_get(&l->index, key, len);
+    if (!at) {
+        *CIV_PUSH(l->items, l->n, l->cap) = (unknown_word){xstrdup(key), 0, 0};
+        at = l->n;
+        civ_strmap_put(&l->index, key, len, (void *)at);
+    }
+    l->items[at - 1].count += (uintptr_t)value;
+    l->items[at - 1].posts++;
+}
+
+/* Most occurrences first, then most posts, then the word (byte order), so
+ * the list is the same in every run. */
+static int cmp_unknown(const void *a, const void *b)
+{
+    const unknown_word *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    if (x->posts != y->posts)
+        return x->posts < y->posts ? 1 : -1;
+    return strcmp(x->word, y->word);
+}
+
+/* The read, configuration and dictionary errors of one file, as the lint
+ * stage reports them. */
+static void report_job_errors(civ_run *r, const lint_job_result *j)
+{
+    if (!j->config_ok) {
+        if (j->config_err)
+            civ_report_located("%s", j->config_err);
+        r->trouble = true;
+        return;
+    }
+    if (j->fs.ignored)
+        return;
+    if (j->spell_err) {
+        civ_report_error_lines("%s", j->spell_err);
+        r->trouble = true;
+    }
+    if (!j->src) {
+        civ_report_error("%s", j->err);
+        r->trouble = true;
+    }
+}
+
+void civ_run_list_unknown(civ_run *r)
+{
+    if (!r->spellers)
+        return; /* spelling is off: no word is unknown */
+    unsigned jobs = r->o->jobs ? r->o->jobs : r->walk.n > 1 ? civ_par_cpus() : 1;
+    pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
+    lint_job_ctx jc = {.linter = &r->linter, .paths = (const char *const *)r->walk.paths, .o = r->o,
+                       .configs = r->configs, .config_lock = &config_lock, .spellers = r->spellers};
+    unknown_list l = {.items = NULL};
+    civ_strmap_init(&l.index);
+    civ_par *par = civ_par_new(r->walk.n, jobs, 0, unknown_job, &jc);
+    for (size_t i = 0; i < r->walk.n; i++) {
+        unknown_result *u = civ_par_take(par);
+        report_job_errors(r, u->job);
+        civ_strmap_each(&u->words, add_unknown, &l);
+        civ_strmap_release(&u->words);
+        lint_job_free(u->job);
+        free(u);
+    }
+    civ_par_free(par, NULL);
+    civ_qsort(l.items, l.n, sizeof *l.items, cmp_unknown);
+    printf("# occurrences posts word (civlint --list-unknown)\n");
+    for (size_t i = 0; i < l.n; i++) {
+        printf("%13zu %5zu ", l.items[i].count, l.items[i].posts);
+        civ_term_put(stdout, l.items[i].word, strlen(l.items[i].word), 0); /* from the posts */
+        putchar('\n');
+        free(l.items[i].word);
+    }
+    free(l.items);
+    civ_strmap_release(&l.index);
 }
 
 /* ---- lint: this thread -------------------------------------------------- */

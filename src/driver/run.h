@@ -74,6 +74,12 @@ bool civ_run_load_rules(civ_run *r);
  * has. */
 void civ_run_check_rule_ids(civ_run *r);
 
+/* --list-unknown: lints nothing; prints every unknown word of the walked
+ * files as written, with its occurrences and the number of posts that use
+ * it, most frequent first, on stdout (a comment line first). Read,
+ * configuration and dictionary errors are reported as when linting. */
+void civ_run_list_unknown(civ_run *r);
+
 /* --list-rules: every rule with its severity and description, on stdout. */
 void civ_run_list_rules(const civ_run *r);
 

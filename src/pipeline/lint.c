@@ -58,3 +58,15 @@ void civ_lint_vocabulary(const civ_linter *l, const civ_source *src, civ_strmap 
     civ_doc_free(doc);
     civ_frontmatter_release(&fm);
 }
+
+void civ_lint_unknown(const civ_linter *l, const civ_source *src, civ_strmap *out)
+{
+    if (!l->ctx.speller || civ_policy_is_off(l->policy, "spelling"))
+        return;
+    civ_frontmatter fm;
+    civ_frontmatter_parse(src, &fm);
+    civ_doc *doc = civ_doc_parse(src, &fm);
+    civ_spelling_unknown(doc, &l->ctx, out);
+    civ_doc_free(doc);
+    civ_frontmatter_release(&fm);
+}

@@ -37,4 +37,8 @@ void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out);
  * it or has no speller. */
 void civ_lint_vocabulary(const civ_linter *l, const civ_source *src, civ_strmap *out);
 
+/* Adds the unknown words of src as written, with their occurrences, to out
+ * (checks/spelling.h: civ_spelling_unknown); for --list-unknown. */
+void civ_lint_unknown(const civ_linter *l, const civ_source *src, civ_strmap *out);
+
 #endif
