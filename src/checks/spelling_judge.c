@@ -6,7 +6,7 @@
  *
  *   1. a known word in another case (`Github`, `THe`, `Nato`): a warning
  *      "'Github' in the wrong case: the dictionary has GitHub", fixed to it;
- *   2. a name - a capital inside the word (`KeePassium`), or a capital
+ *   2. a name - a capital inside the word (`QuillPath`), or a capital
  *      that is not the sentence's (mid-sentence, not in a heading or the
  *      title): not a spelling mistake unless it is one cheap edit from a
  *      proper noun of the dictionary (`Kutiasi` -> `Kutaisi`) and rare in
@@ -68,8 +68,8 @@ static bool low(char c)
     return c >= 'a' && c <= 'z';
 }
 
-/* A capital after the first letter, with lower case too (`rOpenSci`,
- * `KeePassium`): a name's shape. ALL-CAPS is not. */
+/* A capital after the first letter, with lower case too (`dOpenLab`,
+ * `QuillPath`): a name's shape. ALL-CAPS is not. */
 static bool inner_capital(const char *s, size_t n)
 {
     bool inner = false, lower = false;
@@ -107,7 +107,7 @@ static bool rare(const sp_state *st, const sp_word *w)
     return !run || (uintptr_t)civ_strmap_get(run, buf, w->klen) < CIV_SPELLING_RUN_POSTS;
 }
 
-/* One word is the other's plural or possessive (`Pandoc`, `Pandocs`). */
+/* One word is the other's plural or possessive (`Quillmark`, `Quillmarks`). */
 static bool inflection(const sp_word *a, const sp_word *b)
 {
     const sp_word *s = a->klen < b->klen ? a : b, *l = a->klen < b->klen ? b : a;
