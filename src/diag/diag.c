@@ -159,3 +159,25 @@ void civ_diags_sort(civ_diags *l)
     }
     l->n = w;
 }
+
+void civ_diags_drop_shadowed(civ_diags *l, const char *rule)
+{
+    size_t w = 0; /* kept findings are moved down to items[w] */
+    for (size_t g = 0; g < l->n;) {
+        /* the group of findings on the same span: [g, e) */
+        size_t e = g + 1;
+        while (e < l->n && l->items[e].start == l->items[g].start && l->items[e].end == l->items[g].end)
+            e++;
+        bool other = false;
+        for (size_t k = g; k < e && !other; k++)
+            other = strcmp(l->items[k].rule, rule) != 0;
+        for (size_t k = g; k < e; k++) {
+            if (other && strcmp(l->items[k].rule, rule) == 0)
+                diag_release(&l->items[k]);
+            else
+                l->items[w++] = l->items[k];
+        }
+        g = e;
+    }
+    l->n = w;
+}

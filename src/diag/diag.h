@@ -82,4 +82,10 @@ void civ_diags_problem(civ_diags *l, const char *rule, size_t off, const char *r
  * span and message), so checks may overlap without doubled output. */
 void civ_diags_sort(civ_diags *l);
 
+/* On a sorted list: drops the findings of `rule` whose exact span a
+ * finding of another rule also reports (one word, one warning: a house
+ * rule that writes 'Nato' as 'NATO' says more than spelling's casing
+ * note on the same letters). */
+void civ_diags_drop_shadowed(civ_diags *l, const char *rule);
+
 #endif

@@ -43,6 +43,8 @@ void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)
     civ_policy_apply(l->policy, out);
     civ_suppress_apply(doc, l->ctx.rules, l->policy, out);
     civ_diags_sort(out);
+    /* a house rule on exactly the word spelling flags says it better */
+    civ_diags_drop_shadowed(out, "spelling");
     civ_doc_free(doc);
     civ_frontmatter_release(&fm);
 }

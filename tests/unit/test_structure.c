@@ -156,6 +156,53 @@ START_TEST(test_diag_sort_dedupe)
 }
 END_TEST
 
+/* civ_diags_drop_shadowed: spelling yields a span another rule reports
+ * (a house rule writing 'Nato' as 'NATO'); alone, or on another span, it
+ * stays. Each row: findings "rule@start-end" in, the kept ones out. */
+static const struct {
+    const char *name;
+    const char *in[4];
+    const char *out;
+} shadow_cases[] = {
+    {"house rule on the same span", {"spelling@4-8", "house.nato@4-8"}, "house.nato@4-8"},
+    {"spelling alone", {"spelling@4-8"}, "spelling@4-8"},
+    {"overlapping, not the same span", {"spelling@4-8", "house.x@4-9"}, "spelling@4-8 house.x@4-9"},
+    {"two groups", {"house.a@0-2", "spelling@0-2", "spelling@5-7", "encoding@9-10"},
+     "house.a@0-2 spelling@5-7 encoding@9-10"},
+    {"only other rules", {"a@1-2", "b@1-2"}, "a@1-2 b@1-2"},
+};
+
+START_TEST(test_drop_shadowed)
+{
+    civ_diags l;
+    civ_diags_init(&l);
+    for (size_t i = 0; i < 4 && shadow_cases[_i].in[i]; i++) {
+        char rule[32];
+        size_t a, b;
+        ck_assert_int_eq(sscanf(shadow_cases[_i].in[i], "%31[^@]@%zu-%zu", rule, &a, &b), 3);
+        /* rule ids outlive the list (diag.h): use static strings */
+        static const char *const ids[] = {"spelling", "house.nato", "house.x", "house.a", "encoding", "a", "b"};
+        const char *id = NULL;
+        for (size_t k = 0; k < sizeof ids / sizeof *ids; k++)
+            if (strcmp(ids[k], rule) == 0)
+                id = ids[k];
+        ck_assert_ptr_nonnull(id);
+        civ_diag_add(&l, id, CIV_SEV_WARNING, a, b, "m");
+    }
+    civ_diags_sort(&l);
+    civ_diags_drop_shadowed(&l, "spelling");
+    char got[256] = "";
+    for (size_t i = 0; i < l.n; i++) {
+        size_t o = strlen(got);
+        snprintf(got + o, sizeof got - o, "%s%s@%zu-%zu", i ? " " : "", l.items[i].rule, l.items[i].start,
+                 l.items[i].end);
+    }
+    ck_assert_msg(strcmp(got, shadow_cases[_i].out) == 0, "%s: got '%s', expected '%s'", shadow_cases[_i].name,
+                  got, shadow_cases[_i].out);
+    civ_diags_release(&l);
+}
+END_TEST
+
 /* encoding: one diagnostic per run of bad bytes, at the exact byte. */
 START_TEST(test_encoding)
 {
@@ -180,6 +227,7 @@ Suite *suite_structure(void)
     tcase_add_loop_test(tc, test_empty_section, 0, sizeof empty_cases / sizeof *empty_cases);
     tcase_add_loop_test(tc, test_author_line, 0, sizeof author_cases / sizeof *author_cases);
     tcase_add_test(tc, test_author_line_fix);
+    tcase_add_loop_test(tc, test_drop_shadowed, 0, sizeof shadow_cases / sizeof *shadow_cases);
     tcase_add_test(tc, test_empty_section_direct);
     tcase_add_test(tc, test_diag_sort_dedupe);
     tcase_add_test(tc, test_encoding);
