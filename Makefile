@@ -156,6 +156,7 @@ civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	ASAN_OPTIONS=detect_leaks=1 tests/gating-cli $(BUILD)/civlint
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/formats/run $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/spell-accuracy $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/spell-vocabulary $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=$(BUILD) check-hardening CIVLINT=$(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
