@@ -1,6 +1,8 @@
 /* helpers.c - see helpers.h. */
 #include "helpers.h"
 
+#include "spell/spell.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -90,4 +92,28 @@ int find_text(const civ_doc *doc, const char *needle, const civ_block **b, size_
         }
     }
     return 0;
+}
+
+static civ_speller *shared_speller;
+
+static void free_speller(void)
+{
+    civ_speller_free(shared_speller);
+}
+
+civ_speller *test_speller(void)
+{
+    if (!shared_speller) {
+        char *err = NULL;
+        shared_speller = civ_speller_new("en_US", NULL, &err);
+        ck_assert_msg(shared_speller != NULL, "%s", err ? err : "?");
+        ck_assert(civ_speller_add_dic(shared_speller, "dictionaries/house.dic", &err));
+        atexit(free_speller);
+    }
+    return shared_speller;
+}
+
+void test_speller_fixture(void)
+{
+    test_speller();
 }

@@ -28,6 +28,12 @@ void tdoc_free(tdoc *t);
 /* The shipped rules (loaded once from ./rules; tests run from the root). */
 const civ_rules *test_rules(void);
 
+/* en_US and the house dictionary, loaded once for the whole test run and
+ * freed at exit. Call it from an unchecked fixture (test_speller_fixture)
+ * so Check's forked tests share the loaded speller. */
+struct civ_speller *test_speller(void);
+void test_speller_fixture(void);
+
 /* Lints text with only the named check enabled (NULL: all checks). Returns
  * the source the spans point into; the caller frees it and releases out. */
 civ_source *test_lint(const char *text, const char *only, civ_diags *out);

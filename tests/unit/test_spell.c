@@ -13,34 +13,6 @@
 
 #include "spell/spell.h"
 
-static civ_speller *shared;
-
-static void free_shared(void)
-{
-    civ_speller_free(shared);
-}
-
-static civ_speller *house_speller(void);
-
-/* Loads the speller in Check's parent process, so forked tests share it. */
-static void setup_shared(void)
-{
-    house_speller();
-}
-
-/* en_US + the house dictionary, loaded once for the whole test run. */
-static civ_speller *house_speller(void)
-{
-    if (!shared) {
-        char *err = NULL;
-        shared = civ_speller_new("en_US", NULL, &err);
-        ck_assert_msg(shared != NULL, "%s", err ? err : "?");
-        ck_assert(civ_speller_add_dic(shared, "dictionaries/house.dic", &err));
-        atexit(free_shared);
-    }
-    return shared;
-}
-
 /* Lints text with only `spelling` on and the house speller. */
 static civ_source *lint_spelling(const char *text, bool suggest, civ_diags *out)
 {
@@ -49,7 +21,7 @@ static civ_source *lint_spelling(const char *text, bool suggest, civ_diags *out)
     civ_policy only; /* every other check off */
     civ_policy_init(&only);
     civ_linter_only(&l, &only, "spelling");
-    l.ctx.speller = house_speller();
+    l.ctx.speller = test_speller();
     l.ctx.suggest = suggest;
     char *err = NULL;
     civ_source *src = civ_source_from_memory("test.md", text, strlen(text), &err);
@@ -211,7 +183,7 @@ START_TEST(test_spelling_acronym_max)
     civ_policy only; /* every other check off */
     civ_policy_init(&only);
     civ_linter_only(&l, &only, "spelling");
-    l.ctx.speller = house_speller();
+    l.ctx.speller = test_speller();
     l.ctx.suggest = false;
     l.ctx.acronym_max = 2;
     l.ctx.unknown_terms = CIV_TERMS_NOTE; /* a short word with nothing near is a term */
@@ -308,7 +280,7 @@ START_TEST(test_speller_house_dictionary)
     ck_assert_ptr_nonnull(sp);
     ck_assert(!civ_speller_check(sp, "Abashidze", 9));
     civ_speller_free(sp);
-    sp = house_speller();
+    sp = test_speller();
     ck_assert(civ_speller_check(sp, "Abashidze", 9));
     ck_assert(civ_speller_check(sp, "Abashidze's", 11)); /* the M flag of en_US.aff */
     ck_assert(civ_speller_check(sp, "ABASHIDZE", 9));
@@ -373,7 +345,7 @@ START_TEST(test_speller_add_list)
     char *err = NULL;
     /* set-up comes before lookups (spell.h), so the word is looked up in
      * the shared speller without the list, and in a new one with it */
-    ck_assert_msg(!civ_speller_check(house_speller(), list_cases[_i].word, strlen(list_cases[_i].word)),
+    ck_assert_msg(!civ_speller_check(test_speller(), list_cases[_i].word, strlen(list_cases[_i].word)),
                   "%s: known without the list", list_cases[_i].name);
     civ_speller *sp = civ_speller_new("en_US", NULL, &err);
     ck_assert_msg(sp != NULL, "%s", err ? err : "?");
@@ -467,7 +439,7 @@ static void *thread_main(void *arg)
 START_TEST(test_speller_threads)
 {
     char *err = NULL;
-    civ_speller *ref = house_speller();
+    civ_speller *ref = test_speller();
     for (size_t i = 0; i < NWORDS; i++)
         expected_verdict[i] = civ_speller_check(ref, thread_words[i], strlen(thread_words[i]));
     ck_assert(!expected_verdict[1] && expected_verdict[0] && expected_verdict[5]);
@@ -497,7 +469,7 @@ Suite *suite_spell(void)
     Suite *s = suite_create("spell");
     TCase *tc = tcase_create("speller");
     tcase_set_timeout(tc, 60);
-    tcase_add_unchecked_fixture(tc, setup_shared, NULL);
+    tcase_add_unchecked_fixture(tc, test_speller_fixture, NULL);
     tcase_add_test(tc, test_speller_missing_dictionary);
     tcase_add_test(tc, test_speller_dict_option);
     tcase_add_test(tc, test_speller_dicpath);
@@ -510,7 +482,7 @@ Suite *suite_spell(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("spelling");
     tcase_set_timeout(tc, 60);
-    tcase_add_unchecked_fixture(tc, setup_shared, NULL);
+    tcase_add_unchecked_fixture(tc, test_speller_fixture, NULL);
     tcase_add_loop_test(tc, test_spelling_table, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_spelling_message_and_note);
     tcase_add_test(tc, test_spelling_no_suggest);

@@ -15,30 +15,6 @@
 #include "spell/near.h"
 #include "spell/spell.h"
 
-static civ_speller *shared;
-
-static void free_shared(void)
-{
-    civ_speller_free(shared);
-}
-
-static civ_speller *speller(void)
-{
-    if (!shared) {
-        char *err = NULL;
-        shared = civ_speller_new("en_US", NULL, &err);
-        ck_assert_msg(shared != NULL, "%s", err ? err : "?");
-        ck_assert(civ_speller_add_dic(shared, "dictionaries/house.dic", &err));
-        atexit(free_shared);
-    }
-    return shared;
-}
-
-static void setup_shared(void)
-{
-    speller();
-}
-
 /* ---- the ranked one-edit search, on a dictionary of a few words ---- */
 
 static bool fake_spell(void *ud, const char *word)
@@ -225,7 +201,7 @@ static civ_source *lint_with(const char *md, int terms, bool all, civ_diags *out
     civ_policy only;
     civ_policy_init(&only);
     civ_linter_only(&l, &only, "spelling");
-    l.ctx.speller = speller();
+    l.ctx.speller = test_speller();
     l.ctx.unknown_terms = terms;
     l.ctx.all_occurrences = all;
     char *err = NULL;
@@ -285,7 +261,7 @@ START_TEST(test_run_vocabulary)
 {
     const char *md = "The frobnicator and the Frobnicator met Zorblax; a goverment.";
     tdoc *t = tdoc_new(md);
-    civ_ctx ctx = {.rules = test_rules(), .speller = speller(), .acronym_max = 6};
+    civ_ctx ctx = {.rules = test_rules(), .speller = test_speller(), .acronym_max = 6};
     civ_strmap words;
     civ_strmap_init(&words);
     civ_spelling_vocabulary(t->doc, &ctx, &words);
@@ -305,7 +281,7 @@ START_TEST(test_run_vocabulary)
     civ_policy only;
     civ_policy_init(&only);
     civ_linter_only(&l, &only, "spelling");
-    l.ctx.speller = speller();
+    l.ctx.speller = test_speller();
     l.ctx.run_words = &run;
     char *err = NULL;
     civ_source *src = civ_source_from_memory("t.md", "A goverment frobnicator.", 24, &err);
@@ -331,7 +307,7 @@ Suite *suite_spell_judge(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("judge");
     tcase_set_timeout(tc, 60);
-    tcase_add_unchecked_fixture(tc, setup_shared, NULL);
+    tcase_add_unchecked_fixture(tc, test_speller_fixture, NULL);
     tcase_add_loop_test(tc, test_judge_table, 0, sizeof judge_cases / sizeof *judge_cases);
     tcase_add_loop_test(tc, test_other_lines_note, 0, sizeof lines_cases / sizeof *lines_cases);
     tcase_add_test(tc, test_run_vocabulary);
