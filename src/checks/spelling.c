@@ -147,7 +147,10 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
     size_t n = t1 - t0;
     if (n >= sizeof buf)
         return; /* no word is that long */
-    if (w->b && w->b == st->doc->blocks + st->byline && t0 < st->byline_end)
+    /* st->byline is SIZE_MAX when the post has none: test that first, as
+     * blocks + SIZE_MAX is pointer overflow (found by the fuzzer) */
+    if (w->b && st->byline != SIZE_MAX && w->b == &st->doc->blocks[st->byline] &&
+        t0 < st->byline_end)
         return; /* the author's name in the byline */
     size_t k = civ_word_normalize(text + t0, n, buf);
     uintptr_t idx = (uintptr_t)civ_strmap_get(&st->index, buf, k);
