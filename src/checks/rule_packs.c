@@ -21,6 +21,12 @@
  * Existence rules (weasel words, filler) still apply inside quotations:
  * the author chose to quote them, and an editor wants to know.
  *
+ * Exclusions (rulepack.h): a match inside a match of one of the rule's
+ * `skip` patterns, inside the text of a link when the rule says
+ * `skip-links: true`, or inside a product or proper name listed under a
+ * pack's `names:` is not reported, and does not count towards a
+ * consistency rule's majority.
+ *
  * Trade-offs: a rule that hits the pcre2 match limit on a file stops for
  * that file and is reported once as a run problem, never as a finding. */
 #include <stdint.h>
@@ -61,6 +67,51 @@ static bool is_prose_range(const civ_block *b, size_t t0, size_t t1)
             return false;
     }
     return memmem(b->text + t0, t1 - t0, CIV_OBJ, CIV_OBJ_LEN) == NULL;
+}
+
+/* The ranges of one block that rule r leaves alone (its exclusions, see
+ * the top comment), found on the first match that needs them. */
+typedef struct {
+    size_t *r; /* pairs t0, t1 */
+    size_t n, cap;
+    bool found;
+} excl;
+
+static void excl_add_matches(excl *x, const civ_pattern *p, const civ_block *b)
+{
+    size_t from = 0, ov[2];
+    while (from <= b->text_len && civ_pattern_find(p, b->text, b->text_len, from, ov, 1) == CIV_MATCH_OK) {
+        *CIV_PUSH(x->r, x->n, x->cap) = ov[0];
+        *CIV_PUSH(x->r, x->n, x->cap) = ov[1];
+        from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+}
+
+/* Whether the match [t0,t1) lies inside one of r's exclusions in b. A
+ * skip pattern that gives up excludes nothing: the rule then reports as it
+ * would without it. */
+static bool excluded(const civ_rule *r, const civ_pattern *names, const civ_block *b, excl *x,
+                     size_t t0, size_t t1)
+{
+    if (!r->nskip && !r->skip_links && !names)
+        return false;
+    if (!x->found) {
+        x->found = true;
+        for (size_t k = 0; k < r->nskip; k++)
+            excl_add_matches(x, r->skip[k], b);
+        if (names)
+            excl_add_matches(x, names, b);
+        for (size_t i = 0; r->skip_links && i < b->ninl; i++) {
+            if (b->inl[i].kind == CIV_INL_LINK) {
+                *CIV_PUSH(x->r, x->n, x->cap) = b->inl[i].t0;
+                *CIV_PUSH(x->r, x->n, x->cap) = b->inl[i].t1;
+            }
+        }
+    }
+    for (size_t i = 0; i + 1 < x->n; i += 2)
+        if (x->r[i] <= t0 && t1 <= x->r[i + 1])
+            return true;
+    return false;
 }
 
 /* What is not the author's own text, per block, computed once per post
@@ -126,6 +177,8 @@ static bool each_match(const civ_rule *r, size_t k, const civ_block *b, civ_sink
                        quoting *q, match_fn fn, void *ud)
 {
     size_t from = 0, ov[2 * NOV];
+    excl x = {0};
+    const civ_pattern *names = civ_rules_names(q->rules);
     while (from <= b->text_len) {
         size_t mark = SIZE_MAX;
         int rc = r->marked ? civ_pattern_find_mark(r->pats[k], b->text, b->text_len, from, ov, NOV, &mark)
@@ -135,6 +188,7 @@ static bool each_match(const civ_rule *r, size_t k, const civ_block *b, civ_sink
             civ_block_span(b, from, b->text_len, &s0, &s1);
             civ_diags_problem(sink->out, r->id, s0,
                               rc == CIV_MATCH_LIMIT ? "match limit" : "match error");
+            free(x.r);
             return false;
         }
         if (rc != CIV_MATCH_OK)
@@ -142,7 +196,7 @@ static bool each_match(const civ_rule *r, size_t k, const civ_block *b, civ_sink
         /* a marked rule's k is the swap key that matched (rulepack.h) */
         size_t which = r->marked ? mark : k;
         if ((!r->marked || mark < r->nrepl) && is_prose_range(b, ov[0], ov[1]) &&
-            !quoted_or_allowed(q, r, b, ov[0], ov[1]))
+            !excluded(r, names, b, &x, ov[0], ov[1]) && !quoted_or_allowed(q, r, b, ov[0], ov[1]))
             fn(ud, r, which, b, ov);
         /* advance past the match (one character on an empty match) */
         size_t next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -150,6 +204,7 @@ static bool each_match(const civ_rule *r, size_t k, const civ_block *b, civ_sink
             next++;
         from = next;
     }
+    free(x.r);
     return true;
 }
 

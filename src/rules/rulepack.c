@@ -17,7 +17,7 @@
 
 static const char *const known_keys[] = {
     "id", "kind", "severity", "message", "description", "link", "scope", "ignore-case",
-    "bad", "good", "pattern", "words", "swap", "replace", "forms", NULL,
+    "bad", "good", "pattern", "words", "swap", "replace", "forms", "skip", "skip-links", NULL,
 };
 
 static const char *const kind_names[] = {"existence", "substitution", "consistency"};
@@ -40,6 +40,9 @@ static void rule_release(civ_rule *r)
         civ_pattern_free(r->any);
         free(r->repl);
         free(r->forms);
+        for (size_t k = 0; k < r->nskip; k++)
+            civ_pattern_free(r->skip[k]);
+        free(r->skip);
         free(r->bad);
         free(r->good);
     }
@@ -174,7 +177,7 @@ static bool check_keys(const civ_packtext *t, const civ_ynode *m, civ_rule_kind 
             *err = civ_packtext_error(t, k,
                                       "unknown key '%s' in a rule (keys: id, kind, severity, "
                                       "message, description, link, scope, ignore-case, pattern, "
-                                      "words, swap, replace, forms, bad, good)",
+                                      "words, swap, replace, forms, skip, skip-links, bad, good)",
                                       k->value);
             return false;
         }
@@ -544,6 +547,8 @@ static bool load_options(civ_rule *r, const civ_packtext *t, const civ_ynode *m,
         r->ignore_case = civ_ymap_get(m, "words") != NULL;
     }
     r->link = link ? xstrdup(link->value) : NULL;
+    if (!civ_rule_load_skip(r, t, m, err))
+        return false;
     r->bad = bad ? xstrdup(bad->value) : NULL;
     r->good = good ? xstrdup(good->value) : NULL;
     return true;

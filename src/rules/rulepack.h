@@ -13,8 +13,11 @@
  * matched text, '%r' the replacement or the winning form, '%%' a percent
  * sign), scope (prose, headings or both; default both), description (one
  * line for --list-rules), link (style-guide URL, shown as a note),
- * ignore-case, and the examples `bad` (must be flagged) and `good` (must
- * not be), which the unit tests run for every shipped rule. */
+ * ignore-case, skip (patterns: a match that lies inside a match of one of
+ * them is not the rule's: an identifier, a date, code-like text), skip-links
+ * (true: not in the text of links, where a cited page keeps its own title),
+ * and the examples `bad` (must be flagged) and `good` (must not be), which
+ * the unit tests run for every shipped rule. */
 #ifndef CIV_RULEPACK_H
 #define CIV_RULEPACK_H
 
@@ -53,6 +56,9 @@ typedef struct {
                             none can match are skipped; NULL when a pattern
                             cannot be combined (backreferences, names) */
     bool ignore_case;
+    civ_pattern **skip;  /* `skip` patterns (compiled as written) */
+    size_t nskip;
+    bool skip_links;     /* `skip-links: true` */
     char *bad, *good;    /* examples, or NULL */
 } civ_rule;
 
@@ -70,6 +76,11 @@ bool civ_rulelist_load(civ_rulelist *list, const civ_packtext *t, const char *pa
                        const civ_ynode *rules, char **err);
 
 void civ_rulelist_release(civ_rulelist *list);
+
+/* Reads the rule's `skip` (a pattern or a list of patterns) and
+ * `skip-links` (true or false) from the mapping m into r. On a bad value
+ * returns false and sets *err like civ_rulelist_load. (ruleskip.c) */
+bool civ_rule_load_skip(civ_rule *r, const civ_packtext *t, const civ_ynode *m, char **err);
 
 /* Expands a message template: '%s' -> match, '%r' -> repl (may be NULL),
  * '%%' -> '%'. Returns a heap string. */

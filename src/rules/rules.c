@@ -25,6 +25,9 @@ struct civ_rules {
     definition *defs;
     size_t ndefs, defcap;
     civ_rulelist rules; /* the packs' `rules:` entries (rulepack.h) */
+    char **names;       /* every pack's `names:`, in load order */
+    size_t nnames, namecap;
+    civ_pattern *names_re; /* all of them as one pattern, or NULL */
     civ_reldates *reldates;   /* the last pack's relative-dates: section */
     civ_rule_entry *builtins; /* declared built-in rules (strings borrowed) */
     size_t nbuiltins, builtincap;
@@ -51,6 +54,10 @@ void civ_rules_free(civ_rules *r)
     free(r->packs);
     free(r->defs);
     free(r->builtins);
+    for (size_t i = 0; i < r->nnames; i++)
+        free(r->names[i]);
+    free(r->names);
+    civ_pattern_free(r->names_re);
     civ_reldates_free(r->reldates);
     civ_rulelist_release(&r->rules);
     free(r);
@@ -135,14 +142,85 @@ static const civ_ynode *pack_header(const civ_packtext *t, const civ_ynode *root
         const civ_ynode *k = root->items[i];
         if (!civ_yscalar_is(k, "pack") && !civ_yscalar_is(k, "definitions") &&
             !civ_yscalar_is(k, "rules") && !civ_yscalar_is(k, "description") &&
-            !civ_yscalar_is(k, "relative-dates")) {
+            !civ_yscalar_is(k, "relative-dates") && !civ_yscalar_is(k, "names")) {
             *err = civ_packtext_error(t, k, "unknown key '%s' in a rule pack (keys: pack, "
-                                            "description, definitions, rules, relative-dates)",
+                                            "description, definitions, rules, names, "
+                                            "relative-dates)",
                                       k->kind == CIV_Y_SCALAR ? k->value : "?");
             return NULL;
         }
     }
     return name;
+}
+
+/* Checks a pack's `names:` (a list of non-empty strings). */
+static bool names_ok(const civ_packtext *t, const civ_ynode *names, char **err)
+{
+    if (names->kind != CIV_Y_SEQ) {
+        *err = civ_packtext_error(t, names, "'names' must be a list of names");
+        return false;
+    }
+    for (size_t i = 0; i < names->n; i++) {
+        if (names->items[i]->kind != CIV_Y_SCALAR || !names->items[i]->len) {
+            *err = civ_packtext_error(t, names->items[i],
+                                      "every entry of 'names' must be a non-empty string");
+            return false;
+        }
+    }
+    return true;
+}
+
+static int longer_first(const void *pa, const void *pb)
+{
+    size_t a = strlen(*(char *const *)pa), b = strlen(*(char *const *)pb);
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* Adds the names and rebuilds the pattern: whole phrases, case-sensitive,
+ * longest first, a space matching any run of white space (prose text turns
+ * line breaks into spaces). */
+static void add_names(civ_rules *r, const civ_ynode *names)
+{
+    for (size_t i = 0; i < names->n; i++)
+        *CIV_PUSH(r->names, r->nnames, r->namecap) = xstrdup(names->items[i]->value);
+    if (!r->nnames)
+        return;
+    char **sorted = xmalloc(r->nnames * sizeof *sorted);
+    memcpy(sorted, r->names, r->nnames * sizeof *sorted);
+    civ_qsort(sorted, r->nnames, sizeof *sorted, longer_first);
+    civ_buf b;
+    civ_buf_init(&b);
+    civ_buf_puts(&b, "(?<![\\p{L}\\p{N}_])(?:");
+    for (size_t i = 0; i < r->nnames; i++) {
+        if (i)
+            civ_buf_putc(&b, '|');
+        for (const char *c = sorted[i]; *c; c++) {
+            if (*c == ' ') {
+                while (c[1] == ' ')
+                    c++;
+                civ_buf_puts(&b, "\\s+");
+                continue;
+            }
+            if (strchr("\\^$.[]|()?*+{}-#", *c))
+                civ_buf_putc(&b, '\\');
+            civ_buf_putc(&b, *c);
+        }
+    }
+    civ_buf_puts(&b, ")(?![\\p{L}\\p{N}_])");
+    free(sorted);
+    char *msg = NULL;
+    size_t eo;
+    civ_pattern_free(r->names_re);
+    /* every byte but a space is escaped, so this compiles unless pcre2
+     * runs out of room; then names exclude nothing */
+    r->names_re = civ_pattern_new(b.data, 0, &msg, &eo);
+    free(msg);
+    civ_buf_release(&b);
+}
+
+const civ_pattern *civ_rules_names(const civ_rules *r)
+{
+    return r ? r->names_re : NULL;
 }
 
 /* Loads the pack in text t: its relative-dates section (checked first, as
@@ -158,8 +236,10 @@ static bool load_text(civ_rules *r, const civ_packtext *t, char **err)
     const civ_ynode *rd = name ? civ_ymap_get(root, "relative-dates") : NULL;
     const civ_ynode *defs = name ? civ_ymap_get(root, "definitions") : NULL;
     const civ_ynode *rules = name ? civ_ymap_get(root, "rules") : NULL;
+    const civ_ynode *names = name ? civ_ymap_get(root, "names") : NULL;
     civ_reldates *dates = rd ? civ_reldates_load(t, rd, err) : NULL;
-    if (!name || (rd && !dates) || (defs && !load_defs(r, t, defs, err)) ||
+    if (!name || (rd && !dates) || (names && !names_ok(t, names, err)) ||
+        (defs && !load_defs(r, t, defs, err)) ||
         (rules && !civ_rulelist_load(&r->rules, t, name->value, rules, err))) {
         civ_reldates_free(dates);
         civ_ydoc_free(y);
@@ -170,6 +250,8 @@ static bool load_text(civ_rules *r, const civ_packtext *t, char **err)
         civ_reldates_free(r->reldates);
         r->reldates = dates;
     }
+    if (names)
+        add_names(r, names);
     civ_pack *p = CIV_PUSH(r->packs, r->npacks, r->packcap);
     p->name = xstrdup(name->value);
     p->path = xstrdup(t->path);

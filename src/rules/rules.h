@@ -55,6 +55,13 @@ const civ_pattern *civ_rules_def_at(const civ_rules *r, size_t i, const char **n
 /* The house-style rules of every pack, in load order (rulepack.h). */
 const civ_rulelist *civ_rules_list(const civ_rules *r);
 
+/* The product and proper names that every loaded pack lists under
+ * `names:`, as one pattern of whole, case-sensitive phrases; NULL when no
+ * pack lists any. Pack rules leave alone what lies inside a name: a
+ * product called "Covid Radar" keeps its spelling in a post that writes
+ * COVID-19, and "Yahoo!" its exclamation mark. */
+const civ_pattern *civ_rules_names(const civ_rules *r);
+
 /* The phrase table of the relative-date check: the `relative-dates:`
  * section of the last pack that has one, or NULL. */
 const civ_reldates *civ_rules_reldates(const civ_rules *r);
