@@ -76,6 +76,9 @@ static const house_case cases[] = {
     /* exclamation: a '!' before a comma belongs to a name */
     {"house.exclamation", "Mail from Zoomly!, Gmail and others arrived.\n", 0},
     {"house.exclamation", "It finally works!\n", 1},
+    /* exclamation: one that closes a quotation is the quoted words' */
+    {"house.exclamation", "She said “we are <em>not</em> broken!” and left; the dialog reads \"Saved!\".\n", 0},
+    {"house.exclamation", "She said “we are fine” and left!\n", 1},
     /* repeated-word: names, compounds, contractions, addresses */
     {"house.repeated-word", "Then Will will speak about ports.\n", 0},
     {"house.repeated-word", "We flew on to Kota Kota at dawn.\n", 0},
