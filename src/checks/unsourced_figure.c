@@ -29,7 +29,13 @@
  *     before it when the figure's sentence goes on from it ("This ...",
  *     "The survey ...": the `continuation` definition) (CIV_FIGURES_ADJACENT,
  *     the default), or anywhere in the paragraph (CIV_FIGURES_PARAGRAPH);
- *   - a block quote: a source anywhere in the quote, or in the paragraph
+ *   - first-hand words (and own names) anywhere in the paragraph, whatever
+ *     the scope: the author speaking in the first person speaks for the
+ *     paragraph ("Our goal was 80%. The pilot reached 95%.");
+ *   - a list item: also by the last sentence of the paragraph or heading
+ *     that leads into the list ("The survey found:");
+ *   - a block quote or a caption paragraph ("Figure 1: ..."): a source
+ *     anywhere in it; a quote also by the paragraph
  *     that introduces it, or an introduction ending in a colon (a quote is
  *     attributed to its speaker as a unit);
  *   - a table, as a whole: a source in the paragraph before it, in a header
@@ -351,6 +357,37 @@ static bool quote_sourced(const civ_doc *doc, size_t i, const fenv *e)
     return (n && p->text[n - 1] == ':') || block_grades(p, e);
 }
 
+/* A list item is sourced by the sentence that leads into its list ("The
+ * survey found:"), the last of the paragraph before the list: a "we" earlier
+ * in that paragraph is often the general "we see". */
+static unsigned lead_in_grades(const civ_doc *doc, size_t bi, const fenv *e)
+{
+    if (!(doc->blocks[bi].flags & CIV_IN_LIST))
+        return 0;
+    size_t a = bi;
+    while (a > 0 && (doc->blocks[a - 1].flags & CIV_IN_LIST))
+        a--;
+    if (a == 0)
+        return 0;
+    const civ_block *p = &doc->blocks[a - 1];
+    if ((p->kind != CIV_BLOCK_PARAGRAPH && p->kind != CIV_BLOCK_HEADING) ||
+        (p->flags & (CIV_IN_FOOTNOTE | CIV_IN_QUOTE)))
+        return 0; /* a heading may lead in too: "### What we counted:" */
+    size_t ns = 0;
+    civ_sentence *sents = civ_sentences_split(p->text, p->text_len, &ns);
+    size_t from = ns ? sents[ns - 1].t0 : 0;
+    free(sents);
+    sources src;
+    find_sources(p, e, &src);
+    unsigned g = 0;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < src.s[k].n; i++)
+            if (src.s[k].v[i].t1 > from)
+                g |= k ? SRC_SELF : SRC_OTHER;
+    sources_free(&src);
+    return g & e->accept;
+}
+
 /* Does sentence s go on from the one before ("This ...", "The survey
  * ...")? Only then does the source of the sentence before reach it: in
  * "X reported A. In 2023 B rose 40%." nothing says who measured B. */
@@ -371,7 +408,11 @@ static void check_prose(const civ_doc *doc, size_t bi, const fenv *e)
         return;
     }
     int scope = e->ctx->figure_scope;
-    if (b->flags & CIV_IN_QUOTE)
+    size_t ov[2];
+    /* A quote, and a caption ("Figure 1: ..."), are one unit. */
+    if ((b->flags & CIV_IN_QUOTE) ||
+        (e->caption &&
+         civ_pattern_find(e->caption, b->text, b->text_len, 0, ov, 1) == CIV_MATCH_OK))
         scope = CIV_FIGURES_PARAGRAPH;
     size_t ns = 0;
     civ_sentence *sents =
@@ -386,15 +427,17 @@ static void check_prose(const civ_doc *doc, size_t bi, const fenv *e)
     unsigned char *grades = xcalloc(ns, 1);
     sources src;
     find_sources(b, e, &src);
-    for (int g = 0; g < 2; g++)
-        for (size_t i = 0; i < src.s[g].n; i++)
-            mark(sents, ns, src.s[g].v[i].t0, src.s[g].v[i].t1, g ? SRC_SELF : SRC_OTHER, grades);
+    for (size_t i = 0; i < src.s[0].n; i++)
+        mark(sents, ns, src.s[0].v[i].t0, src.s[0].v[i].t1, SRC_OTHER, grades);
+    /* The author speaking first-hand speaks for the whole paragraph ("Our
+     * goal was 80%. The pilot reached 95%."), and for a list, its lead-in. */
+    unsigned whole = (src.s[1].n ? SRC_SELF : 0) | lead_in_grades(doc, bi, e);
     sources_free(&src);
     size_t k = 0;
     for (size_t i = 0; i < nf; i++) {
         while (k + 1 < ns && sents[k + 1].t0 <= figs[i].t0) /* figures are in order */
             k++;
-        unsigned g = grades[k];
+        unsigned g = grades[k] | whole;
         if (scope == CIV_FIGURES_ADJACENT)
             g |= (k + 1 < ns ? grades[k + 1] : 0) |
                  (k > 0 && continues(b, &sents[k], e) ? grades[k - 1] : 0);

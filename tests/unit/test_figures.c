@@ -101,6 +101,20 @@ static const fig_case cases[] = {
     {"first-hand: we estimate", "We estimate 2.4% growth next year.", ""},
     {"first-hand: this analysis", "In this analysis, 40% of posts had links.", ""},
     {"not first-hand: US", "The US spent $386 million on it.", "$386 million"},
+    {"first-hand: paragraph", "Our goal was 80% of submissions. The pilot reached 95%.", ""},
+    {"not first-hand: next paragraph", "Our goal was clear.\n\nThe pilot reached 95%.", "95%"},
+    /* lists: sourced by the sentence leading into them */
+    {"sourced: list lead-in", "The survey found:\n\n- 54% asked online\n- 34% asked a friend", ""},
+    {"sourced: list lead-in heading", "### What we counted:\n\n- 302 pull requests\n- 824 commits", ""},
+    {"not sourced: list lead-in, earlier sentence", "The survey was long. Here are the prices:\n\n"
+     "- Plan A: $13 a month", "$13"},
+    {"not sourced: list without lead-in", "- 54% asked online\n- 34% asked a friend", "54% | 34%"},
+    /* captions are one unit */
+    {"sourced: caption paragraph", "Figure 1: label counts. Only 27% of labels are above the mean.", ""},
+    {"span: currency range with separators", "The post pays \xC2\xA3" "31,866 to \xC2\xA3" "40,322 a year.",
+     "\xC2\xA3" "31,866 to \xC2\xA3" "40,322"},
+    {"span: year does not start a range", "Use rose from 44% in 2018 to 54% now.", "44% | 54%"},
+    {"sourced: respondent", "Of the respondent pool, 30% used one service.", ""},
     /* not figures: worked examples and hypotheticals */
     {"not: consider", "Consider a couple earning $425,000 a year.", ""},
     {"figure: consider that", "Consider that 86% of sites fail the test.", "86%"},
