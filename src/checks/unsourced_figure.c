@@ -32,6 +32,8 @@
  *   - first-hand words (and own names) anywhere in the paragraph, whatever
  *     the scope: the author speaking in the first person speaks for the
  *     paragraph ("Our goal was 80%. The pilot reached 95%.");
+ *   - anything in a post whose title says it reports results ("2024 survey
+ *     results", "Benchmarking ..."; `report-title`): first-hand;
  *   - a list item: also by the last sentence of the paragraph or heading
  *     that leads into the list ("The survey found:");
  *   - a block quote or a caption paragraph ("Figure 1: ..."): a source
@@ -72,6 +74,7 @@ typedef struct {
     civ_sink *sink;
     const civ_pattern *attr, *self, *label, *caption, *cont;
     unsigned accept; /* the grades that source a figure */
+    unsigned post;   /* the grade the post's title gives every figure */
 } fenv;
 
 static bool is_link(const civ_inline *in)
@@ -431,7 +434,7 @@ static void check_prose(const civ_doc *doc, size_t bi, const fenv *e)
         mark(sents, ns, src.s[0].v[i].t0, src.s[0].v[i].t1, SRC_OTHER, grades);
     /* The author speaking first-hand speaks for the whole paragraph ("Our
      * goal was 80%. The pilot reached 95%."), and for a list, its lead-in. */
-    unsigned whole = (src.s[1].n ? SRC_SELF : 0) | lead_in_grades(doc, bi, e);
+    unsigned whole = (src.s[1].n ? SRC_SELF : 0) | lead_in_grades(doc, bi, e) | e->post;
     sources_free(&src);
     size_t k = 0;
     for (size_t i = 0; i < nf; i++) {
@@ -485,6 +488,8 @@ static bool below_sources(const civ_block *p, const fenv *e)
 /* Is the table [ts,te) sourced as a whole? */
 static bool table_sourced(const civ_doc *doc, size_t ts, size_t te, const fenv *e)
 {
+    if (e->post & e->accept)
+        return true;
     if (ts > 0) {
         const civ_block *p = &doc->blocks[ts - 1];
         if (p->kind == CIV_BLOCK_PARAGRAPH && !(p->flags & CIV_IN_FOOTNOTE) && block_grades(p, e))
@@ -546,6 +551,24 @@ static size_t check_table(const civ_doc *doc, size_t ts, const fenv *e)
     return te;
 }
 
+/* SRC_SELF when the post's title says it reports results of its own
+ * (`report-title`): the title of the front matter, else the first level-1
+ * heading. */
+static unsigned post_grade(const civ_doc *doc, const civ_rules *rules)
+{
+    const civ_pattern *re = civ_rules_def(rules, "report-title");
+    const char *t = doc->fm ? doc->fm->title : NULL;
+    size_t n = t ? strlen(t) : 0;
+    for (size_t i = 0; !t && re && i < doc->nblocks; i++) {
+        if (doc->blocks[i].kind == CIV_BLOCK_HEADING && doc->blocks[i].level == 1) {
+            t = doc->blocks[i].text;
+            n = doc->blocks[i].text_len;
+        }
+    }
+    size_t ov[2];
+    return re && t && civ_pattern_find(re, t, n, 0, ov, 1) == CIV_MATCH_OK ? SRC_SELF : 0;
+}
+
 void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {
     if (!ctx->rules)
@@ -560,6 +583,7 @@ void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink
         .cont = civ_rules_def(ctx->rules, "continuation"),
         .accept = SRC_OTHER | (ctx->figure_self_report ? 0 : SRC_SELF),
     };
+    e.post = post_grade(doc, ctx->rules) & e.accept;
     for (size_t i = 0; i < doc->nblocks;) {
         const civ_block *b = &doc->blocks[i];
         if (b->flags & CIV_IN_FOOTNOTE) {

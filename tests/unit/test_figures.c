@@ -103,6 +103,13 @@ static const fig_case cases[] = {
     {"not first-hand: US", "The US spent $386 million on it.", "$386 million"},
     {"first-hand: paragraph", "Our goal was 80% of submissions. The pilot reached 95%.", ""},
     {"not first-hand: next paragraph", "Our goal was clear.\n\nThe pilot reached 95%.", "95%"},
+    /* a post whose title says it reports its own results */
+    {"first-hand: survey results title", "---\ntitle: 2020 survey results\n---\n\nSome 65% use it weekly.", ""},
+    {"first-hand: benchmark heading", "# Benchmarking the parser\n\nIt ran 40% faster.", ""},
+    {"first-hand: title covers tables", "---\ntitle: Results of the census\n---\n\nIntro.\n\n"
+     "| Region | Share |\n|---|---|\n| North | 43% |", ""},
+    {"not first-hand: other title", "---\ntitle: Why rents rose\n---\n\nSome 65% pay more.", "65%"},
+    {"not first-hand: second-level heading", "# Rents\n\n## Survey results\n\nSome 65% pay more.", "65%"},
     /* lists: sourced by the sentence leading into them */
     {"sourced: list lead-in", "The survey found:\n\n- 54% asked online\n- 34% asked a friend", ""},
     {"sourced: list lead-in heading", "### What we counted:\n\n- 302 pull requests\n- 824 commits", ""},
@@ -123,6 +130,7 @@ static const fig_case cases[] = {
     {"not: imagine", "Imagine 1,000 visitors a day.", ""},
     {"not: e.g.", "Set a budget (e.g. $5,000 for travel) first.", ""},
     {"not: let's say", "Let's say 1% of officers lose their key.", ""},
+    {"not: let's (worked example)", "Let's create a table of 2,000 people.", ""},
     {"not: if", "If 40% of voters stay home, the vote fails.", ""},
     {"figure: example ends at the full stop", "For example, rents rose. Wages fell 12%.", "12%"},
     /* not figures: labels */
@@ -142,6 +150,7 @@ static const fig_case cases[] = {
     {"not: pixels", "Images are 1,024 px wide.", ""},
     {"not: megabytes", "The cap is 250 MB per test.", ""},
     {"not: dimensions", "Multiply two 1000 x 5000 matrices.", ""},
+    {"not: rows", "The file has 1,085 rows.", ""},
     {"figure: requests", "The office handled 500 requests a day.", "500 requests"},
     /* not figures: settings */
     {"not: set to", "Set the sample rate to 5%.", ""},
@@ -270,6 +279,8 @@ static const fig_ctx_case ctx_cases[] = {
      "The ministry reported 38% growth.", ""},
     {"self report: table", CIV_FIGURES_ADJACENT, true, NULL,
      "We measured these shares.\n\n| Region | Share |\n|---|---|\n| North | 43% |", "43%"},
+    {"self report: survey results title", CIV_FIGURES_ADJACENT, true, NULL,
+     "---\ntitle: 2020 survey results\n---\n\nSome 65% use it weekly.", "65%"},
     {"own name", CIV_FIGURES_ADJACENT, false, "Acme Lab", "Acme Lab counts 4,000 members.", ""},
     {"own name reported", CIV_FIGURES_ADJACENT, true, "Acme Lab", "Acme Lab counts 4,000 members.",
      "4,000 members"},
