@@ -34,7 +34,8 @@
  *     paragraph ("Our goal was 80%. The pilot reached 95%.");
  *   - anything in a post whose title says it reports results ("2024 survey
  *     results", "Benchmarking ..."; `report-title`): first-hand;
- *   - a list item: also by the last sentence of the paragraph or heading
+ *   - a list is reported once, on its first unsourced figure, with the
+ *     count in the note; an item is also sourced by the last sentence of the paragraph or heading
  *     that leads into the list ("The survey found:");
  *   - a block quote or a caption paragraph ("Figure 1: ..."): a source
  *     anywhere in it; a quote also by the paragraph
@@ -72,7 +73,7 @@ typedef struct {
 typedef struct {
     const civ_ctx *ctx;
     civ_sink *sink;
-    const civ_pattern *attr, *self, *label, *caption, *cont;
+    const civ_pattern *attr, *self, *label, *caption, *cont, *figlabel;
     unsigned accept; /* the grades that source a figure */
     unsigned post;   /* the grade the post's title gives every figure */
 } fenv;
@@ -317,8 +318,8 @@ static const char *scope_words(int scope)
                                           : "or next to its sentence";
 }
 
-static void report(const civ_doc *doc, const civ_block *b, const span *f, civ_sink *sink,
-                   int scope)
+static civ_diag *report(const civ_doc *doc, const civ_block *b, const span *f, civ_sink *sink,
+                        int scope)
 {
     size_t s0, s1;
     civ_block_span(b, f->t0, f->t1, &s0, &s1);
@@ -326,6 +327,7 @@ static void report(const civ_doc *doc, const civ_block *b, const span *f, civ_si
                              doc->src->data + s0, scope_words(scope));
     civ_diag_note(d, "add a link, a footnote or an attribution ('according to ...') to the %s",
                   scope == CIV_FIGURES_PARAGRAPH ? "paragraph" : "sentence");
+    return d;
 }
 
 /* The blocks [*q0,*q1) of the block quote holding block i. */
@@ -401,22 +403,39 @@ static bool continues(const civ_block *b, const civ_sentence *s, const fenv *e)
            civ_pattern_find(e->cont, b->text + s->t0, s->t1 - s->t0, 0, ov, 1) == CIV_MATCH_OK;
 }
 
-static void check_prose(const civ_doc *doc, size_t bi, const fenv *e)
+/* A caption: a paragraph that starts like one ("Figure 1: ..."), or one
+ * that holds an image and a "Figure 1:" label (the image's caption written
+ * next to it). */
+static bool is_caption(const civ_block *b, const fenv *e)
+{
+    size_t ov[2];
+    if (e->caption && civ_pattern_find(e->caption, b->text, b->text_len, 0, ov, 1) == CIV_MATCH_OK)
+        return true;
+    bool image = false;
+    for (size_t i = 0; i < b->ninl && !image; i++)
+        image = b->inl[i].kind == CIV_INL_IMAGE;
+    return image && e->figlabel &&
+           civ_pattern_find(e->figlabel, b->text, b->text_len, 0, ov, 1) == CIV_MATCH_OK;
+}
+
+/* The unsourced figures of prose block bi into *out (heap, caller frees);
+ * returns their count and sets *scope to the scope that applied. */
+static size_t unsourced_in(const civ_doc *doc, size_t bi, const fenv *e, span **out, int *scope_out)
 {
     const civ_block *b = &doc->blocks[bi];
     span *figs = NULL;
     size_t nf = find_figures(b, e, &figs);
+    *out = NULL;
+    *scope_out = e->ctx->figure_scope;
     if (!nf || ((b->flags & CIV_IN_QUOTE) && quote_sourced(doc, bi, e))) {
         free(figs);
-        return;
+        return 0;
     }
     int scope = e->ctx->figure_scope;
-    size_t ov[2];
-    /* A quote, and a caption ("Figure 1: ..."), are one unit. */
-    if ((b->flags & CIV_IN_QUOTE) ||
-        (e->caption &&
-         civ_pattern_find(e->caption, b->text, b->text_len, 0, ov, 1) == CIV_MATCH_OK))
+    /* A quote, and a caption, are one unit. */
+    if ((b->flags & CIV_IN_QUOTE) || is_caption(b, e))
         scope = CIV_FIGURES_PARAGRAPH;
+    *scope_out = scope;
     size_t ns = 0;
     civ_sentence *sents =
         scope == CIV_FIGURES_PARAGRAPH ? NULL : civ_sentences_split(b->text, b->text_len, &ns);
@@ -436,7 +455,7 @@ static void check_prose(const civ_doc *doc, size_t bi, const fenv *e)
      * goal was 80%. The pilot reached 95%."), and for a list, its lead-in. */
     unsigned whole = (src.s[1].n ? SRC_SELF : 0) | lead_in_grades(doc, bi, e) | e->post;
     sources_free(&src);
-    size_t k = 0;
+    size_t k = 0, w = 0;
     for (size_t i = 0; i < nf; i++) {
         while (k + 1 < ns && sents[k + 1].t0 <= figs[i].t0) /* figures are in order */
             k++;
@@ -445,11 +464,54 @@ static void check_prose(const civ_doc *doc, size_t bi, const fenv *e)
             g |= (k + 1 < ns ? grades[k + 1] : 0) |
                  (k > 0 && continues(b, &sents[k], e) ? grades[k - 1] : 0);
         if (!(g & e->accept))
-            report(doc, b, &figs[i], e->sink, scope);
+            figs[w++] = figs[i];
     }
     free(grades);
     free(sents);
+    *out = figs;
+    return w;
+}
+
+static void check_prose(const civ_doc *doc, size_t bi, const fenv *e)
+{
+    span *figs;
+    int scope;
+    size_t n = unsourced_in(doc, bi, e, &figs, &scope);
+    for (size_t i = 0; i < n; i++)
+        report(doc, &doc->blocks[bi], &figs[i], e->sink, scope);
     free(figs);
+}
+
+/* A list, like a table, is one finding: the items from bi on (outside
+ * quotes) up to the first block outside a list. Returns the block after. */
+static size_t check_list(const civ_doc *doc, size_t bi, const fenv *e)
+{
+    size_t le = bi, count = 0, first_block = 0;
+    span first = {0, 0};
+    int first_scope = 0;
+    for (; le < doc->nblocks && (doc->blocks[le].flags & CIV_IN_LIST) &&
+           !(doc->blocks[le].flags & (CIV_IN_QUOTE | CIV_IN_FOOTNOTE));
+         le++) {
+        if (doc->blocks[le].kind != CIV_BLOCK_PARAGRAPH)
+            continue;
+        span *figs;
+        int scope;
+        size_t n = unsourced_in(doc, le, e, &figs, &scope);
+        if (n && !count) {
+            first = figs[0];
+            first_block = le;
+            first_scope = scope;
+        }
+        count += n;
+        free(figs);
+    }
+    if (count) {
+        civ_diag *d = report(doc, &doc->blocks[first_block], &first, e->sink, first_scope);
+        if (count > 1)
+            civ_diag_note(d, "the list has %zu unsourced figures: source the sentence leading into "
+                             "it or each item", count);
+    }
+    return le > bi ? le : bi + 1;
 }
 
 /* ---- tables ---------------------------------------------------------- */
@@ -581,6 +643,7 @@ void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink
         .label = civ_rules_def(ctx->rules, "figure-label"),
         .caption = civ_rules_def(ctx->rules, "table-caption"),
         .cont = civ_rules_def(ctx->rules, "continuation"),
+        .figlabel = civ_rules_def(ctx->rules, "caption-label"),
         .accept = SRC_OTHER | (ctx->figure_self_report ? 0 : SRC_SELF),
     };
     e.post = post_grade(doc, ctx->rules) & e.accept;
@@ -590,6 +653,9 @@ void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink
             i++;
         } else if (b->kind == CIV_BLOCK_TABLE_CELL) {
             i = check_table(doc, i, &e);
+        } else if (b->kind == CIV_BLOCK_PARAGRAPH && (b->flags & CIV_IN_LIST) &&
+                   !(b->flags & CIV_IN_QUOTE)) {
+            i = check_list(doc, i, &e);
         } else {
             if (b->kind == CIV_BLOCK_PARAGRAPH)
                 check_prose(doc, i, &e);

@@ -61,6 +61,10 @@ static const fig_case cases[] = {
     {"span: adjective then stop word", "Of the 2,400 eligible, half voted.", "2,400"},
     {"span: count with adjective", "The clinic hired 500 medical staff.", "500 medical staff"},
     {"span: not 'due'", "Some 12,000,000 due to errors were lost.", "12,000,000"},
+    {"span: participle adjective", "They funded 1,000 funded projects.", "1,000 funded projects"},
+    {"span: plain adjective", "Volunteers took 138 new photos.", "138 new photos"},
+    {"span: not a preposition", "The fund raised $595 through donations and 1,200 through sales.", "$595 | 1,200"},
+    {"span: not an adverb", "The post pays USD 90,000 annually.", "USD 90,000"},
     /* tables: one finding per unsourced table */
     {"table: one finding per table", "Intro.\n\n| Region | 2021 | 2022 |\n|---|---|---|\n"
      "| North | 43% | 45% |\n| South | 12% | 14% |", "43%"},
@@ -115,9 +119,14 @@ static const fig_case cases[] = {
     {"sourced: list lead-in heading", "### What we counted:\n\n- 302 pull requests\n- 824 commits", ""},
     {"not sourced: list lead-in, earlier sentence", "The survey was long. Here are the prices:\n\n"
      "- Plan A: $13 a month", "$13"},
-    {"not sourced: list without lead-in", "- 54% asked online\n- 34% asked a friend", "54% | 34%"},
+    {"list: one finding per list", "- 54% asked online\n- 34% asked a friend", "54%"},
+    {"list: two lists, two findings", "- 54% asked online\n\nThen:\n\n1. 34% asked a friend", "54% | 34%"},
+    {"list: a sourced item does not source the rest", "- 54% asked online.[^1]\n- 34% asked a friend\n\n"
+     "[^1]: Poll.", "34%"},
     /* captions are one unit */
     {"sourced: caption paragraph", "Figure 1: label counts. Only 27% of labels are above the mean.", ""},
+    {"sourced: caption next to its image", "![Chart](c.png) Figure 2: shares. Only 27% are above the mean.", ""},
+    {"not sourced: image without a caption label", "![Chart](c.png) Shares grew. Only 27% are above the mean.", "27%"},
     {"span: currency range with separators", "The post pays \xC2\xA3" "31,866 to \xC2\xA3" "40,322 a year.",
      "\xC2\xA3" "31,866 to \xC2\xA3" "40,322"},
     {"span: year does not start a range", "Use rose from 44% in 2018 to 54% now.", "44% | 54%"},
@@ -143,7 +152,7 @@ static const fig_case cases[] = {
     {"not: form number", "Dealers keep Form 4473 records.", ""},
     {"figure: number without its label", "Dealers keep 4473 records.", "4473 records"},
     {"not: standard number", "The list follows ISO 3166 codes.", ""},
-    {"figure: after a currency code", "They paid USD 500 fees.", "500 fees"},
+    {"figure: after a currency code", "They paid USD 500 fees.", "USD 500"},
     /* not figures: specifications */
     {"not: milliseconds", "Responses arrive within 500 ms.", ""},
     {"not: lines", "Keep files under 200 lines.", ""},
