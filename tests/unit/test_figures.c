@@ -63,6 +63,8 @@ static const fig_case cases[] = {
     {"span: not 'due'", "Some 12,000,000 due to errors were lost.", "12,000,000"},
     {"span: participle adjective", "They funded 1,000 funded projects.", "1,000 funded projects"},
     {"span: plain adjective", "Volunteers took 138 new photos.", "138 new photos"},
+    {"span: participle as a verb", "Around 1,000 failed the test.", "1,000"},
+    {"not: count used as a verb's subject", "Around 1000 failed the test.", ""},
     {"span: not a preposition", "The fund raised $595 through donations and 1,200 through sales.", "$595 | 1,200"},
     {"span: not an adverb", "The post pays USD 90,000 annually.", "USD 90,000"},
     /* tables: one finding per unsourced table */
