@@ -32,6 +32,7 @@
  *   - first-hand words (and own names) anywhere in the paragraph, whatever
  *     the scope: the author speaking in the first person speaks for the
  *     paragraph ("Our goal was 80%. The pilot reached 95%.");
+ *   - a paragraph right after a code block: first-hand (the code's output);
  *   - anything in a post whose title says it reports results ("2024 survey
  *     results", "Benchmarking ..."; `report-title`): first-hand;
  *   - a list is reported once, on its first unsourced figure, with the
@@ -454,6 +455,10 @@ static size_t unsourced_in(const civ_doc *doc, size_t bi, const fenv *e, span **
     /* The author speaking first-hand speaks for the whole paragraph ("Our
      * goal was 80%. The pilot reached 95%."), and for a list, its lead-in. */
     unsigned whole = (src.s[1].n ? SRC_SELF : 0) | lead_in_grades(doc, bi, e) | e->post;
+    /* Right after a code block, the figures are what that code computed
+     * ("The output is 21,553,152."): the author's own results. */
+    if (bi > 0 && doc->blocks[bi - 1].kind == CIV_BLOCK_CODE)
+        whole |= SRC_SELF;
     sources_free(&src);
     size_t k = 0, w = 0;
     for (size_t i = 0; i < nf; i++) {

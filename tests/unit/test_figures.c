@@ -116,6 +116,8 @@ static const fig_case cases[] = {
      "| Region | Share |\n|---|---|\n| North | 43% |", ""},
     {"not first-hand: other title", "---\ntitle: Why rents rose\n---\n\nSome 65% pay more.", "65%"},
     {"not first-hand: second-level heading", "# Rents\n\n## Survey results\n\nSome 65% pay more.", "65%"},
+    {"first-hand: output of the code above", "```sql\nSELECT COUNT(*) FROM tests\n```\n\nThe output is 21,553,152.", ""},
+    {"not first-hand: code two blocks up", "```sql\nSELECT 1\n```\n\nIt ran.\n\nThe output is 21,553,152.", "21,553,152"},
     /* lists: sourced by the sentence leading into them */
     {"sourced: list lead-in", "The survey found:\n\n- 54% asked online\n- 34% asked a friend", ""},
     {"sourced: list lead-in heading", "### What we counted:\n\n- 302 pull requests\n- 824 commits", ""},
@@ -286,6 +288,8 @@ static const fig_ctx_case ctx_cases[] = {
     {"self report: we found", CIV_FIGURES_ADJACENT, true, NULL,
      "We found 31,000 positive matches.", "31,000 positive matches"},
     {"self report: our", CIV_FIGURES_ADJACENT, true, NULL, "Our programme cost $450,000.", "$450,000"},
+    {"self report: output of the code above", CIV_FIGURES_ADJACENT, true, NULL,
+     "```sql\nSELECT COUNT(*) FROM tests\n```\n\nThe output is 21,553,152.", "21,553,152"},
     {"self report: third party still sources", CIV_FIGURES_ADJACENT, true, NULL,
      "The ministry reported 38% growth.", ""},
     {"self report: table", CIV_FIGURES_ADJACENT, true, NULL,
