@@ -29,7 +29,10 @@ typedef struct {
     const char *lang;             /* dictionary language, e.g. "en_US"; NULL: default */
     const char *const *dictionaries; /* extra hunspell .dic files (absolute paths) */
     size_t ndictionaries;
-    int figure_scope;             /* CIV_FIGURES_SENTENCE or CIV_FIGURES_PARAGRAPH */
+    int figure_scope;             /* CIV_FIGURES_ADJACENT (0), _SENTENCE or _PARAGRAPH */
+    bool figure_self_report;      /* report first-hand figures ("we found 31%") too */
+    const char *const *figure_own_names; /* the site's own names: sources like "we" */
+    size_t nfigure_own_names;
     size_t acronym_max;           /* spelling: ALL-CAPS words of up to this
                                      many letters are not checked */
     int unknown_terms;            /* spelling: what an unknown word that is not

@@ -2,35 +2,59 @@
  *
  * Editorial rule: every figure a post states (38.3%, $13.5 billion, 12 per
  * cent, 1,000 GEL, 60 million tonnes, 7,000 people, 150 soldiers) carries
- * its source in the same sentence: a link, an autolink, a footnote
- * reference or an attribution phrase ("according to", "reported", "data
- * from", "survey by", "said", "Source:" ...).
+ * its source near it: a link, an autolink, an HTML anchor, a footnote
+ * reference or an attribution phrase ("according to", "reported", "the
+ * survey found", "Source:", "as shown in Figure 2" ...).
  *
  * What counts as a figure is data: every `figure-*` definition of the rule
  * packs (rules/figures.yml), minus numbers right after a `figure-label`
- * (Resolution 2334, Article 370). The attribution phrases are the
- * `attribution` definition. Overlapping matches keep the longest, so
+ * (Resolution 2334, Article 370) and figures wholly inside a match of a
+ * `not-figure-*` definition (worked examples, labels, specifications,
+ * settings, statute text). Overlapping matches keep the longest, so
  * '$13.5 billion' is one figure, not '$13.5 billion' and '13.5 billion'.
  *
  * Where figures are looked for: paragraphs, list items, block quotes and
- * table cells. Not in headings (a heading announces, the text sources),
+ * tables. Not in headings (a heading announces, the text sources),
  * footnote definitions (they are the sources), code, or link text (a
  * linked figure is sourced by its link).
  *
+ * Sources are graded (rules/figures.yml): `attribution` names someone
+ * else and always counts; `attribution-self` and the config's own names
+ * (`figures.own-names`) are the author speaking first-hand ("we found",
+ * "our survey"), which counts unless ctx->figure_self_report.
+ *
  * Sourced:
- *   - the figure's sentence (sentence.h) has a link, autolink, footnote
- *     reference or attribution phrase; with ctx->figure_scope == CIV_FIGURES_PARAGRAPH,
- *     anywhere in the paragraph. Inside a block quote the whole quote
- *     paragraph counts (a quote is attributed to its speaker as a unit);
- *   - in a table: the cell's row has a link or footnote, the paragraph just
- *     before the table holds a source, or the paragraph just after it is a
- *     caption (`table-caption`: "Source: ...") that holds one.
+ *   - prose: a source in the figure's sentence (CIV_FIGURES_SENTENCE), in
+ *     it or the sentence after it in the same paragraph, or the sentence
+ *     before it when the figure's sentence goes on from it ("This ...",
+ *     "The survey ...": the `continuation` definition) (CIV_FIGURES_ADJACENT,
+ *     the default), or anywhere in the paragraph (CIV_FIGURES_PARAGRAPH);
+ *   - first-hand words (and own names) anywhere in the paragraph, whatever
+ *     the scope: the author speaking in the first person speaks for the
+ *     paragraph ("Our goal was 80%. The pilot reached 95%.");
+ *   - a paragraph right after a code block: first-hand (the code's output);
+ *   - anything in a post whose title says it reports results ("2024 survey
+ *     results", "Benchmarking ..."; `report-title`): first-hand;
+ *   - a list is reported once, on its first unsourced figure, with the
+ *     count in the note; an item is also sourced by the last sentence of the paragraph or heading
+ *     that leads into the list ("The survey found:");
+ *   - a block quote or a caption paragraph ("Figure 1: ..."): a source
+ *     anywhere in it; a quote also by the paragraph
+ *     that introduces it, or an introduction ending in a colon (a quote is
+ *     attributed to its speaker as a unit);
+ *   - a table, as a whole: a source in the paragraph before it, in a header
+ *     cell, a footnote reference in any cell, or a line right below it (a
+ *     `table-caption` such as "Source: ...", or a line with a link or a
+ *     footnote); a row with a link sources that row's cells. An unsourced
+ *     table is one finding, on its first unsourced figure, with the count.
  *
  * Trade-offs: an attribution phrase is taken at its word ("estimates"
  * sources a figure even when whose estimates is vague), because flagging
- * every attributed figure would bury the unsourced ones; a source in the
- * previous sentence does not count unless the paragraph scope is on,
- * because "X reported A. B rose 40%." does not say who measured B. */
+ * every attributed figure would bury the unsourced ones; "an estimated" or
+ * "is estimated" with no estimator does not source. First-person words
+ * make a figure first-hand even when "we" means people in general. The
+ * adjacent scope accepts "X reported A. B rose 40%.", which an editor may
+ * query; the sentence scope is there for posts held to the strict rule. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,98 +64,162 @@
 
 #define NOV 20
 
+enum { SRC_OTHER = 1, SRC_SELF = 2 }; /* source grades, bits */
+
 typedef struct {
     size_t t0, t1;
-    const char *def; /* the definition that found it */
-} figure;
+} span;
 
-/* True when [t0,t1) of b holds a link, autolink or footnote reference, or
- * an attribution phrase. */
-static bool has_source(const civ_block *b, size_t t0, size_t t1, const civ_pattern *attr)
-{
-    for (size_t i = 0; i < b->ninl; i++) {
-        const civ_inline *in = &b->inl[i];
-        if ((in->kind == CIV_INL_LINK || in->kind == CIV_INL_AUTOLINK ||
-             in->kind == CIV_INL_FOOTNOTE_REF) &&
-            in->t0 < t1 && t0 < in->t1)
-            return true;
-    }
-    size_t ov[2];
-    return attr && t1 > t0 && civ_pattern_find(attr, b->text + t0, t1 - t0, 0, ov, 1) == CIV_MATCH_OK;
-}
-
-static bool has_link(const civ_block *b)
-{
-    for (size_t i = 0; i < b->ninl; i++)
-        if (b->inl[i].kind == CIV_INL_LINK || b->inl[i].kind == CIV_INL_AUTOLINK ||
-            b->inl[i].kind == CIV_INL_FOOTNOTE_REF)
-            return true;
-    return false;
-}
-
-static bool is_cell(const civ_doc *doc, size_t i)
-{
-    return i < doc->nblocks && doc->blocks[i].kind == CIV_BLOCK_TABLE_CELL;
-}
-
-static bool is_first_cell(const civ_block *b)
-{
-    return b->table_row == 0 && b->table_col == 0;
-}
-
-/* The table a cell belongs to, computed once per table (a big table would
- * otherwise be walked once per cell). */
+/* What one run of the check needs, looked up once per post. */
 typedef struct {
-    size_t ts, te;   /* its cells: blocks [ts, te) */
-    bool around;     /* sourced by the paragraph before or a caption after */
-    bool valid;
-} table_info;
+    const civ_ctx *ctx;
+    civ_sink *sink;
+    const civ_pattern *attr, *self, *label, *caption, *cont, *figlabel;
+    unsigned accept; /* the grades that source a figure */
+    unsigned post;   /* the grade the post's title gives every figure */
+} fenv;
 
-static void table_find(const civ_doc *doc, size_t ci, const civ_ctx *ctx, const civ_pattern *attr,
-                       table_info *t)
+static bool is_link(const civ_inline *in)
 {
-    if (t->valid && ci >= t->ts && ci < t->te)
-        return;
-    size_t ts = ci;
-    while (ts > 0 && !is_first_cell(&doc->blocks[ts]) && is_cell(doc, ts - 1))
-        ts--;
-    size_t te = ci + 1;
-    while (is_cell(doc, te) && !is_first_cell(&doc->blocks[te]))
-        te++;
-    t->ts = ts;
-    t->te = te;
-    t->valid = true;
-    t->around = false;
-    if (ts > 0) {
-        const civ_block *p = &doc->blocks[ts - 1];
-        if (p->kind == CIV_BLOCK_PARAGRAPH && !(p->flags & CIV_IN_FOOTNOTE) &&
-            has_source(p, 0, p->text_len, attr))
-            t->around = true;
-    }
-    if (!t->around && te < doc->nblocks) {
-        const civ_block *p = &doc->blocks[te];
-        const civ_pattern *cap = civ_rules_def(ctx->rules, "table-caption");
-        size_t ov[2];
-        if (p->kind == CIV_BLOCK_PARAGRAPH && !(p->flags & CIV_IN_FOOTNOTE) && cap &&
-            civ_pattern_find(cap, p->text, p->text_len, 0, ov, 1) == CIV_MATCH_OK &&
-            has_source(p, 0, p->text_len, attr))
-            t->around = true;
+    if (in->kind == CIV_INL_LINK || in->kind == CIV_INL_AUTOLINK ||
+        in->kind == CIV_INL_FOOTNOTE_REF)
+        return true;
+    /* An HTML anchor (<a href=...>) in Markdown is a link too. */
+    return in->kind == CIV_INL_HTML && in->url && (in->url[0] == '<') &&
+           (in->url[1] == 'a' || in->url[1] == 'A') && (in->url[2] == ' ' || in->url[2] == '\t');
+}
+
+/* Steps to the start of the next UTF-8 character at or after `from`. */
+static size_t next_char(const char *t, size_t len, size_t from)
+{
+    while (from < len && ((unsigned char)t[from] & 0xC0) == 0x80)
+        from++;
+    return from;
+}
+
+/* Calls fn for every match of re in b's text; a limit or an error is a
+ * problem of the definition `name`, reported once. */
+static void each_match(const civ_block *b, const civ_pattern *re, const char *name, civ_sink *sink,
+                       void (*fn)(void *arg, const size_t *ov, int g), void *arg, int g)
+{
+    size_t from = 0, ov[2 * NOV];
+    while (re && from < b->text_len) {
+        int rc = civ_pattern_find(re, b->text, b->text_len, from, ov, NOV);
+        if (rc == CIV_MATCH_LIMIT || rc == CIV_MATCH_ERROR) {
+            size_t s0, s1;
+            civ_block_span(b, from, b->text_len, &s0, &s1);
+            civ_diags_problem(sink->out, name, s0,
+                              rc == CIV_MATCH_LIMIT ? "match limit" : "match error");
+            return;
+        }
+        if (rc != CIV_MATCH_OK)
+            return;
+        fn(arg, ov, g);
+        from = next_char(b->text, b->text_len, ov[1] > ov[0] ? ov[1] : ov[0] + 1);
     }
 }
 
-/* Is the table holding cell `ci` sourced by the cell's row, the paragraph
- * before it or a caption after it? */
-static bool table_sourced(const civ_doc *doc, size_t ci, const civ_ctx *ctx,
-                          const civ_pattern *attr, table_info *t)
+typedef struct {
+    span *v;
+    size_t n, cap;
+} spans;
+
+static void push_span(void *arg, const size_t *ov, int g)
 {
-    table_find(doc, ci, ctx, attr, t);
-    if (t->around)
-        return true;
-    int row = doc->blocks[ci].table_row;
-    for (size_t j = t->ts; j < t->te; j++)
-        if (doc->blocks[j].table_row == row && has_link(&doc->blocks[j]))
-            return true;
-    return false;
+    spans *s = arg;
+    span *x = CIV_PUSH(s->v, s->n, s->cap);
+    x->t0 = ov[0];
+    x->t1 = ov[1];
+    if (g > 0 && g < NOV && ov[2 * g] != SIZE_MAX) {
+        x->t0 = ov[2 * g];
+        x->t1 = ov[2 * g + 1];
+    }
+}
+
+static bool word_byte(const char *t, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    return (c & 0x80) || c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* An own name counts as a whole word ("Acme" not in "Acmeware"). */
+static bool own_name_at(const civ_block *b, size_t at, size_t n)
+{
+    return (at == 0 || !word_byte(b->text, at - 1)) &&
+           (at + n >= b->text_len || !word_byte(b->text, at + n));
+}
+
+/* Every source in b as spans with their grade: links, attribution,
+ * first-hand words and own names. */
+typedef struct {
+    spans s[2]; /* [0]: SRC_OTHER, [1]: SRC_SELF */
+} sources;
+
+/* A reporting verb whose subject is the author ("we found", "our
+ * analysis shows that") is first-hand: the attribution spans [from..] that
+ * start at most SELF_GAP bytes after a first-person span move to SRC_SELF. */
+#define SELF_GAP 24
+static void regrade_first_person(sources *s, size_t from)
+{
+    size_t w = from;
+    for (size_t i = from; i < s->s[0].n; i++) {
+        span a = s->s[0].v[i];
+        bool self = false;
+        for (size_t j = 0; j < s->s[1].n && !self; j++)
+            self = s->s[1].v[j].t1 <= a.t0 && a.t0 - s->s[1].v[j].t1 <= SELF_GAP;
+        if (self)
+            *CIV_PUSH(s->s[1].v, s->s[1].n, s->s[1].cap) = a;
+        else
+            s->s[0].v[w++] = a;
+    }
+    s->s[0].n = w;
+}
+
+static void find_sources(const civ_block *b, const fenv *e, sources *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < b->ninl; i++) {
+        if (!is_link(&b->inl[i]))
+            continue;
+        span *x = CIV_PUSH(out->s[0].v, out->s[0].n, out->s[0].cap);
+        x->t0 = b->inl[i].t0;
+        x->t1 = b->inl[i].t1 > b->inl[i].t0 ? b->inl[i].t1 : b->inl[i].t0 + 1;
+    }
+    size_t nlinks = out->s[0].n;
+    each_match(b, e->attr, "attribution", e->sink, push_span, &out->s[0], 0);
+    each_match(b, e->self, "attribution-self", e->sink, push_span, &out->s[1], 0);
+    regrade_first_person(out, nlinks);
+    for (size_t k = 0; k < e->ctx->nfigure_own_names; k++) {
+        const char *name = e->ctx->figure_own_names[k];
+        size_t n = strlen(name), at = 0;
+        const char *hit;
+        while (n && at < b->text_len &&
+               (hit = memmem(b->text + at, b->text_len - at, name, n)) != NULL) {
+            size_t h = (size_t)(hit - b->text);
+            if (own_name_at(b, h, n)) {
+                span *x = CIV_PUSH(out->s[1].v, out->s[1].n, out->s[1].cap);
+                x->t0 = h;
+                x->t1 = h + n;
+            }
+            at = h + 1;
+        }
+    }
+}
+
+static void sources_free(sources *s)
+{
+    free(s->s[0].v);
+    free(s->s[1].v);
+}
+
+/* The accepted grades of the sources anywhere in b. */
+static unsigned block_grades(const civ_block *b, const fenv *e)
+{
+    sources s;
+    find_sources(b, e, &s);
+    unsigned g = (s.s[0].n ? SRC_OTHER : 0) | (s.s[1].n ? SRC_SELF : 0);
+    sources_free(&s);
+    return g & e->accept;
 }
 
 /* Figures must be prose: not in link text, autolinks or placeholders. */
@@ -150,15 +238,14 @@ static bool after_label(const civ_block *b, size_t t0, const civ_pattern *label)
     if (!label)
         return false;
     size_t a = t0 > 40 ? t0 - 40 : 0;
-    while (a < t0 && ((unsigned char)b->text[a] & 0xC0) == 0x80)
-        a++;
+    a = next_char(b->text, t0, a);
     size_t ov[2];
     return civ_pattern_find(label, b->text + a, t0 - a, 0, ov, 1) == CIV_MATCH_OK;
 }
 
-static int cmp_fig(const void *pa, const void *pb)
+static int cmp_span(const void *pa, const void *pb)
 {
-    const figure *a = pa, *b = pb;
+    const span *a = pa, *b = pb;
     if (a->t0 != b->t0)
         return a->t0 < b->t0 ? -1 : 1;
     if (a->t1 != b->t1)
@@ -166,64 +253,52 @@ static int cmp_fig(const void *pa, const void *pb)
     return 0;
 }
 
-/* The figures of block b, in order, overlaps resolved. Returns the count
- * and a heap array (caller frees). */
-static size_t find_figures(const civ_block *b, const civ_ctx *ctx, civ_sink *sink, figure **out)
+static bool inside_any(const spans *ex, size_t t0, size_t t1)
 {
-    figure *f = NULL;
-    size_t n = 0, cap = 0;
-    const civ_pattern *label = civ_rules_def(ctx->rules, "figure-label");
-    size_t nd = civ_rules_ndefs(ctx->rules);
-    for (size_t d = 0; d < nd; d++) {
-        const char *name;
-        const civ_pattern *re = civ_rules_def_at(ctx->rules, d, &name);
-        if (!re || strncmp(name, "figure-", 7) != 0 || re == label)
-            continue;
-        int g = civ_pattern_group(re, "figure");
-        size_t from = 0, ov[2 * NOV];
-        while (from < b->text_len) {
-            int rc = civ_pattern_find(re, b->text, b->text_len, from, ov, NOV);
-            if (rc == CIV_MATCH_LIMIT || rc == CIV_MATCH_ERROR) {
-                size_t s0, s1;
-                civ_block_span(b, from, b->text_len, &s0, &s1);
-                civ_diags_problem(sink->out, name, s0,
-                                  rc == CIV_MATCH_LIMIT ? "match limit" : "match error");
-                break;
-            }
-            if (rc != CIV_MATCH_OK)
-                break;
-            size_t m0 = ov[0], m1 = ov[1];
-            if (g > 0 && g < NOV && ov[2 * g] != SIZE_MAX) {
-                m0 = ov[2 * g];
-                m1 = ov[2 * g + 1];
-            }
-            if (m1 > m0 && is_prose(b, m0, m1) && !after_label(b, m0, label)) {
-                figure *x = CIV_PUSH(f, n, cap);
-                x->t0 = m0;
-                x->t1 = m1;
-                x->def = name;
-            }
-            from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-            while (from < b->text_len && ((unsigned char)b->text[from] & 0xC0) == 0x80)
-                from++;
-        }
-    }
-    if (n > 1) {
-        civ_qsort(f, n, sizeof *f, cmp_fig);
-        size_t w = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (w && f[i].t0 < f[w - 1].t1)
-                continue;
-            f[w++] = f[i];
-        }
-        n = w;
-    }
-    *out = f;
-    return n;
+    for (size_t i = 0; i < ex->n; i++)
+        if (ex->v[i].t0 <= t0 && t1 <= ex->v[i].t1)
+            return true;
+    return false;
 }
 
-/* Marks the sentences that [t0,t1) touches (sentences are in order). */
-static void mark(const civ_sentence *s, size_t ns, size_t t0, size_t t1, bool *sourced)
+/* The figures of block b, in order, overlaps resolved, exclusions
+ * dropped. Returns the count and a heap array (caller frees). */
+static size_t find_figures(const civ_block *b, const fenv *e, span **out)
+{
+    spans f = {0}, ex = {0};
+    size_t nd = civ_rules_ndefs(e->ctx->rules);
+    for (size_t d = 0; d < nd; d++) {
+        const char *name;
+        const civ_pattern *re = civ_rules_def_at(e->ctx->rules, d, &name);
+        if (re && strncmp(name, "not-figure-", 11) == 0)
+            each_match(b, re, name, e->sink, push_span, &ex, 0);
+        else if (re && strncmp(name, "figure-", 7) == 0 && re != e->label)
+            each_match(b, re, name, e->sink, push_span, &f, civ_pattern_group(re, "figure"));
+    }
+    size_t w = 0;
+    if (f.n > 1)
+        civ_qsort(f.v, f.n, sizeof *f.v, cmp_span);
+    for (size_t i = 0; i < f.n; i++) {
+        span x = f.v[i];
+        if (x.t1 <= x.t0 || (w && x.t0 < f.v[w - 1].t1))
+            continue; /* empty, or inside a longer figure already kept */
+        f.v[w++] = x;
+    }
+    /* Exclusions after the overlaps: '$5,000' in an example must not leave
+     * '5,000 a' behind as a figure of its own. */
+    size_t k = 0;
+    for (size_t i = 0; i < w; i++)
+        if (is_prose(b, f.v[i].t0, f.v[i].t1) && !after_label(b, f.v[i].t0, e->label) &&
+            !inside_any(&ex, f.v[i].t0, f.v[i].t1))
+            f.v[k++] = f.v[i];
+    free(ex.v);
+    *out = f.v;
+    return k;
+}
+
+/* Marks with grade g the sentences that [t0,t1) touches. */
+static void mark(const civ_sentence *s, size_t ns, size_t t0, size_t t1, unsigned g,
+                 unsigned char *grades)
 {
     size_t lo = 0, hi = ns;
     while (lo < hi) { /* first sentence ending after t0 */
@@ -234,54 +309,137 @@ static void mark(const civ_sentence *s, size_t ns, size_t t0, size_t t1, bool *s
             hi = mid;
     }
     for (size_t k = lo; k < ns && s[k].t0 < (t1 > t0 ? t1 : t0 + 1); k++)
-        sourced[k] = true;
+        grades[k] |= (unsigned char)g;
 }
 
-/* Which sentences hold a source: one pass over the inlines and one over
- * the attribution matches, so a paragraph with thousands of figures and
- * sentences stays linear. */
-static void mark_sources(const civ_block *b, const civ_sentence *s, size_t ns,
-                         const civ_pattern *attr, civ_sink *sink, bool *sourced)
+static const char *scope_words(int scope)
 {
-    for (size_t i = 0; i < b->ninl; i++) {
-        const civ_inline *in = &b->inl[i];
-        if (in->kind == CIV_INL_LINK || in->kind == CIV_INL_AUTOLINK ||
-            in->kind == CIV_INL_FOOTNOTE_REF)
-            mark(s, ns, in->t0, in->t1, sourced);
-    }
-    size_t from = 0, ov[2];
-    while (attr && from < b->text_len) {
-        int rc = civ_pattern_find(attr, b->text, b->text_len, from, ov, 1);
-        if (rc == CIV_MATCH_LIMIT || rc == CIV_MATCH_ERROR) {
-            size_t s0, s1;
-            civ_block_span(b, from, b->text_len, &s0, &s1);
-            civ_diags_problem(sink->out, "attribution", s0,
-                              rc == CIV_MATCH_LIMIT ? "match limit" : "match error");
-            break;
-        }
-        if (rc != CIV_MATCH_OK)
-            break;
-        mark(s, ns, ov[0], ov[1], sourced);
-        from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-        while (from < b->text_len && ((unsigned char)b->text[from] & 0xC0) == 0x80)
-            from++;
-    }
+    return scope == CIV_FIGURES_PARAGRAPH ? "its paragraph"
+         : scope == CIV_FIGURES_SENTENCE  ? "its sentence"
+                                          : "or next to its sentence";
 }
 
-static void check_block(const civ_doc *doc, size_t bi, const civ_ctx *ctx, civ_sink *sink,
-                        const civ_pattern *attr, table_info *table)
+static civ_diag *report(const civ_doc *doc, const civ_block *b, const span *f, civ_sink *sink,
+                        int scope)
+{
+    size_t s0, s1;
+    civ_block_span(b, f->t0, f->t1, &s0, &s1);
+    civ_diag *d = civ_report(sink, s0, s1, "figure '%.*s' has no source in %s", (int)(s1 - s0),
+                             doc->src->data + s0, scope_words(scope));
+    civ_diag_note(d, "add a link, a footnote or an attribution ('according to ...') to the %s",
+                  scope == CIV_FIGURES_PARAGRAPH ? "paragraph" : "sentence");
+    return d;
+}
+
+/* The blocks [*q0,*q1) of the block quote holding block i. */
+static void quote_run(const civ_doc *doc, size_t i, size_t *q0, size_t *q1)
+{
+    size_t a = i, z = i + 1;
+    while (a > 0 && (doc->blocks[a - 1].flags & CIV_IN_QUOTE))
+        a--;
+    while (z < doc->nblocks && (doc->blocks[z].flags & CIV_IN_QUOTE))
+        z++;
+    *q0 = a;
+    *q1 = z;
+}
+
+/* A block quote is sourced as a unit: by a source in it, by the paragraph
+ * that introduces it, or by an introduction that ends in a colon. */
+static bool quote_sourced(const civ_doc *doc, size_t i, const fenv *e)
+{
+    size_t q0, q1;
+    quote_run(doc, i, &q0, &q1);
+    for (size_t j = q0; j < q1; j++)
+        if (doc->blocks[j].kind == CIV_BLOCK_PARAGRAPH && block_grades(&doc->blocks[j], e))
+            return true;
+    if (q0 == 0)
+        return false;
+    const civ_block *p = &doc->blocks[q0 - 1];
+    if (p->kind != CIV_BLOCK_PARAGRAPH || (p->flags & CIV_IN_FOOTNOTE))
+        return false;
+    size_t n = p->text_len;
+    while (n && (p->text[n - 1] == ' ' || p->text[n - 1] == '\n'))
+        n--;
+    return (n && p->text[n - 1] == ':') || block_grades(p, e);
+}
+
+/* A list item is sourced by the sentence that leads into its list ("The
+ * survey found:"), the last of the paragraph before the list: a "we" earlier
+ * in that paragraph is often the general "we see". */
+static unsigned lead_in_grades(const civ_doc *doc, size_t bi, const fenv *e)
+{
+    if (!(doc->blocks[bi].flags & CIV_IN_LIST))
+        return 0;
+    size_t a = bi;
+    while (a > 0 && (doc->blocks[a - 1].flags & CIV_IN_LIST))
+        a--;
+    if (a == 0)
+        return 0;
+    const civ_block *p = &doc->blocks[a - 1];
+    if ((p->kind != CIV_BLOCK_PARAGRAPH && p->kind != CIV_BLOCK_HEADING) ||
+        (p->flags & (CIV_IN_FOOTNOTE | CIV_IN_QUOTE)))
+        return 0; /* a heading may lead in too: "### What we counted:" */
+    size_t ns = 0;
+    civ_sentence *sents = civ_sentences_split(p->text, p->text_len, &ns);
+    size_t from = ns ? sents[ns - 1].t0 : 0;
+    free(sents);
+    sources src;
+    find_sources(p, e, &src);
+    unsigned g = 0;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < src.s[k].n; i++)
+            if (src.s[k].v[i].t1 > from)
+                g |= k ? SRC_SELF : SRC_OTHER;
+    sources_free(&src);
+    return g & e->accept;
+}
+
+/* Does sentence s go on from the one before ("This ...", "The survey
+ * ...")? Only then does the source of the sentence before reach it: in
+ * "X reported A. In 2023 B rose 40%." nothing says who measured B. */
+static bool continues(const civ_block *b, const civ_sentence *s, const fenv *e)
+{
+    size_t ov[2];
+    return e->cont && s->t1 > s->t0 &&
+           civ_pattern_find(e->cont, b->text + s->t0, s->t1 - s->t0, 0, ov, 1) == CIV_MATCH_OK;
+}
+
+/* A caption: a paragraph that starts like one ("Figure 1: ..."), or one
+ * that holds an image and a "Figure 1:" label (the image's caption written
+ * next to it). */
+static bool is_caption(const civ_block *b, const fenv *e)
+{
+    size_t ov[2];
+    if (e->caption && civ_pattern_find(e->caption, b->text, b->text_len, 0, ov, 1) == CIV_MATCH_OK)
+        return true;
+    bool image = false;
+    for (size_t i = 0; i < b->ninl && !image; i++)
+        image = b->inl[i].kind == CIV_INL_IMAGE;
+    return image && e->figlabel &&
+           civ_pattern_find(e->figlabel, b->text, b->text_len, 0, ov, 1) == CIV_MATCH_OK;
+}
+
+/* The unsourced figures of prose block bi into *out (heap, caller frees);
+ * returns their count and sets *scope to the scope that applied. */
+static size_t unsourced_in(const civ_doc *doc, size_t bi, const fenv *e, span **out, int *scope_out)
 {
     const civ_block *b = &doc->blocks[bi];
-    figure *figs = NULL;
-    size_t nf = find_figures(b, ctx, sink, &figs);
-    if (!nf) {
+    span *figs = NULL;
+    size_t nf = find_figures(b, e, &figs);
+    *out = NULL;
+    *scope_out = e->ctx->figure_scope;
+    if (!nf || ((b->flags & CIV_IN_QUOTE) && quote_sourced(doc, bi, e))) {
         free(figs);
-        return;
+        return 0;
     }
-    /* The source scope: each sentence, or the whole paragraph as one. */
-    bool para = ctx->figure_scope == CIV_FIGURES_PARAGRAPH || (b->flags & CIV_IN_QUOTE);
+    int scope = e->ctx->figure_scope;
+    /* A quote, and a caption, are one unit. */
+    if ((b->flags & CIV_IN_QUOTE) || is_caption(b, e))
+        scope = CIV_FIGURES_PARAGRAPH;
+    *scope_out = scope;
     size_t ns = 0;
-    civ_sentence *sents = para ? NULL : civ_sentences_split(b->text, b->text_len, &ns);
+    civ_sentence *sents =
+        scope == CIV_FIGURES_PARAGRAPH ? NULL : civ_sentences_split(b->text, b->text_len, &ns);
     if (!ns) {
         free(sents);
         sents = xmalloc(sizeof *sents);
@@ -289,43 +447,224 @@ static void check_block(const civ_doc *doc, size_t bi, const civ_ctx *ctx, civ_s
         sents[0].t1 = b->text_len;
         ns = 1;
     }
-    bool *sourced = xcalloc(ns, sizeof *sourced);
-    mark_sources(b, sents, ns, attr, sink, sourced);
-    size_t k = 0;
+    unsigned char *grades = xcalloc(ns, 1);
+    sources src;
+    find_sources(b, e, &src);
+    for (size_t i = 0; i < src.s[0].n; i++)
+        mark(sents, ns, src.s[0].v[i].t0, src.s[0].v[i].t1, SRC_OTHER, grades);
+    /* The author speaking first-hand speaks for the whole paragraph ("Our
+     * goal was 80%. The pilot reached 95%."), and for a list, its lead-in. */
+    unsigned whole = (src.s[1].n ? SRC_SELF : 0) | lead_in_grades(doc, bi, e) | e->post;
+    /* Right after a code block, the figures are what that code computed
+     * ("The output is 21,553,152."): the author's own results. */
+    if (bi > 0 && doc->blocks[bi - 1].kind == CIV_BLOCK_CODE)
+        whole |= SRC_SELF;
+    sources_free(&src);
+    size_t k = 0, w = 0;
     for (size_t i = 0; i < nf; i++) {
         while (k + 1 < ns && sents[k + 1].t0 <= figs[i].t0) /* figures are in order */
             k++;
-        if (sourced[k])
-            continue;
-        if (b->kind == CIV_BLOCK_TABLE_CELL && table_sourced(doc, bi, ctx, attr, table))
-            continue;
-        size_t s0, s1;
-        civ_block_span(b, figs[i].t0, figs[i].t1, &s0, &s1);
-        const char *where = para ? "paragraph" : "sentence";
-        if (b->kind == CIV_BLOCK_TABLE_CELL)
-            where = "table";
-        civ_diag *d = civ_report(sink, s0, s1, "figure '%.*s' has no source in its %s",
-                                 (int)(s1 - s0), doc->src->data + s0, where);
-        civ_diag_note(d, "add a link, a footnote or an attribution ('according to ...') to the %s",
-                      b->kind == CIV_BLOCK_TABLE_CELL ? "paragraph before the table" : where);
+        unsigned g = grades[k] | whole;
+        if (scope == CIV_FIGURES_ADJACENT)
+            g |= (k + 1 < ns ? grades[k + 1] : 0) |
+                 (k > 0 && continues(b, &sents[k], e) ? grades[k - 1] : 0);
+        if (!(g & e->accept))
+            figs[w++] = figs[i];
     }
-    free(sourced);
+    free(grades);
     free(sents);
+    *out = figs;
+    return w;
+}
+
+static void check_prose(const civ_doc *doc, size_t bi, const fenv *e)
+{
+    span *figs;
+    int scope;
+    size_t n = unsourced_in(doc, bi, e, &figs, &scope);
+    for (size_t i = 0; i < n; i++)
+        report(doc, &doc->blocks[bi], &figs[i], e->sink, scope);
     free(figs);
+}
+
+/* A list, like a table, is one finding: the items from bi on (outside
+ * quotes) up to the first block outside a list. Returns the block after. */
+static size_t check_list(const civ_doc *doc, size_t bi, const fenv *e)
+{
+    size_t le = bi, count = 0, first_block = 0;
+    span first = {0, 0};
+    int first_scope = 0;
+    for (; le < doc->nblocks && (doc->blocks[le].flags & CIV_IN_LIST) &&
+           !(doc->blocks[le].flags & (CIV_IN_QUOTE | CIV_IN_FOOTNOTE));
+         le++) {
+        if (doc->blocks[le].kind != CIV_BLOCK_PARAGRAPH)
+            continue;
+        span *figs;
+        int scope;
+        size_t n = unsourced_in(doc, le, e, &figs, &scope);
+        if (n && !count) {
+            first = figs[0];
+            first_block = le;
+            first_scope = scope;
+        }
+        count += n;
+        free(figs);
+    }
+    if (count) {
+        civ_diag *d = report(doc, &doc->blocks[first_block], &first, e->sink, first_scope);
+        if (count > 1)
+            civ_diag_note(d, "the list has %zu unsourced figures: source the sentence leading into "
+                             "it or each item", count);
+    }
+    return le > bi ? le : bi + 1;
+}
+
+/* ---- tables ---------------------------------------------------------- */
+
+static bool is_cell(const civ_doc *doc, size_t i)
+{
+    return i < doc->nblocks && doc->blocks[i].kind == CIV_BLOCK_TABLE_CELL;
+}
+
+static bool is_first_cell(const civ_block *b)
+{
+    return b->table_row == 0 && b->table_col == 0;
+}
+
+static bool has_inline(const civ_block *b, bool footnotes_only)
+{
+    for (size_t i = 0; i < b->ninl; i++)
+        if (footnotes_only ? b->inl[i].kind == CIV_INL_FOOTNOTE_REF : is_link(&b->inl[i]))
+            return true;
+    return false;
+}
+
+/* The line right below a table sources it when it is a caption with a
+ * source ("Source: ...", "Note: data from ...") or holds a link or a
+ * footnote reference ("[Geostat](...)", "[^1]"). */
+static bool below_sources(const civ_block *p, const fenv *e)
+{
+    if (p->kind != CIV_BLOCK_PARAGRAPH || (p->flags & CIV_IN_FOOTNOTE))
+        return false;
+    size_t ov[2];
+    if (e->caption && civ_pattern_find(e->caption, p->text, p->text_len, 0, ov, 1) == CIV_MATCH_OK)
+        return block_grades(p, e) != 0;
+    return has_inline(p, false);
+}
+
+/* Is the table [ts,te) sourced as a whole? */
+static bool table_sourced(const civ_doc *doc, size_t ts, size_t te, const fenv *e)
+{
+    if (e->post & e->accept)
+        return true;
+    if (ts > 0) {
+        const civ_block *p = &doc->blocks[ts - 1];
+        if (p->kind == CIV_BLOCK_PARAGRAPH && !(p->flags & CIV_IN_FOOTNOTE) && block_grades(p, e))
+            return true;
+    }
+    if (te < doc->nblocks && below_sources(&doc->blocks[te], e))
+        return true;
+    for (size_t j = ts; j < te; j++) {
+        const civ_block *c = &doc->blocks[j];
+        if (has_inline(c, true))
+            return true;
+        if (c->table_row == 0 && block_grades(c, e))
+            return true; /* a header cell: "Share (source: Geostat)" */
+    }
+    return false;
+}
+
+static bool row_linked(const civ_doc *doc, size_t ts, size_t te, int row)
+{
+    for (size_t j = ts; j < te; j++)
+        if (doc->blocks[j].table_row == row && has_inline(&doc->blocks[j], false))
+            return true;
+    return false;
+}
+
+/* One table from its first cell: one finding at most. Returns the block
+ * after the table. */
+static size_t check_table(const civ_doc *doc, size_t ts, const fenv *e)
+{
+    size_t te = ts + 1;
+    while (is_cell(doc, te) && !is_first_cell(&doc->blocks[te]))
+        te++;
+    size_t count = 0, first_cell = 0;
+    span first = {0, 0};
+    for (size_t j = ts; j < te; j++) {
+        const civ_block *c = &doc->blocks[j];
+        span *figs = NULL;
+        size_t nf = find_figures(c, e, &figs);
+        if (nf && !row_linked(doc, ts, te, c->table_row)) {
+            if (!count) {
+                first = figs[0];
+                first_cell = j;
+            }
+            count += nf;
+        }
+        free(figs);
+    }
+    if (!count || table_sourced(doc, ts, te, e))
+        return te;
+    const civ_block *c = &doc->blocks[first_cell];
+    size_t s0, s1;
+    civ_block_span(c, first.t0, first.t1, &s0, &s1);
+    civ_diag *d = civ_report(e->sink, s0, s1, "figure '%.*s' has no source in its table",
+                             (int)(s1 - s0), doc->src->data + s0);
+    civ_diag_note(d,
+                  "the table has %zu unsourced figure%s: add a source to the paragraph before it, "
+                  "its header or a line below it ('Source: ...')",
+                  count, count == 1 ? "" : "s");
+    return te;
+}
+
+/* SRC_SELF when the post's title says it reports results of its own
+ * (`report-title`): the title of the front matter, else the first level-1
+ * heading. */
+static unsigned post_grade(const civ_doc *doc, const civ_rules *rules)
+{
+    const civ_pattern *re = civ_rules_def(rules, "report-title");
+    const char *t = doc->fm ? doc->fm->title : NULL;
+    size_t n = t ? strlen(t) : 0;
+    for (size_t i = 0; !t && re && i < doc->nblocks; i++) {
+        if (doc->blocks[i].kind == CIV_BLOCK_HEADING && doc->blocks[i].level == 1) {
+            t = doc->blocks[i].text;
+            n = doc->blocks[i].text_len;
+        }
+    }
+    size_t ov[2];
+    return re && t && civ_pattern_find(re, t, n, 0, ov, 1) == CIV_MATCH_OK ? SRC_SELF : 0;
 }
 
 void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {
     if (!ctx->rules)
         return;
-    const civ_pattern *attr = civ_rules_def(ctx->rules, "attribution");
-    table_info table = {0};
-    for (size_t i = 0; i < doc->nblocks; i++) {
+    fenv e = {
+        .ctx = ctx,
+        .sink = sink,
+        .attr = civ_rules_def(ctx->rules, "attribution"),
+        .self = civ_rules_def(ctx->rules, "attribution-self"),
+        .label = civ_rules_def(ctx->rules, "figure-label"),
+        .caption = civ_rules_def(ctx->rules, "table-caption"),
+        .cont = civ_rules_def(ctx->rules, "continuation"),
+        .figlabel = civ_rules_def(ctx->rules, "caption-label"),
+        .accept = SRC_OTHER | (ctx->figure_self_report ? 0 : SRC_SELF),
+    };
+    e.post = post_grade(doc, ctx->rules) & e.accept;
+    for (size_t i = 0; i < doc->nblocks;) {
         const civ_block *b = &doc->blocks[i];
-        if (b->kind != CIV_BLOCK_PARAGRAPH && b->kind != CIV_BLOCK_TABLE_CELL)
-            continue;
-        if (b->flags & CIV_IN_FOOTNOTE)
-            continue;
-        check_block(doc, i, ctx, sink, attr, &table);
+        if (b->flags & CIV_IN_FOOTNOTE) {
+            i++;
+        } else if (b->kind == CIV_BLOCK_TABLE_CELL) {
+            i = check_table(doc, i, &e);
+        } else if (b->kind == CIV_BLOCK_PARAGRAPH && (b->flags & CIV_IN_LIST) &&
+                   !(b->flags & CIV_IN_QUOTE)) {
+            i = check_list(doc, i, &e);
+        } else {
+            if (b->kind == CIV_BLOCK_PARAGRAPH)
+                check_prose(doc, i, &e);
+            i++;
+        }
     }
 }

@@ -79,7 +79,7 @@ static char *take_errors(parser *ps)
 static void part_init(part *p)
 {
     civ_policy_init(&p->policy);
-    p->figure_scope = p->direct = -1;
+    p->figure_scope = p->figure_self = p->direct = -1;
     p->acronym = -1;
     p->unknown_terms = -1;
 }
@@ -217,9 +217,11 @@ static bool known_keys(parser *ps, const civ_ynode *v, const char *what, const c
     return ok;
 }
 
+/* figures: {scope, self-attribution, own-names}. own-names names the site
+ * itself, so it belongs to the whole config, not to an override. */
 static void parse_figures(parser *ps, const civ_ynode *v, part *p)
 {
-    static const char *const keys[] = {"scope", NULL};
+    static const char *const keys[] = {"scope", "self-attribution", "own-names", NULL};
     if (v->kind != CIV_Y_MAP) {
         perr(ps, v, "'figures' must be a mapping like {scope: sentence}");
         return;
@@ -227,13 +229,39 @@ static void parse_figures(parser *ps, const civ_ynode *v, part *p)
     known_keys(ps, v, "'figures'", keys);
     const civ_ynode *s = civ_ymap_get(v, "scope");
     if (!s)
-        return;
-    if (civ_yscalar_is(s, "sentence"))
+        ;
+    else if (civ_yscalar_is(s, "sentence"))
         p->figure_scope = CIV_FIGURES_SENTENCE;
+    else if (civ_yscalar_is(s, "adjacent"))
+        p->figure_scope = CIV_FIGURES_ADJACENT;
     else if (civ_yscalar_is(s, "paragraph"))
         p->figure_scope = CIV_FIGURES_PARAGRAPH;
     else
-        perr(ps, s, "'figures.scope' must be sentence or paragraph");
+        perr(ps, s, "'figures.scope' must be sentence, adjacent or paragraph");
+    const civ_ynode *a = civ_ymap_get(v, "self-attribution");
+    if (!a)
+        ;
+    else if (civ_yscalar_is(a, "allow"))
+        p->figure_self = 0;
+    else if (civ_yscalar_is(a, "report"))
+        p->figure_self = 1;
+    else
+        perr(ps, a, "'figures.self-attribution' must be allow or report");
+    const civ_ynode *o = civ_ymap_get(v, "own-names");
+    if (!o)
+        return;
+    if (p != &ps->c->top) {
+        perr(ps, o, "'figures.own-names' belongs at the top level, not in an override");
+        return;
+    }
+    const civ_ynode **items;
+    size_t n;
+    if (!scalars(ps, o, "figures.own-names", &items, &n))
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (items[i]->value[0])
+            *CIV_PUSH(ps->c->own_names, ps->c->nown_names, ps->c->ncap) = xstrdup(items[i]->value);
+    free(items);
 }
 
 static void parse_empty_section(parser *ps, const civ_ynode *v, part *p)
@@ -511,6 +539,7 @@ void civ_config_free(civ_config *c)
     civ_policy_release(&c->top.policy);
     free(c->lang);
     free_strs(c->dicts, c->ndicts);
+    free_strs(c->own_names, c->nown_names);
     free_strs(c->rule_dirs, c->nrule_dirs);
     free_strs(c->ignore, c->nignore);
     for (size_t i = 0; i < c->novr; i++) {

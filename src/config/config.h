@@ -70,7 +70,10 @@ typedef struct {
     const char *lang;         /* NULL: default (en_US) */
     const char *const *dictionaries;
     size_t ndictionaries;
-    int figure_scope;         /* CIV_FIGURES_SENTENCE or CIV_FIGURES_PARAGRAPH (rules.h) */
+    int figure_scope;         /* CIV_FIGURES_ADJACENT, _SENTENCE or _PARAGRAPH (rules.h) */
+    bool figure_self_report;  /* figures.self-attribution: report (default allow) */
+    const char *const *figure_own_names; /* figures.own-names */
+    size_t nfigure_own_names;
     bool empty_section_direct;
     size_t acronym_max_length; /* 0: the check's default */
     int unknown_terms;        /* spelling.unknown-terms: 0 off (default), 1 note, 2 warning */

@@ -10,6 +10,7 @@
 typedef struct {
     civ_policy policy;
     int figure_scope;       /* -1: unset */
+    int figure_self;        /* figures.self-attribution: 0 allow, 1 report; -1: unset */
     int direct;             /* -1: unset */
     long acronym;           /* -1: unset */
     int unknown_terms;      /* spelling.unknown-terms (CIV_TERMS_* values); -1: unset */
@@ -28,6 +29,8 @@ struct civ_config {
     char *lang;
     char **dicts;
     size_t ndicts, dcap;
+    char **own_names;       /* figures.own-names (top level only) */
+    size_t nown_names, ncap;
     char **rule_dirs;
     size_t nrule_dirs, rcap;
     char **ignore;

@@ -55,8 +55,17 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
         fputs("  # ", fp);
         fputs(pk->path, fp);
     }
-    fprintf(fp, "\nfigures:\n  scope: %s\nempty-section:\n  direct-content: %s\n",
-            s->figure_scope == CIV_FIGURES_PARAGRAPH ? "paragraph" : "sentence",
+    static const char *const scopes[] = {"adjacent", "sentence", "paragraph"};
+    fprintf(fp, "\nfigures:\n  scope: %s\n  self-attribution: %s\n  own-names:",
+            scopes[s->figure_scope >= 0 && s->figure_scope <= 2 ? s->figure_scope : 0],
+            s->figure_self_report ? "report" : "allow");
+    if (!s->nfigure_own_names)
+        fputs(" []", fp);
+    for (size_t i = 0; i < s->nfigure_own_names; i++) {
+        fputs("\n    - ", fp);
+        yaml_str(fp, s->figure_own_names[i]);
+    }
+    fprintf(fp, "\nempty-section:\n  direct-content: %s\n",
             s->empty_section_direct ? "true" : "false");
     if (s->acronym_max_length)
         fprintf(fp, "acronym-max-length: %zu\n", s->acronym_max_length);

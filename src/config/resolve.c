@@ -95,6 +95,8 @@ static void apply_part(civ_file_settings *s, const part *p)
     civ_policy_append(&s->policy, &p->policy);
     if (p->figure_scope >= 0)
         s->figure_scope = p->figure_scope;
+    if (p->figure_self >= 0)
+        s->figure_self_report = p->figure_self == 1;
     if (p->direct >= 0)
         s->empty_section_direct = p->direct;
     if (p->acronym >= 0)
@@ -109,7 +111,7 @@ void civ_config_settings(const civ_config *c, const civ_config_env *env, const c
     memset(out, 0, sizeof *out);
     civ_policy_init(&out->policy);
     out->rules = env ? env->rules : NULL;
-    out->figure_scope = CIV_FIGURES_SENTENCE;
+    out->figure_scope = CIV_FIGURES_ADJACENT;
     if (c) {
         out->config_path = c->path;
         if (c->rules)
@@ -117,6 +119,8 @@ void civ_config_settings(const civ_config *c, const civ_config_env *env, const c
         out->lang = c->lang;
         out->dictionaries = (const char *const *)c->dicts;
         out->ndictionaries = c->ndicts;
+        out->figure_own_names = (const char *const *)c->own_names;
+        out->nfigure_own_names = c->nown_names;
         apply_part(out, &c->top);
         char *rel = relative_to(c->dir, path);
         for (size_t i = 0; i < c->nignore && !out->ignored; i++)

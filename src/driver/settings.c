@@ -9,6 +9,9 @@ void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx)
     ctx->dictionaries = s->dictionaries;
     ctx->ndictionaries = s->ndictionaries;
     ctx->figure_scope = s->figure_scope;
+    ctx->figure_self_report = s->figure_self_report;
+    ctx->figure_own_names = s->figure_own_names;
+    ctx->nfigure_own_names = s->nfigure_own_names;
     ctx->empty_section_direct = s->empty_section_direct;
     ctx->unknown_terms = s->unknown_terms;
     if (s->acronym_max_length)

@@ -106,7 +106,9 @@ bool civ_rules_find(const civ_rules *r, const char *id, civ_rule_entry *out);
 bool civ_rule_id_known(const civ_rules *rules, const char *id);
 
 /* The settings of built-in checks that configuration writes and the checks
- * read (civ_ctx.figure_scope): where a figure's source may be. */
-enum { CIV_FIGURES_SENTENCE = 0, CIV_FIGURES_PARAGRAPH = 1 };
+ * read (civ_ctx.figure_scope): where a figure's source may be. Adjacent (the
+ * figure's sentence, the one before and the one after, in its paragraph) is
+ * zero because it is the default. */
+enum { CIV_FIGURES_ADJACENT = 0, CIV_FIGURES_SENTENCE = 1, CIV_FIGURES_PARAGRAPH = 2 };
 
 #endif

@@ -29,7 +29,15 @@ static const cfg_case cases[] = {
     {"house pack rule", "disable: [house.kyiv]\n", NULL},
     {"bad severity", "severity:\n  encoding: fatal\n", "2:13: error: severity of 'encoding' must be"},
     {"severity not a map", "severity: [encoding]\n", "1:11: error: 'severity' must map"},
-    {"bad scope", "figures:\n  scope: page\n", "2:10: error: 'figures.scope' must be sentence or paragraph"},
+    {"bad scope", "figures:\n  scope: page\n", "2:10: error: 'figures.scope' must be sentence, adjacent or paragraph"},
+    {"adjacent scope", "figures: {scope: adjacent}\n", NULL},
+    {"figures keys", "figures:\n  self-attribution: report\n  own-names: [Acme Lab, Acme]\n", NULL},
+    {"bad self-attribution", "figures: {self-attribution: never}\n",
+     "1:29: error: 'figures.self-attribution' must be allow or report"},
+    {"self-attribution in an override", "overrides:\n  - files: x\n    figures: {self-attribution: report}\n", NULL},
+    {"own-names in an override", "overrides:\n  - files: x\n    figures: {own-names: [Acme]}\n",
+     "3:26: error: 'figures.own-names' belongs at the top level"},
+    {"own-names not strings", "figures: {own-names: [[Acme]]}\n", "1:23: error: 'figures.own-names' must list"},
     {"unknown figures key", "figures: {scop: sentence}\n", "1:11: error: unknown key 'scop' in 'figures'"},
     {"bad bool", "empty-section: {direct-content: yes}\n", "1:33: error: 'empty-section.direct-content' must be true or false"},
     {"bad number", "acronym-max-length: six\n", "1:21: error: 'acronym-max-length' must be a whole number"},
@@ -151,11 +159,42 @@ START_TEST(test_precedence)
     civ_file_settings_release(&fs);
     civ_config_settings(cfg, &e, "posts/a.md", NULL, &fs);
     ck_assert_int_eq(fs.figure_scope, CIV_FIGURES_PARAGRAPH);
+    ck_assert(!fs.figure_self_report); /* allow, the default */
+    ck_assert_uint_eq(fs.nfigure_own_names, 0);
     ck_assert_int_eq(fs.unknown_terms, 1); /* note, from the top level */
     ck_assert(civ_policy_lookup(&fs.policy, "author-line", CIV_SEV_WARNING, &sev));
     ck_assert_int_eq(sev, CIV_SEV_NOTE);
     civ_file_settings_release(&fs);
     civ_policy_release(&cli);
+    civ_config_free(cfg);
+}
+END_TEST
+
+/* figures: the default scope is adjacent; self-attribution and own-names
+ * reach the file settings, and an override can report first-hand figures. */
+START_TEST(test_figures_settings)
+{
+    civ_config_env e = env();
+    char *err = NULL;
+    civ_file_settings fs;
+    civ_config_settings(NULL, &e, "a.md", NULL, &fs);
+    ck_assert_int_eq(fs.figure_scope, CIV_FIGURES_ADJACENT);
+    ck_assert(!fs.figure_self_report);
+    civ_file_settings_release(&fs);
+    const char *y = "figures: {own-names: [Acme Lab, Acme], scope: sentence}\n"
+                    "overrides:\n  - files: audit/**\n    figures: {self-attribution: report}\n";
+    civ_config *cfg = civ_config_parse("/proj/.civlint.yml", y, strlen(y), &e, &err);
+    ck_assert_msg(cfg != NULL, "%s", err ? err : "");
+    civ_config_settings(cfg, &e, "posts/a.md", NULL, &fs);
+    ck_assert_int_eq(fs.figure_scope, CIV_FIGURES_SENTENCE);
+    ck_assert(!fs.figure_self_report);
+    ck_assert_uint_eq(fs.nfigure_own_names, 2);
+    ck_assert_str_eq(fs.figure_own_names[0], "Acme Lab");
+    ck_assert_str_eq(fs.figure_own_names[1], "Acme");
+    civ_file_settings_release(&fs);
+    civ_config_settings(cfg, &e, "audit/a.md", NULL, &fs);
+    ck_assert(fs.figure_self_report);
+    civ_file_settings_release(&fs);
     civ_config_free(cfg);
 }
 END_TEST
@@ -195,6 +234,7 @@ Suite *suite_config(void)
     tcase_add_test(tc, test_config_all_errors);
     tcase_add_loop_test(tc, test_glob_table, 0, sizeof globs / sizeof *globs);
     tcase_add_test(tc, test_precedence);
+    tcase_add_test(tc, test_figures_settings);
     tcase_add_test(tc, test_policy_in_lint);
     suite_add_tcase(s, tc);
     return s;
