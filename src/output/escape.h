@@ -33,6 +33,12 @@ void civ_html_escape(FILE *fp, const char *s, size_t n);
  * cannot carry terminal escapes into the log. */
 void civ_gh_escape_data(FILE *fp, const char *s, size_t n);
 void civ_gh_escape_property(FILE *fp, const char *s, size_t n);
+/* Text of a plain log line (not a workflow command) in the github format.
+ * GitHub's runner takes a line for a command when it starts with "::"
+ * after any leading white space, or holds "##[" anywhere (the old syntax),
+ * so "##[" becomes "##%5B" and, when the text begins the line
+ * (line_start: a file name), every ':' becomes %3A; % CR LF as above. */
+void civ_gh_escape_log(FILE *fp, const char *s, size_t n, bool line_start);
 
 /* A relative path as a URI reference (RFC 3986): unreserved characters and
  * '/' stay, every other byte is %XX. A leading "./" is dropped. Absolute

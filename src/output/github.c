@@ -108,16 +108,16 @@ static void annotate(FILE *fp, const gh_item *it)
     fputc('\n', fp);
 }
 
-/* A left-out finding as a plain log line (escaped the same way, so it can
- * never start a workflow command of its own). */
+/* A left-out finding as a plain log line, escaped so that it can never be
+ * a workflow command of its own (a post named "::error file=x::y.md"). */
 static void log_line(FILE *fp, const gh_item *it)
 {
-    civ_gh_escape_data(fp, it->path, strlen(it->path));
+    civ_gh_escape_log(fp, it->path, strlen(it->path), true);
     fprintf(fp, ":%zu:%zu: %s: ", it->line, it->col, civ_severity_name(it->sev));
     /* one line per finding: the notes follow after "; " */
     for (const char *m = it->message; *m;) {
         size_t n = strcspn(m, "\n");
-        civ_gh_escape_data(fp, m, n);
+        civ_gh_escape_log(fp, m, n, false);
         m += n;
         if (*m) {
             fputs("; ", fp);
