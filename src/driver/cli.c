@@ -357,6 +357,9 @@ static const civ_cli_option table[] = {
     {.section = FIXES, .name = "diff", .fn = set_true, .field = AT(gate.diff),
      .help = "print the safe fix-its as a unified diff for 'git apply'\n"
              "instead of the findings (exit 1 when there is one)"},
+    {.section = FIXES, .name = "force", .fn = set_true, .field = AT(gate.force),
+     .help = "let --fix and --write-baseline rewrite read-only\n"
+             "files (their mode is kept)"},
 
     TEXT("\n"
          "Inline, in a post: <!-- civlint-disable RULE[,RULE] --> ... <!-- civlint-enable -->,\n"

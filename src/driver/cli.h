@@ -48,7 +48,7 @@ typedef struct {
     const char *config;        /* --config */
     bool no_config, print_config;
     long max_warnings;         /* -1: no limit */
-    civ_gate_opts gate;        /* --since, --baseline, --write-baseline, --fix, --diff */
+    civ_gate_opts gate;        /* --since, --baseline, --write-baseline, --fix, --diff, --force */
     const char *lang;          /* spelling (see spell.h) */
     const char *dict;
     civ_strlist words;         /* --words, in order */
