@@ -57,6 +57,7 @@ typedef struct {
     bool spell_stats;
     bool all_occurrences;      /* spelling: one finding per occurrence */
     long acronym_max;          /* -1: default */
+    bool follow_symlinks;      /* --follow-symlinks: walks follow links out of the folder */
     char **paths;              /* the operands, borrowed from argv */
     size_t npaths;
 } civ_options;
