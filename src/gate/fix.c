@@ -202,11 +202,18 @@ void civ_fix_diff(civ_buf *diff, const char *name, const char *old, size_t oldle
  * can check that nothing changed it in between. */
 static char *read_all(const char *path, size_t *len, struct stat *st, char **err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO put in the post's place since it was linted must
+     * not block the run; it is refused below */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0 || fstat(fd, st) != 0) {
         *err = xasprintf("cannot open '%s': %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        *err = xasprintf("'%s' is no longer a regular file; not fixed", path);
+        close(fd);
         return NULL;
     }
     civ_buf b;
