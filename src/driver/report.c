@@ -4,7 +4,6 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,44 +32,14 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
-/* True when s[i..n) starts a workflow command for GitHub's runner, which
- * reads every log line, stderr included: "##[" anywhere, or "::" first on
- * a line (after blanks) of a multi-line message. */
-static bool forged_command(const char *s, size_t n, size_t i, size_t line_start)
-{
-    if (i + 2 < n && s[i] == '#' && s[i + 1] == '#' && s[i + 2] == '[')
-        return true;
-    if (line_start == SIZE_MAX || i + 1 >= n || s[i] != ':' || s[i + 1] != ':')
-        return false;
-    for (size_t k = line_start; k < i; k++)
-        if (s[k] != ' ' && s[k] != '\t')
-            return false;
-    return true;
-}
-
 /* prefix, then s[0..n) escaped, then a newline: one message. A message
  * that holds a file name or a quoted line cannot forge a GitHub workflow
- * command: its '[' of "##[" or first ':' of a leading "::" prints as
- * \x5B or \x3A, like the other escapes. */
+ * command either (base/termsafe.h): "##[" anywhere, and "::" where a line
+ * of the output begins (no prefix, or after a kept newline). */
 static void emit(FILE *fp, const char *prefix, const char *s, size_t n, bool keep_newlines)
 {
     fputs(prefix, fp);
-    /* the first line starts the log line unless a prefix comes first */
-    size_t from = 0, line_start = *prefix ? SIZE_MAX : 0;
-    for (size_t i = 0; i < n; i++) {
-        if (keep_newlines && s[i] == '\n') {
-            line_start = i + 1;
-            continue;
-        }
-        if (!forged_command(s, n, i, line_start))
-            continue;
-        size_t at = s[i] == '#' ? i + 2 : i;
-        civ_term_write(fp, s + from, at - from, keep_newlines);
-        fputs(s[at] == '[' ? "\\x5B" : "\\x3A", fp);
-        from = at + 1;
-        i = at;
-    }
-    civ_term_write(fp, s + from, n - from, keep_newlines);
+    civ_term_put(fp, s, n, (keep_newlines ? CIV_TERM_NEWLINES : 0u) | (*prefix ? 0u : CIV_TERM_LINE_START));
     fputc('\n', fp);
 }
 
