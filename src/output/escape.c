@@ -33,8 +33,16 @@ static void put_cp(FILE *fp, uint32_t cp)
 
 static void markup_escape(FILE *fp, const char *s, size_t n, bool html)
 {
+    uint32_t prev2 = 0, prev = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp = next_cp(s, n, &i);
+        bool forged = cp == '[' && prev == '#' && prev2 == '#';
+        prev2 = prev;
+        prev = cp;
+        if (forged) { /* "##[": a workflow command if the file reaches a CI log */
+            fputs("&#91;", fp);
+            continue;
+        }
         switch (cp) {
         case '&': fputs("&amp;", fp); break;
         case '<': fputs("&lt;", fp); break;

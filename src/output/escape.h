@@ -23,7 +23,9 @@ bool civ_cp_unsafe(uint32_t cp);
 /* XML 1.0 / HTML text and attribute values (double or single quoted):
  * & < > " ' become entities, newline, CR and tab become character
  * references, other unsafe code points (which XML 1.0 cannot carry even as
- * references) become U+FFFD for XML or a visible \u{XXXX} for HTML. */
+ * references) become U+FFFD for XML or a visible \u{XXXX} for HTML. The
+ * '[' of "##[" becomes &#91; (GitHub's runner reads "##[" anywhere in a
+ * log line as a workflow command; to a parser it is the same '['). */
 void civ_xml_escape(FILE *fp, const char *s, size_t n);
 void civ_html_escape(FILE *fp, const char *s, size_t n);
 

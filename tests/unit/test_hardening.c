@@ -220,6 +220,8 @@ static const safe_case json_cases[] = {
     {"ls \xe2\x80\xa8 ps \xe2\x80\xa9", false, "\"ls \\u2028 ps \\u2029\""},
     {"q\"b\\n\n", false, "\"q\\\"b\\\\n\\n\""},
     {"\xe2\x80\x93 \xf0\x9f\x98\x80 \xe4\xb8\xad", false, "\"\xe2\x80\x93 \xf0\x9f\x98\x80 \xe4\xb8\xad\""},
+    /* "##[" would be a GitHub workflow command in a CI log; same data */
+    {"a ##[error]b [x] #[y]", false, "\"a ##\\u005berror]b [x] #[y]\""},
 };
 
 START_TEST(test_json_str)
