@@ -54,7 +54,7 @@ static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
 static void on_signal(int sig)
 {
     for (int i = 0; i < SLOTS; i++)
-        if (slots[i].state == SLOT_ARMED)
+        if (__atomic_load_n(&slots[i].state, __ATOMIC_ACQUIRE) == SLOT_ARMED)
             unlink(slots[i].path);
     signal(sig, SIG_DFL);
     raise(sig);
@@ -96,17 +96,19 @@ static int slot_take(const char *path)
     return got;
 }
 
+/* Release order: the handler, perhaps on another thread, sees the whole
+ * path once it sees the slot armed. */
 static void slot_arm(int i)
 {
     if (i >= 0)
-        slots[i].state = SLOT_ARMED;
+        __atomic_store_n(&slots[i].state, SLOT_ARMED, __ATOMIC_RELEASE);
 }
 
 static void slot_free(int *i)
 {
     if (*i >= 0) {
         pthread_mutex_lock(&slot_lock);
-        slots[*i].state = SLOT_FREE;
+        __atomic_store_n(&slots[*i].state, SLOT_FREE, __ATOMIC_RELEASE);
         pthread_mutex_unlock(&slot_lock);
     }
     *i = -1;
