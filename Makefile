@@ -107,6 +107,7 @@ check: all $(TEST_BIN)
 	tests/json-schema ./civlint
 	tests/parallel-order ./civlint
 	tests/gating-cli ./civlint
+	tests/safe-io ./civlint
 	tests/formats/run ./civlint
 	tests/spell-accuracy ./civlint
 	tests/config-spelling ./civlint

@@ -52,27 +52,50 @@ static size_t stand_in(FILE *fp, uint32_t cp, size_t len, unsigned char c, unsig
     return (size_t)k;
 }
 
+/* White space .NET's TrimStart skips (GitHub's runner trims a line with
+ * it before looking for "::"): ASCII blanks and the Unicode spaces. */
+static bool runner_blank(uint32_t cp)
+{
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000;
+}
+
+/* True when the byte at s[i] would let a CI log reader take the line for a
+ * GitHub workflow command: the '[' of "##[" anywhere (the runner's old
+ * syntax), or the first ':' of "::" that begins a line after blanks. */
+static bool forges_command(const char *s, size_t n, size_t i, bool bol)
+{
+    if (s[i] == '[')
+        return i >= 2 && s[i - 1] == '#' && s[i - 2] == '#';
+    return bol && s[i] == ':' && i + 1 < n && s[i + 1] == ':';
+}
+
 /* Walks s[0..n) as civ_term_put describes, writing to fp unless it is
  * NULL; returns the columns since the last newline. Safe bytes go out in
  * runs: a write per character was 3% of a whole run on the bench corpus. */
 static size_t walk(FILE *fp, const char *s, size_t n, unsigned flags)
 {
     size_t col = 0, i = 0, run = 0; /* run: first byte not yet written */
+    bool bol = flags & CIV_TERM_LINE_START; /* only blanks since a line began */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7F) { /* printable ASCII */
+        if (c >= 0x20 && c < 0x7F && !((c == '[' || c == ':') && forges_command(s, n, i, bol))) {
+            bol = bol && c == ' ';
             col++;
             i++;
             continue;
         }
         uint32_t cp;
         size_t l = civ_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (l && !civ_term_unsafe(cp)) {
+        if (l && c >= 0x80 && !civ_term_unsafe(cp)) {
+            bol = bol && runner_blank(cp);
             col += cp_width(cp);
             i += l;
             continue;
         }
         if (l && cp == '\n' && (flags & CIV_TERM_NEWLINES)) {
+            bol = true; /* a new line of the output */
             col = 0;
             i++;
             continue;
@@ -88,6 +111,7 @@ static size_t walk(FILE *fp, const char *s, size_t n, unsigned flags)
             }
             continue;
         }
+        bol = false; /* an escape is no blank */
         out(fp, s + run, i - run);
         col += stand_in(fp, cp, l, c, flags);
         i += l ? l : 1;

@@ -13,7 +13,15 @@
  * By default every unsafe code point and every invalid byte is made
  * visible as an escape: \xNN below U+0100 (and for invalid bytes),
  * \u{XXXX} above. TAB and newline are unsafe too (a file named a<TAB>b.md
- * prints as a\x09b.md); a context that needs them says so with a flag. */
+ * prints as a\x09b.md); a context that needs them says so with a flag.
+ *
+ * CI logs are read by machines too: GitHub's runner takes a line that
+ * holds "##[" anywhere, or starts with "::" after white space, for a
+ * workflow command (an annotation, a masked secret, an output). So the
+ * '[' of "##[" is escaped like an unsafe character (\x5B, or U+FFFD in
+ * quoted lines), and so is the first ':' of a line-leading "::" (\x3A)
+ * where the caller says a line starts (CIV_TERM_LINE_START, and after
+ * each newline under CIV_TERM_NEWLINES). */
 #ifndef CIV_TERMSAFE_H
 #define CIV_TERMSAFE_H
 
@@ -38,6 +46,10 @@ enum {
      * instead of an escape: a quoted source line, so the caret stays under
      * the character it marks */
     CIV_TERM_REPLACE = 1 << 3,
+    /* the text begins a line of the output (a path in the gcc format, a
+     * message without prefix): a leading "::" after blanks is escaped
+     * too, see below */
+    CIV_TERM_LINE_START = 1 << 4,
 };
 
 #define CIV_TERM_TABSTOP 8

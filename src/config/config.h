@@ -100,5 +100,10 @@ bool civ_configs_resolve(civ_configs *cs, const char *path, civ_file_settings *o
 
 /* Glob matching as described above, on a path relative to the config. */
 bool civ_glob_match(const char *glob, const char *relpath);
+/* The same for a pattern with '/', without the leading "./" and "/"
+ * handling; adds the steps taken to *work (when not NULL): at most
+ * |pattern segments| x |path segments| segment matches, each at most
+ * |pattern| x |segment| steps. For tests of that bound. */
+bool civ_glob_match_counted(const char *glob, const char *relpath, size_t *work);
 
 #endif

@@ -16,33 +16,175 @@
 
 /* ---- globs and resolution --------------------------------------------- */
 
-/* Matches pattern segment by segment: "**" spans any number of folders. */
-static bool match_from(const char *g, const char *s)
+/* Globs are matched without backtracking that can explode: fnmatch(3)
+ * and a recursive "**" both try every split, so 30 "**" folders
+ * against a deep path, or "*a*a*a*a*b" against a long name, took minutes.
+ * Here a segment is matched with the classic single-backtrack algorithm
+ * for '*' (at most |pattern| x |segment| steps), and the segments of a
+ * path with a set of live pattern positions, "**" staying live across any
+ * number of folders (at most |pattern segments| x |path segments| segment
+ * matches). Semantics are fnmatch's with FNM_PERIOD, per segment: '*',
+ * '?' and [...] (classes included) never match '/' nor a leading '.';
+ * '\' escapes. */
+
+/* The end of the bracket expression at p ('[' ... ']'), or NULL when it is
+ * not one (then '[' is literal). */
+static const char *bracket_end(const char *p, const char *e)
 {
-    if (strncmp(g, "**", 2) == 0 && (g[2] == '/' || g[2] == '\0')) {
-        const char *rest = g[2] == '/' ? g + 3 : g + 2;
-        if (!*rest)
-            return true;
-        for (const char *p = s;; p++) {
-            if ((p == s || p[-1] == '/') && match_from(rest, p))
-                return true;
-            if (!*p)
-                return false;
+    const char *q = p + 1;
+    if (q < e && (*q == '!' || *q == '^'))
+        q++;
+    if (q < e && *q == ']')
+        q++;
+    while (q < e && *q != ']') {
+        if (*q == '[' && q + 1 < e && (q[1] == ':' || q[1] == '=' || q[1] == '.')) {
+            char close = q[1];
+            const char *k = q + 2;
+            while (k + 1 < e && !(k[0] == close && k[1] == ']'))
+                k++;
+            if (k + 1 >= e)
+                return NULL;
+            q = k + 2;
+            continue;
+        }
+        q++;
+    }
+    return q < e ? q : NULL;
+}
+
+/* Does the bracket expression p..end (inclusive) match the byte c? fnmatch
+ * on a one-byte string: exact for classes and ranges, and linear. */
+static bool bracket_match(const char *p, const char *end, char c)
+{
+    char *expr = xstrndup(p, (size_t)(end - p + 1));
+    char one[2] = {c, '\0'};
+    bool ok = fnmatch(expr, one, 0) == 0;
+    free(expr);
+    return ok;
+}
+
+/* One pattern element at *pp (advanced past it) against byte c. */
+static bool elem_match(const char **pp, const char *pe, char c)
+{
+    const char *p = *pp;
+    if (*p == '?') {
+        *pp = p + 1;
+        return true;
+    }
+    if (*p == '[') {
+        const char *b = bracket_end(p, pe);
+        if (b) {
+            *pp = b + 1;
+            return bracket_match(p, b, c);
         }
     }
-    const char *gs = strchr(g, '/'), *ss = strchr(s, '/');
-    size_t gl = gs ? (size_t)(gs - g) : strlen(g), sl = ss ? (size_t)(ss - s) : strlen(s);
-    char *gseg = xstrndup(g, gl), *sseg = xstrndup(s, sl);
-    bool ok = fnmatch(gseg, sseg, FNM_PERIOD) == 0;
-    free(gseg);
-    free(sseg);
-    if (!ok)
+    if (*p == '\\' && p + 1 < pe)
+        p++;
+    *pp = p + 1;
+    return *p == c;
+}
+
+static bool segment_match(const char *p, const char *pe, const char *s, const char *se, size_t *work)
+{
+    /* FNM_PERIOD: a leading '.' only by a literal '.' */
+    if (s < se && *s == '.' && !(p < pe && (*p == '.' || (*p == '\\' && p + 1 < pe && p[1] == '.'))))
         return false;
-    if (!gs)
-        return !ss;  /* "drafts" also matches "drafts/x.md" below */
-    if (!ss)
-        return false;
-    return match_from(gs + 1, ss + 1);
+    const char *star_p = NULL, *star_s = NULL;
+    while (s < se) {
+        if (work)
+            (*work)++;
+        if (p < pe && *p == '*') {
+            while (p < pe && *p == '*')
+                p++;
+            star_p = p;
+            star_s = s;
+            continue;
+        }
+        const char *np = p;
+        if (p < pe && elem_match(&np, pe, *s)) {
+            p = np;
+            s++;
+            continue;
+        }
+        if (!star_p)
+            return false;
+        p = star_p; /* let the last '*' take one more byte */
+        s = ++star_s;
+    }
+    while (p < pe && *p == '*')
+        p++;
+    return p == pe;
+}
+
+typedef struct {
+    const char *b, *e;
+} seg;
+
+static seg *split_segments(const char *s, size_t *n)
+{
+    size_t k = 1;
+    for (const char *c = s; *c; c++)
+        k += *c == '/';
+    seg *v = xmalloc(k * sizeof *v);
+    *n = 0;
+    for (const char *c = s;;) {
+        const char *sl = strchr(c, '/');
+        v[(*n)++] = (seg){c, sl ? sl : c + strlen(c)};
+        if (!sl)
+            break;
+        c = sl + 1;
+    }
+    return v;
+}
+
+static bool is_globstar(seg g)
+{
+    return g.e - g.b == 2 && g.b[0] == '*' && g.b[1] == '*';
+}
+
+/* Marks pattern positions reachable from live ones through "**" matching
+ * no folder. A final "**" after a folder (drafts, then "**") needs at least one
+ * more segment: it matches what is under drafts, not drafts itself. */
+static void close_globstars(bool *live, const seg *g, size_t m)
+{
+    for (size_t j = 0; j < m; j++)
+        if (live[j] && is_globstar(g[j]) && !(j == m - 1 && m > 1))
+            live[j + 1] = true;
+}
+
+bool civ_glob_match_counted(const char *glob, const char *path, size_t *work)
+{
+    size_t m, n;
+    seg *g = split_segments(glob, &m), *s = split_segments(path, &n);
+    bool *live = xcalloc(m + 1, sizeof *live), *next = xcalloc(m + 1, sizeof *next);
+    live[0] = true;
+    close_globstars(live, g, m);
+    for (size_t i = 0; i < n; i++) {
+        memset(next, 0, (m + 1) * sizeof *next);
+        bool any = false;
+        for (size_t j = 0; j < m; j++) {
+            if (!live[j])
+                continue;
+            if (work)
+                (*work)++;
+            if (is_globstar(g[j]))
+                next[j] = next[j + 1 == m ? m : j] = any = true;
+            else if (segment_match(g[j].b, g[j].e, s[i].b, s[i].e, work))
+                next[j + 1] = any = true;
+        }
+        bool *t = live;
+        live = next;
+        next = t;
+        close_globstars(live, g, m);
+        if (!any)
+            break;
+    }
+    bool ok = live[m];
+    free(live);
+    free(next);
+    free(g);
+    free(s);
+    return ok;
 }
 
 bool civ_glob_match(const char *glob, const char *relpath)
@@ -51,7 +193,8 @@ bool civ_glob_match(const char *glob, const char *relpath)
         relpath += 2;
     if (!strchr(glob, '/')) {
         const char *base = strrchr(relpath, '/');
-        return fnmatch(glob, base ? base + 1 : relpath, FNM_PERIOD) == 0;
+        base = base ? base + 1 : relpath;
+        return segment_match(glob, glob + strlen(glob), base, base + strlen(base), NULL);
     }
     if (glob[0] == '/')
         glob++;
@@ -59,11 +202,11 @@ bool civ_glob_match(const char *glob, const char *relpath)
     /* "drafts/" means everything under drafts */
     if (n && glob[n - 1] == '/') {
         char *g = xasprintf("%s**", glob);
-        bool ok = match_from(g, relpath);
+        bool ok = civ_glob_match_counted(g, relpath, NULL);
         free(g);
         return ok;
     }
-    return match_from(glob, relpath);
+    return civ_glob_match_counted(glob, relpath, NULL);
 }
 
 /* The path of `path` relative to dir, when both resolve and path is under

@@ -289,6 +289,9 @@ static const civ_cli_option table[] = {
      .help = "ignore .civlint.yml files"},
     {.section = CONFIG, .name = "print-config", .fn = set_true, .field = AT(print_config),
      .help = "print the merged settings for each PATH (YAML) and exit"},
+    {.section = CONFIG, .name = "follow-symlinks", .fn = set_true, .field = AT(follow_symlinks),
+     .help = "in folders, also follow symbolic links that lead\n"
+             "out of the folder (default: skipped with a warning)"},
 
     {.section = SPEED, .name = "jobs", .short_name = 'j', .arg = "N", .fn = opt_jobs,
      .help = "lint N files at a time on N threads (default: the\n"
@@ -357,6 +360,9 @@ static const civ_cli_option table[] = {
     {.section = FIXES, .name = "diff", .fn = set_true, .field = AT(gate.diff),
      .help = "print the safe fix-its as a unified diff for 'git apply'\n"
              "instead of the findings (exit 1 when there is one)"},
+    {.section = FIXES, .name = "force", .fn = set_true, .field = AT(gate.force),
+     .help = "let --fix and --write-baseline rewrite read-only\n"
+             "files (their mode is kept)"},
 
     TEXT("\n"
          "Inline, in a post: <!-- civlint-disable RULE[,RULE] --> ... <!-- civlint-enable -->,\n"

@@ -48,7 +48,7 @@ typedef struct {
     const char *config;        /* --config */
     bool no_config, print_config;
     long max_warnings;         /* -1: no limit */
-    civ_gate_opts gate;        /* --since, --baseline, --write-baseline, --fix, --diff */
+    civ_gate_opts gate;        /* --since, --baseline, --write-baseline, --fix, --diff, --force */
     const char *lang;          /* spelling (see spell.h) */
     const char *dict;
     civ_strlist words;         /* --words, in order */
@@ -57,6 +57,7 @@ typedef struct {
     bool spell_stats;
     bool all_occurrences;      /* spelling: one finding per occurrence */
     long acronym_max;          /* -1: default */
+    bool follow_symlinks;      /* --follow-symlinks: walks follow links out of the folder */
     char **paths;              /* the operands, borrowed from argv */
     size_t npaths;
 } civ_options;

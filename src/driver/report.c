@@ -32,11 +32,14 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
-/* prefix, then s[0..n) escaped, then a newline: one message. */
+/* prefix, then s[0..n) escaped, then a newline: one message. A message
+ * that holds a file name or a quoted line cannot forge a GitHub workflow
+ * command either (base/termsafe.h): "##[" anywhere, and "::" where a line
+ * of the output begins (no prefix, or after a kept newline). */
 static void emit(FILE *fp, const char *prefix, const char *s, size_t n, bool keep_newlines)
 {
     fputs(prefix, fp);
-    civ_term_write(fp, s, n, keep_newlines);
+    civ_term_put(fp, s, n, (keep_newlines ? CIV_TERM_NEWLINES : 0u) | (*prefix ? 0u : CIV_TERM_LINE_START));
     fputc('\n', fp);
 }
 

@@ -223,8 +223,11 @@ void civ_run_walk(civ_run *r)
             civ_walk_add(&r->walk, "-");
         }
     }
+    r->walk.follow_symlinks = r->o->follow_symlinks;
     for (size_t i = 0; i < r->o->npaths; i++)
         civ_walk_add(&r->walk, r->o->paths[i]);
+    for (size_t i = 0; i < r->walk.nwarnings; i++)
+        civ_report_warning("%s", r->walk.warnings[i]);
     for (size_t i = 0; i < r->walk.nerrors; i++) {
         civ_report_error("%s", r->walk.errors[i]);
         r->trouble = true;

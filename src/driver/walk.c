@@ -60,6 +60,7 @@ static bool dir_set_add(dir_set *s, dir_id id)
 void civ_walk_init(civ_walk *w)
 {
     memset(w, 0, sizeof *w);
+    civ_strmap_init(&w->files);
 }
 
 void civ_walk_release(civ_walk *w)
@@ -67,9 +68,35 @@ void civ_walk_release(civ_walk *w)
     civ_arena_release(&w->pool);
     for (size_t i = 0; i < w->nerrors; i++)
         free(w->errors[i]);
+    for (size_t i = 0; i < w->nwarnings; i++)
+        free(w->warnings[i]);
     free(w->paths);
     free(w->errors);
+    free(w->warnings);
+    civ_strmap_release(&w->files);
     civ_walk_init(w);
+}
+
+/* Lists path unless the file st describes is listed already. */
+static void add_file(civ_walk *w, char *path, const struct stat *st)
+{
+    dir_id id = {st->st_dev, st->st_ino};
+    if (civ_strmap_put(&w->files, (const char *)&id, sizeof id, w) != NULL)
+        return;
+    *CIV_PUSH(w->paths, w->n, w->cap) = path;
+}
+
+/* True when the symbolic link p may be followed: its target is inside
+ * root (the real path of the folder being walked). */
+static bool link_stays_inside(const char *p, const char *root)
+{
+    char *real = realpath(p, NULL);
+    if (!real)
+        return true; /* dangling: stat reports it */
+    size_t n = strlen(root);
+    bool inside = strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0' || n == 1);
+    free(real);
+    return inside;
 }
 
 static bool is_markdown(const char *name)
@@ -84,8 +111,9 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Returns the number of Markdown files found under dir. */
-static size_t walk_dir(civ_walk *w, const char *dir, dir_set *seen, size_t depth)
+/* Returns the number of Markdown files found under dir (root: the real
+ * path of the folder the walk started in). */
+static size_t walk_dir(civ_walk *w, const char *dir, const char *root, dir_set *seen, size_t depth)
 {
     if (depth >= MAX_DEPTH) {
         *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
@@ -125,6 +153,12 @@ static size_t walk_dir(civ_walk *w, const char *dir, dir_set *seen, size_t depth
         char *p = ents[i];
         const char *name = p + base;
         struct stat st;
+        if (!w->follow_symlinks && root && lstat(p, &st) == 0 && S_ISLNK(st.st_mode) &&
+            !link_stays_inside(p, root)) {
+            *CIV_PUSH(w->warnings, w->nwarnings, w->warncap) =
+                xasprintf("'%s' is a symbolic link out of the folder; not followed (--follow-symlinks)", p);
+            continue;
+        }
         if (stat(p, &st) != 0) {
             /* a dangling symlink to a .md file is worth a word; others not */
             if (is_markdown(name)) {
@@ -133,9 +167,9 @@ static size_t walk_dir(civ_walk *w, const char *dir, dir_set *seen, size_t depth
             }
         } else if (S_ISDIR(st.st_mode)) {
             if (dir_set_add(seen, (dir_id){st.st_dev, st.st_ino}))
-                found += walk_dir(w, p, seen, depth + 1);
+                found += walk_dir(w, p, root, seen, depth + 1);
         } else if (is_markdown(name) && S_ISREG(st.st_mode)) {
-            *CIV_PUSH(w->paths, w->n, w->cap) = p;
+            add_file(w, p, &st);
             found++;
         } else if (is_markdown(name)) {
             *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
@@ -152,12 +186,18 @@ void civ_walk_add(civ_walk *w, const char *path)
     if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         dir_set seen = {NULL, 0, 0};
         dir_set_add(&seen, (dir_id){st.st_dev, st.st_ino});
-        if (walk_dir(w, path, &seen, 1) == 0)
+        char *root = realpath(path, NULL);
+        if (walk_dir(w, path, root, &seen, 1) == 0)
             *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
                 xasprintf("no Markdown files (*.md, *.markdown) in '%s'", path);
+        free(root);
         free(seen.ids);
         return;
     }
     /* Files, "-" and missing paths: reading reports the problem precisely. */
-    *CIV_PUSH(w->paths, w->n, w->cap) = civ_arena_strdup(&w->pool, path);
+    char *p = civ_arena_strdup(&w->pool, path);
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        add_file(w, p, &st);
+    else
+        *CIV_PUSH(w->paths, w->n, w->cap) = p;
 }

@@ -2,14 +2,20 @@
  *
  * Directories are walked recursively in name order (so output is
  * deterministic), keeping *.md and *.markdown files and skipping hidden
- * entries. Symbolic links are followed, but each directory is entered once
- * per path argument, however many links lead to it: a symlink loop ends,
- * and a web of links cannot make the walk exponential. */
+ * entries. A symbolic link met in a walk is followed only when its target
+ * is inside the folder being walked (a link to a secret file elsewhere
+ * would print its lines into a CI log), unless follow_symlinks is set
+ * (--follow-symlinks); a link named on the command line is followed. Each
+ * directory is entered once per path argument, however many links lead to
+ * it: a symlink loop ends, and a web of links cannot make the walk
+ * exponential. A file reached twice (two arguments, a link and its target,
+ * a file and its folder) is listed once, at its first place. */
 #ifndef CIV_WALK_H
 #define CIV_WALK_H
 
 #include <stddef.h>
 
+#include "base/strmap.h"
 #include "base/util.h"
 
 typedef struct {
@@ -20,6 +26,10 @@ typedef struct {
     size_t nerrors, errcap;
     civ_arena pool;  /* the path strings, packed: a list of 10,000 files
                         costs its bytes, not 10,000 malloc blocks */
+    char **warnings; /* symbolic links not followed */
+    size_t nwarnings, warncap;
+    civ_strmap files; /* (device, inode) of every file listed */
+    bool follow_symlinks;
 } civ_walk;
 
 void civ_walk_init(civ_walk *w);

@@ -252,7 +252,7 @@ static int cmp_entry(const void *pa, const void *pb)
     return a->fp < b->fp ? -1 : a->fp > b->fp;
 }
 
-bool civ_baseline_write(const civ_baseline *b, const char *file, char **err)
+bool civ_baseline_write(const civ_baseline *b, const char *file, bool force, char **err)
 {
     entry *sorted = xmalloc((b->n ? b->n : 1) * sizeof *sorted);
     if (b->n)
@@ -270,7 +270,9 @@ bool civ_baseline_write(const civ_baseline *b, const char *file, char **err)
         civ_buf_putc(&out, '\n');
     }
     free(sorted);
-    bool ok = civ_atomic_write(file, out.data, out.len, err);
+    /* /dev/stdout, /dev/null or a pipe is written as it is (atomic.h) */
+    bool ok = civ_atomic_write_opts(file, out.data, out.len,
+                                    &(civ_atomic_opts){.force = force, .devices_in_place = true}, err);
     civ_buf_release(&out);
     return ok;
 }

@@ -40,8 +40,9 @@ civ_baseline *civ_baseline_load(const char *file, char **err);
 /* Records every finding of one file (for --write-baseline). */
 void civ_baseline_add(civ_baseline *b, const char *path, const civ_source *src,
                       const civ_diags *d);
-/* Writes the baseline atomically. False with *err (heap) on failure. */
-bool civ_baseline_write(const civ_baseline *b, const char *file, char **err);
+/* Writes the baseline atomically (a device, FIFO or /dev/stdout as it is;
+ * a read-only file only when force). False with *err (heap) on failure. */
+bool civ_baseline_write(const civ_baseline *b, const char *file, bool force, char **err);
 /* The number of findings recorded (counts summed). */
 size_t civ_baseline_total(const civ_baseline *b);
 

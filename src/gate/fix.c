@@ -2,9 +2,12 @@
 #include "gate/fix.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "gate/atomic.h"
 
@@ -195,26 +198,40 @@ void civ_fix_diff(civ_buf *diff, const char *name, const char *old, size_t oldle
 
 /* ---- files ------------------------------------------------------------ */
 
-static char *read_all(const char *path, size_t *len, char **err)
+/* Reads the whole file, and its stat at that moment in *st, so the write
+ * can check that nothing changed it in between. */
+static char *read_all(const char *path, size_t *len, struct stat *st, char **err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* O_NONBLOCK: a FIFO put in the post's place since it was linted must
+     * not block the run; it is refused below */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, st) != 0) {
         *err = xasprintf("cannot open '%s': %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        *err = xasprintf("'%s' is no longer a regular file; not fixed", path);
+        close(fd);
         return NULL;
     }
     civ_buf b;
     civ_buf_init(&b);
     char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        civ_buf_add(&b, chunk, n);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        *err = xasprintf("cannot read '%s'", path);
-        civ_buf_release(&b);
-        return NULL;
+    ssize_t n;
+    while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *err = xasprintf("cannot read '%s': %s", path, strerror(errno));
+            close(fd);
+            civ_buf_release(&b);
+            return NULL;
+        }
+        civ_buf_add(&b, chunk, (size_t)n);
     }
+    close(fd);
     *len = b.len;
     return civ_buf_detach(&b);
 }
@@ -240,9 +257,10 @@ static bool same_file(const char *raw, size_t len, size_t shift, const civ_sourc
 }
 
 civ_fix_result civ_fix_file(const char *path, const char *name, const civ_source *src,
-                            const civ_diags *d, civ_buf *diff, size_t *nfixed, size_t *where,
-                            char **err)
+                            const civ_diags *d, civ_buf *diff, bool force, size_t *nfixed,
+                            size_t *where, char **err)
 {
+    struct stat st;
     *err = NULL;
     *nfixed = 0;
     bool is_stdin = strcmp(path, "-") == 0;
@@ -257,7 +275,7 @@ civ_fix_result civ_fix_file(const char *path, const char *name, const civ_source
         raw = xstrndup(src->data, src->len);
         len = src->len;
     } else {
-        raw = read_all(path, &len, err);
+        raw = read_all(path, &len, &st, err);
         if (!raw)
             return CIV_FIX_FAILED;
         if (!same_file(raw, len, shift, src)) {
@@ -272,7 +290,8 @@ civ_fix_result civ_fix_file(const char *path, const char *name, const civ_source
     if (r == CIV_FIX_DONE) {
         if (diff)
             civ_fix_diff(diff, name, raw, len, out, outlen);
-        else if (!civ_atomic_write(path, out, outlen, err))
+        else if (!civ_atomic_write_opts(path, out, outlen,
+                                        &(civ_atomic_opts){.force = force, .expect = &st}, err))
             r = CIV_FIX_FAILED;
     }
     free(out);

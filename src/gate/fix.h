@@ -39,9 +39,11 @@ void civ_fix_diff(civ_buf *diff, const char *name, const char *old, size_t oldle
 
 /* --fix (diff == NULL) or --diff (diff != NULL) for one linted file: reads
  * `path` again ("-": uses src; only for --diff), applies the safe fixes of
- * d, and writes the file atomically or appends the diff under `name`. */
+ * d, and writes the file atomically (atomic.h: refused when it changed
+ * since this read, is read-only and not `force`, or has several hard
+ * links) or appends the diff under `name`. */
 civ_fix_result civ_fix_file(const char *path, const char *name, const civ_source *src,
-                            const civ_diags *d, civ_buf *diff, size_t *nfixed, size_t *where,
-                            char **err);
+                            const civ_diags *d, civ_buf *diff, bool force, size_t *nfixed,
+                            size_t *where, char **err);
 
 #endif

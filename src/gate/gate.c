@@ -95,7 +95,8 @@ void civ_gate_file(civ_gate *g, const civ_linter *l, const char *path, const cha
         return;
     size_t n = 0, where = 0;
     char *err = NULL;
-    civ_fix_result r = civ_fix_file(path, name, *src, d, g->o.diff ? &g->diff : NULL, &n, &where, &err);
+    civ_fix_result r = civ_fix_file(path, name, *src, d, g->o.diff ? &g->diff : NULL, g->o.force, &n,
+                                    &where, &err);
     if (r == CIV_FIX_OVERLAP) {
         size_t line, col;
         civ_source_position(*src, where, &line, &col);
@@ -134,7 +135,7 @@ bool civ_gate_finish(civ_gate *g)
                                g->outside, g->outside == 1 ? "" : "s"));
     if (g->record) {
         char *e = NULL;
-        if (civ_baseline_write(g->record, g->o.write_baseline, &e)) {
+        if (civ_baseline_write(g->record, g->o.write_baseline, g->o.force, &e)) {
             size_t n = civ_baseline_total(g->record);
             gate_note(g, xasprintf("wrote %zu finding%s to baseline '%s'", n, n == 1 ? "" : "s",
                                    g->o.write_baseline));

@@ -21,6 +21,7 @@ typedef struct {
     const char *write_baseline; /* --write-baseline FILE */
     bool fix;                   /* --fix */
     bool diff;                  /* --diff */
+    bool force;                 /* --force: rewrite read-only files too */
 } civ_gate_opts;
 
 typedef struct {

@@ -140,10 +140,49 @@ static char *first_line(const char *s)
     return nl ? xstrndup(s, (size_t)(nl - s)) : xstrdup(s);
 }
 
+/* A ref must never reach git as an option: "--output=FILE" before "--"
+ * would make `git diff` write FILE. git's own --end-of-options guards each
+ * call too; this gives the clear message (and exit 2) before any git runs. */
+static char *ref_shape_error(const char *ref)
+{
+    if (!*ref)
+        return xstrdup("--since needs a git revision, not an empty value");
+    if (ref[0] == '-')
+        return xasprintf("--since: '%s' is not a git revision (a value starting with '-' is "
+                         "never passed to git)", ref);
+    return NULL;
+}
+
+/* `git -C dir rev-parse --verify --end-of-options REF^{commit}`: the commit
+ * REF names in dir's repository, as 40 (or 64) hex digits, or NULL with
+ * *err. The hash, not REF, then goes to git diff. */
+static char *verify_ref(const char *dir, const char *ref, const char *what, char **err)
+{
+    char *spec = xasprintf("%s^{commit}", ref);
+    char *argv[] = {"git", "-C", (char *)dir, "rev-parse", "--verify", "--quiet",
+                    "--end-of-options", spec, NULL};
+    char *out;
+    size_t len;
+    int rc = civ_run_capture(argv, &out, &len);
+    free(spec);
+    char *l = first_line(out);
+    free(out);
+    bool hex = *l && strspn(l, "0123456789abcdef") == strlen(l);
+    if (rc == 0 && hex)
+        return l;
+    *err = rc < 0 ? xasprintf("--since: %s", l)
+                  : xasprintf("--since: '%s' is not a commit in the git repository of %s%s%s", ref,
+                              what, *l && !hex ? ": " : "", *l && !hex ? l : "");
+    free(l);
+    return NULL;
+}
+
 bool civ_since_check_ref(const char *ref, char **err)
 {
+    if ((*err = ref_shape_error(ref)))
+        return false;
     /* Outside a work tree the posts may still be in one (civlint run from
-     * elsewhere): each file's git diff then reports a bad ref itself. */
+     * elsewhere): each file's repository checks the ref then. */
     char *wt[] = {"git", "rev-parse", "--is-inside-work-tree", NULL};
     char *o;
     size_t n;
@@ -151,27 +190,16 @@ bool civ_since_check_ref(const char *ref, char **err)
     free(o);
     if (inside != 0)
         return true;
-    char *spec = xasprintf("%s^{commit}", ref);
-    char *argv[] = {"git", "rev-parse", "--verify", "--quiet", spec, NULL};
-    char *out;
-    size_t len;
-    int rc = civ_run_capture(argv, &out, &len);
-    free(spec);
-    if (rc != 0) {
-        char *l = first_line(out);
-        *err = rc < 0 ? xasprintf("--since: %s", l)
-                      : xasprintf("--since: '%s' is not a commit in this git repository%s%s", ref,
-                                  *l ? ": " : "", l);
-        free(l);
-        free(out);
-        return false;
-    }
-    free(out);
-    return true;
+    char *hash = verify_ref(".", ref, "the current folder", err);
+    bool ok = hash != NULL;
+    free(hash);
+    return ok;
 }
 
 bool civ_since_changed(const char *ref, const char *path, civ_changed *c, char **err)
 {
+    if ((*err = ref_shape_error(ref)))
+        return false;
     /* git runs in the file's folder, so a post in another repository than
      * the current folder's (or a submodule) is diffed in its own. */
     char *dir = xstrdup(path), *slash = strrchr(dir, '/');
@@ -182,11 +210,22 @@ bool civ_since_changed(const char *ref, const char *path, civ_changed *c, char *
         free(dir);
         dir = xstrdup(".");
     }
-    char *argv[] = {"git", "-C", dir, "diff", "--no-color", "--no-ext-diff", "--unified=0",
-                    (char *)ref, "--", (char *)base, NULL};
+    char *what = xasprintf("'%s'", path);
+    char *hash = verify_ref(dir, ref, what, err);
+    free(what);
+    if (!hash) {
+        free(dir);
+        return false;
+    }
+    /* --literal-pathspecs: a post named "[ab].md" is that file, not a glob
+     * matching a.md; "--" keeps a name like "-x.md" a path. */
+    char *argv[] = {"git", "--literal-pathspecs", "-C", dir, "diff", "--no-color", "--no-ext-diff",
+                    "--no-textconv", "--unified=0", "--end-of-options", hash, "--", (char *)base,
+                    NULL};
     char *out;
     size_t len;
     int rc = civ_run_capture(argv, &out, &len);
+    free(hash);
     if (rc != 0 || !civ_changed_parse(c, out, len)) {
         char *l = first_line(out);
         *err = xasprintf("--since: git diff failed for '%s': %s", path, *l ? l : "unexpected output");
@@ -198,7 +237,8 @@ bool civ_since_changed(const char *ref, const char *path, civ_changed *c, char *
     free(out);
     if (c->n == 0) {
         /* No hunk: unchanged, or not tracked at all (a new post). */
-        char *lsargv[] = {"git", "-C", dir, "ls-files", "--error-unmatch", "--", (char *)base, NULL};
+        char *lsargv[] = {"git", "--literal-pathspecs", "-C", dir, "ls-files", "--error-unmatch",
+                          "--", (char *)base, NULL};
         rc = civ_run_capture(lsargv, &out, &len);
         free(out);
         if (rc == 1)

@@ -7,7 +7,12 @@
  * counts as changed throughout. Pure deletions mark no line: a finding
  * caused only by removing text elsewhere (a section emptied by deleting
  * its paragraphs) is not reported - the trade-off of judging by lines.
- * git runs with posix_spawnp (no shell), its output read through a pipe. */
+ * git runs with posix_spawnp (no shell), its output read through a pipe.
+ * No user value can become a git option: a ref starting with '-' is
+ * refused, every ref is resolved with `rev-parse --verify --end-of-options
+ * REF^{commit}` in the file's own repository and only the resulting hash
+ * is passed on, and file names follow "--" under --literal-pathspecs (so
+ * "[ab].md" is that file, not a glob). */
 #ifndef CIV_SINCE_H
 #define CIV_SINCE_H
 
@@ -31,11 +36,13 @@ bool civ_changed_parse(civ_changed *c, const char *diff, size_t len);
 /* True when a line of l0..l1 (1-based, inclusive) changed. */
 bool civ_changed_has(const civ_changed *c, size_t l0, size_t l1);
 
-/* Checks that ref names a commit in the current folder's repository.
- * False with *err (heap) otherwise; true without checking when the current
- * folder is not in a git work tree (each file's diff checks it then). */
+/* Checks that ref is not option-shaped (empty or starting with '-') and
+ * names a commit in the current folder's repository. False with *err
+ * (heap) otherwise; the repository check is skipped when the current folder
+ * is not in a git work tree (each file's repository checks it then). */
 bool civ_since_check_ref(const char *ref, char **err);
-/* Fills c with the lines of `path` changed since ref. */
+/* Fills c with the lines of `path` changed since ref, after verifying ref
+ * in the repository of path's folder. */
 bool civ_since_changed(const char *ref, const char *path, civ_changed *c, char **err);
 /* Drops findings whose span touches no changed line; returns how many. */
 size_t civ_since_filter(const civ_changed *c, const civ_source *src, civ_diags *d);

@@ -33,8 +33,16 @@ static void put_cp(FILE *fp, uint32_t cp)
 
 static void markup_escape(FILE *fp, const char *s, size_t n, bool html)
 {
+    uint32_t prev2 = 0, prev = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp = next_cp(s, n, &i);
+        bool forged = cp == '[' && prev == '#' && prev2 == '#';
+        prev2 = prev;
+        prev = cp;
+        if (forged) { /* "##[": a workflow command if the file reaches a CI log */
+            fputs("&#91;", fp);
+            continue;
+        }
         switch (cp) {
         case '&': fputs("&amp;", fp); break;
         case '<': fputs("&lt;", fp); break;
@@ -69,8 +77,12 @@ void civ_html_escape(FILE *fp, const char *s, size_t n)
     markup_escape(fp, s, n, true);
 }
 
-static void gh_escape(FILE *fp, const char *s, size_t n, bool prop)
+/* GH_LOG: a plain log line's start (':' too); GH_LOG_TEXT: the rest of it */
+enum { GH_DATA, GH_PROPERTY, GH_LOG, GH_LOG_TEXT };
+
+static void gh_escape(FILE *fp, const char *s, size_t n, int mode)
 {
+    uint32_t prev2 = 0, prev = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp = next_cp(s, n, &i);
         if (cp == '%')
@@ -79,25 +91,34 @@ static void gh_escape(FILE *fp, const char *s, size_t n, bool prop)
             fputs("%0D", fp);
         else if (cp == '\n')
             fputs("%0A", fp);
-        else if (prop && cp == ':')
+        else if ((mode == GH_PROPERTY || mode == GH_LOG) && cp == ':')
             fputs("%3A", fp);
-        else if (prop && cp == ',')
+        else if (mode == GH_PROPERTY && cp == ',')
             fputs("%2C", fp);
+        else if (mode >= GH_LOG && cp == '[' && prev == '#' && prev2 == '#')
+            fputs("%5B", fp);
         else if (civ_cp_unsafe(cp))
             fputs("\xEF\xBF\xBD", fp);
         else
             put_cp(fp, cp);
+        prev2 = prev;
+        prev = cp;
     }
 }
 
 void civ_gh_escape_data(FILE *fp, const char *s, size_t n)
 {
-    gh_escape(fp, s, n, false);
+    gh_escape(fp, s, n, GH_DATA);
 }
 
 void civ_gh_escape_property(FILE *fp, const char *s, size_t n)
 {
-    gh_escape(fp, s, n, true);
+    gh_escape(fp, s, n, GH_PROPERTY);
+}
+
+void civ_gh_escape_log(FILE *fp, const char *s, size_t n, bool line_start)
+{
+    gh_escape(fp, s, n, line_start ? GH_LOG : GH_LOG_TEXT);
 }
 
 void civ_uri_path(FILE *fp, const char *path)

@@ -23,7 +23,9 @@ bool civ_cp_unsafe(uint32_t cp);
 /* XML 1.0 / HTML text and attribute values (double or single quoted):
  * & < > " ' become entities, newline, CR and tab become character
  * references, other unsafe code points (which XML 1.0 cannot carry even as
- * references) become U+FFFD for XML or a visible \u{XXXX} for HTML. */
+ * references) become U+FFFD for XML or a visible \u{XXXX} for HTML. The
+ * '[' of "##[" becomes &#91; (GitHub's runner reads "##[" anywhere in a
+ * log line as a workflow command; to a parser it is the same '['). */
 void civ_xml_escape(FILE *fp, const char *s, size_t n);
 void civ_html_escape(FILE *fp, const char *s, size_t n);
 
@@ -33,6 +35,12 @@ void civ_html_escape(FILE *fp, const char *s, size_t n);
  * cannot carry terminal escapes into the log. */
 void civ_gh_escape_data(FILE *fp, const char *s, size_t n);
 void civ_gh_escape_property(FILE *fp, const char *s, size_t n);
+/* Text of a plain log line (not a workflow command) in the github format.
+ * GitHub's runner takes a line for a command when it starts with "::"
+ * after any leading white space, or holds "##[" anywhere (the old syntax),
+ * so "##[" becomes "##%5B" and, when the text begins the line
+ * (line_start: a file name), every ':' becomes %3A; % CR LF as above. */
+void civ_gh_escape_log(FILE *fp, const char *s, size_t n, bool line_start);
 
 /* A relative path as a URI reference (RFC 3986): unreserved characters and
  * '/' stay, every other byte is %XX. A leading "./" is dropped. Absolute

@@ -16,8 +16,10 @@
  * TAB raw: they quote the post, and tests/golden/formats-hostile.txt pins
  * a heading "Tab<TAB>here" quoted with its tab. A quoted source line shows
  * tabs as spaces and unsafe characters as U+FFFD, one column each, so the
- * caret line under it counts in columns. */
-#define PATH_FLAGS 0u
+ * caret line under it counts in columns. None of them can forge a GitHub
+ * workflow command in a CI log ("##[" anywhere, "::" starting the line:
+ * termsafe.h). */
+#define PATH_FLAGS ((unsigned)CIV_TERM_LINE_START) /* it begins the line */
 #define TEXT_FLAGS ((unsigned)CIV_TERM_TABS)
 #define QUOTE_FLAGS ((unsigned)(CIV_TERM_EXPAND_TABS | CIV_TERM_REPLACE))
 

@@ -16,8 +16,11 @@
  * findings are still printed in a collapsed log group so nothing is lost.
  * When GITHUB_STEP_SUMMARY names a file, the summary tables of the run's
  * tally (tally.h) are appended to it as Markdown. */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "output/output.h"
 #include "base/util.h"
@@ -108,16 +111,16 @@ static void annotate(FILE *fp, const gh_item *it)
     fputc('\n', fp);
 }
 
-/* A left-out finding as a plain log line (escaped the same way, so it can
- * never start a workflow command of its own). */
+/* A left-out finding as a plain log line, escaped so that it can never be
+ * a workflow command of its own (a post named "::error file=x::y.md"). */
 static void log_line(FILE *fp, const gh_item *it)
 {
-    civ_gh_escape_data(fp, it->path, strlen(it->path));
+    civ_gh_escape_log(fp, it->path, strlen(it->path), true);
     fprintf(fp, ":%zu:%zu: %s: ", it->line, it->col, civ_severity_name(it->sev));
     /* one line per finding: the notes follow after "; " */
     for (const char *m = it->message; *m;) {
         size_t n = strcspn(m, "\n");
-        civ_gh_escape_data(fp, m, n);
+        civ_gh_escape_log(fp, m, n, false);
         m += n;
         if (*m) {
             fputs("; ", fp);
@@ -132,9 +135,22 @@ static void write_step_summary(const civ_tally *t)
     const char *path = getenv("GITHUB_STEP_SUMMARY");
     if (!path || !*path)
         return;
-    FILE *fp = fopen(path, "a");
-    if (!fp)
-        return; /* the annotations are what matters; the summary is extra */
+    /* Appended to a regular file only: a FIFO or a device there must not
+     * block the run or be written blindly (the annotations are what
+     * matters; the summary is extra, so a refusal is silent). */
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
+    struct stat st;
+    if (fd < 0)
+        return;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return;
+    }
+    FILE *fp = fdopen(fd, "a");
+    if (!fp) {
+        close(fd);
+        return;
+    }
     civ_tally_print_markdown(t, fp);
     fputc('\n', fp);
     fclose(fp);

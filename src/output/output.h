@@ -67,7 +67,8 @@ void civ_span_end(const civ_source *src, size_t start, size_t end, size_t *line,
 /* Writes s as a JSON string literal (with quotes). Control characters,
  * bidirectional controls and U+2028/U+2029 are written as \uXXXX and
  * invalid UTF-8 bytes as \ufffd, so the output is valid UTF-8 JSON that
- * shows no hidden reordering when read raw. */
+ * shows no hidden reordering when read raw; the '[' of "##[" as \u005b, so
+ * a CI log showing it holds no GitHub workflow command. */
 void civ_json_str(FILE *fp, const char *s, size_t n);
 
 #endif

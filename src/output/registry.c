@@ -87,6 +87,10 @@ void civ_json_str(FILE *fp, const char *s, size_t n)
                 snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)cp);
                 esc = tmp;
             }
+        } else if (c == '[' && i >= 2 && u[i - 1] == '#' && u[i - 2] == '#') {
+            /* "##[" anywhere in a line of a CI log is a GitHub workflow
+             * command; \u005b is the same '[' to any JSON reader */
+            esc = "\\u005b";
         } else if (c == '"')
             esc = "\\\"";
         else if (c == '\\')

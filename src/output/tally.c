@@ -127,7 +127,7 @@ size_t *civ_tally_rules_by_count(const civ_tally *t)
  * a file named a<TAB>b.md shows as a\x09b.md, as in every other place. */
 static size_t width_of(const char *s)
 {
-    return civ_term_width(s, strlen(s), 0);
+    return civ_term_width(s, strlen(s), CIV_TERM_LINE_START);
 }
 
 static void pad(FILE *fp, size_t n)
@@ -140,7 +140,8 @@ static void pad(FILE *fp, size_t n)
  * then four right-aligned counts. */
 static void row(FILE *fp, const char *name, size_t col, const size_t n[3], size_t total)
 {
-    size_t w = civ_term_put(fp, name, strlen(name), 0);
+    /* a row begins with the name: no "::" there (termsafe.h) */
+    size_t w = civ_term_put(fp, name, strlen(name), CIV_TERM_LINE_START);
     pad(fp, col > w ? col - w : 0);
     fprintf(fp, "  %6zu  %8zu  %5zu  %5zu\n", n[CIV_SEV_ERROR], n[CIV_SEV_WARNING], n[CIV_SEV_NOTE], total);
 }

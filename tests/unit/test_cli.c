@@ -296,6 +296,28 @@ START_TEST(test_report_escapes)
 }
 END_TEST
 
+/* GitHub's runner reads stderr too: a file name or a quoted line cannot
+ * become a workflow command ("##[" anywhere, "::" first on a line). */
+START_TEST(test_report_workflow_commands)
+{
+    rep_begin();
+    civ_report_error("cannot open '%s': %s", "##[error]x.md", "gone");
+    civ_report_warning("%s", "a##[set-env name=A]b ::warning::c");
+    civ_report_located("%s", "::error file=a::x/r.yml:2:8: error: bad\n"
+                             "  ::notice::y\n"
+                             "    2 | ##[warning]z");
+    civ_report_line("%s", " ::error::w");
+    char *out = rep_end();
+    ck_assert_str_eq(out, "civlint: error: cannot open '##\\x5Berror]x.md': gone\n"
+                          "civlint: warning: a##\\x5Bset-env name=A]b ::warning::c\n"
+                          "\\x3A:error file=a::x/r.yml:2:8: error: bad\n"
+                          "civlint: error:   ::notice::y\n"
+                          "    2 | ##\\x5Bwarning]z\n"
+                          " \\x3A:error::w\n");
+    free(out);
+}
+END_TEST
+
 START_TEST(test_report_error_lines)
 {
     rep_begin();
@@ -350,6 +372,7 @@ Suite *suite_cli(void)
     suite_add_tcase(s, tp);
     TCase *tr = tcase_create("report");
     tcase_add_test(tr, test_report_escapes);
+    tcase_add_test(tr, test_report_workflow_commands);
     tcase_add_test(tr, test_report_error_lines);
     tcase_add_test(tr, test_report_located);
     suite_add_tcase(s, tr);

@@ -3,6 +3,7 @@
  * overrides and command line. */
 #include "helpers.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 
 #include "config/config.h"
@@ -119,7 +120,73 @@ static const glob_case globs[] = {
     {"/posts/*.md", "posts/a.md", true},
     {"*.md", ".hidden.md", false},
     {"p?sts/[ab].md", "posts/a.md", true},
+    {"drafts/**", "drafts", false},
+    {"**", "a/b.md", true},
+    {"**/x.md", "x.md", true},
+    {"a/**/b/**/c.md", "a/b/c.md", true},
+    {"a/**/b/**/c.md", "a/x/y/b/z/c.md", true},
+    {"a/**/b/**/c.md", "a/x/y/z/c.md", false},
+    {"**/**/**/x.md", "a/b/c/d/x.md", true},
+    {"posts/*.md", "posts/.hidden.md", false},
+    {"posts/.*.md", "posts/.hidden.md", true},
+    {"posts/\\*.md", "posts/*.md", true},
+    {"posts/\\*.md", "posts/a.md", false},
+    {"posts/[[:digit:]]*.md", "posts/2024-x.md", true},
+    {"posts/[!0-9]*.md", "posts/2024-x.md", false},
+    {"posts/[]x].md", "posts/].md", true},
+    {"posts/[x", "posts/[x", true},
+    {"*a*b*c.md", "xaybzc.md", true},
+    {"*a*b*c.md", "xaybz.md", false},
+    {"posts/*/a.md", "posts/x/y/a.md", false},
 };
+
+/* The same answers as fnmatch(3) with FNM_PERIOD for one segment, over
+ * generated patterns and names. */
+START_TEST(test_glob_like_fnmatch)
+{
+    static const char *const pats[] = {"*", "?", "a*", "*a", "*a*", "a?c", "[ab]*", "[!a]*", "*.md",
+                                       ".*", "\\*", "***", "*?*", "a*b*c", "[[:upper:]]*", "[]a]"};
+    static const char *const names[] = {"", "a", "abc", ".a", "ab.md", "*", "]", "Abc", "aXbYc", "b"};
+    for (size_t i = 0; i < sizeof pats / sizeof *pats; i++)
+        for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+            char *glob = xasprintf("d/%s", pats[i]), *path = xasprintf("d/%s", names[k]);
+            bool want = fnmatch(pats[i], names[k], FNM_PERIOD) == 0;
+            ck_assert_msg(civ_glob_match(glob, path) == want, "'%s' vs '%s': fnmatch says %d", pats[i],
+                          names[k], want);
+            free(glob);
+            free(path);
+        }
+}
+END_TEST
+
+/* Repeated "**" and many stars: the work grows with the sizes, not
+ * exponentially (0.1: "**" x 30 on a deep path took 60 s a file). At N and
+ * 4N the work must stay within 4.5x of linear in each size. */
+static size_t glob_work(size_t stars, size_t depth)
+{
+    civ_buf g, p;
+    civ_buf_init(&g);
+    civ_buf_init(&p);
+    for (size_t i = 0; i < stars; i++)
+        civ_buf_puts(&g, "**/");
+    civ_buf_puts(&g, "*a*a*a*a*a*a*b/x.md");
+    for (size_t i = 0; i < depth; i++)
+        civ_buf_puts(&p, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/");
+    civ_buf_puts(&p, "y.md");
+    size_t work = 0;
+    ck_assert(!civ_glob_match_counted(g.data, p.data, &work));
+    civ_buf_release(&g);
+    civ_buf_release(&p);
+    return work;
+}
+
+START_TEST(test_glob_scaling)
+{
+    size_t base = glob_work(8, 16), more_stars = glob_work(32, 16), deeper = glob_work(8, 64);
+    ck_assert_msg(more_stars <= base * 4.5 && deeper <= base * 4.5,
+                  "work %zu, 4x stars %zu, 4x depth %zu", base, more_stars, deeper);
+}
+END_TEST
 
 START_TEST(test_glob_table)
 {
@@ -233,6 +300,8 @@ Suite *suite_config(void)
     tcase_add_loop_test(tc, test_config_table, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_config_all_errors);
     tcase_add_loop_test(tc, test_glob_table, 0, sizeof globs / sizeof *globs);
+    tcase_add_test(tc, test_glob_like_fnmatch);
+    tcase_add_test(tc, test_glob_scaling);
     tcase_add_test(tc, test_precedence);
     tcase_add_test(tc, test_figures_settings);
     tcase_add_test(tc, test_policy_in_lint);

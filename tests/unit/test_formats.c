@@ -293,24 +293,28 @@ static size_t count_lines(const char *buf, const char *prefix)
     return n;
 }
 
-/* Runs the github format over `nw` warnings, `nn` notes and `ne` errors. */
-static char *github_many(size_t ne, size_t nw, size_t nn)
+/* Runs the github format over `nw` warnings, `nn` notes and `ne` errors of
+ * the post `path`; the warnings say `wmsg` when it is not NULL. */
+static char *github_run(const char *path, const char *wmsg, size_t ne, size_t nw, size_t nn)
 {
     char *err = NULL;
-    civ_source *src = civ_source_from_memory("p.md", "word word word\n", 15, &err);
+    civ_source *src = civ_source_from_memory(path, "word word word\n", 15, &err);
     civ_diags diags;
     civ_diags_init(&diags);
     for (size_t i = 0; i < nn; i++)
         civ_diag_add(&diags, "n", CIV_SEV_NOTE, 0, 4, "note %zu", i);
     for (size_t i = 0; i < nw; i++)
-        civ_diag_add(&diags, "w", CIV_SEV_WARNING, 5, 9, "warning %zu", i);
+        if (wmsg)
+            civ_diag_add(&diags, "w", CIV_SEV_WARNING, 5, 9, "%s", wmsg);
+        else
+            civ_diag_add(&diags, "w", CIV_SEV_WARNING, 5, 9, "warning %zu", i);
     for (size_t i = 0; i < ne; i++)
         civ_diag_add(&diags, "e", CIV_SEV_ERROR, 10, 14, "error %zu", i);
     char *buf = NULL;
     size_t len = 0;
     civ_out out = {open_memstream(&buf, &len), false, false, NULL, 0, NULL};
     const civ_formatter *f = civ_formatter_find("github");
-    civ_file_result r = {"p.md", src, &diags, NULL};
+    civ_file_result r = {path, src, &diags, NULL};
     unsetenv("GITHUB_STEP_SUMMARY");
     run_one(f, &out, &r);
     fclose(out.fp);
@@ -318,6 +322,82 @@ static char *github_many(size_t ne, size_t nw, size_t nn)
     civ_source_free(src);
     return buf;
 }
+
+static char *github_many(size_t ne, size_t nw, size_t nn)
+{
+    return github_run("p.md", NULL, ne, nw, nn);
+}
+
+/* What GitHub's runner takes for a workflow command in one line of a log:
+ * "::" after leading white space (Unicode white space: .NET's TrimStart),
+ * or "##[" anywhere (the old syntax). Returns the command word or NULL. */
+static char *runner_command(const char *line, size_t n)
+{
+    size_t i = 0;
+    for (;;) {
+        if (i < n && strchr(" \t\v\f\r", line[i])) {
+            i++;
+        } else if (i + 1 < n && (unsigned char)line[i] == 0xC2 && (unsigned char)line[i + 1] == 0xA0) {
+            i += 2;
+        } else if (i + 2 < n && (unsigned char)line[i] == 0xE2 && (unsigned char)line[i + 1] == 0x80 &&
+                   (unsigned char)line[i + 2] <= 0x8A) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    if (i + 1 < n && line[i] == ':' && line[i + 1] == ':') {
+        size_t e = i + 2;
+        while (e < n && line[e] != ' ' && line[e] != ':')
+            e++;
+        return xstrndup(line + i + 2, e - i - 2);
+    }
+    for (size_t k = 0; k + 2 < n; k++)
+        if (line[k] == '#' && line[k + 1] == '#' && line[k + 2] == '[')
+            return xstrdup("##[");
+    return NULL;
+}
+
+/* A post whose name and messages are workflow commands: every command the
+ * runner would see is one civlint meant, and the path reaches the file=
+ * property escaped (':' and ',' as %3A and %2C). 25 warnings, so the 15
+ * left out are printed as plain log lines too. */
+START_TEST(test_github_forged_commands)
+{
+    static const char *const paths[] = {
+        "::error file=README.md,line=1::x.md", " ::error::x.md", "\xC2\xA0::warning::x.md",
+        "\xE2\x80\x83::notice::x.md", "##[error]x.md", "a##[set-env name=X]b.md", "%0A::error::x.md",
+    };
+    static const char *const msg = "##[error]boom\n::error file=a,line=1::forged\r\n  ::notice::y %0A";
+    for (size_t p = 0; p < sizeof paths / sizeof *paths; p++) {
+        char *out = github_run(paths[p], msg, 0, 25, 0);
+        size_t commands = 0, lines = 0;
+        for (const char *l = out; *l;) {
+            const char *e = strchr(l, '\n');
+            size_t n = e ? (size_t)(e - l) : strlen(l);
+            char *cmd = runner_command(l, n);
+            if (cmd) {
+                ck_assert_msg(strcmp(cmd, "warning") == 0 || strcmp(cmd, "notice") == 0 ||
+                                  strcmp(cmd, "group") == 0 || strcmp(cmd, "endgroup") == 0,
+                              "path %zu: forged command '%s' in line: %.*s", p, cmd, (int)n, l);
+                if (strcmp(cmd, "warning") == 0)
+                    ck_assert_msg(strncmp(l, "::warning file=", 15) == 0, "path %zu: %.*s", p, (int)n, l);
+                commands++;
+                free(cmd);
+            }
+            lines++;
+            l = e ? e + 1 : l + n;
+        }
+        /* 10 annotations, the notice, the group and its end */
+        ck_assert_msg(commands == 13, "path %zu: %zu commands in %zu lines:\n%s", p, commands, lines, out);
+        ck_assert_uint_eq(lines, 10 + 1 + 1 + 15 + 1);
+        free(out);
+    }
+    char *a = github_run("::error file=README.md,line=1::x.md", "m", 0, 1, 0);
+    ck_assert_msg(strstr(a, "::warning file=%3A%3Aerror file=README.md%2Cline=1%3A%3Ax.md,line=1,"), "%s", a);
+    free(a);
+}
+END_TEST
 
 START_TEST(test_github_limits)
 {
@@ -427,6 +507,7 @@ Suite *suite_formats(void)
     tcase_add_loop_test(tc, test_columns_table, 0, sizeof col_cases / sizeof *col_cases);
     tcase_add_test(tc, test_fixes_and_paths);
     tcase_add_test(tc, test_github_limits);
+    tcase_add_test(tc, test_github_forged_commands);
     tcase_add_test(tc, test_byte_columns);
     tcase_add_test(tc, test_summary_table);
     tcase_add_test(tc, test_tab_in_file_name);

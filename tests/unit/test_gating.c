@@ -126,7 +126,7 @@ START_TEST(test_baseline_round_trip)
     int fd = mkstemp(path);
     ck_assert_int_ge(fd, 0);
     char *err = NULL;
-    ck_assert_msg(civ_baseline_write(b, path, &err), "%s", err ? err : "");
+    ck_assert_msg(civ_baseline_write(b, path, false, &err), "%s", err ? err : "");
     civ_baseline_free(b);
     civ_diags_release(&d);
     civ_source_free(src);

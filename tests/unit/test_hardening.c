@@ -127,6 +127,7 @@ typedef struct {
 #define EXPAND CIV_TERM_EXPAND_TABS
 #define REPL CIV_TERM_REPLACE
 #define NL CIV_TERM_NEWLINES
+#define LS CIV_TERM_LINE_START
 
 static const term_case term_cases[] = {
     {"plain text", 0, "plain text", 10},
@@ -162,6 +163,20 @@ static const term_case term_cases[] = {
     {"\xe4\xb8\xad\xe6\x96\x87", 0, "\xe4\xb8\xad\xe6\x96\x87", 4}, /* wide CJK */
     {"\xf0\x9f\x98\x80!", 0, "\xf0\x9f\x98\x80!", 3},       /* emoji */
     {"\xe2\x80\x93 d, \xd0\xa2\xd0\xb1", 0, "\xe2\x80\x93 d, \xd0\xa2\xd0\xb1", 7},
+    /* GitHub workflow commands in a CI log: "##[" anywhere, "::" first on
+     * a line (after blanks, Unicode ones included) where a line starts */
+    {"x ##[error]y", 0, "x ##\\x5Berror]y", 15},
+    {"##[set-env name=A]", TABS, "##\\x5Bset-env name=A]", 21},
+    {"q ##[warning]z", REPL, "q ##\xef\xbf\xbdwarning]z", 14},
+    {"# [x] #[y] [##]", 0, "# [x] #[y] [##]", 15},
+    {"::error::x.md", LS, "\\x3A:error::x.md", 16},
+    {"::error::x.md", 0, "::error::x.md", 13},
+    {" \t::e::x", LS | TABS, " \t\\x3A:e::x", 17},
+    {"\xc2\xa0\xe2\x80\x83::e::x", LS, "\xc2\xa0\xe2\x80\x83\\x3A:e::x", 11},
+    {"a ::e::x", LS, "a ::e::x", 8},
+    {"\t::e", LS, "\\x09::e", 7},
+    {"ok\n  ::e::x\n::n::", NL, "ok\n  \\x3A:e::x\n\\x3A:n::", 8},
+    {"a:b::c", LS, "a:b::c", 6},
 };
 
 START_TEST(test_term_put)
@@ -205,6 +220,8 @@ static const safe_case json_cases[] = {
     {"ls \xe2\x80\xa8 ps \xe2\x80\xa9", false, "\"ls \\u2028 ps \\u2029\""},
     {"q\"b\\n\n", false, "\"q\\\"b\\\\n\\n\""},
     {"\xe2\x80\x93 \xf0\x9f\x98\x80 \xe4\xb8\xad", false, "\"\xe2\x80\x93 \xf0\x9f\x98\x80 \xe4\xb8\xad\""},
+    /* "##[" would be a GitHub workflow command in a CI log; same data */
+    {"a ##[error]b [x] #[y]", false, "\"a ##\\u005berror]b [x] #[y]\""},
 };
 
 START_TEST(test_json_str)
