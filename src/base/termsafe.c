@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/work.h"
 
 bool civ_term_unsafe(uint32_t cp)
 {
@@ -58,6 +59,7 @@ static size_t stand_in(FILE *fp, uint32_t cp, size_t len, unsigned char c, unsig
 static size_t walk(FILE *fp, const char *s, size_t n, unsigned flags)
 {
     size_t col = 0, i = 0, run = 0; /* run: first byte not yet written */
+    CIV_WORK(n);
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x7F) { /* printable ASCII */

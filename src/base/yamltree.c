@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "base/util.h"
+#include "base/work.h"
 
 /* Deeper than any real config; bounds recursion in civ_ydoc_free and users. */
 #define MAX_DEPTH 64
@@ -30,11 +31,13 @@ static size_t mark_offset(const char *text, size_t len, const yaml_mark_t *m,
     if (m->line >= nlines)
         return len;
     size_t off = line_starts[m->line];
-    for (size_t c = 0; c < m->column && off < len && text[off] != '\n'; c++) {
+    size_t c = 0;
+    for (; c < m->column && off < len && text[off] != '\n'; c++) {
         off++;
         while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
             off++;
     }
+    CIV_WORK(c + 1);
     return off;
 }
 

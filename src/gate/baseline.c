@@ -8,6 +8,7 @@
 
 #include "gate/atomic.h"
 #include "base/util.h"
+#include "base/work.h"
 
 typedef struct {
     uint64_t fp;
@@ -91,10 +92,12 @@ static void context(const civ_source *src, const civ_diag *d, size_t *a, size_t 
     size_t j = d->end > d->start ? d->end : d->start;
     if (j > ee)
         j = ee;
+    size_t j0 = j;
     while (j < ee && !sentence_end(s, j, ee))
         j++;
     if (j < ee)
         j++;
+    CIV_WORK((d->start > i ? d->start - i : 0) + (j - j0) + 1);
     *a = i;
     *e = j;
 }

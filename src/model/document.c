@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/align.h"
+#include "base/work.h"
 
 /* Exported by libcmark-gfm-extensions but not declared in its headers. */
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL,
@@ -360,6 +361,7 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
     cmark_iter_free(it);
     doc->lost = w.al.lost;
     doc->work = w.al.work;
+    CIV_WORK(doc->work);
     cmark_node_free(root);
     cmark_parser_free(p);
     civ_buf_release(&w.al.text);

@@ -7,6 +7,7 @@
 
 #include "base/termsafe.h"
 #include "base/utf8.h"
+#include "base/work.h"
 
 bool civ_cp_unsafe(uint32_t cp)
 {
@@ -33,6 +34,7 @@ static void put_cp(FILE *fp, uint32_t cp)
 
 static void markup_escape(FILE *fp, const char *s, size_t n, bool html)
 {
+    CIV_WORK(n);
     for (size_t i = 0; i < n;) {
         uint32_t cp = next_cp(s, n, &i);
         switch (cp) {
