@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gate/atomic.h"
+#include "base/strmap.h"
 #include "base/util.h"
 #include "base/work.h"
 
@@ -17,6 +18,7 @@ typedef struct {
     char *rule, *path, *text;
     bool linted;       /* its path was linted in this run */
     size_t next;       /* next entry in the same hash bucket, or SIZE_MAX */
+    size_t path_next;  /* next entry of the same path, or SIZE_MAX */
 } entry;
 
 /* Entries with a hash index on the fingerprint (chained through
@@ -26,11 +28,24 @@ struct civ_baseline {
     size_t n, cap;
     size_t *buckets;   /* SIZE_MAX: empty */
     size_t nbuckets;
+    /* path -> 1 + index of its last entry (chained through path_next), so
+     * marking one file's entries does not scan every other file's: a
+     * baseline of 10,000 files was quadratic in the number of files */
+    civ_strmap paths;
 };
 
 civ_baseline *civ_baseline_new(void)
 {
-    return xcalloc(1, sizeof(civ_baseline));
+    civ_baseline *b = xcalloc(1, sizeof(civ_baseline));
+    civ_strmap_init(&b->paths);
+    return b;
+}
+
+/* The index of the last entry of path, or SIZE_MAX. */
+static size_t path_head(const civ_baseline *b, const char *path)
+{
+    void *v = civ_strmap_get(&b->paths, path, strlen(path));
+    return v ? (size_t)(uintptr_t)v - 1 : SIZE_MAX;
 }
 
 void civ_baseline_free(civ_baseline *b)
@@ -44,6 +59,7 @@ void civ_baseline_free(civ_baseline *b)
     }
     free(b->items);
     free(b->buckets);
+    civ_strmap_release(&b->paths);
     free(b);
 }
 
@@ -77,7 +93,16 @@ static bool sentence_end(const char *s, size_t i, size_t e)
     return (s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 >= e || s[i + 1] == ' ' || s[i + 1] == '\t');
 }
 
-/* The sentence around [start,end) within the span's lines. */
+/* How far the sentence context of a fingerprint reaches on each side of
+ * the span. Without a bound, one long line with thousands of findings and
+ * no full stop made every fingerprint read the whole line (quadratic:
+ * --baseline took seconds on a 50 KB line). Real sentences are far
+ * shorter (1,000 bytes is some 170 words), so their fingerprints are
+ * unchanged. */
+#define CONTEXT_MAX 1000
+
+/* The sentence around [start,end) within the span's lines, at most
+ * CONTEXT_MAX bytes each side of the span. */
 static void context(const civ_source *src, const civ_diag *d, size_t *a, size_t *e)
 {
     size_t l0 = civ_source_line_of(src, d->start) + 1;
@@ -87,15 +112,16 @@ static void context(const civ_source *src, const civ_diag *d, size_t *a, size_t 
     civ_source_line(src, l1, &ea, &ee);
     const char *s = src->data;
     size_t i = d->start < la ? la : d->start;
-    while (i > la && !sentence_end(s, i - 1, ee))
+    size_t lo = i - la > CONTEXT_MAX ? i - CONTEXT_MAX : la;
+    while (i > lo && !sentence_end(s, i - 1, ee))
         i--;
     size_t j = d->end > d->start ? d->end : d->start;
     if (j > ee)
         j = ee;
-    size_t j0 = j;
-    while (j < ee && !sentence_end(s, j, ee))
+    size_t j0 = j, hi = ee - j > CONTEXT_MAX ? j + CONTEXT_MAX : ee;
+    while (j < hi && !sentence_end(s, j, ee))
         j++;
-    if (j < ee)
+    if (j < ee && sentence_end(s, j, ee))
         j++;
     CIV_WORK((d->start > i ? d->start - i : 0) + (j - j0) + 1);
     *a = i;
@@ -188,6 +214,8 @@ static entry *add(civ_baseline *b, uint64_t fp, const char *rule, const char *pa
     e->rule = xstrdup(rule);
     e->path = xstrdup(path);
     e->text = xstrdup(text);
+    e->path_next = path_head(b, path);
+    civ_strmap_put(&b->paths, path, strlen(path), (void *)(uintptr_t)b->n);
     if (b->n > b->nbuckets)
         grow_index(b); /* relinks every entry, this one included */
     else
@@ -328,9 +356,10 @@ size_t civ_baseline_filter(civ_baseline *b, const char *path, const civ_source *
                            civ_diags *d)
 {
     const char *p = norm_path(path);
-    for (size_t i = 0; i < b->n; i++)
-        if (strcmp(b->items[i].path, p) == 0)
-            b->items[i].linted = true;
+    for (size_t i = path_head(b, p); i != SIZE_MAX; i = b->items[i].path_next) {
+        CIV_WORK(1);
+        b->items[i].linted = true;
+    }
     size_t w = 0, dropped = 0;
     for (size_t r = 0; r < d->n; r++) {
         civ_diag *g = &d->items[r];
@@ -359,7 +388,8 @@ size_t civ_baseline_gone(const civ_baseline *b)
 void civ_baseline_reset(civ_baseline *b, const char *path)
 {
     const char *p = norm_path(path);
-    for (size_t i = 0; i < b->n; i++)
-        if (strcmp(b->items[i].path, p) == 0)
-            b->items[i].left = b->items[i].count;
+    for (size_t i = path_head(b, p); i != SIZE_MAX; i = b->items[i].path_next) {
+        CIV_WORK(1);
+        b->items[i].left = b->items[i].count;
+    }
 }
