@@ -8,6 +8,7 @@
 
 #include "gate/atomic.h"
 #include "base/strmap.h"
+#include "base/textfile.h"
 #include "base/util.h"
 #include "base/work.h"
 
@@ -291,7 +292,8 @@ bool civ_baseline_write(const civ_baseline *b, const char *file, char **err)
     civ_qsort(sorted, b->n, sizeof *sorted, cmp_entry);
     civ_buf out;
     civ_buf_init(&out);
-    civ_buf_puts(&out, "# civlint baseline 1: fingerprint, count, rule, path, text (tab-separated)\n");
+    civ_buf_printf(&out, "# civlint baseline %d: fingerprint, count, rule, path, text (tab-separated)\n",
+                   CIV_BASELINE_VERSION);
     for (size_t i = 0; i < b->n; i++) {
         const entry *e = &sorted[i];
         civ_buf_printf(&out, "%016llx\t%zu\t%s\t", (unsigned long long)e->fp, e->count, e->rule);
@@ -306,45 +308,86 @@ bool civ_baseline_write(const civ_baseline *b, const char *file, char **err)
     return ok;
 }
 
+/* The first line of a baseline: "# civlint baseline VERSION: ..." with
+ * VERSION the format this civlint reads, else false with *err set. */
+static bool check_header(const char *file, const char *line, char **err)
+{
+    static const char tag[] = "# civlint baseline ";
+    if (strncmp(line, tag, sizeof tag - 1) != 0) {
+        *err = xasprintf("%s:1: error: not a civlint baseline (the first line is not '# civlint baseline %d: ...'); "
+                         "write one with --write-baseline", file, CIV_BASELINE_VERSION);
+        return false;
+    }
+    const char *v = line + sizeof tag - 1;
+    size_t digits = strspn(v, "0123456789");
+    if (!digits || v[digits] != ':' || digits > 9 || atoi(v) != CIV_BASELINE_VERSION) {
+        *err = xasprintf("%s:1: error: baseline format version '%.*s' is not supported (this civlint reads "
+                         "version %d); write it again with --write-baseline", file, (int)strcspn(v, ":"), v,
+                         CIV_BASELINE_VERSION);
+        return false;
+    }
+    return true;
+}
+
+/* One entry line (NUL-terminated, no line end) into b; false when it is
+ * not one. The count is decimal digits only: strtoull would take "-1" as
+ * the largest count there is. */
+static bool parse_entry(civ_baseline *b, char *line)
+{
+    char *f1 = strchr(line, '\t'), *f2 = f1 ? strchr(f1 + 1, '\t') : NULL;
+    char *f3 = f2 ? strchr(f2 + 1, '\t') : NULL, *f4 = f3 ? strchr(f3 + 1, '\t') : NULL;
+    if (!f4 || f1 - line != 16 || strspn(line, "0123456789abcdefABCDEF") != 16)
+        return false;
+    size_t cdigits = strspn(f1 + 1, "0123456789");
+    if (cdigits == 0 || cdigits > 12 || f1 + 1 + cdigits != f2)
+        return false;
+    unsigned long long fp = strtoull(line, NULL, 16), count = strtoull(f1 + 1, NULL, 10);
+    if (count == 0)
+        return false;
+    char *rule = xstrndup(f2 + 1, (size_t)(f3 - f2 - 1));
+    char *path = unescape(f3 + 1, (size_t)(f4 - f3 - 1));
+    char *text = unescape(f4 + 1, strlen(f4 + 1));
+    add(b, (uint64_t)fp, rule, path, text, (size_t)count);
+    free(rule);
+    free(path);
+    free(text);
+    return true;
+}
+
 civ_baseline *civ_baseline_load(const char *file, char **err)
 {
-    FILE *f = fopen(file, "rb");
-    if (!f) {
-        *err = xasprintf("cannot open baseline '%s': %s", file, strerror(errno));
+    /* read whole, from a regular file only (a FIFO blocked forever, a
+     * folder loaded as an empty baseline) */
+    size_t len = 0;
+    char *rerr = NULL;
+    char *data = civ_text_read(file, NULL, CIV_BASELINE_MAX, &len, &rerr);
+    if (!data) {
+        *err = xasprintf("baseline %s", rerr);
+        free(rerr);
         return NULL;
     }
     civ_baseline *b = civ_baseline_new();
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    size_t ln = 0;
     *err = NULL;
-    while ((n = getline(&line, &cap, f)) >= 0) {
+    size_t ln = 0;
+    for (char *line = data; line && !*err;) {
+        char *nl = strchr(line, '\n'), *next = nl ? nl + 1 : NULL;
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        if (!nl && n == 0)
+            break; /* after the last line end */
         ln++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (n == 0 || line[0] == '#')
-            continue;
-        char *f1 = strchr(line, '\t'), *f2 = f1 ? strchr(f1 + 1, '\t') : NULL;
-        char *f3 = f2 ? strchr(f2 + 1, '\t') : NULL, *f4 = f3 ? strchr(f3 + 1, '\t') : NULL;
-        char *end = NULL, *cend = NULL;
-        unsigned long long fp = strtoull(line, &end, 16);
-        unsigned long long count = f1 ? strtoull(f1 + 1, &cend, 10) : 0;
-        if (!f4 || end != f1 || f1 - line != 16 || cend != f2 || count == 0) {
+        while (n > 0 && line[n - 1] == '\r')
+            n--;
+        line[n] = '\0';
+        if (ln == 1)
+            check_header(file, line, err);
+        else if (n > 0 && line[0] != '#' && !parse_entry(b, line))
             *err = xasprintf("%s:%zu: error: not a baseline entry (FINGERPRINT COUNT RULE PATH TEXT, "
-                             "tab-separated); write one with --write-baseline", file, ln);
-            break;
-        }
-        char *rule = xstrndup(f2 + 1, (size_t)(f3 - f2 - 1));
-        char *path = unescape(f3 + 1, (size_t)(f4 - f3 - 1));
-        char *text = unescape(f4 + 1, strlen(f4 + 1));
-        add(b, (uint64_t)fp, rule, path, text, (size_t)count);
-        free(rule);
-        free(path);
-        free(text);
+                             "tab-separated, COUNT a number from 1); write one with --write-baseline", file, ln);
+        line = next;
     }
-    free(line);
-    fclose(f);
+    if (!*err && ln == 0)
+        check_header(file, "", err);
+    free(data);
     if (*err) {
         civ_baseline_free(b);
         return NULL;
