@@ -61,6 +61,21 @@ static char *too_large(const char *name, size_t max)
     return xasprintf("'%s' is larger than %zu bytes; skipped", name, max);
 }
 
+/* Where the head of buf (at least max + 1 bytes read) ends: after the last
+ * line break in its first max bytes, so the last line checked is a whole
+ * one; with no line break, at the last character boundary (buf[max] is
+ * the first byte left out, which tells whether max splits a character). */
+static size_t head_end(const char *buf, size_t max)
+{
+    const char *nl = memrchr(buf, '\n', max);
+    if (nl)
+        return (size_t)(nl - buf) + 1;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
 /* head: keep the first max bytes of a longer input (*cut set) instead of
  * refusing it. */
 static char *read_fd(int fd, const char *name, size_t max, bool head, size_t *len, bool *cut, char **err)
@@ -95,7 +110,7 @@ static char *read_fd(int fd, const char *name, size_t max, bool head, size_t *le
         n += (size_t)r;
     }
     if (n > max && head) {
-        n = max;
+        n = head_end(buf, max);
         *cut = true;
     } else if (n > max) {
         *err = too_large(name, max);

@@ -119,16 +119,6 @@ civ_source *civ_source_read_head(const char *path, const char *name, size_t max,
     char *data = civ_text_read_head(path, name, max, &len, &cut, err);
     if (!data)
         return NULL;
-    if (cut) {
-        /* End the head at a line break, so the last line checked is a
-         * whole one; a head with no line break ends at a character. */
-        char *nl = memrchr(data, '\n', len);
-        if (nl)
-            len = (size_t)(nl - data) + 1;
-        else
-            while (len > 0 && ((unsigned char)data[len] & 0xC0) == 0x80)
-                len--;
-    }
     civ_source *s = finish(name ? name : path, data, len);
     s->truncated = cut;
     return s;
