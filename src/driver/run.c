@@ -446,6 +446,7 @@ static void report_job_errors(civ_run *r, const lint_job_result *j)
         civ_report_error("%s", j->err);
         r->trouble = true;
     }
+    civ_limit_report_head(r->o->max_file_size, j->src);
 }
 
 void civ_run_list_unknown(civ_run *r)
