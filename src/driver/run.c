@@ -489,6 +489,11 @@ static void report_problems(const civ_source *src, const civ_diags *d)
     for (size_t i = 0; i < d->nproblems; i++) {
         size_t line, col;
         civ_source_position(src, d->problems[i].off, &line, &col);
+        if (!*d->problems[i].rule) { /* a limit of the post (pipeline/lint.c) */
+            civ_report_warning("post '%s': %s at line %zu; only the lines before it checked", src->name,
+                               d->problems[i].reason, line);
+            continue;
+        }
         civ_report_warning("rule '%s' gave up on %s:%zu (%s)", d->problems[i].rule, src->name, line,
                            d->problems[i].reason);
     }
