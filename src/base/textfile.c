@@ -62,12 +62,13 @@ static char *too_large(const char *name, size_t max)
 }
 
 /* Where the head of buf (at least max + 1 bytes read) ends: after the last
- * line break in its first max bytes, so the last line checked is a whole
- * one; with no line break, at the last character boundary (buf[max] is
- * the first byte left out, which tells whether max splits a character). */
+ * line break in its second half, so the last line checked is a whole one;
+ * with none there (a huge line), at the last character boundary (buf[max]
+ * is the first byte left out, which tells whether max splits a character),
+ * so a post of one 20 MB line still has 10 MB checked, not nothing. */
 static size_t head_end(const char *buf, size_t max)
 {
-    const char *nl = memrchr(buf, '\n', max);
+    const char *nl = memrchr(buf + max / 2, '\n', max - max / 2);
     if (nl)
         return (size_t)(nl - buf) + 1;
     size_t n = max;

@@ -22,8 +22,8 @@ char *civ_text_read(const char *path, const char *name, size_t max, size_t *len,
 /* Like civ_text_read, but an input longer than max bytes is not refused:
  * its head is returned and *cut is set (posts and --max-file-size: the
  * head of a huge post is still checked). The head is the first max bytes
- * cut back to the last line break in them, or, with none, to a character
- * boundary. Only max + 1 bytes are ever read. */
+ * cut back to the last line break in their second half, or, with none
+ * there, to a character boundary. Only max + 1 bytes are ever read. */
 char *civ_text_read_head(const char *path, const char *name, size_t max, size_t *len, bool *cut, char **err);
 
 /* True when path is a regular file of at most max bytes that can be

@@ -52,8 +52,9 @@ civ_source *civ_source_read(const char *path, const char *name, size_t max,
                             char **err);
 
 /* Like civ_source_read, but a file larger than max bytes is not refused:
- * its first max bytes, cut back to the last line break (or character
- * boundary) in them, become the source, with `truncated` set. Posts are
+ * its head (civ_text_read_head: the first max bytes, cut back to a line
+ * break in their second half or else to a character boundary) becomes
+ * the source, with `truncated` set. Posts are
  * read this way (--max-file-size): the head of a huge post is checked and
  * the driver says how much was not. */
 civ_source *civ_source_read_head(const char *path, const char *name, size_t max, char **err);

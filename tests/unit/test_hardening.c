@@ -322,6 +322,17 @@ START_TEST(test_read_head)
         civ_source_free(s);
     }
     unlink(path2);
+
+    /* a line break early in the head is not where it ends: a post of one
+     * huge line after its title still has the head of that line checked */
+    char path3[] = "/tmp/civlint-head-XXXXXX";
+    const char *big = "# T\nabcdefghijklmnopqrstuvwxyz";
+    temp_file(path3, big, strlen(big));
+    s = civ_source_read_head(path3, "p.md", 20, &err);
+    ck_assert(s->truncated);
+    ck_assert_uint_eq(s->len, 20);
+    civ_source_free(s);
+    unlink(path3);
 }
 END_TEST
 
