@@ -45,7 +45,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_BIN := $(BUILD)/tests/unit-tests
 
 .PHONY: all deps deps-check size-check realworld check check-unit check-formats check-golden check-asan check-valgrind lint-posts \
-        install uninstall clean golden-update help bench
+        install uninstall clean golden-update help bench bench-scaling
 
 all: deps civlint
 
@@ -113,6 +113,7 @@ check: all $(TEST_BIN)
 	tests/config-spelling ./civlint
 	tests/spell-vocabulary ./civlint
 	tests/man-options ./civlint
+	tests/scaling/run ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 
@@ -198,11 +199,16 @@ bench: all bench/floor
 	  echo "bench: to compare with the peers, run: npm install --prefix bench cspell@9 markdownlint-cli2" >&2
 	bench/run --posts $(or $(N),1000)
 
+# Wall times of one post with 10k...80k of each construct (never part of
+# check; tests/scaling/run is the test, counting work).
+bench-scaling: civlint
+	tests/scaling/bench ./civlint
+
 bench/floor: bench/floor.c
 	$(CC) -std=c11 $(WARN) $(CFLAGS) $(CPPFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_LIBS)
 
 help:
-	@echo "targets: all check deps-check size-check realworld check-asan check-valgrind fuzz lint-posts install clean golden-update bench"
+	@echo "targets: all check deps-check size-check realworld check-asan check-valgrind fuzz lint-posts install clean golden-update bench bench-scaling"
 
 include tests/hardening.mk
 

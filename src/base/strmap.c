@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "base/work.h"
 
 void civ_strmap_init(civ_strmap *m)
 {
@@ -34,10 +35,12 @@ uint64_t civ_strmap_hash(const char *key, size_t klen)
 static civ_strmap_slot *find(const civ_strmap *m, const char *key, size_t klen, uint64_t h)
 {
     size_t mask = m->cap - 1;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+    for (size_t i = (size_t)h & mask, probes = 1;; i = (i + 1) & mask, probes++) {
         civ_strmap_slot *s = &m->slots[i];
-        if (!s->key || (s->hash == h && s->klen == klen && memcmp(s->key, key, klen) == 0))
+        if (!s->key || (s->hash == h && s->klen == klen && memcmp(s->key, key, klen) == 0)) {
+            CIV_WORK(probes);
             return s;
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/work.h"
 
 bool civ_term_unsafe(uint32_t cp)
 {
@@ -78,6 +79,7 @@ static size_t walk(FILE *fp, const char *s, size_t n, unsigned flags)
 {
     size_t col = 0, i = 0, run = 0; /* run: first byte not yet written */
     bool bol = flags & CIV_TERM_LINE_START; /* only blanks since a line began */
+    CIV_WORK(n);
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x7F && !((c == '[' || c == ':') && forges_command(s, n, i, bol))) {

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -52,7 +53,33 @@ bool civ_text_check(const char *name, const char *data, size_t len, char **err)
     return true;
 }
 
-static char *read_fd(int fd, const char *name, size_t max, size_t *len, char **err)
+/* The refusal of a file over the limit, the limit in MB when it is one. */
+static char *too_large(const char *name, size_t max)
+{
+    if (max >= (1 << 20))
+        return xasprintf("'%s' is larger than %zu MB; skipped", name, max >> 20);
+    return xasprintf("'%s' is larger than %zu bytes; skipped", name, max);
+}
+
+/* Where the head of buf (at least max + 1 bytes read) ends: after the last
+ * line break in its second half, so the last line checked is a whole one;
+ * with none there (a huge line), at the last character boundary (buf[max]
+ * is the first byte left out, which tells whether max splits a character),
+ * so a post of one 20 MB line still has 10 MB checked, not nothing. */
+static size_t head_end(const char *buf, size_t max)
+{
+    const char *nl = memrchr(buf + max / 2, '\n', max - max / 2);
+    if (nl)
+        return (size_t)(nl - buf) + 1;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* head: keep the first max bytes of a longer input (*cut set) instead of
+ * refusing it. */
+static char *read_fd(int fd, const char *name, size_t max, bool head, size_t *len, bool *cut, char **err)
 {
     /* The buffer never grows past max + 1 bytes: reading one byte more than
      * the limit is how a stream (standard input, a pipe) is known to be too
@@ -61,8 +88,10 @@ static char *read_fd(int fd, const char *name, size_t max, size_t *len, char **e
     char *buf = xmalloc(cap + 1);
     for (;;) {
         if (n == cap) {
+            if (cap >= max + 1 && head)
+                break;
             if (cap >= max + 1) {
-                *err = xasprintf("'%s' is larger than %zu MB; skipped", name, max >> 20);
+                *err = too_large(name, max);
                 free(buf);
                 return NULL;
             }
@@ -81,8 +110,11 @@ static char *read_fd(int fd, const char *name, size_t max, size_t *len, char **e
             break;
         n += (size_t)r;
     }
-    if (n > max) {
-        *err = xasprintf("'%s' is larger than %zu MB; skipped", name, max >> 20);
+    if (n > max && head) {
+        n = head_end(buf, max);
+        *cut = true;
+    } else if (n > max) {
+        *err = too_large(name, max);
         free(buf);
         return NULL;
     }
@@ -102,46 +134,82 @@ static char *checked(const char *name, char *data, size_t len, char **err)
     return data;
 }
 
-char *civ_text_read(const char *path, const char *name, size_t max, size_t *len, char **err)
+/* Opens path for reading when it is a regular file of at most max bytes;
+ * else returns -1 with *err set (heap). The one place that decides which
+ * files civlint reads: posts, rule packs, configuration, word lists,
+ * dictionaries and baselines all refuse folders, FIFOs and devices here. */
+static int open_regular(const char *path, const char *name, size_t max, char **err)
 {
-    *err = NULL;
-    if (!name)
-        name = path;
-    if (strcmp(path, "-") == 0) {
-        char *data = read_fd(0, name, max, len, err);
-        return checked(name, data, *len, err);
-    }
     /* O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse
      * anything that is not a regular file right after. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         *err = xasprintf("cannot open '%s': %s", name, strerror(errno));
-        return NULL;
+        return -1;
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
         *err = xasprintf("cannot read '%s': %s", name, strerror(errno));
         close(fd);
-        return NULL;
+        return -1;
     }
     if (S_ISDIR(st.st_mode)) {
         *err = xasprintf("cannot read '%s': Is a directory", name);
         close(fd);
-        return NULL;
+        return -1;
     }
     if (!S_ISREG(st.st_mode)) {
         *err = xasprintf("'%s' is not a regular file; skipped", name);
         close(fd);
-        return NULL;
+        return -1;
     }
     if ((size_t)st.st_size > max) {
-        *err = xasprintf("'%s' is larger than %zu MB; skipped", name, max >> 20);
+        *err = too_large(name, max);
         close(fd);
-        return NULL;
+        return -1;
     }
+    return fd;
+}
+
+/* civ_text_read and civ_text_read_head: head keeps the first max bytes. */
+static char *read_text(const char *path, const char *name, size_t max, bool head, size_t *len, bool *cut,
+                       char **err)
+{
+    *err = NULL;
+    *cut = false;
+    if (!name)
+        name = path;
+    if (strcmp(path, "-") == 0) {
+        char *data = read_fd(0, name, max, head, len, cut, err);
+        return checked(name, data, *len, err);
+    }
+    int fd = open_regular(path, name, head ? SIZE_MAX : max, err);
+    if (fd < 0)
+        return NULL;
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    char *data = read_fd(fd, name, max, len, err);
+    char *data = read_fd(fd, name, max, head, len, cut, err);
     close(fd);
     return checked(name, data, *len, err);
 }
 
+char *civ_text_read(const char *path, const char *name, size_t max, size_t *len, char **err)
+{
+    bool cut;
+    return read_text(path, name, max, false, len, &cut, err);
+}
+
+char *civ_text_read_head(const char *path, const char *name, size_t max, size_t *len, bool *cut, char **err)
+{
+    return read_text(path, name, max, true, len, cut, err);
+}
+
+
+bool civ_text_check_file(const char *path, size_t max, char **err)
+{
+    *err = NULL;
+    int fd = open_regular(path, path, max, err);
+    if (fd < 0)
+        return false;
+    close(fd);
+    return true;
+}

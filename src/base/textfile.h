@@ -19,6 +19,19 @@
  * than max bytes, UTF-16 or binary (civ_text_check). */
 char *civ_text_read(const char *path, const char *name, size_t max, size_t *len, char **err);
 
+/* Like civ_text_read, but an input longer than max bytes is not refused:
+ * its head is returned and *cut is set (posts and --max-file-size: the
+ * head of a huge post is still checked). The head is the first max bytes
+ * cut back to the last line break in their second half, or, with none
+ * there, to a character boundary. Only max + 1 bytes are ever read. */
+char *civ_text_read_head(const char *path, const char *name, size_t max, size_t *len, bool *cut, char **err);
+
+/* True when path is a regular file of at most max bytes that can be
+ * opened; else false with *err set (heap), in civ_text_read's words. For
+ * files a library opens itself (hunspell's dictionaries): FIFOs, devices
+ * and folders are refused before the library can block or read forever. */
+bool civ_text_check_file(const char *path, size_t max, char **err);
+
 /* True when data[0..len) can be read as UTF-8 text: false, with *err set
  * (heap), for UTF-16 (with or without a byte order mark) and for bytes with
  * a NUL (binary). */

@@ -80,6 +80,8 @@ static void last_line(const civ_doc *doc, size_t *s0, size_t *s1)
 
 void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {
+    if (doc->src->truncated || doc->nesting_cut != SIZE_MAX)
+        return; /* only the post's head was read or modelled (limits): its end is not here */
     civ_byline by;
     civ_byline_find(doc, ctx->rules, &by);
     if (by.status == CIV_BYLINE_OK)

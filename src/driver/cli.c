@@ -127,6 +127,35 @@ static int opt_jobs(civ_options *o, const char *arg, const civ_cli_option *opt)
     return CIV_CLI_RUN;
 }
 
+/* A size in bytes, with an optional K, M or G (powers of 1024). */
+static int opt_max_file_size(civ_options *o, const char *arg, const civ_cli_option *opt)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    unsigned shift = !end || !*end ? 0 : strchr("kK", *end) ? 10 : strchr("mM", *end) ? 20 : strchr("gG", *end) ? 30 : 99;
+    if (!*arg || arg[0] == '-' || errno || end == arg || shift == 99 || (shift && end[1]) || v == 0 ||
+        v > (1ULL << 40) >> shift) {
+        civ_report_error("--max-file-size takes a size such as 10M, 500K or 1048576 (1 byte to 1T), not '%s'", arg);
+        return CIV_EXIT_TROUBLE;
+    }
+    o->max_file_size = (size_t)(v << shift);
+    return CIV_CLI_RUN;
+}
+
+static int opt_max_findings(civ_options *o, const char *arg, const civ_cli_option *opt)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (!*arg || *end || errno || arg[0] == '-' || v > 100000000) {
+        civ_report_error("--max-findings takes a number from 0 (no limit) to 100000000, not '%s'", arg);
+        return CIV_EXIT_TROUBLE;
+    }
+    o->max_findings = (size_t)v;
+    return CIV_CLI_RUN;
+}
+
 static int opt_max_warnings(civ_options *o, const char *arg, const civ_cli_option *opt)
 {
     char *end = NULL;
@@ -297,7 +326,13 @@ static const civ_cli_option table[] = {
      .help = "lint N files at a time on N threads (default: the\n"
              "number of cores when more than one file is given;\n"
              "0 means that too); output order and bytes are the\n"
-             "same as with -j 1"},
+             "same as with -j 1; at most 4 per core"},
+    {.section = SPEED, .name = "max-file-size", .arg = "SIZE", .fn = opt_max_file_size,
+     .help = "check only the first SIZE bytes of a larger post, with\n"
+             "a warning (default 10M; K, M and G suffixes)"},
+    {.section = SPEED, .name = "max-findings", .arg = "N", .fn = opt_max_findings,
+     .help = "report at most N findings per file, with a warning\n"
+             "(default 1000; 0: no limit)"},
 
     TEXT("\n"
          "Editorial rules: accidental-code-block, relative-date (needs 'date:' in the\n"
@@ -409,6 +444,8 @@ void civ_options_init(civ_options *o)
     o->default_rules = true;
     o->max_warnings = -1;
     o->acronym_max = -1;
+    o->max_file_size = CIV_POST_MAX_DEFAULT;
+    o->max_findings = CIV_FINDINGS_MAX_DEFAULT;
 }
 
 void civ_options_release(civ_options *o)

@@ -22,6 +22,13 @@
 /* Exit statuses (DESIGN.md). */
 enum { CIV_EXIT_CLEAN = 0, CIV_EXIT_FINDINGS = 1, CIV_EXIT_TROUBLE = 2 };
 
+/* Default limits (README, Reliability, "Limits"): a post's head of 10 MB
+ * is checked (cmark-gfm and the model take 35 to 110 times the input at
+ * peak, so about 1 GB per thread), and at most 1,000 findings per file
+ * are reported (no editor reads more; the output stays bounded). */
+#define CIV_POST_MAX_DEFAULT ((size_t)10 << 20)
+#define CIV_FINDINGS_MAX_DEFAULT ((size_t)1000)
+
 /* civ_cli_parse's "no exit yet: run". */
 enum { CIV_CLI_RUN = -1 };
 
@@ -44,6 +51,8 @@ typedef struct {
     bool default_rules;        /* false with --no-default-rules */
     civ_strlist rule_dirs;     /* --rules, in order */
     unsigned jobs;             /* -j; 0: the number of cores for several files */
+    size_t max_file_size;      /* --max-file-size: bytes of a post checked */
+    size_t max_findings;       /* --max-findings per file; 0: no limit */
     civ_policy cli;            /* --enable, --disable and -W, in order */
     const char *config;        /* --config */
     bool no_config, print_config;

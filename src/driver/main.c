@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "base/work.h"
 #include "driver/cli.h"
 #include "driver/report.h"
 #include "driver/run.h"
@@ -105,6 +106,7 @@ int main(int argc, char **argv)
      * kernel after every file and faults it in again for the next: 2,900
      * brk calls and more system than user time for 1,000 posts. Keep it. */
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    civ_work_init();
     civ_options o;
     civ_options_init(&o);
     int write_errno = 0;
@@ -112,5 +114,7 @@ int main(int argc, char **argv)
     if (status == CIV_CLI_RUN)
         status = run(&o, &write_errno);
     civ_options_release(&o);
+    if (civ_work_on) /* for tests/scaling/run (base/work.h) */
+        civ_report_line("civlint: work: %llu", civ_work_total());
     return check_stdout(status, write_errno);
 }

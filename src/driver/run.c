@@ -13,6 +13,7 @@
 #include "checks/check.h"
 #include "checks/spelling.h"
 #include "driver/parallel.h"
+#include "driver/limits.h"
 #include "driver/report.h"
 #include "driver/settings.h"
 #include "output/tally.h"
@@ -289,7 +290,7 @@ static bool prepare_job(const lint_job_ctx *c, size_t i, lint_job_result *j)
         j->spell_err = c->spell_errs[i];
         c->spell_errs[i] = NULL;
     }
-    j->src = civ_source_read(path, j->name, CIV_SOURCE_MAX_DEFAULT, &j->err);
+    j->src = civ_source_read_head(path, j->name, c->o->max_file_size, &j->err);
     return j->src != NULL;
 }
 
@@ -448,13 +449,14 @@ static void report_job_errors(civ_run *r, const lint_job_result *j)
         civ_report_error("%s", j->err);
         r->trouble = true;
     }
+    civ_limit_report_head(r->o->max_file_size, j->src);
 }
 
 void civ_run_list_unknown(civ_run *r)
 {
     if (!r->spellers)
         return; /* spelling is off: no word is unknown */
-    unsigned jobs = r->o->jobs ? r->o->jobs : r->walk.n > 1 ? civ_par_cpus() : 1;
+    unsigned jobs = civ_limit_jobs(r->o->jobs, r->walk.n);
     pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
     lint_job_ctx jc = {.linter = &r->linter, .paths = (const char *const *)r->walk.paths, .o = r->o,
                        .configs = r->configs, .config_lock = &config_lock, .spellers = r->spellers};
@@ -490,6 +492,11 @@ static void report_problems(const civ_source *src, const civ_diags *d)
     for (size_t i = 0; i < d->nproblems; i++) {
         size_t line, col;
         civ_source_position(src, d->problems[i].off, &line, &col);
+        if (!*d->problems[i].rule) { /* a limit of the post (pipeline/lint.c) */
+            civ_report_warning("post '%s': %s at line %zu; only the lines before it checked", src->name,
+                               d->problems[i].reason, line);
+            continue;
+        }
         civ_report_warning("rule '%s' gave up on %s:%zu (%s)", d->problems[i].rule, src->name, line,
                            d->problems[i].reason);
     }
@@ -545,7 +552,9 @@ static void take_file(civ_run *r, const char *path, lint_job_result *job)
     }
     civ_file_result fr = {job->name, job->src, NULL, job->err};
     if (job->src) {
+        civ_limit_report_head(r->o->max_file_size, job->src);
         civ_gate_file(&r->gate, &job->fl, path, job->name, &job->src, &job->diags);
+        civ_limit_findings(r->o->max_findings, job->name, &job->diags);
         fr.src = job->src;
         fr.diags = &job->diags;
     } else {
@@ -575,7 +584,7 @@ void civ_run_lint(civ_run *r)
     begin_output(r);
     /* Files are read and linted on worker threads (parallel.h); results
      * come back here in input order, so output does not depend on -j. */
-    unsigned jobs = r->o->jobs ? r->o->jobs : r->walk.n > 1 ? civ_par_cpus() : 1;
+    unsigned jobs = civ_limit_jobs(r->o->jobs, r->walk.n);
     pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
     lint_job_ctx jc = {.linter = &r->linter, .paths = (const char *const *)r->walk.paths, .o = r->o,
                        .configs = r->configs, .config_lock = &config_lock, .spellers = r->spellers};

@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "gate/atomic.h"
+#include "base/strmap.h"
+#include "base/textfile.h"
 #include "base/util.h"
+#include "base/work.h"
 
 typedef struct {
     uint64_t fp;
@@ -16,6 +19,7 @@ typedef struct {
     char *rule, *path, *text;
     bool linted;       /* its path was linted in this run */
     size_t next;       /* next entry in the same hash bucket, or SIZE_MAX */
+    size_t path_next;  /* next entry of the same path, or SIZE_MAX */
 } entry;
 
 /* Entries with a hash index on the fingerprint (chained through
@@ -25,11 +29,24 @@ struct civ_baseline {
     size_t n, cap;
     size_t *buckets;   /* SIZE_MAX: empty */
     size_t nbuckets;
+    /* path -> 1 + index of its last entry (chained through path_next), so
+     * marking one file's entries does not scan every other file's: a
+     * baseline of 10,000 files was quadratic in the number of files */
+    civ_strmap paths;
 };
 
 civ_baseline *civ_baseline_new(void)
 {
-    return xcalloc(1, sizeof(civ_baseline));
+    civ_baseline *b = xcalloc(1, sizeof(civ_baseline));
+    civ_strmap_init(&b->paths);
+    return b;
+}
+
+/* The index of the last entry of path, or SIZE_MAX. */
+static size_t path_head(const civ_baseline *b, const char *path)
+{
+    void *v = civ_strmap_get(&b->paths, path, strlen(path));
+    return v ? (size_t)(uintptr_t)v - 1 : SIZE_MAX;
 }
 
 void civ_baseline_free(civ_baseline *b)
@@ -43,6 +60,7 @@ void civ_baseline_free(civ_baseline *b)
     }
     free(b->items);
     free(b->buckets);
+    civ_strmap_release(&b->paths);
     free(b);
 }
 
@@ -76,7 +94,16 @@ static bool sentence_end(const char *s, size_t i, size_t e)
     return (s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 >= e || s[i + 1] == ' ' || s[i + 1] == '\t');
 }
 
-/* The sentence around [start,end) within the span's lines. */
+/* How far the sentence context of a fingerprint reaches on each side of
+ * the span. Without a bound, one long line with thousands of findings and
+ * no full stop made every fingerprint read the whole line (quadratic:
+ * --baseline took seconds on a 50 KB line). Real sentences are far
+ * shorter (1,000 bytes is some 170 words), so their fingerprints are
+ * unchanged. */
+#define CONTEXT_MAX 1000
+
+/* The sentence around [start,end) within the span's lines, at most
+ * CONTEXT_MAX bytes each side of the span. */
 static void context(const civ_source *src, const civ_diag *d, size_t *a, size_t *e)
 {
     size_t l0 = civ_source_line_of(src, d->start) + 1;
@@ -86,15 +113,18 @@ static void context(const civ_source *src, const civ_diag *d, size_t *a, size_t 
     civ_source_line(src, l1, &ea, &ee);
     const char *s = src->data;
     size_t i = d->start < la ? la : d->start;
-    while (i > la && !sentence_end(s, i - 1, ee))
+    size_t lo = i - la > CONTEXT_MAX ? i - CONTEXT_MAX : la;
+    while (i > lo && !sentence_end(s, i - 1, ee))
         i--;
     size_t j = d->end > d->start ? d->end : d->start;
     if (j > ee)
         j = ee;
-    while (j < ee && !sentence_end(s, j, ee))
+    size_t j0 = j, hi = ee - j > CONTEXT_MAX ? j + CONTEXT_MAX : ee;
+    while (j < hi && !sentence_end(s, j, ee))
         j++;
-    if (j < ee)
+    if (j < ee && sentence_end(s, j, ee))
         j++;
+    CIV_WORK((d->start > i ? d->start - i : 0) + (j - j0) + 1);
     *a = i;
     *e = j;
 }
@@ -185,6 +215,8 @@ static entry *add(civ_baseline *b, uint64_t fp, const char *rule, const char *pa
     e->rule = xstrdup(rule);
     e->path = xstrdup(path);
     e->text = xstrdup(text);
+    e->path_next = path_head(b, path);
+    civ_strmap_put(&b->paths, path, strlen(path), (void *)(uintptr_t)b->n);
     if (b->n > b->nbuckets)
         grow_index(b); /* relinks every entry, this one included */
     else
@@ -260,7 +292,8 @@ bool civ_baseline_write(const civ_baseline *b, const char *file, bool force, cha
     civ_qsort(sorted, b->n, sizeof *sorted, cmp_entry);
     civ_buf out;
     civ_buf_init(&out);
-    civ_buf_puts(&out, "# civlint baseline 1: fingerprint, count, rule, path, text (tab-separated)\n");
+    civ_buf_printf(&out, "# civlint baseline %d: fingerprint, count, rule, path, text (tab-separated)\n",
+                   CIV_BASELINE_VERSION);
     for (size_t i = 0; i < b->n; i++) {
         const entry *e = &sorted[i];
         civ_buf_printf(&out, "%016llx\t%zu\t%s\t", (unsigned long long)e->fp, e->count, e->rule);
@@ -277,45 +310,86 @@ bool civ_baseline_write(const civ_baseline *b, const char *file, bool force, cha
     return ok;
 }
 
+/* The first line of a baseline: "# civlint baseline VERSION: ..." with
+ * VERSION the format this civlint reads, else false with *err set. */
+static bool check_header(const char *file, const char *line, char **err)
+{
+    static const char tag[] = "# civlint baseline ";
+    if (strncmp(line, tag, sizeof tag - 1) != 0) {
+        *err = xasprintf("%s:1: error: not a civlint baseline (the first line is not '# civlint baseline %d: ...'); "
+                         "write one with --write-baseline", file, CIV_BASELINE_VERSION);
+        return false;
+    }
+    const char *v = line + sizeof tag - 1;
+    size_t digits = strspn(v, "0123456789");
+    if (!digits || v[digits] != ':' || digits > 9 || atoi(v) != CIV_BASELINE_VERSION) {
+        *err = xasprintf("%s:1: error: baseline format version '%.*s' is not supported (this civlint reads "
+                         "version %d); write it again with --write-baseline", file, (int)strcspn(v, ":"), v,
+                         CIV_BASELINE_VERSION);
+        return false;
+    }
+    return true;
+}
+
+/* One entry line (NUL-terminated, no line end) into b; false when it is
+ * not one. The count is decimal digits only: strtoull would take "-1" as
+ * the largest count there is. */
+static bool parse_entry(civ_baseline *b, char *line)
+{
+    char *f1 = strchr(line, '\t'), *f2 = f1 ? strchr(f1 + 1, '\t') : NULL;
+    char *f3 = f2 ? strchr(f2 + 1, '\t') : NULL, *f4 = f3 ? strchr(f3 + 1, '\t') : NULL;
+    if (!f4 || f1 - line != 16 || strspn(line, "0123456789abcdefABCDEF") != 16)
+        return false;
+    size_t cdigits = strspn(f1 + 1, "0123456789");
+    if (cdigits == 0 || cdigits > 12 || f1 + 1 + cdigits != f2)
+        return false;
+    unsigned long long fp = strtoull(line, NULL, 16), count = strtoull(f1 + 1, NULL, 10);
+    if (count == 0)
+        return false;
+    char *rule = xstrndup(f2 + 1, (size_t)(f3 - f2 - 1));
+    char *path = unescape(f3 + 1, (size_t)(f4 - f3 - 1));
+    char *text = unescape(f4 + 1, strlen(f4 + 1));
+    add(b, (uint64_t)fp, rule, path, text, (size_t)count);
+    free(rule);
+    free(path);
+    free(text);
+    return true;
+}
+
 civ_baseline *civ_baseline_load(const char *file, char **err)
 {
-    FILE *f = fopen(file, "rb");
-    if (!f) {
-        *err = xasprintf("cannot open baseline '%s': %s", file, strerror(errno));
+    /* read whole, from a regular file only (a FIFO blocked forever, a
+     * folder loaded as an empty baseline) */
+    size_t len = 0;
+    char *rerr = NULL;
+    char *data = civ_text_read(file, NULL, CIV_BASELINE_MAX, &len, &rerr);
+    if (!data) {
+        *err = xasprintf("baseline %s", rerr);
+        free(rerr);
         return NULL;
     }
     civ_baseline *b = civ_baseline_new();
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    size_t ln = 0;
     *err = NULL;
-    while ((n = getline(&line, &cap, f)) >= 0) {
+    size_t ln = 0;
+    for (char *line = data; line && !*err;) {
+        char *nl = strchr(line, '\n'), *next = nl ? nl + 1 : NULL;
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        if (!nl && n == 0)
+            break; /* after the last line end */
         ln++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (n == 0 || line[0] == '#')
-            continue;
-        char *f1 = strchr(line, '\t'), *f2 = f1 ? strchr(f1 + 1, '\t') : NULL;
-        char *f3 = f2 ? strchr(f2 + 1, '\t') : NULL, *f4 = f3 ? strchr(f3 + 1, '\t') : NULL;
-        char *end = NULL, *cend = NULL;
-        unsigned long long fp = strtoull(line, &end, 16);
-        unsigned long long count = f1 ? strtoull(f1 + 1, &cend, 10) : 0;
-        if (!f4 || end != f1 || f1 - line != 16 || cend != f2 || count == 0) {
+        while (n > 0 && line[n - 1] == '\r')
+            n--;
+        line[n] = '\0';
+        if (ln == 1)
+            check_header(file, line, err);
+        else if (n > 0 && line[0] != '#' && !parse_entry(b, line))
             *err = xasprintf("%s:%zu: error: not a baseline entry (FINGERPRINT COUNT RULE PATH TEXT, "
-                             "tab-separated); write one with --write-baseline", file, ln);
-            break;
-        }
-        char *rule = xstrndup(f2 + 1, (size_t)(f3 - f2 - 1));
-        char *path = unescape(f3 + 1, (size_t)(f4 - f3 - 1));
-        char *text = unescape(f4 + 1, strlen(f4 + 1));
-        add(b, (uint64_t)fp, rule, path, text, (size_t)count);
-        free(rule);
-        free(path);
-        free(text);
+                             "tab-separated, COUNT a number from 1); write one with --write-baseline", file, ln);
+        line = next;
     }
-    free(line);
-    fclose(f);
+    if (!*err && ln == 0)
+        check_header(file, "", err);
+    free(data);
     if (*err) {
         civ_baseline_free(b);
         return NULL;
@@ -327,9 +401,10 @@ size_t civ_baseline_filter(civ_baseline *b, const char *path, const civ_source *
                            civ_diags *d)
 {
     const char *p = norm_path(path);
-    for (size_t i = 0; i < b->n; i++)
-        if (strcmp(b->items[i].path, p) == 0)
-            b->items[i].linted = true;
+    for (size_t i = path_head(b, p); i != SIZE_MAX; i = b->items[i].path_next) {
+        CIV_WORK(1);
+        b->items[i].linted = true;
+    }
     size_t w = 0, dropped = 0;
     for (size_t r = 0; r < d->n; r++) {
         civ_diag *g = &d->items[r];
@@ -358,7 +433,8 @@ size_t civ_baseline_gone(const civ_baseline *b)
 void civ_baseline_reset(civ_baseline *b, const char *path)
 {
     const char *p = norm_path(path);
-    for (size_t i = 0; i < b->n; i++)
-        if (strcmp(b->items[i].path, p) == 0)
-            b->items[i].left = b->items[i].count;
+    for (size_t i = path_head(b, p); i != SIZE_MAX; i = b->items[i].path_next) {
+        CIV_WORK(1);
+        b->items[i].left = b->items[i].count;
+    }
 }

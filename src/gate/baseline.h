@@ -33,8 +33,19 @@ void civ_baseline_free(civ_baseline *b);
 /* The fingerprint of d in src, linted as `path`. */
 uint64_t civ_fingerprint(const char *path, const civ_source *src, const civ_diag *d);
 
-/* Reads a baseline file. Returns NULL and sets *err (heap) on a missing or
- * malformed file ("FILE:LINE: error: ..."). */
+/* The format civ_baseline_write writes and civ_baseline_load reads: the
+ * first line is "# civlint baseline 1: ...". A baseline of another version
+ * is refused (its fingerprints may mean something else), not misread. */
+#define CIV_BASELINE_VERSION 1
+
+/* Largest baseline read (about 300,000 entries). */
+#define CIV_BASELINE_MAX ((size_t)64 << 20)
+
+/* Reads a baseline file: a regular file of at most CIV_BASELINE_MAX bytes
+ * whose first line names CIV_BASELINE_VERSION, then entries with counts
+ * of at least 1. Returns NULL and sets *err (heap) on a missing,
+ * unreadable (folder, FIFO, device), too large or malformed file
+ * ("FILE:LINE: error: ..."). */
 civ_baseline *civ_baseline_load(const char *file, char **err);
 
 /* Records every finding of one file (for --write-baseline). */

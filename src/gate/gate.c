@@ -93,6 +93,11 @@ void civ_gate_file(civ_gate *g, const civ_linter *l, const char *path, const cha
     before = g->baselined - before; /* matched in this file */
     if (!g->o.fix && !g->o.diff)
         return;
+    if ((*src)->truncated) { /* a fix written from the head would drop the rest */
+        *CIV_PUSH(g->warnings, g->nwarnings, g->wcap) =
+            xasprintf("'%s' was checked only in part (--max-file-size); not fixed", name);
+        return;
+    }
     size_t n = 0, where = 0;
     char *err = NULL;
     civ_fix_result r = civ_fix_file(path, name, *src, d, g->o.diff ? &g->diff : NULL, g->o.force, &n,

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "model/document.h"
+#include "base/work.h"
 
 /* ---- mapping a piece's offsets to the source ---- */
 
@@ -107,6 +108,7 @@ static void start_line(piece *p, size_t ln, size_t lt)
     p->lt = lt;
     const char *nl = memchr(p->lit + lt, '\n', p->n - lt);
     p->lend = nl ? (size_t)(nl - p->lit) : p->n;
+    CIV_WORK(p->lend - lt + 1);
     place_line(p);
     if (p->so < prev_end) {
         p->so = prev_end;
@@ -403,6 +405,7 @@ static void scan(collector *c, piece *p)
         if (!e)
             return;
         size_t c1 = (size_t)(e - p->lit) + 3;
+        CIV_WORK(c1 - i);
         if (!p->b || written_as_comment(p, c0, c1))
             parse_comment(c, p, c0, c1);
         i = c1;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/align.h"
+#include "base/work.h"
 
 /* Exported by libcmark-gfm-extensions but not declared in its headers. */
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL,
@@ -313,6 +314,47 @@ static bool table_safe(const char *d, size_t n)
     return true;
 }
 
+/* The container markers a line opens: "> ", "- ", "* ", "+ ", "1. ",
+ * "1) " in a row, white space between them. */
+static size_t line_nesting(const char *d, size_t i, size_t n)
+{
+    size_t depth = 0;
+    for (;;) {
+        while (i < n && (d[i] == ' ' || d[i] == '\t'))
+            i++;
+        size_t k = i;
+        while (k < n && k - i < 9 && d[k] >= '0' && d[k] <= '9')
+            k++;
+        if (i < n && d[i] == '>')
+            i++;
+        else if (i + 1 < n && strchr("-*+", d[i]) && (d[i + 1] == ' ' || d[i + 1] == '\t'))
+            i += 2;
+        else if (k > i && k + 1 < n && (d[k] == '.' || d[k] == ')') && (d[k + 1] == ' ' || d[k + 1] == '\t'))
+            i = k + 2;
+        else
+            return depth;
+        if (++depth > CIV_MAX_NESTING)
+            return depth;
+    }
+}
+
+/* The start of the first line of d[0, n) nested deeper than
+ * CIV_MAX_NESTING, or n. One pass; each line is read at most to its
+ * CIV_MAX_NESTING + 1st marker. */
+static size_t nesting_cut(const char *d, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if (line_nesting(d, i, n) > CIV_MAX_NESTING)
+            return i;
+        size_t e = i;
+        while (e < n && d[e] != '\n' && d[e] != '\r') /* a lone CR ends a line too */
+            e++;
+        CIV_WORK(e - i + 1);
+        i = e + 1;
+    }
+    return n;
+}
+
 civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
 {
     pthread_once(&ext_once, find_extensions);
@@ -339,7 +381,9 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
     for (size_t i = tables ? 0 : 1; i < 3; i++)
         if (ext[i])
             cmark_parser_attach_syntax_extension(p, ext[i]);
-    cmark_parser_feed(p, src->data + body, src->len - body);
+    size_t fed = body < src->len ? nesting_cut(src->data + body, src->len - body) : 0;
+    doc->nesting_cut = body + fed < src->len ? body + fed : SIZE_MAX;
+    cmark_parser_feed(p, src->data + body, fed);
     cmark_node *root = cmark_parser_finish(p);
 
     cmark_iter *it = cmark_iter_new(root);
@@ -360,6 +404,7 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
     cmark_iter_free(it);
     doc->lost = w.al.lost;
     doc->work = w.al.work;
+    CIV_WORK(doc->work);
     cmark_node_free(root);
     cmark_parser_free(p);
     civ_buf_release(&w.al.text);

@@ -99,6 +99,12 @@ typedef struct {
     int table_row, table_col; /* table cells: 0-based position */
 } civ_block;
 
+/* Most container blocks (block quotes, list items) one line may open.
+ * cmark-gfm's time and memory grow faster than the line past this: a
+ * 10 MB line of 5 million "> " took 49 s and 1.2 GB, of "- " 94 s and
+ * 2.4 GB. No post nests that deep; the model stops at such a line. */
+#define CIV_MAX_NESTING 100
+
 typedef struct civ_doc {
     const civ_source *src;
     const civ_frontmatter *fm;
@@ -107,6 +113,9 @@ typedef struct civ_doc {
     size_t lost;          /* text characters the aligner could not find in
                              the source (0 on every input we know of; the
                              corpus test keeps it that way) */
+    size_t nesting_cut;   /* SIZE_MAX, or the offset of the first line that
+                             opens more than CIV_MAX_NESTING containers:
+                             the model holds only the post before it */
     size_t work;          /* source bytes the aligner examined: linear in
                              the input on every input (the pathological
                              tests in test_speed.c count it) */

@@ -7,6 +7,7 @@
 
 #include "base/termsafe.h"
 #include "base/utf8.h"
+#include "base/work.h"
 
 bool civ_cp_unsafe(uint32_t cp)
 {
@@ -34,6 +35,7 @@ static void put_cp(FILE *fp, uint32_t cp)
 static void markup_escape(FILE *fp, const char *s, size_t n, bool html)
 {
     uint32_t prev2 = 0, prev = 0;
+    CIV_WORK(n);
     for (size_t i = 0; i < n;) {
         uint32_t cp = next_cp(s, n, &i);
         bool forged = cp == '[' && prev == '#' && prev2 == '#';

@@ -1,12 +1,16 @@
 /* lint.c - see lint.h. */
 #include "pipeline/lint.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "checks/spelling.h"
 #include "model/document.h"
 #include "source/frontmatter.h"
 #include "policy/suppress.h"
+
+#define STR_(x) #x
+#define CIV_STR(x) STR_(x)
 
 void civ_linter_init(civ_linter *l, const civ_rules *rules)
 {
@@ -32,6 +36,9 @@ void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)
     civ_frontmatter fm;
     civ_frontmatter_parse(src, &fm);
     civ_doc *doc = civ_doc_parse(src, &fm);
+    if (doc->nesting_cut != SIZE_MAX) /* a limit of the post, not of a rule: rule "" */
+        civ_diags_problem(out, "", doc->nesting_cut, "a line nests more than " CIV_STR(CIV_MAX_NESTING)
+                                                     " block quotes or list items");
     size_t n;
     const civ_check *t = civ_checks(&n);
     for (size_t i = 0; i < n; i++) {

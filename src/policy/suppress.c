@@ -13,6 +13,7 @@
 #include "base/strmap.h"
 #include "rules/rules.h"
 #include "base/util.h"
+#include "base/work.h"
 
 typedef enum { D_DISABLE, D_ENABLE, D_NEXT_LINE, D_LINE, D_FILE } dkind;
 
@@ -177,6 +178,7 @@ static void sweep_to(sweep *w, size_t *next, size_t start)
 {
     for (; *next < w->l->n && w->l->items[*next].s0 <= start; (*next)++) {
         directive *d = &w->l->items[*next];
+        CIV_WORK(1);
         if (d->kind != D_DISABLE && d->kind != D_ENABLE)
             continue;
         if (!d->nrules)

@@ -9,6 +9,7 @@
 #include "base/textfile.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "base/work.h"
 
 /* Lines end at LF, CRLF or a lone CR, exactly as CommonMark (and therefore
  * cmark's line numbers) defines them. */
@@ -111,6 +112,18 @@ civ_source *civ_source_read(const char *path, const char *name, size_t max,
     return data ? finish(name ? name : path, data, len) : NULL;
 }
 
+civ_source *civ_source_read_head(const char *path, const char *name, size_t max, char **err)
+{
+    size_t len = 0;
+    bool cut = false;
+    char *data = civ_text_read_head(path, name, max, &len, &cut, err);
+    if (!data)
+        return NULL;
+    civ_source *s = finish(name ? name : path, data, len);
+    s->truncated = cut;
+    return s;
+}
+
 void civ_source_free(civ_source *s)
 {
     if (!s)
@@ -156,7 +169,9 @@ void civ_source_position(const civ_source *s, size_t off, size_t *line, size_t *
     size_t li = civ_source_line_of(s, off);
     *line = li + 1;
     civ_source *m = (civ_source *)s; /* the position cache only */
-    if (m->pos_line == li + 1 && off >= m->pos_off)
+    size_t from = m->pos_line == li + 1 && off >= m->pos_off ? m->pos_off : s->lines[li];
+    CIV_WORK(off - from + 1);
+    if (from == m->pos_off && m->pos_line == li + 1)
         *col = m->pos_col + civ_utf8_count(s->data + m->pos_off, off - m->pos_off);
     else
         *col = civ_utf8_count(s->data + s->lines[li], off - s->lines[li]) + 1;

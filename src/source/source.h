@@ -29,6 +29,7 @@ typedef struct civ_source {
     civ_bad_byte *bad;   /* invalid UTF-8 bytes, in order */
     size_t nbad;
     bool had_bom;
+    bool truncated;      /* civ_source_read_head kept only the file's head */
     /* The last position computed, so that positions asked in increasing
      * order on one long line cost O(distance), not O(column): thousands of
      * findings on a 1 MB line would otherwise be quadratic. A source is
@@ -49,6 +50,14 @@ typedef struct civ_source {
  * The caller frees the result with civ_source_free. */
 civ_source *civ_source_read(const char *path, const char *name, size_t max,
                             char **err);
+
+/* Like civ_source_read, but a file larger than max bytes is not refused:
+ * its head (civ_text_read_head: the first max bytes, cut back to a line
+ * break in their second half or else to a character boundary) becomes
+ * the source, with `truncated` set. Posts are
+ * read this way (--max-file-size): the head of a huge post is checked and
+ * the driver says how much was not. */
+civ_source *civ_source_read_head(const char *path, const char *name, size_t max, char **err);
 
 /* Builds a source from memory (copied); never fails except on NUL bytes,
  * where it returns NULL and sets *err. Used by tests and the fuzzer. */

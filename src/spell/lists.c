@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/textfile.h"
 #include "base/util.h"
 #include "spell/spell.h"
 
@@ -36,6 +37,8 @@ static bool is_hunspell_dic(FILE *f)
 
 bool civ_speller_add_list(civ_speller *sp, const char *path, char **err)
 {
+    if (!civ_text_check_file(path, CIV_WORDLIST_MAX, err))
+        return false; /* a FIFO would block here, /dev/zero never end */
     FILE *f = fopen(path, "r");
     if (!f) {
         *err = xasprintf("cannot open '%s': %s", path, strerror(errno));

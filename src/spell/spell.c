@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "base/textfile.h"
 #include "base/util.h"
 #include "spell/near.h"
 
@@ -256,12 +257,10 @@ const char *civ_speller_dic(const civ_speller *sp)
 
 bool civ_speller_add_dic(civ_speller *sp, const char *path, char **err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        *err = xasprintf("cannot open '%s': %s", path, strerror(errno));
+    /* hunspell opens the file itself and would read a FIFO or /dev/zero
+     * without end (24 GB before it was killed) */
+    if (!civ_text_check_file(path, CIV_WORDLIST_MAX, err))
         return false;
-    }
-    fclose(f);
     *CIV_PUSH(sp->extra, sp->nextra, sp->extracap) = xstrdup(path);
     /* Set-up runs before any lookup, so every handle so far is idle. */
     for (size_t i = 0; i < sp->nall; i++)
@@ -276,30 +275,24 @@ void civ_speller_add_word(civ_speller *sp, const char *word, size_t n)
 
 bool civ_speller_add_words_file(civ_speller *sp, const char *path, char **err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        *err = xasprintf("cannot open '%s': %s", path, strerror(errno));
+    size_t n = 0;
+    char *data = civ_text_read(path, NULL, CIV_WORDLIST_MAX, &n, err);
+    if (!data)
         return false;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    while ((len = getline(&line, &cap, f)) >= 0) {
-        size_t a = 0, e = (size_t)len;
-        while (a < e && (line[a] == ' ' || line[a] == '\t'))
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(data + i, '\n', n - i);
+        size_t a = i, e = nl ? (size_t)(nl - data) : n;
+        i = e + 1;
+        while (a < e && (data[a] == ' ' || data[a] == '\t'))
             a++;
-        while (e > a && (line[e - 1] == '\n' || line[e - 1] == '\r' || line[e - 1] == ' ' || line[e - 1] == '\t'))
+        while (e > a && (data[e - 1] == '\r' || data[e - 1] == ' ' || data[e - 1] == '\t'))
             e--;
-        if (a == e || line[a] == '#')
+        if (a == e || data[a] == '#')
             continue;
-        civ_wordlist_add(&sp->words, line + a, e - a);
+        civ_wordlist_add(&sp->words, data + a, e - a);
     }
-    bool ok = !ferror(f);
-    if (!ok)
-        *err = xasprintf("cannot read '%s': %s", path, strerror(errno));
-    free(line);
-    fclose(f);
-    return ok;
+    free(data);
+    return true;
 }
 
 /* Hunspell wants a NUL-terminated string. */

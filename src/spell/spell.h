@@ -64,6 +64,12 @@ const char *civ_speller_dic(const civ_speller *sp);
  * (see above). Set-up only, before the first lookup. */
 void civ_speller_set_full_search(civ_speller *sp, bool on);
 
+/* Largest extra dictionary or word list read: lists are read only from
+ * regular files of at most this size (a FIFO, device or folder is refused
+ * with the reason), so `dictionaries: [/dev/zero]` cannot exhaust memory.
+ * The largest hunspell dictionaries Debian ships are under 20 MB. */
+#define CIV_WORDLIST_MAX ((size_t)64 << 20)
+
 /* Loads a hunspell .dic (a count line, then word or word/FLAGS lines) on
  * top of the main dictionary. False with *err (heap) when unreadable. */
 bool civ_speller_add_dic(civ_speller *sp, const char *path, char **err);

@@ -180,11 +180,19 @@ START_TEST(test_baseline_bad_file)
     char path[] = "/tmp/civlint-baseline-XXXXXX";
     int fd = mkstemp(path);
     ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(write(fd, "# c\nnot an entry\n", 17), 17);
+    const char *text = "# civlint baseline 1: x\nnot an entry\n";
+    ck_assert_int_eq(write(fd, text, strlen(text)), (int)strlen(text));
     close(fd);
     char *err = NULL;
     ck_assert_ptr_null(civ_baseline_load(path, &err));
     ck_assert_ptr_nonnull(strstr(err, ":2: error: not a baseline entry"));
+    free(err);
+    /* a first line that is not the header: not a baseline at all */
+    FILE *f = fopen(path, "w");
+    fputs("# c\n", f);
+    fclose(f);
+    ck_assert_ptr_null(civ_baseline_load(path, &err));
+    ck_assert_ptr_nonnull(strstr(err, ":1: error: not a civlint baseline"));
     free(err);
     unlink(path);
 }

@@ -297,6 +297,62 @@ START_TEST(test_read_limit)
 }
 END_TEST
 
+/* Writes data to a new temporary file whose path goes to path. */
+static void temp_file(char *path, const char *data, size_t n)
+{
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, data, n), (int)n);
+    close(fd);
+}
+
+START_TEST(test_read_head)
+{
+    /* --max-file-size: the head ends at the last line break inside the
+     * limit; with no line break, at a character boundary */
+    char path[] = "/tmp/civlint-head-XXXXXX";
+    const char *text = "one\ntwo\nthree\n";
+    temp_file(path, text, strlen(text));
+    char *err = NULL;
+    civ_source *s = civ_source_read_head(path, "p.md", 10, &err);
+    ck_assert_ptr_nonnull(s);
+    ck_assert(s->truncated);
+    ck_assert_uint_eq(s->len, 8); /* "one\ntwo\n" */
+    ck_assert_uint_eq(s->nlines, 2);
+    civ_source_free(s);
+    s = civ_source_read_head(path, "p.md", strlen(text), &err);
+    ck_assert(!s->truncated);
+    ck_assert_uint_eq(s->len, strlen(text));
+    civ_source_free(s);
+    unlink(path);
+
+    char path2[] = "/tmp/civlint-head-XXXXXX";
+    const char *line = "ab\xC3\xA9\xE2\x80\x94" "cd"; /* a, b, é, —, c, d: no line break */
+    temp_file(path2, line, strlen(line));
+    for (size_t max = 1; max < strlen(line); max++) {
+        s = civ_source_read_head(path2, "p.md", max, &err);
+        ck_assert_ptr_nonnull(s);
+        ck_assert(s->truncated);
+        ck_assert_uint_le(s->len, max);
+        ck_assert_uint_eq(s->nbad, 0); /* never a split character */
+        ck_assert_uint_ge(s->len + 2, max); /* at most a character short */
+        civ_source_free(s);
+    }
+    unlink(path2);
+
+    /* a line break early in the head is not where it ends: a post of one
+     * huge line after its title still has the head of that line checked */
+    char path3[] = "/tmp/civlint-head-XXXXXX";
+    const char *big = "# T\nabcdefghijklmnopqrstuvwxyz";
+    temp_file(path3, big, strlen(big));
+    s = civ_source_read_head(path3, "p.md", 20, &err);
+    ck_assert(s->truncated);
+    ck_assert_uint_eq(s->len, 20);
+    civ_source_free(s);
+    unlink(path3);
+}
+END_TEST
+
 /* ---- the model stays valid UTF-8 ---- */
 
 static bool valid_utf8(const char *s, size_t n)
@@ -450,6 +506,7 @@ Suite *suite_hardening(void)
     TCase *tc3 = tcase_create("input");
     tcase_add_loop_test(tc3, test_read_refusals, 0, sizeof read_cases / sizeof *read_cases);
     tcase_add_test(tc3, test_read_limit);
+    tcase_add_test(tc3, test_read_head);
     tcase_add_test(tc3, test_entity_noncharacters);
     tcase_add_test(tc3, test_wide_table_off);
     tcase_add_test(tc3, test_spans_inside_source);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "base/utf8.h"
+#include "base/yamltree.h"
 #include "helpers.h"
 
 typedef struct {
@@ -184,6 +185,31 @@ START_TEST(test_utf8_validation_matches_reference)
 }
 END_TEST
 
+/* The YAML tree's node offsets come from a cursor that walks forward from
+ * the previous mark on the line (yamltree.c); every item of a flow
+ * sequence with multi-byte items, on one line and then over two, must
+ * still point at its own text. */
+START_TEST(test_yaml_offsets_on_one_line)
+{
+    const char *text = "tags: [\xC3\xA9t\xC3\xA9, b, \xE2\x80\x9Cq\xE2\x80\x9D, dd,\n  \xC3\xA9" "e, f]\nk: [x, y]\n";
+    const char *want[] = {"\xC3\xA9t\xC3\xA9", "b", "\xE2\x80\x9Cq\xE2\x80\x9D", "dd", "\xC3\xA9" "e", "f"};
+    char *err = NULL;
+    civ_ydoc *d = civ_ydoc_parse(text, strlen(text), 0, &err);
+    ck_assert_ptr_nonnull(d);
+    const civ_ynode *tags = civ_ymap_get(civ_ydoc_root(d), "tags");
+    ck_assert_ptr_nonnull(tags);
+    ck_assert_uint_eq(tags->n, 6);
+    for (size_t i = 0; i < 6; i++) {
+        ck_assert_str_eq(tags->items[i]->value, want[i]);
+        ck_assert_msg(strncmp(text + tags->items[i]->off, want[i], strlen(want[i])) == 0, "item %zu at %zu", i,
+                      tags->items[i]->off);
+    }
+    const civ_ynode *k = civ_ymap_get(civ_ydoc_root(d), "k");
+    ck_assert_uint_eq(k->items[1]->off, strlen(text) - 3);
+    civ_ydoc_free(d);
+}
+END_TEST
+
 Suite *suite_speed(void)
 {
     Suite *s = suite_create("speed");
@@ -194,6 +220,7 @@ Suite *suite_speed(void)
     TCase *tr = tcase_create("reference");
     tcase_add_test(tr, test_line_index_matches_reference);
     tcase_add_test(tr, test_utf8_validation_matches_reference);
+    tcase_add_test(tr, test_yaml_offsets_on_one_line);
     tcase_set_timeout(tr, 60);
     suite_add_tcase(s, tr);
     return s;
