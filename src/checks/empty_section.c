@@ -8,7 +8,13 @@
  *
  * Not content: HTML comments, thematic breaks, link reference definitions
  * (cmark drops them), placeholder paragraphs (the `placeholder` definition:
- * TBD, TK, TODO, [...]), the byline paragraph and footnote definitions.
+ * TBD, TK, TODO, [...]), the byline paragraph, and paragraphs of template
+ * syntax that renders nothing (kramdown attribute lists, Liquid/Nunjucks
+ * control tags such as assign, if, comment, a closing shortcode). Content:
+ * a template tag that renders something ({% include %}, {{ x }}, a Hugo
+ * shortcode), and footnote definitions listed under the heading - the
+ * renderer puts the notes there ("## Notes" then [^1]: ...); footnote
+ * definitions elsewhere do not fill a section.
  *
  * False-positive trade-off: a section holding only an image paragraph
  * counts as having content (a figure is content). */
@@ -31,6 +37,64 @@ static bool is_placeholder(const civ_block *b, const civ_pattern *ph)
     return civ_pattern_find(ph, b->text + a, e - a, 0, ov, 1) == CIV_MATCH_OK;
 }
 
+/* Liquid/Nunjucks tags that render nothing by themselves. */
+static bool silent_tag(const char *t)
+{
+    static const char *const kw[] = {"assign", "capture", "endcapture", "if", "elsif", "else", "endif",
+                                     "unless", "endunless", "case", "when", "endcase", "for", "endfor",
+                                     "comment", "endcomment", "raw", "endraw", "set", "endset", "macro",
+                                     "endmacro", "block", "endblock", "extends", "import", "from",
+                                     "break", "continue", "liquid", NULL};
+    t += 2;
+    while (*t == '-' || *t == ' ' || *t == '\t' || *t == '\n')
+        t++;
+    size_t n = 0;
+    while (t[n] && ((t[n] >= 'a' && t[n] <= 'z') || t[n] == '_'))
+        n++;
+    for (size_t i = 0; kw[i]; i++)
+        if (strlen(kw[i]) == n && strncmp(t, kw[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* Template syntax the reader sees the result of: an include, an output
+ * tag, an opening shortcode. */
+static bool renders(const char *t)
+{
+    if (!t)
+        return false;
+    if (strncmp(t, "{{<", 3) == 0 || strncmp(t, "{{%", 3) == 0) {
+        t += 3;
+        while (*t == ' ' || *t == '\t')
+            t++;
+        return *t != '/';
+    }
+    if (strncmp(t, "{{", 2) == 0)
+        return true;
+    return strncmp(t, "{%", 2) == 0 && !silent_tag(t);
+}
+
+/* A paragraph that is only template placeholders, none of them rendering
+ * anything. */
+static bool silent_template(const civ_block *b)
+{
+    if (!b->ninl)
+        return false;
+    for (size_t i = 0; i < b->text_len;) {
+        if (b->text[i] == ' ' || b->text[i] == '\t') {
+            i++;
+        } else if (b->text_len - i >= CIV_OBJ_LEN && memcmp(b->text + i, CIV_OBJ, CIV_OBJ_LEN) == 0) {
+            const civ_inline *in = civ_block_inline_at(b, i);
+            if (!in || in->kind != CIV_INL_TEMPLATE || renders(in->url))
+                return false;
+            i += CIV_OBJ_LEN;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool is_content(const civ_doc *doc, size_t i, size_t byline, const civ_pattern *ph)
 {
     const civ_block *b = &doc->blocks[i];
@@ -46,10 +110,24 @@ static bool is_content(const civ_doc *doc, size_t i, size_t byline, const civ_pa
         return strncmp(t, "<!--", 4) != 0;
     }
     case CIV_BLOCK_PARAGRAPH:
-        return i != byline && !is_placeholder(b, ph);
+        return i != byline && !is_placeholder(b, ph) && !silent_template(b);
     default:
         return true;
     }
+}
+
+/* A footnote definition written between heading i and section_end:
+ * cmark-gfm moves definitions to the end of the tree, so their source
+ * offsets say where the writer listed them. */
+static bool footnotes_under(const civ_doc *doc, size_t i, size_t section_end)
+{
+    size_t from = doc->blocks[i].end;
+    for (size_t j = 0; j < doc->nblocks; j++) {
+        const civ_block *b = &doc->blocks[j];
+        if ((b->flags & CIV_IN_FOOTNOTE) && b->start >= from && b->start < section_end)
+            return true;
+    }
+    return false;
 }
 
 /* The heading's visible text as a source span, trimmed. */
@@ -83,9 +161,12 @@ void civ_check_empty_section(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
             continue;
         }
         bool direct = false, nested = false, in_direct = true;
+        size_t section_end = doc->src->len; /* where its direct content ends */
         for (size_t j = i + 1; j < doc->nblocks; j++) {
             const civ_block *c = &doc->blocks[j];
             if (c->kind == CIV_BLOCK_HEADING && !(c->flags & (CIV_IN_QUOTE | CIV_IN_LIST | CIV_IN_FOOTNOTE))) {
+                if (in_direct)
+                    section_end = c->start;
                 if (c->level <= h->level)
                     break;
                 in_direct = false;
@@ -100,6 +181,8 @@ void civ_check_empty_section(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
                     break;
             }
         }
+        if (!direct && footnotes_under(doc, i, section_end))
+            direct = true;
         if (direct || (nested && !ctx->empty_section_direct))
             continue;
         civ_diag *d = civ_report(sink, s0, s1, "section '%.*s' is empty", (int)(t1 - t0), h->text + t0);
