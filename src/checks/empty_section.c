@@ -19,10 +19,17 @@
  * False-positive trade-off: a section holding only an image paragraph
  * counts as having content (a figure is content). */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/byline.h"
 #include "checks/check.h"
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
 
 static bool is_placeholder(const civ_block *b, const civ_pattern *ph)
 {
@@ -116,18 +123,34 @@ static bool is_content(const civ_doc *doc, size_t i, size_t byline, const civ_pa
     }
 }
 
-/* A footnote definition written between heading i and section_end:
- * cmark-gfm moves definitions to the end of the tree, so their source
- * offsets say where the writer listed them. */
-static bool footnotes_under(const civ_doc *doc, size_t i, size_t section_end)
+/* The source offsets where footnote definitions start, sorted: cmark-gfm
+ * moves definitions to the end of the tree, so their offsets say where the
+ * writer listed them. Heap (NULL when none). */
+static size_t *footnote_starts(const civ_doc *doc, size_t *n)
 {
-    size_t from = doc->blocks[i].end;
-    for (size_t j = 0; j < doc->nblocks; j++) {
-        const civ_block *b = &doc->blocks[j];
-        if ((b->flags & CIV_IN_FOOTNOTE) && b->start >= from && b->start < section_end)
-            return true;
+    size_t *v = NULL, cap = 0;
+    *n = 0;
+    for (size_t j = 0; j < doc->nblocks; j++)
+        if (doc->blocks[j].flags & CIV_IN_FOOTNOTE)
+            *CIV_PUSH(v, *n, cap) = doc->blocks[j].start;
+    civ_qsort(v, *n, sizeof *v, cmp_size);
+    return v;
+}
+
+/* A footnote definition starts in [from, to): a binary search, so a post
+ * of many headings stays linear-logarithmic (100k-headings in the
+ * bad-input tests). */
+static bool footnotes_under(const size_t *fs, size_t n, size_t from, size_t to)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (fs[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return false;
+    return lo < n && fs[lo] < to;
 }
 
 /* The heading's visible text as a source span, trimmed. */
@@ -149,6 +172,8 @@ void civ_check_empty_section(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
     civ_byline_find(doc, ctx->rules, &by);
     const civ_pattern *ph = civ_rules_def(ctx->rules, "placeholder");
     size_t byline = by.status == CIV_BYLINE_NONE ? SIZE_MAX : by.block;
+    size_t nfs;
+    size_t *fs = footnote_starts(doc, &nfs);
 
     for (size_t i = 0; i < doc->nblocks; i++) {
         const civ_block *h = &doc->blocks[i];
@@ -181,7 +206,7 @@ void civ_check_empty_section(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
                     break;
             }
         }
-        if (!direct && footnotes_under(doc, i, section_end))
+        if (!direct && footnotes_under(fs, nfs, h->end, section_end))
             direct = true;
         if (direct || (nested && !ctx->empty_section_direct))
             continue;
@@ -189,4 +214,5 @@ void civ_check_empty_section(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
         if (nested)
             civ_diag_note(d, "its subsections have content, but the heading itself has none");
     }
+    free(fs);
 }
