@@ -93,8 +93,8 @@ typedef struct {
     size_t acronym_max_length; /* 0: the check's default */
     int unknown_terms;        /* spelling.unknown-terms: 0 off (default), 1 note, 2 warning */
     int site;                 /* civ_site */
-    const char *site_from;    /* what set it: NULL (the config's `site`), or
-                                 the file it was guessed from (heap) */
+    const char *site_from;    /* the file it was guessed from, or NULL */
+    bool site_set;            /* set by the config's `site` */
     bool typography_smart;    /* typography: smart (the rules in
                                  civ_smart_typography_rules are off) */
     bool typography_set;      /* set by the config, not by the site */

@@ -69,8 +69,8 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
     if (s->site_from) {
         fputs("  # guessed from ", fp);
         fputs(s->site_from, fp);
-    } else if (!s->config_path || s->site == CIV_SITE_PLAIN) {
-        fputs(s->site == CIV_SITE_PLAIN ? "  # no site configuration file found" : "", fp);
+    } else if (!s->site_set) {
+        fputs("  # no site configuration file found", fp);
     }
     fprintf(fp, "\ntypography: %s  # %s\n", s->typography_smart ? "smart" : "plain",
             s->typography_set ? "set in the configuration"

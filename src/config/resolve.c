@@ -143,6 +143,7 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
         if (c->site >= 0) {
             out->site = c->site;
             out->site_from = NULL;
+            out->site_set = true;
         }
         out->lang = c->lang;
         out->dictionaries = (const char *const *)c->dicts;

@@ -274,7 +274,12 @@ static void parse_json(const civ_source *src, civ_frontmatter *fm, size_t a, siz
     const char *key;
     json_t *v;
     json_object_foreach(root, key, v) {
-        civ_fm_field *f = add_field(fm, key, a);
+        /* the key's own line, when it is written plainly: where an empty
+         * value is reported */
+        char quoted[80];
+        int qn = snprintf(quoted, sizeof quoted, "\"%s\"", key);
+        const char *at = qn > 0 && (size_t)qn < sizeof quoted ? memmem(src->data + a, e - a, quoted, (size_t)qn) : NULL;
+        civ_fm_field *f = add_field(fm, key, at ? (size_t)(at - src->data) + 1 : a);
         if (json_is_array(v)) {
             for (size_t i = 0; i < json_array_size(v); i++)
                 json_value(f, json_array_get(v, i));

@@ -37,6 +37,9 @@ static const key_case key_cases[] = {
     {"p.md", "---\nauthor:\n---\nText.\n", NULL, false, NULL, "'author' is empty: the post names no author"},
     {"p.md", "---\nauthors:\n  - name: ''\n---\nText.\n", NULL, false, NULL,
      "'authors' is empty: the post names no author"},
+    {"p.md", "{\n\"title\": \"T\",\n\"by\": \"\"\n}\nText.\n", NULL, false, NULL,
+     "'by' is empty: the post names no author"},
+    {"p.md", "+++\nauthors = []\n+++\nText.\n", NULL, false, NULL, "'authors' is empty: the post names no author"},
     /* an empty key does not hide a filled one */
     {"p.md", "---\nauthor: ''\nby: Ann\n---\nText.\n", NULL, false, NULL, NULL},
     /* the configured keys only */
@@ -93,6 +96,11 @@ START_TEST(test_sites_author_keys)
     else {
         ck_assert_msg(d.n == 1, "%s '%s': %zu findings", c->name, c->md, d.n);
         ck_assert_str_eq(d.items[0].message, c->message);
+        /* an empty key is marked on the key itself */
+        const char *q = strstr(c->message, "' is empty");
+        if (q && c->message[0] == '\'')
+            ck_assert_msg(memcmp(src->data + d.items[0].start, c->message + 1, (size_t)(q - c->message - 1)) == 0,
+                          "%s: marked at '%.10s'", c->md, src->data + d.items[0].start);
     }
     civ_diags_release(&d);
     civ_source_free(src);
