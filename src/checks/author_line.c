@@ -11,11 +11,24 @@
  * does not match; when the dash is missing or wrong, a fix-it puts " – "
  * between the name and the role.
  *
+ * Where sites keep the author: the metadata keys of ctx->author_keys
+ * (default: author, authors, by, byline, author_name, creator,
+ * contributors; any case; a string, a list, a list of mappings with a
+ * `name`) in YAML, TOML, JSON or a metadata header, and the site's author
+ * data file (`author-line.data`), which maps a post's path (or any tail of
+ * it) or slug (the `slug` key, the file or bundle name with or without its
+ * YYYY-MM-DD- prefix) to authors. A key that is there but empty
+ * (`author: ''`, `authors: []`) is reported where it stands, even when
+ * `author-line.required: false`: someone meant to fill it in. With
+ * `required: false` a post signed nowhere is not reported (institutional
+ * statements, documentation).
+ *
  * Trade-off: a front matter author satisfies the rule even when the body
  * ends with something byline-like; a malformed visible byline is still
  * reported, because readers see it. */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text/byline.h"
 #include "checks/check.h"
@@ -78,6 +91,83 @@ static void last_line(const civ_doc *doc, size_t *s0, size_t *s1)
     *s0 = *s1 = 0;
 }
 
+static const char *const default_keys[] = {"author", "authors", "by", "byline", "author_name",
+                                           "creator", "contributors"};
+
+/* (void *)1 named, (void *)2 empty, NULL: not in the data. */
+static void *data_get(const civ_strmap *m, const char *s, size_t n)
+{
+    return n ? civ_strmap_get(m, s, n) : NULL;
+}
+
+/* The post's entry in the author data: its path or a tail of it, its slug,
+ * its file or bundle name with or without extension and date prefix. */
+static void *data_lookup(const civ_doc *doc, const civ_strmap *m)
+{
+    const char *name = doc->src->name ? doc->src->name : "";
+    while (name[0] == '.' && name[1] == '/')
+        name += 2;
+    void *v = data_get(m, name, strlen(name));
+    for (const char *p = strchr(name, '/'); !v && p; p = strchr(p + 1, '/'))
+        v = data_get(m, p + 1, strlen(p + 1));
+    const civ_fm_field *slug = civ_frontmatter_field(doc->fm, "slug");
+    if (!v && slug && slug->nvalues)
+        v = data_get(m, slug->values[0], strlen(slug->values[0]));
+    /* the file's stem, or the folder's for a bundle (index.md, README.md) */
+    const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+    size_t n = strcspn(base, ".");
+    if ((strncasecmp(base, "index.", 6) == 0 || strncasecmp(base, "readme.", 7) == 0) && base > name + 1) {
+        const char *e = base - 1, *a = e;
+        while (a > name && a[-1] != '/')
+            a--;
+        base = a;
+        n = (size_t)(e - a);
+    }
+    for (int pass = 0; pass < 2 && !v; pass++) {
+        v = data_get(m, base, n);
+        bool dated = n > 11 && base[4] == '-' && base[7] == '-' && base[10] == '-';
+        if (!dated)
+            break;
+        base += 11; /* 2024-03-10-slug -> slug */
+        n -= 11;
+    }
+    return v;
+}
+
+/* Reports an empty author key or data entry; true when the post is signed
+ * in its metadata or the data, or an empty value was reported. */
+static bool signed_elsewhere(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
+{
+    const char *const *keys = ctx->author_keys ? ctx->author_keys : default_keys;
+    size_t nk = ctx->author_keys ? ctx->nauthor_keys : sizeof default_keys / sizeof *default_keys;
+    const civ_fm_field *empty = NULL;
+    for (size_t i = 0; i < nk; i++) {
+        const civ_fm_field *f = civ_frontmatter_field(doc->fm, keys[i]);
+        if (f && f->nvalues)
+            return true;
+        if (f && !empty)
+            empty = f;
+    }
+    void *data = ctx->author_data ? data_lookup(doc, ctx->author_data) : NULL;
+    if (data == (void *)1)
+        return true;
+    if (empty) {
+        size_t s0 = empty->off, k = strlen(empty->key);
+        bool at_key = s0 + k <= doc->src->len && memcmp(doc->src->data + s0, empty->key, k) == 0;
+        civ_diag *d = civ_report(sink, s0, at_key ? s0 + k : s0 + 1, "'%s' is empty: the post names no author",
+                                 empty->key);
+        civ_diag_note(d, "fill it in, or remove it if the post is not signed");
+        return true;
+    }
+    if (data == (void *)2) {
+        size_t s0, s1;
+        last_line(doc, &s0, &s1);
+        civ_report(sink, s0, s1, "the author data file lists this post with no author");
+        return true;
+    }
+    return false;
+}
+
 void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {
     if (doc->src->truncated || doc->nesting_cut != SIZE_MAX)
@@ -114,7 +204,7 @@ void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sin
         civ_diag_note(d, "expected a line like '%s'", expected(ctx));
         return;
     }
-    if (doc->fm && doc->fm->nauthors)
+    if (signed_elsewhere(doc, ctx, sink) || ctx->author_optional)
         return;
     size_t s0, s1;
     last_line(doc, &s0, &s1);

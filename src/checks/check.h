@@ -42,6 +42,14 @@ typedef struct {
     const civ_strmap *run_words;     /* spelling: lower-cased unknown word ->
                                      posts of the run using it (uintptr_t);
                                      NULL: unknown (checks/spelling.h) */
+    /* author-line (config.h `author-line`): the metadata keys that name the
+     * author (NULL: author authors by byline author_name creator
+     * contributors), whether a post must be signed, and the site's author
+     * data: post path or slug -> (void *)1 named, (void *)2 empty. */
+    const char *const *author_keys;
+    size_t nauthor_keys;
+    bool author_optional;
+    const civ_strmap *author_data;
 } civ_ctx;
 
 /* civ_ctx.unknown_terms, the config's `spelling.unknown-terms`. */

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config/site.h"
 #include "source/source.h"
 #include "base/util.h"
 #include "base/yamltree.h"
@@ -82,6 +83,21 @@ static void part_init(part *p)
     p->figure_scope = p->figure_self = p->direct = -1;
     p->acronym = -1;
     p->unknown_terms = -1;
+    p->typography = -1;
+    p->author_required = -1;
+}
+
+static void part_release(part *p)
+{
+    civ_policy_release(&p->policy);
+    for (size_t i = 0; i < p->nauthor_keys; i++)
+        free(p->author_keys[i]);
+    free(p->author_keys);
+    free(p->author_data_path);
+    if (p->author_data) {
+        civ_strmap_release(p->author_data);
+        free(p->author_data);
+    }
 }
 
 static char *resolve(const char *dir, const char *rel)
@@ -313,6 +329,55 @@ static void parse_spelling(parser *ps, const civ_ynode *v, part *p)
     perr(ps, t, "'spelling.unknown-terms' must be off, note or warning");
 }
 
+/* typography: smart|plain - whether the renderer smartens quotes, dashes
+ * and ellipses (then the rules about them are off). */
+static void parse_typography(parser *ps, const civ_ynode *v, part *p)
+{
+    if (civ_yscalar_is(v, "smart"))
+        p->typography = 1;
+    else if (civ_yscalar_is(v, "plain"))
+        p->typography = 0;
+    else
+        perr(ps, v, "'typography' must be smart or plain");
+}
+
+/* author-line: {keys: [KEY...], required: true|false, data: FILE}. */
+static void parse_author_line(parser *ps, const civ_ynode *v, part *p)
+{
+    static const char *const keys[] = {"keys", "required", "data", NULL};
+    if (v->kind != CIV_Y_MAP) {
+        perr(ps, v, "'author-line' must be a mapping like {keys: [author, by], required: true}");
+        return;
+    }
+    known_keys(ps, v, "'author-line'", keys);
+    const civ_ynode *k = civ_ymap_get(v, "keys"), *r = civ_ymap_get(v, "required"),
+                    *d = civ_ymap_get(v, "data");
+    const civ_ynode **items;
+    size_t n;
+    if (k && scalars(ps, k, "author-line.keys", &items, &n)) {
+        p->author_keys = xcalloc(n ? n : 1, sizeof *p->author_keys);
+        for (size_t i = 0; i < n; i++)
+            p->author_keys[i] = xstrdup(items[i]->value);
+        p->nauthor_keys = n;
+        free(items);
+    }
+    bool b;
+    if (r && parse_bool(ps, r, "author-line.required", &b))
+        p->author_required = b;
+    if (d && (d->kind != CIV_Y_SCALAR || !d->len)) {
+        perr(ps, d, "'author-line.data' must be a file name");
+    } else if (d) {
+        p->author_data_path = resolve(ps->c->dir, d->value);
+        p->author_data = xmalloc(sizeof *p->author_data);
+        civ_strmap_init(p->author_data);
+        char *err = civ_author_data_load(p->author_data_path, p->author_data);
+        if (err) {
+            perr(ps, d, "author-line.data '%s': %s", d->value, err);
+            free(err);
+        }
+    }
+}
+
 /* The keys a part may hold; returns true when `key` was one. */
 static bool parse_part_key(parser *ps, const civ_ynode *k, const civ_ynode *v, part *p)
 {
@@ -330,6 +395,10 @@ static bool parse_part_key(parser *ps, const civ_ynode *k, const civ_ynode *v, p
         parse_acronym(ps, v, p);
     else if (civ_yscalar_is(k, "spelling"))
         parse_spelling(ps, v, p);
+    else if (civ_yscalar_is(k, "typography"))
+        parse_typography(ps, v, p);
+    else if (civ_yscalar_is(k, "author-line"))
+        parse_author_line(ps, v, p);
     else
         return false;
     return true;
@@ -337,8 +406,10 @@ static bool parse_part_key(parser *ps, const civ_ynode *k, const civ_ynode *v, p
 
 static void parse_overrides(parser *ps, const civ_ynode *v)
 {
-    static const char *const keys[] = {"files", "enable", "disable", "severity", "figures",
-                                       "empty-section", "acronym-max-length", "spelling", NULL};
+    static const char *const keys[] = {"files",      "enable",      "disable",
+                                       "severity",   "figures",     "empty-section",
+                                       "acronym-max-length", "spelling", "typography",
+                                       "author-line", NULL};
     civ_config *c = ps->c;
     if (v->kind != CIV_Y_SEQ) {
         perr(ps, v, "'overrides' must be a list of {files: [GLOB...], ...}");
@@ -431,7 +502,8 @@ static void parse_top(parser *ps, const civ_ynode *root)
 {
     static const char *const keys[] = {"enable", "disable", "severity", "lang", "dictionaries",
                                        "rules", "figures", "empty-section", "acronym-max-length",
-                                       "spelling", "ignore", "overrides", NULL};
+                                       "spelling", "ignore", "overrides", "site", "typography",
+                                       "author-line", NULL};
     civ_config *c = ps->c;
     known_keys(ps, root, ps->path, keys);
     /* Packs first: rule ids elsewhere may name them. */
@@ -462,6 +534,12 @@ static void parse_top(parser *ps, const civ_ynode *root)
             }
         } else if (civ_yscalar_is(k, "overrides")) {
             parse_overrides(ps, v);
+        } else if (civ_yscalar_is(k, "site")) {
+            int site = v->kind == CIV_Y_SCALAR ? civ_site_parse(v->value) : -1;
+            if (site < 0)
+                perr(ps, v, "'site' must be jekyll, hugo, eleventy, pelican, mkdocs, docusaurus or plain");
+            else
+                c->site = site;
         }
     }
 }
@@ -485,6 +563,7 @@ civ_config *civ_config_parse(const char *path, const char *text, size_t len,
     const char *slash = strrchr(path, '/');
     c->dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
     part_init(&c->top);
+    c->site = -1;
     parser ps = {path, env, c, NULL, 0, 0};
     const civ_ynode *root = civ_ydoc_root(y);
     if (root && root->kind != CIV_Y_MAP)
@@ -536,7 +615,7 @@ void civ_config_free(civ_config *c)
         return;
     free(c->path);
     free(c->dir);
-    civ_policy_release(&c->top.policy);
+    part_release(&c->top);
     free(c->lang);
     free_strs(c->dicts, c->ndicts);
     free_strs(c->own_names, c->nown_names);
@@ -544,7 +623,7 @@ void civ_config_free(civ_config *c)
     free_strs(c->ignore, c->nignore);
     for (size_t i = 0; i < c->novr; i++) {
         free_strs(c->ovr[i].globs, c->ovr[i].nglobs);
-        civ_policy_release(&c->ovr[i].p.policy);
+        part_release(&c->ovr[i].p);
     }
     free(c->ovr);
     civ_rules_free(c->rules);

@@ -18,9 +18,14 @@
  *     empty-section: {direct-content: true|false}
  *     acronym-max-length: N
  *     spelling: {unknown-terms: off|note|warning}
+ *     site: jekyll|hugo|eleventy|pelican|mkdocs|docusaurus|plain
+ *                                  (unset: guessed from the site's files)
+ *     typography: smart|plain      (default: the site's renderer's)
+ *     author-line: {keys: [KEY...], required: true|false, data: FILE}
  *     ignore: [GLOB...]
  *     overrides: [{files: [GLOB...], enable, disable, severity, figures,
- *                  empty-section, acronym-max-length, spelling}]
+ *                  empty-section, acronym-max-length, spelling, typography,
+ *                  author-line}]
  * Paths and globs are relative to the folder of the config file. A glob
  * without '/' matches a file name in any folder; otherwise it matches the
  * path from the config's folder, with '*' within one folder and '**' across
@@ -32,10 +37,23 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "base/strmap.h"
 #include "policy/policy.h"
 #include "rules/rules.h"
 
 typedef struct civ_config civ_config;
+
+/* `site:` values. */
+typedef enum {
+    CIV_SITE_PLAIN,
+    CIV_SITE_JEKYLL,
+    CIV_SITE_HUGO,
+    CIV_SITE_ELEVENTY,
+    CIV_SITE_PELICAN,
+    CIV_SITE_MKDOCS,
+    CIV_SITE_DOCUSAURUS,
+} civ_site;
+const char *civ_site_name(int site);
 typedef struct civ_configs civ_configs;
 
 /* What the run gives every config: the rules every file gets (shipped and
@@ -77,12 +95,28 @@ typedef struct {
     bool empty_section_direct;
     size_t acronym_max_length; /* 0: the check's default */
     int unknown_terms;        /* spelling.unknown-terms: 0 off (default), 1 note, 2 warning */
+    int site;                 /* civ_site */
+    const char *site_from;    /* the file it was guessed from, or NULL */
+    bool site_set;            /* set by the config's `site` */
+    bool typography_smart;    /* typography: smart (the rules in
+                                 civ_smart_typography_rules are off) */
+    bool typography_set;      /* set by the config, not by the site */
+    const char *const *author_keys; /* author-line.keys; NULL: the default */
+    size_t nauthor_keys;
+    bool author_optional;     /* author-line.required: false */
+    const char *author_data_path;   /* author-line.data, or NULL */
+    const civ_strmap *author_data;  /* its contents (site.h), or NULL */
 } civ_file_settings;
 
 /* Resolves the settings of a config for `path` (as given on the command
- * line); c may be NULL (defaults). cli holds the command-line settings. */
+ * line); c may be NULL (defaults). cli holds the command-line settings.
+ * `site` is the guessed generator (-1: none) and `site_from` the file it
+ * was guessed from; the config's `site` wins over both. */
 void civ_config_settings(const civ_config *c, const civ_config_env *env, const char *path,
                          const civ_policy *cli, civ_file_settings *out);
+void civ_config_settings_site(const civ_config *c, const civ_config_env *env, const char *path,
+                              const civ_policy *cli, int site, const char *site_from,
+                              civ_file_settings *out);
 void civ_file_settings_release(civ_file_settings *s);
 /* Prints the merged settings as YAML (--print-config). */
 void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE *fp);

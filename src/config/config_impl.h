@@ -14,6 +14,12 @@ typedef struct {
     int direct;             /* -1: unset */
     long acronym;           /* -1: unset */
     int unknown_terms;      /* spelling.unknown-terms (CIV_TERMS_* values); -1: unset */
+    int typography;         /* 1 smart, 0 plain; -1: unset */
+    char **author_keys;     /* author-line.keys; NULL: unset */
+    size_t nauthor_keys;
+    int author_required;    /* -1: unset */
+    char *author_data_path; /* author-line.data (resolved), or NULL */
+    civ_strmap *author_data;/* its contents (site.h), or NULL */
 } part;
 
 typedef struct {
@@ -26,6 +32,7 @@ struct civ_config {
     char *path;
     char *dir;              /* folder of path, the base of relative paths */
     part top;
+    int site;               /* `site:`; -1: unset (guessed) */
     char *lang;
     char **dicts;
     size_t ndicts, dcap;

@@ -74,7 +74,31 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
     static const char *const terms[] = {"off", "note", "warning"};
     fprintf(fp, "spelling:\n  unknown-terms: %s\n",
             terms[s->unknown_terms >= 0 && s->unknown_terms <= 2 ? s->unknown_terms : 0]);
-    fputs("severity:\n", fp);
+    fprintf(fp, "site: %s", civ_site_name(s->site));
+    if (s->site_from) {
+        fputs("  # guessed from ", fp);
+        fputs(s->site_from, fp);
+    } else if (!s->site_set) {
+        fputs("  # no site configuration file found", fp);
+    }
+    fprintf(fp, "\ntypography: %s  # %s\n", s->typography_smart ? "smart" : "plain",
+            s->typography_set ? "set in the configuration"
+            : s->typography_smart ? "the site's renderer smartens quotes, dashes and ellipses"
+                                  : "the site's renderer shows what was typed");
+    fputs("author-line:\n  keys: [", fp);
+    static const char *const dflt[] = {"author", "authors", "by", "byline", "author_name", "creator",
+                                       "contributors"};
+    size_t nk = s->author_keys ? s->nauthor_keys : sizeof dflt / sizeof *dflt;
+    for (size_t i = 0; i < nk; i++) {
+        fputs(i ? ", " : "", fp);
+        yaml_str(fp, s->author_keys ? s->author_keys[i] : dflt[i]);
+    }
+    fprintf(fp, "]\n  required: %s\n  data: ", s->author_optional ? "false" : "true");
+    if (s->author_data_path)
+        yaml_str(fp, s->author_data_path);
+    else
+        fputs("none", fp);
+    fputs("\nseverity:\n", fp);
     civ_rule_entry e;
     for (size_t i = 0; s->rules && civ_rules_entry(s->rules, i, &e) && !e.pack; i++) {
         civ_severity sev;

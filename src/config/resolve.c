@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "base/util.h"
+#include "config/site.h"
 
 /* ---- globs and resolution --------------------------------------------- */
 
@@ -233,9 +234,10 @@ static char *relative_to(const char *dir, const char *path)
     return xstrdup(path);
 }
 
+/* Everything but the rule settings, which civ_config_settings_site puts
+ * in order itself. */
 static void apply_part(civ_file_settings *s, const part *p)
 {
-    civ_policy_append(&s->policy, &p->policy);
     if (p->figure_scope >= 0)
         s->figure_scope = p->figure_scope;
     if (p->figure_self >= 0)
@@ -246,37 +248,82 @@ static void apply_part(civ_file_settings *s, const part *p)
         s->acronym_max_length = (size_t)p->acronym;
     if (p->unknown_terms >= 0)
         s->unknown_terms = p->unknown_terms;
+    if (p->typography >= 0) {
+        s->typography_smart = p->typography == 1;
+        s->typography_set = true;
+    }
+    if (p->author_keys) {
+        s->author_keys = (const char *const *)p->author_keys;
+        s->nauthor_keys = p->nauthor_keys;
+    }
+    if (p->author_required >= 0)
+        s->author_optional = !p->author_required;
+    if (p->author_data) {
+        s->author_data = p->author_data;
+        s->author_data_path = p->author_data_path;
+    }
 }
 
 void civ_config_settings(const civ_config *c, const civ_config_env *env, const char *path,
                          const civ_policy *cli, civ_file_settings *out)
 {
+    civ_config_settings_site(c, env, path, cli, -1, NULL, out);
+}
+
+void civ_config_settings_site(const civ_config *c, const civ_config_env *env, const char *path,
+                              const civ_policy *cli, int site, const char *site_from,
+                              civ_file_settings *out)
+{
     memset(out, 0, sizeof *out);
     civ_policy_init(&out->policy);
     out->rules = env ? env->rules : NULL;
     out->figure_scope = CIV_FIGURES_ADJACENT;
+    out->site = site >= 0 ? site : CIV_SITE_PLAIN;
+    out->site_from = site >= 0 ? site_from : NULL;
+    bool *hit = NULL;
     if (c) {
         out->config_path = c->path;
         if (c->rules)
             out->rules = c->rules;
+        if (c->site >= 0) {
+            out->site = c->site;
+            out->site_from = NULL;
+            out->site_set = true;
+        }
         out->lang = c->lang;
         out->dictionaries = (const char *const *)c->dicts;
         out->ndictionaries = c->ndicts;
         out->figure_own_names = (const char *const *)c->own_names;
         out->nfigure_own_names = c->nown_names;
+    }
+    out->typography_smart = civ_site_smart(out->site);
+    if (c) {
         apply_part(out, &c->top);
         char *rel = relative_to(c->dir, path);
         for (size_t i = 0; i < c->nignore && !out->ignored; i++)
             out->ignored = civ_glob_match(c->ignore[i], rel);
+        hit = xcalloc(c->novr ? c->novr : 1, sizeof *hit);
         for (size_t i = 0; i < c->novr; i++) {
-            bool hit = false;
-            for (size_t j = 0; j < c->ovr[i].nglobs && !hit; j++)
-                hit = civ_glob_match(c->ovr[i].globs[j], rel);
-            if (hit)
+            for (size_t j = 0; j < c->ovr[i].nglobs && !hit[i]; j++)
+                hit[i] = civ_glob_match(c->ovr[i].globs[j], rel);
+            if (hit[i])
                 apply_part(out, &c->ovr[i].p);
         }
         free(rel);
     }
+    /* Rule settings, weakest first: what the renderer makes moot, then the
+     * config's own (so `enable: [house.quotes]` still wins), the matching
+     * overrides, the command line. */
+    for (size_t i = 0; out->typography_smart && civ_smart_typography_rules[i]; i++)
+        if (out->rules && civ_rule_id_known(out->rules, civ_smart_typography_rules[i]))
+            civ_policy_add(&out->policy, civ_smart_typography_rules[i], CIV_LEVEL_OFF);
+    if (c) {
+        civ_policy_append(&out->policy, &c->top.policy);
+        for (size_t i = 0; i < c->novr; i++)
+            if (hit[i])
+                civ_policy_append(&out->policy, &c->ovr[i].p.policy);
+    }
+    free(hit);
     civ_policy_append(&out->policy, cli);
 }
 
@@ -294,6 +341,12 @@ typedef struct {
     bool reported;
 } cache_entry;
 
+typedef struct {
+    char *dir;           /* absolute folder */
+    int site;            /* -1: none found up to the top */
+    char *from;          /* the file it was guessed from (heap), or NULL */
+} site_entry;
+
 struct civ_configs {
     const civ_config_env *env;
     const civ_policy *cli;
@@ -306,6 +359,8 @@ struct civ_configs {
     size_t ncache, cap;
     civ_config **owned;  /* every parsed config */
     size_t nowned, ocap;
+    site_entry *sites;   /* the generator guessed per folder */
+    size_t nsites, scap;
 };
 
 civ_configs *civ_configs_new(const civ_config_env *env, const civ_policy *cli,
@@ -329,6 +384,11 @@ void civ_configs_free(civ_configs *cs)
     free(cs->cache);
     for (size_t i = 0; i < cs->nowned; i++)
         civ_config_free(cs->owned[i]);
+    for (size_t i = 0; i < cs->nsites; i++) {
+        free(cs->sites[i].dir);
+        free(cs->sites[i].from);
+    }
+    free(cs->sites);
     free(cs->owned);
     civ_config_free(cs->explicit_cfg);
     free(cs->explicit_path);
@@ -387,10 +447,52 @@ static cache_entry *discover(civ_configs *cs, const char *dir, char **err)
     return e;
 }
 
+/* The generator of absolute folder dir: its own marker file, else its
+ * parent's, up to the top of the repository or the filesystem. Cached per
+ * folder, like configurations. */
+static const site_entry *guess_site(civ_configs *cs, const char *dir)
+{
+    for (size_t i = cs->nsites; i-- > 0;)
+        if (strcmp(cs->sites[i].dir, dir) == 0)
+            return &cs->sites[i];
+    site_entry found = {NULL, -1, NULL};
+    const char *marker = NULL;
+    found.site = civ_site_in_dir(dir, &marker);
+    if (found.site >= 0) {
+        char *p = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, marker);
+        found.from = relative_to(".", p);
+        free(p);
+    } else if (strcmp(dir, "/") != 0 && !civ_site_is_top(dir)) {
+        char *parent = xstrdup(dir);
+        char *slash = strrchr(parent, '/');
+        if (slash == parent)
+            slash[1] = '\0';
+        else if (slash)
+            *slash = '\0';
+        const site_entry *pe = guess_site(cs, parent);
+        found.site = pe->site;
+        found.from = pe->from ? xstrdup(pe->from) : NULL;
+        free(parent);
+    }
+    found.dir = xstrdup(dir);
+    site_entry *e = CIV_PUSH(cs->sites, cs->nsites, cs->scap);
+    *e = found;
+    return e;
+}
+
 bool civ_configs_resolve(civ_configs *cs, const char *path, civ_file_settings *out, char **err)
 {
     *err = NULL;
     const civ_config *c = NULL;
+    char *d = xstrdup(path);
+    char *slash = strrchr(d, '/');
+    if (slash)
+        *slash = '\0';
+    char abs[PATH_MAX];
+    const char *start = slash ? (*d ? d : "/") : ".";
+    bool have_dir = realpath(start, abs) || realpath(".", abs);
+    free(d);
+    const site_entry *site = have_dir ? guess_site(cs, abs) : NULL;
     if (cs->none) {
         c = NULL;
     } else if (cs->explicit_path) {
@@ -403,25 +505,12 @@ bool civ_configs_resolve(civ_configs *cs, const char *path, civ_file_settings *o
         if (cs->explicit_bad)
             return false;
         c = cs->explicit_cfg;
-    } else {
-        char *d = xstrdup(path);
-        char *slash = strrchr(d, '/');
-        if (slash)
-            *slash = '\0';
-        char abs[PATH_MAX];
-        const char *start = slash ? (*d ? d : "/") : ".";
-        if (!realpath(start, abs) && !realpath(".", abs)) {
-            free(d);
-            memset(out, 0, sizeof *out);
-            civ_config_settings(NULL, cs->env, path, cs->cli, out);
-            return true;
-        }
-        free(d);
+    } else if (have_dir) {
         cache_entry *e = discover(cs, abs, err);
         if (e->bad)
             return false;
         c = e->config;
     }
-    civ_config_settings(c, cs->env, path, cs->cli, out);
+    civ_config_settings_site(c, cs->env, path, cs->cli, site ? site->site : -1, site ? site->from : NULL, out);
     return true;
 }

@@ -14,6 +14,10 @@ void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx)
     ctx->nfigure_own_names = s->nfigure_own_names;
     ctx->empty_section_direct = s->empty_section_direct;
     ctx->unknown_terms = s->unknown_terms;
+    ctx->author_keys = s->author_keys;
+    ctx->nauthor_keys = s->nauthor_keys;
+    ctx->author_optional = s->author_optional;
+    ctx->author_data = s->author_data;
     if (s->acronym_max_length)
         ctx->acronym_max = s->acronym_max_length;
 }

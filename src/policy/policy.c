@@ -7,6 +7,9 @@
 
 #include "base/util.h"
 
+const char *const civ_smart_typography_rules[] = {"house.quotes", "house.apostrophes",
+                                                  "house.double-hyphen", "house.ellipsis", NULL};
+
 void civ_policy_init(civ_policy *p)
 {
     memset(p, 0, sizeof *p);

@@ -39,6 +39,15 @@ void civ_policy_add(civ_policy *p, const char *id, int level);
 /* Appends every setting of `from`. */
 void civ_policy_append(civ_policy *p, const civ_policy *from);
 
+/* The rules about typography that a smartening renderer makes moot
+ * (`typography: smart`, config.h): straight double quotes and apostrophes
+ * (the renderer curls them), "--" (it becomes a dash) and "..." (an
+ * ellipsis). NULL-terminated. A list of rule ids here rather than a field
+ * in the pack: policy is data about rule ids, and the pack's patterns stay
+ * the house's own. " - " is not in it: no renderer turns a spaced hyphen
+ * into a dash. */
+extern const char *const civ_smart_typography_rules[];
+
 /* Parses "off", "on", "error", "warning" or "note"; false otherwise. */
 bool civ_level_parse(const char *s, int *level);
 const char *civ_level_name(int level);

@@ -125,17 +125,20 @@ static bool load_shift(const civ_packtext *t, const civ_ynode *sh, civ_reldate *
     return true;
 }
 
-/* `fix: true|false` (also yes|no); absent: true. */
-static bool load_fix(const civ_packtext *t, const civ_ynode *m, bool *fix, char **err)
+/* `KEY: true|false` (also yes|no); absent: dflt. */
+static bool load_flag(const civ_packtext *t, const civ_ynode *m, const char *key, bool dflt, bool *out,
+                      char **err)
 {
-    const civ_ynode *v = civ_ymap_get(m, "fix");
-    *fix = true;
+    const civ_ynode *v = civ_ymap_get(m, key);
+    *out = dflt;
     if (!v)
         return true;
     if (civ_yscalar_is(v, "false") || civ_yscalar_is(v, "no"))
-        *fix = false;
-    else if (!civ_yscalar_is(v, "true") && !civ_yscalar_is(v, "yes")) {
-        *err = civ_packtext_error(t, v, "'fix' must be true or false");
+        *out = false;
+    else if (civ_yscalar_is(v, "true") || civ_yscalar_is(v, "yes"))
+        *out = true;
+    else {
+        *err = civ_packtext_error(t, v, "'%s' must be true or false", key);
         return false;
     }
     return true;
@@ -144,21 +147,22 @@ static bool load_fix(const civ_packtext *t, const civ_ynode *m, bool *fix, char 
 /* One entry of `phrases:`. */
 static bool load_phrase(const civ_packtext *t, const civ_ynode *m, civ_reldate *e, char **err)
 {
-    static const char *const keys[] = {"phrase", "shift",      "replace", "bare",
-                                       "note",   "not-before", "fix",     NULL};
+    static const char *const keys[] = {"phrase",     "shift", "replace",  "bare", "note",
+                                       "not-before", "fix",   "anchored", NULL};
     if (m->kind != CIV_Y_MAP) {
         *err = civ_packtext_error(t, m, "each entry of 'phrases' must be a mapping "
                                         "({phrase: ..., shift: ..., replace: ...})");
         return false;
     }
     if (!known_keys(t, m, "a relative-dates phrase",
-                    "phrase, shift, replace, bare, note, not-before, fix", keys, err))
+                    "phrase, shift, replace, bare, note, not-before, fix, anchored", keys, err))
         return false;
     bool fix;
     const civ_ynode *sh = civ_ymap_get(m, "shift"), *nb = civ_ymap_get(m, "not-before");
     if (!string(t, m, "phrase", &e->phrase, err) || !string(t, m, "replace", &e->replace, err) ||
         !string(t, m, "bare", &e->bare, err) || !string(t, m, "note", &e->note, err) ||
-        !load_fix(t, m, &fix, err) || (sh && !load_shift(t, sh, e, err)) ||
+        !load_flag(t, m, "fix", true, &fix, err) ||
+        !load_flag(t, m, "anchored", false, &e->anchored, err) || (sh && !load_shift(t, sh, e, err)) ||
         (nb && !words(t, nb, "not-before", &e->not_before, err)))
         return false;
     if (!e->phrase || !*e->phrase) {

@@ -9,7 +9,8 @@
  *       skip-after: [WORD...]         subject-verbs: [WORD...]
  *       phrases:
  *         - {phrase: last month, shift: {months: -1}, replace: 'in {month}',
- *            bare: '{month}', fix: false, note: '...', not-before: [WORD...]}
+ *            bare: '{month}', fix: false, note: '...', not-before: [WORD...],
+ *            anchored: true}
  *
  * The last pack with the section wins, as a whole (rules.h,
  * civ_rules_reldates). */
@@ -39,6 +40,9 @@ typedef struct {
     civ_shift_unit unit;     /* NONE: replace and bare are NULL */
     long n;                  /* the shift, in units */
     bool fix;                /* replace may be applied as a fix-it */
+    bool anchored;           /* the post's own time ("currently", "this
+                                year"): a post's date anchors it, so it is
+                                not reported in a dated post */
 } civ_reldate;
 
 typedef struct {

@@ -46,6 +46,84 @@ static size_t verbatim_off(const civ_source *src, const civ_ynode *n)
     return SIZE_MAX;
 }
 
+static civ_fm_field *add_field(civ_frontmatter *fm, const char *key, size_t off)
+{
+    fm->fields = xrealloc(fm->fields, (fm->nfields + 1) * sizeof *fm->fields);
+    civ_fm_field *f = &fm->fields[fm->nfields++];
+    memset(f, 0, sizeof *f);
+    f->key = key;
+    f->off = off;
+    return f;
+}
+
+static void add_value(civ_fm_field *f, const char *v)
+{
+    if (!v || !*v)
+        return;
+    f->values = xrealloc(f->values, (f->nvalues + 1) * sizeof *f->values);
+    f->values[f->nvalues++] = v;
+}
+
+/* A YAML scalar's string, or NULL for a null ('~', 'null', empty). */
+static const char *yaml_string(const civ_ynode *n)
+{
+    if (!n || n->kind != CIV_Y_SCALAR || !n->len)
+        return NULL;
+    if (n->plain && (strcmp(n->value, "~") == 0 || strcasecmp(n->value, "null") == 0))
+        return NULL;
+    return n->value;
+}
+
+/* A mapping's `name`, or its `created` (a date mapping). */
+static const civ_ynode *yaml_map_value(const civ_ynode *m)
+{
+    const civ_ynode *n = civ_ymap_get(m, "name");
+    return n ? n : civ_ymap_get(m, "created");
+}
+
+static void yaml_values(civ_fm_field *f, const civ_ynode *v)
+{
+    if (v->kind == CIV_Y_SCALAR) {
+        add_value(f, yaml_string(v));
+    } else if (v->kind == CIV_Y_SEQ) {
+        for (size_t i = 0; i < v->n; i++) {
+            const civ_ynode *it = v->items[i];
+            add_value(f, yaml_string(it->kind == CIV_Y_MAP ? yaml_map_value(it) : it));
+        }
+    } else if (v->kind == CIV_Y_MAP) {
+        add_value(f, yaml_string(yaml_map_value(v)));
+    }
+}
+
+/* The date and the authors, from the fields of any format. */
+static void finish_fields(civ_frontmatter *fm)
+{
+    static const char *const date_keys[] = {"date", "published", "pubdate"};
+    for (size_t k = 0; k < 3 && !fm->date; k++) {
+        const civ_fm_field *f = civ_frontmatter_field(fm, date_keys[k]);
+        if (f && f->nvalues) {
+            fm->date = f->values[0];
+            fm->date_key = f->key;
+        }
+    }
+    static const char *const author_keys[] = {"author", "authors"};
+    for (size_t k = 0; k < 2; k++) {
+        const civ_fm_field *f = civ_frontmatter_field(fm, author_keys[k]);
+        for (size_t i = 0; f && i < f->nvalues; i++) {
+            fm->authors = xrealloc(fm->authors, (fm->nauthors + 1) * sizeof *fm->authors);
+            fm->authors[fm->nauthors++] = f->values[i];
+        }
+    }
+}
+
+const civ_fm_field *civ_frontmatter_field(const civ_frontmatter *fm, const char *key)
+{
+    for (size_t i = 0; fm && i < fm->nfields; i++)
+        if (strcasecmp(fm->fields[i].key, key) == 0)
+            return &fm->fields[i];
+    return NULL;
+}
+
 static void read_fields(const civ_source *src, civ_frontmatter *fm, size_t base_off)
 {
     const civ_ynode *root = civ_ydoc_root(fm->yaml);
@@ -64,34 +142,12 @@ static void read_fields(const civ_source *src, civ_frontmatter *fm, size_t base_
         tmp.off += base_off;
         fm->title_off = verbatim_off(src, &tmp);
     }
-    const civ_ynode *dt = civ_ymap_get(root, "date");
-    if (dt && dt->kind == CIV_Y_SCALAR)
-        fm->date = dt->value;
-    const char *keys[] = {"author", "authors"};
-    for (size_t k = 0; k < 2; k++) {
-        const civ_ynode *a = civ_ymap_get(root, keys[k]);
-        if (!a)
-            continue;
-        if (a->kind == CIV_Y_SCALAR && a->len) {
-            fm->authors = xrealloc(fm->authors, (fm->nauthors + 1) * sizeof *fm->authors);
-            fm->authors[fm->nauthors++] = a->value;
-        } else if (a->kind == CIV_Y_SEQ) {
-            for (size_t i = 0; i < a->n; i++) {
-                const civ_ynode *it = a->items[i];
-                const civ_ynode *nm = it->kind == CIV_Y_MAP ? civ_ymap_get(it, "name") : it;
-                if (nm && nm->kind == CIV_Y_SCALAR && nm->len) {
-                    fm->authors = xrealloc(fm->authors, (fm->nauthors + 1) * sizeof *fm->authors);
-                    fm->authors[fm->nauthors++] = nm->value;
-                }
-            }
-        } else if (a->kind == CIV_Y_MAP) {
-            const civ_ynode *nm = civ_ymap_get(a, "name");
-            if (nm && nm->kind == CIV_Y_SCALAR && nm->len) {
-                fm->authors = xrealloc(fm->authors, (fm->nauthors + 1) * sizeof *fm->authors);
-                fm->authors[fm->nauthors++] = nm->value;
-            }
-        }
+    for (size_t i = 0; i + 1 < root->n; i += 2) {
+        const civ_ynode *k = root->items[i];
+        if (k->kind == CIV_Y_SCALAR)
+            yaml_values(add_field(fm, k->value, base_off + k->off), root->items[i + 1]);
     }
+    finish_fields(fm);
 }
 
 /* The 1-based line after `close_line`, as an offset: where the body starts. */
@@ -185,14 +241,12 @@ static size_t json_verbatim(const civ_source *src, size_t a, size_t e, const cha
     return q && q[-1] == '"' && (size_t)(q - src->data) + n < e && q[n] == '"' ? (size_t)(q - src->data) : SIZE_MAX;
 }
 
-static void json_author(civ_frontmatter *fm, json_t *a)
+static void json_value(civ_fm_field *f, json_t *v)
 {
-    if (json_is_object(a))
-        a = json_object_get(a, "name");
-    if (json_is_string(a) && json_string_length(a)) {
-        fm->authors = xrealloc(fm->authors, (fm->nauthors + 1) * sizeof *fm->authors);
-        fm->authors[fm->nauthors++] = json_string_value(a);
-    }
+    if (json_is_object(v))
+        v = json_object_get(v, "name") ? json_object_get(v, "name") : json_object_get(v, "created");
+    if (json_is_string(v))
+        add_value(f, json_string_value(v));
 }
 
 /* JSON front matter [a, e) starting on 1-based line `first`: parsed with
@@ -212,62 +266,57 @@ static void parse_json(const civ_source *src, civ_frontmatter *fm, size_t a, siz
         set_error(fm, a, xstrdup("front matter must be a JSON object"));
         return;
     }
-    json_t *t = json_object_get(root, "title"), *d = json_object_get(root, "date");
+    json_t *t = json_object_get(root, "title");
     if (json_is_string(t)) {
         fm->title = json_string_value(t);
         fm->title_off = json_verbatim(src, a, e, "title", fm->title);
     }
-    if (json_is_string(d))
-        fm->date = json_string_value(d);
-    const char *keys[] = {"author", "authors"};
-    for (size_t k = 0; k < 2; k++) {
-        json_t *x = json_object_get(root, keys[k]);
-        if (json_is_array(x)) {
-            for (size_t i = 0; i < json_array_size(x); i++)
-                json_author(fm, json_array_get(x, i));
+    const char *key;
+    json_t *v;
+    json_object_foreach(root, key, v) {
+        /* the key's own line, when it is written plainly: where an empty
+         * value is reported */
+        char quoted[80];
+        int qn = snprintf(quoted, sizeof quoted, "\"%s\"", key);
+        const char *at = qn > 0 && (size_t)qn < sizeof quoted ? memmem(src->data + a, e - a, quoted, (size_t)qn) : NULL;
+        civ_fm_field *f = add_field(fm, key, at ? (size_t)(at - src->data) + 1 : a);
+        if (json_is_array(v)) {
+            for (size_t i = 0; i < json_array_size(v); i++)
+                json_value(f, json_array_get(v, i));
         } else {
-            json_author(fm, x);
+            json_value(f, v);
         }
     }
+    finish_fields(fm);
 }
-
-static void add_author(civ_frontmatter *fm, const char *name);
 
 /* TOML front matter between the fences (lines first+1 .. close-1), read
  * by toml++ (tomlmeta.h); the strings are copied into fm->owned. */
 static void parse_toml(const civ_source *src, civ_frontmatter *fm, size_t first, size_t close_line)
 {
     size_t a = src->lines[first], e = src->lines[close_line - 1], line = 1;
-    civ_toml_meta m;
-    char *err = civ_toml_meta_read(src->data + a, e - a, &m, &line);
+    civ_toml_meta *m = xcalloc(1, sizeof *m);
+    fm->toml = m;
+    char *err = civ_toml_meta_read(src->data + a, e - a, m, &line);
     if (err) {
         size_t ln = first + line;
         set_error(fm, ln <= src->nlines ? src->lines[ln - 1] : a, xasprintf("front matter is not valid TOML: %s", err));
         free(err);
-        civ_toml_meta_release(&m);
         return;
     }
-    /* one buffer owns the strings, as for headers */
-    size_t n = (m.title ? strlen(m.title) + 1 : 0) + (m.date ? strlen(m.date) + 1 : 0), k = 0;
-    for (size_t i = 0; i < m.nauthors; i++)
-        n += strlen(m.authors[i]) + 1;
-    fm->owned = xmalloc(n + 1);
-    const char *from[2] = {m.title, m.date};
-    const char **to[2] = {&fm->title, &fm->date};
-    for (size_t i = 0; i < 2; i++)
-        if (from[i]) {
-            *to[i] = strcpy(fm->owned + k, from[i]);
-            k += strlen(from[i]) + 1;
-        }
-    for (size_t i = 0; i < m.nauthors; i++) {
-        add_author(fm, strcpy(fm->owned + k, m.authors[i]));
-        k += strlen(m.authors[i]) + 1;
+    fm->title = m->title;
+    for (size_t i = 0; i < m->nfields; i++) {
+        const civ_toml_field *tf = &m->fields[i];
+        size_t ln = first + tf->line;
+        civ_fm_field *f = add_field(fm, tf->key, ln <= src->nlines ? src->lines[ln - 1] : a);
+        for (size_t j = 0; j < tf->nvalues; j++)
+            add_value(f, tf->values[j]);
     }
+    finish_fields(fm);
     if (fm->title && *fm->title) {
         const char *p = memmem(src->data + a, e - a, fm->title, strlen(fm->title));
         fm->title_off = p && p > src->data && p[-1] == '"' ? (size_t)(p - src->data) : SIZE_MAX;
     }
-    civ_toml_meta_release(&m);
 }
 
 /* A "Key: value" line: the key's length (letters, digits, '_', '-', inner
@@ -299,12 +348,6 @@ static char *header_value(const civ_source *src, civ_frontmatter *fm, size_t bas
         v1--;
     fm->owned[v1 - base] = '\0';
     return fm->owned + (v0 - base);
-}
-
-static void add_author(civ_frontmatter *fm, const char *name)
-{
-    fm->authors = xrealloc(fm->authors, (fm->nauthors + 1) * sizeof *fm->authors);
-    fm->authors[fm->nauthors++] = name;
 }
 
 /* Pelican / MultiMarkdown headers from line `first` to the first blank
@@ -339,27 +382,32 @@ static bool parse_headers(const civ_source *src, civ_frontmatter *fm, size_t fir
         if (!n)
             continue;
         char *v = header_value(src, fm, base, a + n + 1, b > a && d[b - 1] == '\r' ? b - 1 : b);
+        fm->owned[a + n - base] = '\0'; /* the ':' ends the key */
+        civ_fm_field *f = add_field(fm, fm->owned + (a - base), a);
         if (key_is(d, a, n, "title") && !fm->title) {
             fm->title = v;
             fm->title_off = *v ? base + (size_t)(v - fm->owned) : SIZE_MAX;
-        } else if (key_is(d, a, n, "date") && !fm->date && *v) {
-            fm->date = v;
-        } else if (key_is(d, a, n, "author") || key_is(d, a, n, "authors")) {
-            for (char *p = v, *c; *p; p = c) { /* "Alice, Bob" */
-                c = p + strcspn(p, ",;");
-                char *e = c;
-                while (e > p && e[-1] == ' ')
-                    e--;
-                bool more = *c != '\0';
-                *e = '\0';
-                if (e > p)
-                    add_author(fm, p);
-                c += more;
-                while (*c == ' ')
-                    c++;
-            }
+        }
+        if (key_is(d, a, n, "title") || key_is(d, a, n, "date") || key_is(d, a, n, "published") ||
+            key_is(d, a, n, "pubdate")) {
+            add_value(f, v);
+            continue;
+        }
+        for (char *p = v, *c; *p; p = c) { /* "Alice, Bob; Cy" */
+            c = p + strcspn(p, ",;");
+            char *e = c;
+            while (e > p && e[-1] == ' ')
+                e--;
+            bool more = *c != '\0';
+            *e = '\0';
+            if (e > p)
+                add_value(f, p);
+            c += more;
+            while (*c == ' ')
+                c++;
         }
     }
+    finish_fields(fm);
     fm->body = end;
     return true;
 }
@@ -412,8 +460,15 @@ void civ_frontmatter_release(civ_frontmatter *fm)
 {
     free(fm->error);
     free(fm->authors);
+    for (size_t i = 0; i < fm->nfields; i++)
+        free(fm->fields[i].values);
+    free(fm->fields);
     free(fm->owned);
     json_decref(fm->json);
+    if (fm->toml) {
+        civ_toml_meta_release(fm->toml);
+        free(fm->toml);
+    }
     civ_ydoc_free(fm->yaml);
     memset(fm, 0, sizeof *fm);
 }

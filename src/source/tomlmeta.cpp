@@ -22,21 +22,8 @@ static char *dup(std::string_view s)
     return p;
 }
 
-static void add_author(civ_toml_meta *m, const toml::node *n)
-{
-    if (n && n->is_table())
-        n = n->as_table()->get("name");
-    const toml::value<std::string> *s = n ? n->as_string() : nullptr;
-    if (!s || s->get().empty())
-        return;
-    void *v = std::realloc(m->authors, (m->nauthors + 1) * sizeof *m->authors);
-    if (!v)
-        std::abort();
-    m->authors = static_cast<char **>(v);
-    m->authors[m->nauthors++] = dup(s->get());
-}
-
-static char *date_of(const toml::node *n)
+// A string, or a date (or date-time) as "YYYY-MM-DD"; NULL for the rest.
+static char *string_of(const toml::node *n)
 {
     char buf[16];
     const toml::date *d = nullptr;
@@ -48,21 +35,43 @@ static char *date_of(const toml::node *n)
         std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", unsigned(d->year), unsigned(d->month), unsigned(d->day));
         return dup(buf);
     }
-    return n && n->is_string() ? dup(n->as_string()->get()) : nullptr;
+    return n && n->is_string() && !n->as_string()->get().empty() ? dup(n->as_string()->get()) : nullptr;
+}
+
+static void add_value(civ_toml_field *f, const toml::node *n)
+{
+    if (n && n->is_table()) {
+        const toml::table *t = n->as_table();
+        n = t->get("name") ? t->get("name") : t->get("created");
+    }
+    char *s = string_of(n);
+    if (!s)
+        return;
+    void *v = std::realloc(f->values, (f->nvalues + 1) * sizeof *f->values);
+    if (!v)
+        std::abort();
+    f->values = static_cast<char **>(v);
+    f->values[f->nvalues++] = s;
 }
 
 static void read_keys(const toml::table &t, civ_toml_meta *m)
 {
     if (const toml::node *n = t.get("title"); n && n->is_string())
         m->title = dup(n->as_string()->get());
-    m->date = date_of(t.get("date"));
-    for (const char *k : {"author", "authors"}) {
-        const toml::node *n = t.get(k);
-        if (n && n->is_array()) {
-            for (const toml::node &e : *n->as_array())
-                add_author(m, &e);
+    for (const auto &[k, n] : t) {
+        void *v = std::realloc(m->fields, (m->nfields + 1) * sizeof *m->fields);
+        if (!v)
+            std::abort();
+        m->fields = static_cast<civ_toml_field *>(v);
+        civ_toml_field *f = &m->fields[m->nfields++];
+        std::memset(f, 0, sizeof *f);
+        f->key = dup(k.str());
+        f->line = k.source().begin.line ? k.source().begin.line : 1;
+        if (n.is_array()) {
+            for (const toml::node &e : *n.as_array())
+                add_value(f, &e);
         } else {
-            add_author(m, n);
+            add_value(f, &n);
         }
     }
 }
@@ -86,9 +95,12 @@ extern "C" char *civ_toml_meta_read(const char *text, size_t len, civ_toml_meta 
 extern "C" void civ_toml_meta_release(civ_toml_meta *m)
 {
     std::free(m->title);
-    std::free(m->date);
-    for (size_t i = 0; i < m->nauthors; i++)
-        std::free(m->authors[i]);
-    std::free(m->authors);
+    for (size_t i = 0; i < m->nfields; i++) {
+        for (size_t j = 0; j < m->fields[i].nvalues; j++)
+            std::free(m->fields[i].values[j]);
+        std::free(m->fields[i].values);
+        std::free(m->fields[i].key);
+    }
+    std::free(m->fields);
     std::memset(m, 0, sizeof *m);
 }

@@ -12,13 +12,21 @@
 extern "C" {
 #endif
 
+/* One top-level key and its strings: a string; a date or date-time as
+ * "YYYY-MM-DD"; an array's strings, dates and the `name` of its tables; a
+ * table's `name` (or `created`, for date tables). Other values (numbers,
+ * booleans) give no string. */
+typedef struct {
+    char *key;        /* heap */
+    char **values;    /* heap strings, only non-empty ones */
+    size_t nvalues;
+    size_t line;      /* 1-based line of the key within the text */
+} civ_toml_field;
+
 typedef struct {
     char *title;      /* heap, NULL when absent or not a string */
-    char *date;       /* heap, "YYYY-MM-DD" (a TOML date or date-time) or
-                         the string as written; NULL when absent */
-    char **authors;   /* heap strings: author or authors (a string, an
-                         array of strings or of tables with a name) */
-    size_t nauthors;
+    civ_toml_field *fields; /* every top-level key (toml++ keeps them sorted) */
+    size_t nfields;
 } civ_toml_meta;
 
 /* Parses text[0..len) as TOML and fills *m (zeroed first). Returns NULL on

@@ -1,5 +1,7 @@
 /* test_relative_date.c - `relative-date`: phrases are reported only when
- * the front matter has a date, with the absolute form computed from it
+ * the post has a date (front matter, metadata header or file name), with the
+ * absolute form computed from it; the post's own time ("currently", "this
+ * year") is not reported in a dated post
  * (month and year boundaries, leap years, weeks), and fixed only where the
  * replacement reads correctly in place. */
 #include <stdio.h>
@@ -19,35 +21,30 @@ typedef struct {
 
 static const rd_case cases[] = {
     /* The absolute forms. */
-    {"this year", "2026-03-14", "Exports grew this year.", "this year", "in 2026", "in 2026"},
     {"last year", "2026-03-14", "Exports fell last year.", "last year", "in 2025", "in 2025"},
     {"next year", "2026-03-14", "Exports will grow next year.", "next year", "in 2027", "in 2027"},
     {"last month", "2026-03-14", "The talks resumed last month.", "last month", "in February 2026", "in February 2026"},
     {"last month in January", "2026-01-22", "The talks resumed last month.", "last month", "in December 2025", "in December 2025"},
     {"next month in December", "2025-12-05", "The talks resume next month.", "next month", "in January 2026", "in January 2026"},
-    {"this month", "2025-09-18", "The pipeline opens this month.", "this month", "in September 2025", "in September 2025"},
     {"yesterday", "2026-03-14", "The talks ended yesterday.", "yesterday", "on 13 March 2026", "on 13 March 2026"},
     {"yesterday across a year", "2026-01-01", "The talks ended yesterday.", "yesterday", "on 31 December 2025", "on 31 December 2025"},
     {"yesterday in a leap year", "2024-03-01", "The talks ended yesterday.", "yesterday", "on 29 February 2024", "on 29 February 2024"},
     {"tomorrow", "2026-02-28", "The talks start tomorrow.", "tomorrow", "on 1 March 2026", "on 1 March 2026"},
     {"last week (Saturday post)", "2026-03-14", "The talks ended last week.", "last week", "in the week of 2 March 2026", "in the week of 2 March 2026"},
-    {"this week (Monday post)", "2026-03-09", "The talks end this week.", "this week", "in the week of 9 March 2026", "in the week of 9 March 2026"},
+    {"last week (Monday post)", "2026-03-09", "The talks ended last week.", "last week", "in the week of 2 March 2026", "in the week of 2 March 2026"},
     {"next week (Sunday post)", "2026-03-15", "The talks end next week.", "next week", "in the week of 16 March 2026", "in the week of 16 March 2026"},
-    {"date with time", "2026-03-14T10:00:00Z", "Exports grew this year.", "this year", "in 2026", "in 2026"},
+    {"date with time", "2026-03-14T10:00:00Z", "Exports grew last year.", "last year", "in 2025", "in 2025"},
+    {"date with a space and time", "2026-03-14 07:26:37 UTC", "Exports grew last year.", "last year", "in 2025", "in 2025"},
     /* Context decides the form and whether there is a fix. */
     {"sentence start capitalised", "2026-03-14", "Last year, the ministry cut tariffs.", "Last year", "In 2025", "In 2025"},
     {"after a preposition: bare", "2026-03-14", "Prices have risen since last year.", "last year", "2025", "2025"},
     {"until: bare", "2026-03-14", "The border is closed until next month.", "next month", "April 2026", "April 2026"},
-    {"possessive: no fix", "2026-03-14", "This year's budget is larger.", "This year", "2026", NULL},
-    {"curly possessive: no fix", "2026-03-14", "This year\xE2\x80\x99s budget is larger.", "This year", "2026", NULL},
+    {"possessive: no fix", "2026-03-14", "Last year's budget was larger.", "Last year", "2025", NULL},
+    {"curly possessive: no fix", "2026-03-14", "Last year\xE2\x80\x99s budget was larger.", "Last year", "2025", NULL},
     {"compound: no fix", "2026-03-14", "Talks since last year-end stalled.", "last year", "2025", NULL},
     {"subject: bare, no fix", "2026-03-14", "Next year will be decisive.", "Next year", "2027", NULL},
     {"subject with was", "2026-03-14", "We think last year was hard.", "last year", "2025", NULL},
-    {"longest phrase wins", "2026-03-14", "Earlier this year, talks began.", "Earlier this year", "Earlier in 2026", "Earlier in 2026"},
-    {"so far this year", "2026-03-14", "Trade has grown so far this year.", "so far this year", "so far in 2026", "so far in 2026"},
-    {"vague: currently", "2026-03-14", "Trade is currently strong.", "currently", "as of March 2026", NULL},
-    {"vague: today has no fix", "2026-03-14", "The talks end today.", "today", "on 14 March 2026", NULL},
-    {"vague: recently, no suggestion", "2026-03-14", "The port was recently expanded.", "recently", NULL, NULL},
+
     {"line break inside the phrase", "2026-03-14", "Exports grew last\nyear again.", "last\nyear", "in 2025", "in 2025"},
     {"emphasis inside: no fix", "2026-03-14", "It grew *last* year.", "last* year", "in 2025", NULL},
     {"in a heading", "2026-03-14", "# What changed last year\n\ntext", "last year", "in 2025", "in 2025"},
@@ -63,7 +60,16 @@ static const rd_case cases[] = {
     {"after every", "2026-03-14", "It rises every next month.", NULL, NULL, NULL},
     {"up to date", "2026-03-14", "The map is up to date.", NULL, NULL, NULL},
     {"at the moment of", "2026-03-14", "At the moment of signing, both sides agreed.", NULL, NULL, NULL},
-    {"at the moment alone", "2026-03-14", "Both sides agree at the moment.", "at the moment", "as of March 2026", NULL},
+    /* The post's own time: its date anchors it (`anchored: true`). */
+    {"anchored: this year", "2026-03-14", "Exports grew this year.", NULL, NULL, NULL},
+    {"anchored: this week", "2026-03-09", "This week we added a feature.", NULL, NULL, NULL},
+    {"anchored: currently", "2026-03-14", "Trade is currently strong.", NULL, NULL, NULL},
+    {"anchored: today", "2026-03-14", "Today, most servers run Linux.", NULL, NULL, NULL},
+    {"anchored: recently", "2026-03-14", "The port was recently expanded.", NULL, NULL, NULL},
+    {"anchored: at the moment", "2026-03-14", "Both sides agree at the moment.", NULL, NULL, NULL},
+    {"anchored: longest phrase wins", "2026-03-14", "Earlier this year, talks began.", NULL, NULL, NULL},
+    {"anchored: so far this year", "2026-03-14", "Trade has grown so far this year.", NULL, NULL, NULL},
+    {"anchored phrase, then a shift", "2026-03-14", "Trade is currently up since last year.", "last year", "2025", "2025"},
     {"inside a word", "2026-03-14", "The yesterdays of the region.", NULL, NULL, NULL},
     {"glued to a word", "2026-03-14", "Mylast year.", NULL, NULL, NULL},
     {"in a quotation after said", "2026-03-14", "The minister said: \xE2\x80\x9CWe finish next month.\xE2\x80\x9D", NULL, NULL, NULL},
@@ -123,18 +129,88 @@ START_TEST(test_relative_date_table)
 }
 END_TEST
 
+/* Where the date comes from, and the note that says so. */
+typedef struct {
+    const char *name; /* the file's path */
+    const char *md;
+    const char *note; /* the first note of the finding on "last month"; NULL: none */
+} src_case;
+
+static const src_case date_sources[] = {
+    {"p.md", "---\ndate: 2026-03-14\n---\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (front matter 'date'); write 'in February 2026'"},
+    {"p.md", "---\nDate: 2026-03-14\n---\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (front matter 'Date'); write 'in February 2026'"},
+    {"p.md", "---\npublished: 2026-03-14\n---\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (front matter 'published'); write 'in February 2026'"},
+    {"p.md", "---\npubDate: 2026-03-14\n---\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (front matter 'pubDate'); write 'in February 2026'"},
+    {"p.md", "---\ndate:\n  created: 2026-03-14\n  updated: 2026-05-01\n---\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (front matter 'date'); write 'in February 2026'"},
+    {"p.md", "+++\ndate = 2026-03-14T10:00:00Z\n+++\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (front matter 'date'); write 'in February 2026'"},
+    {"p.md", "{\n\"pubdate\": \"2026-03-14\"\n}\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (front matter 'pubdate'); write 'in February 2026'"},
+    {"p.md", "Title: T\nDate: 2026-03-14 10:20\n\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (metadata header 'Date'); write 'in February 2026'"},
+    {"_posts/2026-03-14-trade.md", "It fell last month.\n",
+     "the post is dated 14 March 2026 (from its file name); write 'in February 2026'"},
+    {"_posts/2026-03-14-trade.md", "---\ntitle: T\n---\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (from its file name); write 'in February 2026'"},
+    {"blog/2026-03-14-trade/index.md", "It fell last month.\n",
+     "the post is dated 14 March 2026 (from its file name); write 'in February 2026'"},
+    /* the metadata wins over the file name */
+    {"_posts/2020-01-01-trade.md", "---\ndate: 2026-03-14\n---\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (front matter 'date'); write 'in February 2026'"},
+    /* an unparsable metadata date leaves the file name */
+    {"2026-03-14-trade.md", "---\ndate: March 2026\n---\nIt fell last month.\n",
+     "the post is dated 14 March 2026 (from its file name); write 'in February 2026'"},
+    /* no date */
+    {"trade.md", "It fell last month.\n", NULL},
+    {"2026-03-14.notes/trade.md", "It fell last month.\n", NULL},
+    {"2026-13-14-trade.md", "It fell last month.\n", NULL},
+    {"20260314-trade.md", "It fell last month.\n", NULL},
+    {"p.md", "---\ndate: ''\n---\nIt fell last month.\n", NULL},
+};
+
+START_TEST(test_relative_date_sources)
+{
+    const src_case *c = &date_sources[_i];
+    civ_linter l;
+    civ_linter_init(&l, test_rules());
+    civ_policy only;
+    civ_policy_init(&only);
+    civ_linter_only(&l, &only, "relative-date");
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory(c->name, c->md, strlen(c->md), &err);
+    civ_diags d;
+    civ_diags_init(&d);
+    civ_lint(&l, src, &d);
+    if (!c->note) {
+        ck_assert_msg(d.n == 0, "%s: %zu findings", c->name, d.n);
+    } else {
+        ck_assert_msg(d.n == 1 && d.items[0].nnotes >= 1, "%s: %zu findings", c->name, d.n);
+        ck_assert_str_eq(d.items[0].notes[0], c->note);
+    }
+    civ_diags_release(&d);
+    civ_source_free(src);
+    civ_policy_release(&only);
+}
+END_TEST
+
 /* Every phrase of a paragraph is found, in order, and the message quotes
  * the phrase as written. */
 START_TEST(test_relative_date_several)
 {
     civ_diags d;
-    civ_source *src = test_lint("---\ndate: 2026-03-14\n---\nLast month and this year, recently.\n",
+    civ_source *src = test_lint("---\ndate: 2026-03-14\n---\nLast month and next year, yesterday.\n",
                                 "relative-date", &d);
     ck_assert_uint_eq(d.n, 3);
     ck_assert_str_eq(d.items[0].message, "relative date 'Last month' goes stale");
-    ck_assert_str_eq(d.items[1].message, "relative date 'this year' goes stale");
-    ck_assert_str_eq(d.items[2].message, "relative date 'recently' goes stale");
-    ck_assert_ptr_nonnull(strstr(d.items[2].notes[0], "14 March 2026"));
+    ck_assert_str_eq(d.items[1].message, "relative date 'next year' goes stale");
+    ck_assert_str_eq(d.items[2].message, "relative date 'yesterday' goes stale");
+    ck_assert_str_eq(d.items[2].notes[0],
+                     "the post is dated 14 March 2026 (front matter 'date'); write 'on 13 March 2026'");
     civ_diags_release(&d);
     civ_source_free(src);
 }
@@ -156,7 +232,9 @@ START_TEST(test_relative_date_pack_override)
           "  months: [Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]\n"
           "  phrases:\n"
           "    - {phrase: the other day, shift: {days: -2}, replace: 'on {date}'}\n"
-          "    - {phrase: last quarter, shift: {months: -3}, replace: 'in {month}'}\n",
+          "    - {phrase: last quarter, shift: {months: -3}, replace: 'in {month}'}\n"
+          "    - {phrase: currently, shift: {months: 0}, replace: 'as of {month}', fix: false}\n"
+          "    - {phrase: recently, fix: false, anchored: true}\n",
           f);
     fclose(f);
     civ_rules *r = civ_rules_new();
@@ -169,14 +247,17 @@ START_TEST(test_relative_date_pack_override)
     civ_policy only; /* every other check off */
     civ_policy_init(&only);
     civ_linter_only(&l, &only, "relative-date");
-    const char *md = "---\ndate: 2026-03-14\n---\nWe met the other day, after last quarter and last year.\n";
+    /* `currently` without `anchored` is reported in a dated post again */
+    const char *md = "---\ndate: 2026-03-14\n---\nWe met the other day, after last quarter and last year.\n"
+                     "It is currently closed and was recently sold.\n";
     civ_source *src = civ_source_from_memory("t.md", md, strlen(md), &err);
     civ_diags d;
     civ_diags_init(&d);
     civ_lint(&l, src, &d);
-    ck_assert_uint_eq(d.n, 2);
+    ck_assert_uint_eq(d.n, 3);
     ck_assert_str_eq(d.items[0].suggestions[0], "on 12 Mar 2026");
     ck_assert_str_eq(d.items[1].suggestions[0], "in Dec 2025");
+    ck_assert_str_eq(d.items[2].suggestions[0], "as of Mar 2026");
     civ_diags_release(&d);
     civ_source_free(src);
     civ_rules_free(r);
@@ -241,6 +322,7 @@ Suite *suite_relative_date(void)
 {
     Suite *s = suite_create("relative-date");
     TCase *tc = tcase_create("table");
+    tcase_add_loop_test(tc, test_relative_date_sources, 0, sizeof date_sources / sizeof date_sources[0]);
     tcase_add_loop_test(tc, test_relative_date_table, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_relative_date_several);
     tcase_add_test(tc, test_relative_date_pack_override);

@@ -39,7 +39,17 @@ static const check_case empty_cases[] = {
     {"heading with no text", "# T\n\nx\n\n##\n\ny" BYLINE, "5:1-5:2 heading has no text"},
     {"heading text with markup", "# T\n\nx\n\n## The *new* order\n\n## B\n\ny" BYLINE, "5:4-5:18 section 'The new order' is empty"},
     {"heading in a list is not a section", "# T\n\nx\n\n- # item heading\n\ny" BYLINE, ""},
-    {"footnote definitions are not content", "# T\n\nx[^1]\n\n## Notes\n\n[^1]: source" BYLINE, "5:4-5:8 section 'Notes' is empty"},
+    /* the renderer puts the footnotes where their definitions are listed */
+    {"footnote definitions under a heading", "# T\n\nx[^1]\n\n## Notes\n\n[^1]: source" BYLINE, ""},
+    {"footnote definitions then the next section", "# T\n\nx[^1] y[^2]\n\n## Notes\n\n[^1]: a\n[^2]: b\n\n## B\n\ny" BYLINE, ""},
+    {"footnotes listed elsewhere", "# T\n\nx[^1]\n\n## Notes\n\n## B\n\ny\n\n[^1]: a" BYLINE, "5:4-5:8 section 'Notes' is empty"},
+    /* template tags that render content, and ones that do not */
+    {"an include renders content", "# T\n\nx\n\n## Related\n\n{% include related.html %}\n\n## B\n\ny" BYLINE, ""},
+    {"a shortcode renders content", "# T\n\nx\n\n## Gallery\n\n{{< gallery dir=\"g\" >}}\n\n## B\n\ny" BYLINE, ""},
+    {"an output tag renders content", "# T\n\nx\n\n## Map\n\n{{ page.map }}\n\n## B\n\ny" BYLINE, ""},
+    {"an attribute list is not content", "# T\n\nx\n\n## A\n\n{: .wide}\n\n## B\n\ny" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"a comment tag is not content", "# T\n\nx\n\n## A\n\n{% comment %}later{% endcomment %}\n\n## B\n\ny" BYLINE, "5:4-5:4 section 'A' is empty"},
+    {"an assign tag is not content", "# T\n\nx\n\n## A\n\n{% assign n = 3 %}\n\n## B\n\ny" BYLINE, "5:4-5:4 section 'A' is empty"},
     {"multi-byte heading", "# T\n\nx\n\n## \xD0\xA2\xD0\xB1\xD0\xB8\xD0\xBB\xD0\xB8\xD1\x81\xD0\xB8\n\n## B\n\ny" BYLINE,
      "5:4-5:10 section '\xD0\xA2\xD0\xB1\xD0\xB8\xD0\xBB\xD0\xB8\xD1\x81\xD0\xB8' is empty"},
 };

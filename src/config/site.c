@@ -1,0 +1,162 @@
+/* site.c - see site.h. */
+#include "config/site.h"
+#include "config/config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/textfile.h"
+#include "base/util.h"
+
+static const char *const names[] = {"plain", "jekyll", "hugo", "eleventy", "pelican", "mkdocs", "docusaurus"};
+
+const char *civ_site_name(int site)
+{
+    return site >= 0 && site < (int)(sizeof names / sizeof *names) ? names[site] : "plain";
+}
+
+int civ_site_parse(const char *name)
+{
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* From each generator's documented defaults: Jekyll renders with kramdown,
+ * whose smart_quotes and typographic symbols (--, ---, ...) are on by
+ * default; Hugo's Goldmark has its typographer extension on by default.
+ * Eleventy's markdown-it keeps markdown-it's typographer: false, Pelican's
+ * TYPOGRIFY is False, Python-Markdown (MkDocs) loads no smarty extension
+ * and Docusaurus's MDX does not smarten: their readers see what was
+ * typed. */
+bool civ_site_smart(int site)
+{
+    return site == CIV_SITE_JEKYLL || site == CIV_SITE_HUGO;
+}
+
+static bool exists(const char *dir, const char *name, bool want_dir)
+{
+    char *p = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, name);
+    struct stat st;
+    bool ok = stat(p, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+    free(p);
+    return ok;
+}
+
+bool civ_site_is_top(const char *dir)
+{
+    char *p = xasprintf("%s/.git", strcmp(dir, "/") == 0 ? "" : dir);
+    struct stat st;
+    bool ok = stat(p, &st) == 0;
+    free(p);
+    return ok;
+}
+
+int civ_site_in_dir(const char *dir, const char **marker)
+{
+    /* The most specific first: a docs site often keeps a _config.yml for
+     * GitHub Pages next to its mkdocs.yml. A bare config.toml or
+     * config.yaml is Hugo's only beside a folder Hugo uses, since other
+     * tools use those names too. */
+    static const struct {
+        const char *file;
+        int site;
+        const char *beside; /* a folder that must exist too, or NULL */
+    } markers[] = {
+        {"docusaurus.config.js", CIV_SITE_DOCUSAURUS, NULL},
+        {"docusaurus.config.ts", CIV_SITE_DOCUSAURUS, NULL},
+        {"mkdocs.yml", CIV_SITE_MKDOCS, NULL},
+        {"mkdocs.yaml", CIV_SITE_MKDOCS, NULL},
+        {"pelicanconf.py", CIV_SITE_PELICAN, NULL},
+        {".eleventy.js", CIV_SITE_ELEVENTY, NULL},
+        {"eleventy.config.js", CIV_SITE_ELEVENTY, NULL},
+        {"eleventy.config.mjs", CIV_SITE_ELEVENTY, NULL},
+        {"eleventy.config.cjs", CIV_SITE_ELEVENTY, NULL},
+        {"hugo.toml", CIV_SITE_HUGO, NULL},
+        {"hugo.yaml", CIV_SITE_HUGO, NULL},
+        {"hugo.json", CIV_SITE_HUGO, NULL},
+        {"config.toml", CIV_SITE_HUGO, "archetypes"},
+        {"config.toml", CIV_SITE_HUGO, "layouts"},
+        {"config.toml", CIV_SITE_HUGO, "themes"},
+        {"_config.yml", CIV_SITE_JEKYLL, NULL},
+        {"_config.yaml", CIV_SITE_JEKYLL, NULL},
+    };
+    for (size_t i = 0; i < sizeof markers / sizeof *markers; i++) {
+        if (exists(dir, markers[i].file, false) &&
+            (!markers[i].beside || exists(dir, markers[i].beside, true))) {
+            *marker = markers[i].file;
+            return markers[i].site;
+        }
+    }
+    return -1;
+}
+
+/* (void *)1: the value names authors; (void *)2: it is empty. */
+static void *author_value(const civ_ynode *v)
+{
+    if (!v)
+        return (void *)2;
+    if (v->kind == CIV_Y_MAP) {
+        const civ_ynode *n = civ_ymap_get(v, "name");
+        if (!n)
+            n = civ_ymap_get(v, "authors") ? civ_ymap_get(v, "authors") : civ_ymap_get(v, "author");
+        return author_value(n);
+    }
+    if (v->kind == CIV_Y_SEQ) {
+        for (size_t i = 0; i < v->n; i++)
+            if (author_value(v->items[i]) == (void *)1)
+                return (void *)1;
+        return (void *)2;
+    }
+    bool null = v->plain && (strcmp(v->value, "~") == 0 || strcmp(v->value, "null") == 0);
+    return v->len && !null ? (void *)1 : (void *)2;
+}
+
+static void put(civ_strmap *m, const char *key, void *v)
+{
+    while (key[0] == '.' && key[1] == '/')
+        key += 2;
+    if (*key)
+        civ_strmap_put(m, key, strlen(key), v);
+}
+
+char *civ_author_data_load(const char *path, civ_strmap *m)
+{
+    char *err = NULL;
+    size_t len = 0;
+    char *text = civ_text_read(path, NULL, CIV_TEXT_MAX_DEFAULT, &len, &err);
+    if (!text)
+        return err ? err : xasprintf("cannot open '%s': %s", path, strerror(errno));
+    civ_ydoc *y = civ_ydoc_parse(text, len, 0, &err);
+    free(text);
+    if (!y)
+        return err;
+    const civ_ynode *root = civ_ydoc_root(y);
+    char *bad = NULL;
+    if (root && root->kind == CIV_Y_MAP) {
+        for (size_t i = 0; i + 1 < root->n; i += 2)
+            if (root->items[i]->kind == CIV_Y_SCALAR)
+                put(m, root->items[i]->value, author_value(root->items[i + 1]));
+    } else if (root && root->kind == CIV_Y_SEQ) {
+        for (size_t i = 0; i < root->n && !bad; i++) {
+            const civ_ynode *it = root->items[i], *k = NULL;
+            static const char *const ids[] = {"path", "file", "slug"};
+            for (size_t j = 0; j < 3 && it->kind == CIV_Y_MAP; j++)
+                if ((k = civ_ymap_get(it, ids[j])) && k->kind == CIV_Y_SCALAR)
+                    put(m, k->value, author_value(civ_ymap_get(it, "authors") ? civ_ymap_get(it, "authors")
+                                                                             : civ_ymap_get(it, "author")));
+            if (it->kind != CIV_Y_MAP)
+                bad = xasprintf("%zu:%zu: each entry must be a mapping with 'path' or 'slug' and 'authors'",
+                                it->line, it->col);
+        }
+    } else if (root) {
+        bad = xasprintf("%zu:%zu: an author data file maps posts to authors (a mapping or a list of mappings)",
+                        root->line, root->col);
+    }
+    civ_ydoc_free(y);
+    return bad;
+}

@@ -1,0 +1,34 @@
+/* site.h - the site generator a post is rendered by (`site:` in
+ * .civlint.yml, or guessed from the files of the site), and the author
+ * data file (`author-line.data`). Private to the config part. */
+#ifndef CIV_CONFIG_SITE_H
+#define CIV_CONFIG_SITE_H
+
+#include <stdbool.h>
+
+#include "base/strmap.h"
+#include "base/yamltree.h"
+
+/* The value of `site:` for a name, or -1. */
+int civ_site_parse(const char *name);
+/* Whether the site's renderer smartens quotes, dashes and ellipses by
+ * default (README "Your site generator" gives the evidence per
+ * generator). */
+bool civ_site_smart(int site);
+
+/* The generator whose configuration file is in absolute folder dir, or -1;
+ * *marker is set to the file's name (static). */
+int civ_site_in_dir(const char *dir, const char **marker);
+/* True when dir is the top of a repository (it holds .git): guessing
+ * stops there, so a post is never judged by a file outside its project. */
+bool civ_site_is_top(const char *dir);
+
+/* Reads an author data file (JSON or YAML: libyaml reads both) into m:
+ * post path or slug -> (void *)1 when it names authors, (void *)2 when
+ * its value is empty. Shapes: a mapping {POST: AUTHOR|[AUTHOR...]|{name}}
+ * or a list of mappings with `path`, `file` or `slug` and `author` or
+ * `authors`. Returns NULL on success, else a heap message "LINE:COL:
+ * problem" or "cannot open ...". */
+char *civ_author_data_load(const char *path, civ_strmap *m);
+
+#endif
