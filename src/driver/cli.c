@@ -139,6 +139,18 @@ static int opt_max_warnings(civ_options *o, const char *arg, const civ_cli_optio
     return CIV_CLI_RUN;
 }
 
+static int opt_width(civ_options *o, const char *arg, const civ_cli_option *opt)
+{
+    char *end = NULL;
+    errno = 0;
+    o->width = strtol(arg, &end, 10);
+    if (!*arg || *end || errno || o->width < 0 || o->width > 100000) {
+        civ_report_error("--width takes a number of columns (0: never cut lines), not '%s'", arg);
+        return CIV_EXIT_TROUBLE;
+    }
+    return CIV_CLI_RUN;
+}
+
 static int opt_suggest(civ_options *o, const char *arg, const civ_cli_option *opt)
 {
     if (strcmp(arg, "none") == 0) {
@@ -260,6 +272,10 @@ static const civ_cli_option table[] = {
     {.section = OUTPUT, .name = "colour", .arg = "WHEN", .fn = opt_color}, /* alias */
     {.section = OUTPUT, .name = "quiet", .short_name = 'q', .fn = set_true, .field = AT(quiet),
      .help = "gcc format: only the 'file:line:col: ...' lines"},
+    {.section = OUTPUT, .name = "width", .arg = "N", .fn = opt_width,
+     .help = "gcc format: cut source lines wider than N columns to a\n"
+             "window around the finding (default: $COLUMNS, the\n"
+             "terminal's width, else 80; 0: never cut)"},
     {.section = OUTPUT, .name = "stdin-filename", .arg = "NAME", .fn = set_str, .field = AT(stdin_name),
      .help = "name shown for standard input (default '-')"},
 
@@ -403,6 +419,7 @@ void civ_options_init(civ_options *o)
     o->default_rules = true;
     o->max_warnings = -1;
     o->acronym_max = -1;
+    o->width = -1;
 }
 
 void civ_options_release(civ_options *o)

@@ -36,6 +36,7 @@ typedef struct {
     const civ_formatter *fmt;  /* -f (default gcc) */
     int color;                 /* -1 auto, 0 never, 1 always */
     bool quiet;
+    long width;                /* --width; -1: COLUMNS, the tty, else 80 */
     const char *stdin_name;    /* --stdin-filename; NULL: "-" */
     civ_severity fail_on;
     bool list_rules;

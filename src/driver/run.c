@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "base/termsafe.h"
@@ -492,6 +493,23 @@ static void report_problems(const civ_source *src, const civ_diags *d)
     }
 }
 
+/* The gcc format's width: --width, else $COLUMNS (as a shell sets it),
+ * else the width of the terminal on stdout, else 80 (a pipe, a file, CI). */
+static size_t output_width(const civ_options *o)
+{
+    if (o->width >= 0)
+        return (size_t)o->width;
+    const char *env = getenv("COLUMNS");
+    char *end;
+    long n = env && *env ? strtol(env, &end, 10) : 0;
+    if (n > 0 && !*end)
+        return (size_t)n;
+    struct winsize ws;
+    if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
 /* The formats' begin: the chosen one on stdout and, with --summary, the
  * summary table as a second formatter over the same results, on stdout
  * after the gcc text, on stderr when stdout carries a machine format. */
@@ -499,7 +517,8 @@ static void begin_output(civ_run *r)
 {
     const civ_options *o = r->o;
     r->rule_info = rule_infos(r->rules, &r->nrule_info);
-    r->out = (civ_out){.fp = stdout, .quiet = o->quiet, .rules = r->rule_info, .nrules = r->nrule_info};
+    r->out = (civ_out){.fp = stdout, .quiet = o->quiet, .rules = r->rule_info, .nrules = r->nrule_info,
+                      .width = output_width(o)};
     r->out.color = o->color == 1 || (o->color == -1 && isatty(1) && !getenv("NO_COLOR"));
     bool gcc = strcmp(o->fmt->name, "gcc") == 0;
     r->sumfmt = o->summary && strcmp(o->fmt->name, "summary") != 0 ? civ_formatter_find("summary") : NULL;

@@ -28,6 +28,9 @@ typedef struct {
     size_t nrules;
     void *state;                 /* the formatter's own, for one run: set by
                                     begin(), freed by end(); NULL before */
+    size_t width;                /* gcc: the terminal's columns; a wider
+                                    source line is cut to a window around
+                                    the span (output/window.h); 0: never */
 } civ_out;
 
 typedef struct {
