@@ -283,10 +283,13 @@ static const civ_cli_option table[] = {
      .help = "list every rule with its severity and description,\n"
              "the rules of the loaded packs (PACK.ID) included"},
     {.section = RULES, .name = "enable", .arg = "RULE[,RULE]", .fn = opt_enable,
-     .help = "turn these rules on (all are on by default)"},
+     .help = "turn these rules on (all are on by default); a\n"
+             "pack rule is PACK.ID, a whole pack PACK or PACK.*"},
     {.section = RULES, .name = "disable", .arg = "RULE[,RULE]", .fn = opt_disable,
      .help = "turn these rules off; a pack rule is PACK.ID\n"
-             "(house.kyiv), a whole pack its name (house)"},
+             "(house.kyiv), a whole pack its name (house);\n"
+             "an unknown name stops the run before any file is\n"
+             "read, with the nearest known one"},
     {.section = RULES, .name = "rules", .arg = "DIR", .fn = push_str, .field = AT(rule_dirs),
      .help = "load the rule packs (*.yml) of DIR after the shipped ones\n"
              "(format: README 'Rule packs'; a bad pack is reported\n"
@@ -296,7 +299,7 @@ static const civ_cli_option table[] = {
     TEXT("\n"),
     {.section = RULES, .short_name = 'W', .arg = "RULE=LEVEL", .fn = opt_w,
      .help = "set a rule to error, warning, note, off or on\n"
-             "(RULE may be PACK.* for a whole rule pack)"},
+             "(RULE may be PACK or PACK.* for a whole rule pack)"},
 
     {.section = CONFIG, .name = "config", .arg = "FILE", .fn = set_str, .field = AT(config),
      .help = "use FILE for every input instead of the nearest\n"
@@ -318,7 +321,7 @@ static const civ_cli_option table[] = {
          "a house-style rule forbids with a comment that gives the reason:\n"
          "  <!-- civlint-allow RULE \"TERM\" -- reason -->\n"
          "Rule ids: the checks (unsourced-figure, empty-section, ...) and the rules of\n"
-         "the packs as PACK.ID (house.kyiv); PACK.* names a whole pack.\n"
+         "the packs as PACK.ID (house.kyiv); PACK or PACK.* names a whole pack.\n"
          "unsourced-figure reports figures (38.3%, $13.5 billion, 7,000 people) with no\n"
          "link, footnote or attribution ('according to', 'said', ...) in their sentence.\n"),
 
@@ -386,9 +389,10 @@ static const civ_cli_option table[] = {
 
     TEXT("\n"
          "Exit status: 0 no findings at or above --fail-on; 1 findings (or more\n"
-         "than --max-warnings warnings, or --diff printed a diff); 2 a usage error,\n"
-         "an unreadable input, a bad rule file or configuration (after every other\n"
-         "file was linted).\n"),
+         "than --max-warnings warnings, or --diff printed a diff); 2 a usage error\n"
+         "(a bad option, an unknown rule name, a bad configuration: reported before\n"
+         "any file is read), or an unreadable input or a bad rule file (after every\n"
+         "other file was linted).\n"),
     TEXT("\n"
          "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
          "DICPATH (folders searched for hunspell dictionaries), NO_COLOR,\n"

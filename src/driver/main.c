@@ -53,8 +53,10 @@ static int lint(civ_run *r)
     }
     if (!civ_run_open_gate(r))
         return CIV_EXIT_TROUBLE;
-    civ_run_load_spellers(r);
     civ_run_walk(r);
+    if (!civ_run_check_configs(r)) /* usage errors first: no file read */
+        return CIV_EXIT_TROUBLE;
+    civ_run_load_spellers(r);
     civ_run_lint(r);
     civ_run_close_gate(r);
     civ_run_report(r);
@@ -73,11 +75,12 @@ static int run(const civ_options *o, int *write_errno)
     if (o->list_rules) {
         civ_run_list_rules(&r);
         status = rules_ok ? CIV_EXIT_CLEAN : CIV_EXIT_TROUBLE;
+    } else if (!civ_run_check_rule_ids(&r)) {
+        status = CIV_EXIT_TROUBLE; /* usage errors first: no file read */
     } else {
-        civ_run_check_rule_ids(&r);
         civ_run_load_configs(&r);
-        /* --print-config's status is its own: a bad rule on the way is
-         * reported, but does not change it */
+        /* --print-config's status is its own: a bad rule pack on the way
+         * is reported, but does not change it */
         status = o->print_config ? civ_run_print_config(&r) : lint(&r);
     }
     *write_errno = r.write_errno;

@@ -102,17 +102,6 @@ bool civ_run_load_rules(civ_run *r)
     return ok;
 }
 
-void civ_run_check_rule_ids(civ_run *r)
-{
-    const civ_policy *cli = &r->o->cli;
-    for (size_t i = 0; i < cli->n; i++) {
-        if (!civ_rule_id_known(r->rules, cli->items[i].id)) {
-            civ_report_error("unknown rule '%s' (see civlint --list-rules)", cli->items[i].id);
-            r->trouble = true;
-        }
-    }
-}
-
 void civ_run_list_rules(const civ_run *r)
 {
     civ_rule_entry e;
