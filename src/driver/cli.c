@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "driver/report.h"
+#include "policy/ruleids.h"
 
 /* ---- field setters ------------------------------------------------------ */
 
@@ -88,6 +89,34 @@ static int opt_enable(civ_options *o, const char *arg, const civ_cli_option *opt
 static int opt_disable(civ_options *o, const char *arg, const civ_cli_option *opt)
 {
     add_toggles(o, arg, false);
+    return CIV_CLI_RUN;
+}
+
+/* --fix[=RULE[,RULE]]: whether a finding's fixes are applied. */
+static bool fix_rule_chosen(const char *rule, const void *ud)
+{
+    const civ_policy *p = ud;
+    for (size_t i = 0; i < p->n; i++)
+        if (civ_rule_id_covers(p->items[i].id, rule))
+            return true;
+    return false;
+}
+
+static int opt_fix(civ_options *o, const char *arg, const civ_cli_option *opt)
+{
+    o->gate.fix = true;
+    if (!arg)
+        return CIV_CLI_RUN;
+    char *copy = xstrdup(arg);
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+        civ_policy_add(&o->fix_rules, tok, CIV_LEVEL_ON);
+    free(copy);
+    if (!o->fix_rules.n) {
+        civ_report_error("--fix= takes rule names (--fix alone applies every safe fix)");
+        return CIV_EXIT_TROUBLE;
+    }
+    o->gate.fix_only = fix_rule_chosen;
+    o->gate.fix_only_ud = &o->fix_rules;
     return CIV_CLI_RUN;
 }
 
@@ -370,9 +399,10 @@ static const civ_cli_option table[] = {
     {.section = GATING, .name = "since", .arg = "GIT_REF", .fn = set_str, .field = AT(gate.since),
      .help = "only findings on lines changed since GIT_REF (git diff)"},
 
-    {.section = FIXES, .name = "fix", .fn = set_true, .field = AT(gate.fix),
+    {.section = FIXES, .name = "fix", .arg = "RULES", .optional = true, .fn = opt_fix,
      .help = "apply the safe fix-its in place (never spelling), then\n"
-             "report what remains"},
+             "report what remains; =RULE[,RULE] (a pack: PACK): only\n"
+             "those rules' fix-its. Asks nothing: safe for CI"},
     {.section = FIXES, .name = "diff", .fn = set_true, .field = AT(gate.diff),
      .help = "print the safe fix-its as a unified diff for 'git apply'\n"
              "instead of the findings (exit 1 when there is one)"},
@@ -431,6 +461,7 @@ void civ_options_release(civ_options *o)
     free(o->rule_dirs.items);
     free(o->words.items);
     civ_policy_release(&o->cli);
+    civ_policy_release(&o->fix_rules);
 }
 
 /* getopt_long's view of the table: a long option's val is 256 + its row. */
@@ -443,8 +474,11 @@ static void getopt_lists(struct option *longopts, char *shortopts)
         if (t->kind != CIV_CLI_OPTION)
             continue;
         if (t->name)
-            longopts[nl++] = (struct option){t->name, t->arg ? required_argument : no_argument, NULL,
-                                             256 + (int)i};
+            longopts[nl++] = (struct option){t->name,
+                                             !t->arg ? no_argument
+                                             : t->optional ? optional_argument
+                                                           : required_argument,
+                                             NULL, 256 + (int)i};
         if (t->short_name) {
             shortopts[ns++] = t->short_name;
             if (t->arg)
@@ -507,7 +541,8 @@ static int print_synopsis(FILE *fp, const civ_cli_option *t)
     else
         w += fprintf(fp, "      ");
     if (t->name)
-        w += fprintf(fp, "--%s%s%s", t->name, t->arg ? "=" : "", t->arg ? t->arg : "");
+        w += fprintf(fp, "--%s%s%s%s%s", t->name, t->optional ? "[" : "", t->arg ? "=" : "",
+                     t->arg ? t->arg : "", t->optional ? "]" : "");
     else if (t->arg)
         w += fprintf(fp, " %s", t->arg);
     return w;
@@ -585,9 +620,10 @@ static void print_option_man(FILE *fp, const civ_cli_option *t)
         fputs("\\fR", fp);
     }
     if (t->arg) {
+        fputs(t->optional ? "[" : "", fp);
         fputs(t->name ? "=\\fI" : " \\fI", fp);
         man_puts(fp, t->arg);
-        fputs("\\fR", fp);
+        fputs(t->optional ? "\\fR]" : "\\fR", fp);
     }
     fputc('\n', fp);
     man_puts(fp, civ_cli_help(t));

@@ -50,6 +50,7 @@ typedef struct {
     bool no_config, print_config;
     long max_warnings;         /* -1: no limit */
     civ_gate_opts gate;        /* --since, --baseline, --write-baseline, --fix, --diff */
+    civ_policy fix_rules;      /* --fix=RULES (levels unused); empty: every rule */
     const char *lang;          /* spelling (see spell.h) */
     const char *dict;
     civ_strlist words;         /* --words, in order */
@@ -79,6 +80,7 @@ struct civ_cli_option {
     const char *name;    /* long name without "--"; NULL: short only */
     char short_name;     /* 0: none */
     const char *arg;     /* the argument's name ("FILE"); NULL: takes none */
+    bool optional;       /* the argument may be left out (--fix[=RULES]) */
     const char *help;    /* lines separated by '\n' (joined in the man page);
                             NULL: not shown (an alias, a tool for the build);
                             for CIV_CLI_TEXT, the text printed as it is */

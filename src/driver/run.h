@@ -73,7 +73,7 @@ void civ_run_release(civ_run *r);
 bool civ_run_load_rules(civ_run *r);
 
 /* Usage errors first (settings.c): reports each rule id of --enable,
- * --disable and -W that no check or pack has, with the nearest known id
+ * --disable, -W and --fix=RULES that no check or pack has, with the nearest known id
  * ("did you mean 'house.quotes'?"). False when there was one: the run
  * stops with status 2 before any file is read. */
 bool civ_run_check_rule_ids(civ_run *r);

@@ -26,10 +26,10 @@ void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx)
 
 bool civ_run_check_rule_ids(civ_run *r)
 {
-    const civ_policy *cli = &r->o->cli;
+    const civ_policy *cli = &r->o->cli, *fix = &r->o->fix_rules;
     bool ok = true;
-    for (size_t i = 0; i < cli->n; i++) {
-        const char *id = cli->items[i].id;
+    for (size_t i = 0; i < cli->n + fix->n; i++) {
+        const char *id = i < cli->n ? cli->items[i].id : fix->items[i - cli->n].id;
         if (civ_rule_id_known(r->rules, id))
             continue;
         char buf[128];

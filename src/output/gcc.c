@@ -6,10 +6,12 @@
  * author's terminal or reorder what it displays. The writing and the
  * measuring of columns are base/termsafe.h's. A line wider than the
  * terminal is shown as a window around the span (output/window.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "output/output.h"
 #include "base/termsafe.h"
+#include "output/columns.h"
 #include "output/window.h"
 
 /* How the parts of a finding reach the terminal (base/termsafe.h). The
@@ -54,6 +56,34 @@ static void pad(FILE *fp, size_t n)
         fputc(' ', fp);
 }
 
+/* One fix-it under the quoted line, at the column where it applies: a
+ * visible replacement as its new text (each line of a multi-line one on
+ * a row of its own), an insertion, a deletion or invisible text in words
+ * ("insert ' –'", "remove U+200B"; output/columns.h). Each row is cut to
+ * the room with '…'. */
+static void print_fix(civ_out *o, const civ_source *src, size_t a, const civ_window *w, const civ_fix *f)
+{
+    FILE *fp = o->fp;
+    size_t fc = civ_window_col(w, column(src, a, f->start)), max = room(o);
+    size_t lim = max > fc ? max - fc : max ? 1 : 0;
+    char *words = civ_fix_reads_as_text(src, f) ? NULL : civ_fix_describe(src, f);
+    const char *t = words ? words : f->replacement;
+    for (const char *p = t; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fputs("      | ", fp);
+        pad(fp, fc);
+        if (o->color)
+            fputs(C_GREEN, fp);
+        civ_window_put_text(fp, p, n, lim, TEXT_FLAGS);
+        if (o->color)
+            fputs(C_RESET, fp);
+        fputc('\n', fp);
+        p += n + (nl ? 1 : 0);
+    }
+    free(words);
+}
+
 static void print_diag(civ_out *o, const civ_file_result *r, const civ_diag *d)
 {
     FILE *fp = o->fp;
@@ -90,21 +120,9 @@ static void print_diag(civ_out *o, const civ_file_result *r, const civ_diag *d)
     if (o->color)
         fputs(C_RESET, fp);
     fputc('\n', fp);
-    for (size_t i = 0; i < d->nfixes; i++) {
-        const civ_fix *f = &d->fixes[i];
-        if (f->start < a || f->start > b || !*f->replacement)
-            continue;
-        size_t fc = civ_window_col(&w, column(src, a, f->start)), max = room(o);
-        fputs("      | ", fp);
-        pad(fp, fc);
-        if (o->color)
-            fputs(C_GREEN, fp);
-        civ_window_put_text(fp, f->replacement, strlen(f->replacement), max > fc ? max - fc : max ? 1 : 0,
-                            TEXT_FLAGS);
-        if (o->color)
-            fputs(C_RESET, fp);
-        fputc('\n', fp);
-    }
+    for (size_t i = 0; i < d->nfixes; i++)
+        if (d->fixes[i].start >= a && d->fixes[i].start <= b)
+            print_fix(o, src, a, &w, &d->fixes[i]);
     for (size_t i = 0; i < d->nnotes; i++) {
         fprintf(fp, "%snote:%s ", o->color ? C_CYAN : "", o->color ? C_RESET : "");
         put_text(fp, d->notes[i], TEXT_FLAGS);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/termsafe.h"
+#include "output/columns.h"
 #include "output/output.h"
 #include "output/window.h"
 #include "helpers.h"
@@ -173,6 +174,76 @@ START_TEST(test_window_fix_text)
 }
 END_TEST
 
+/* Fix-its as a person reads them (issue 16 item 5): the gcc rows under
+ * the caret and civ_fix_describe's words, for one fix replacing `old`
+ * (its first occurrence; "" with `at`: an insertion before `at`). */
+typedef struct {
+    const char *name, *text, *old, *at, *repl;
+    const char *want_rows;  /* the rows under the caret, gutters stripped */
+    const char *want_words; /* civ_fix_describe */
+} fix_case;
+
+static const fix_case fix_cases[] = {
+    {"replacement: the new text under the old", "The goverment said.", "goverment", NULL, "government",
+     "    government\n", "replace 'goverment' with 'government'"},
+    {"insertion: in words", "Nino Beridze Researcher, Civic IDEA", "", " Researcher", " \xE2\x80\x93",
+     "            insert ' \xE2\x80\x93'\n", "insert ' \xE2\x80\x93'"},
+    {"deletion: in words", "It was very very late.", "very ", NULL, "", "       remove 'very '\n",
+     "remove 'very '"},
+    {"invisible deletion: the code point", "Tbi\xE2\x80\x8Blisi is far.", "\xE2\x80\x8B", NULL, "",
+     "   remove U+200B\n", "remove U+200B"},
+    {"a run of invisible characters", "Head\xE2\x80\x8B\xE2\x80\x8B\xE2\x80\x8Bing", "\xE2\x80\x8B\xE2\x80\x8B\xE2\x80\x8B", NULL, "",
+     "    remove U+200B x3\n", "remove U+200B x3"},
+    {"no-break space to a space", "10\xC2\xA0km of track", "\xC2\xA0", NULL, " ",
+     "  replace U+00A0 with a space\n", "replace U+00A0 with a space"},
+    {"multi-line: one row a line, no \\x0A", "    The port opened.\n    Trade grew.\n", "    The port opened.\n    Trade grew.", NULL,
+     "The port opened.\nTrade grew.", "The port opened.\nTrade grew.\n", "replace '    The port opened.\n    Trade grew.' with 'The port opened.\nTrade grew.'"},
+};
+
+START_TEST(test_fix_rows)
+{
+    const fix_case *c = &fix_cases[_i];
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("t.md", c->text, strlen(c->text), &err);
+    ck_assert_ptr_nonnull(src);
+    size_t s, e;
+    if (c->at) {
+        s = e = (size_t)(strstr(src->data, c->at) - src->data);
+    } else {
+        s = (size_t)(strstr(src->data, c->old) - src->data);
+        e = s + strlen(c->old);
+    }
+    civ_diags diags;
+    civ_diags_init(&diags);
+    civ_diag *d = civ_diag_add(&diags, "rule", CIV_SEV_WARNING, s, e > s ? e : s + 1, "m");
+    civ_diag_fix(d, s, e, c->repl);
+    char *words = civ_fix_describe(src, &d->fixes[0]);
+    ck_assert_msg(strcmp(words, c->want_words) == 0, "%s: words '%s', want '%s'", c->name, words, c->want_words);
+    free(words);
+    char *buf = NULL;
+    size_t len = 0;
+    civ_out out = {.fp = open_memstream(&buf, &len), .width = 80};
+    civ_file_result r = {src->name, src, &diags, NULL};
+    const civ_formatter *f = civ_formatter_find("gcc");
+    f->begin(&out);
+    f->file(&out, &r);
+    fclose(out.fp);
+    /* the rows after the caret line, without their gutter */
+    char rows[1024] = "";
+    const char *p = strchr(buf, '\n') + 1;
+    p = strchr(p, '\n') + 1;
+    p = strchr(p, '\n') + 1;
+    for (const char *nl; *p && (nl = strchr(p, '\n')); p = nl + 1)
+        if (strncmp(p, "      | ", 8) == 0)
+            snprintf(rows + strlen(rows), sizeof rows - strlen(rows), "%.*s\n", (int)(nl - p - 8), p + 8);
+    ck_assert_msg(strcmp(rows, c->want_rows) == 0, "%s: rows '%s', want '%s'", c->name, rows, c->want_rows);
+    ck_assert_msg(!strstr(buf, "\\x0A"), "%s: %s", c->name, buf);
+    free(buf);
+    civ_diags_release(&diags);
+    civ_source_free(src);
+}
+END_TEST
+
 Suite *suite_window(void)
 {
     Suite *s = suite_create("window");
@@ -181,6 +252,7 @@ Suite *suite_window(void)
     tcase_add_test(tc, test_window_colour);
     tcase_add_test(tc, test_window_fit);
     tcase_add_test(tc, test_window_fix_text);
+    tcase_add_loop_test(tc, test_fix_rows, 0, sizeof fix_cases / sizeof *fix_cases);
     suite_add_tcase(s, tc);
     return s;
 }
