@@ -311,6 +311,10 @@ static const civ_cli_option table[] = {
     {.section = RULES, .name = "list-rules", .fn = set_true, .field = AT(list_rules),
      .help = "list every rule with its severity and description,\n"
              "the rules of the loaded packs (PACK.ID) included"},
+    {.section = RULES, .name = "explain", .arg = "RULE", .fn = set_str, .field = AT(explain),
+     .help = "explain RULE (any id a finding shows, or a pack):\n"
+             "what it asks for, flagged and accepted examples,\n"
+             "how to turn it off or suppress it; then exit"},
     {.section = RULES, .name = "enable", .arg = "RULE[,RULE]", .fn = opt_enable,
      .help = "turn these rules on (all are on by default); a\n"
              "pack rule is PACK.ID, a whole pack PACK or PACK.*"},
