@@ -20,11 +20,13 @@
  * reported, because readers see it. */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/byline.h"
 #include "checks/check.h"
 #include "spell/spell.h"
+#include "base/util.h"
 
 static const char *expected(const civ_ctx *ctx)
 {
@@ -139,7 +141,18 @@ void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sin
         bool has_dash = memmem(sep, seplen, "\u2013", 3) || memmem(sep, seplen, "\u2014", 3) ||
                         memmem(sep, seplen, " - ", 3);
         civ_diag *d;
-        if (!has_dash) {
+        if (by.role_before_dash) {
+            d = civ_report(sink, s0, s1, "author line has words of the role before the dash");
+            /* "Name Senior – Fellow": " – Senior " from the name's end to
+             * the word after the dash. Not safe for --fix: it moves words. */
+            if (!proper_noun(ctx, b->text + by.role_t0, by.role_t1 - by.role_t0) &&
+                !common_word(ctx, b->text + by.last_t0, by.last_t1 - by.last_t0))
+            {
+                char *repl = xasprintf(" \u2013 %.*s ", (int)(by.role_t1 - by.role_t0), b->text + by.role_t0);
+                civ_diag_fix(d, f0, f1, repl);
+                free(repl);
+            }
+        } else if (!has_dash) {
             d = civ_report(sink, s0, s1, "author line has no dash between the name and the role");
             /* "Name Role": insert " –" after the name; "Name, Role" and
              * the like: replace the separator. Only when the split is

@@ -130,6 +130,61 @@ static bool split_by_roles(const char *t, size_t a, size_t e, const civ_rules *r
     return false;
 }
 
+static bool dash_word(const char *t, size_t w0, size_t w1)
+{
+    return (w1 - w0 == 1 && t[w0] == '-') ||
+           (w1 - w0 == 3 && (memcmp(t + w0, "\u2013", 3) == 0 || memcmp(t + w0, "\u2014", 3) == 0));
+}
+
+/* In a line the `byline` pattern accepts, role words before the dash:
+ * "Tamar Kiknadze Senior – Fellow, ..." (what the old fix-it made of
+ * "Tamar Kiknadze Senior Fellow"). Sure only as split_by_roles is: two or
+ * more name words before the first role word, and nothing but role words
+ * from it to the dash. */
+static bool role_before_dash(const char *t, size_t a, size_t e, const civ_rules *rules, civ_byline *out)
+{
+    const civ_pattern *roles = civ_rules_def(rules, "byline-roles");
+    const civ_pattern *name = civ_rules_def(rules, "byline-name");
+    if (!roles || !name)
+        return false;
+    size_t nwords = 0, first = SIZE_MAX, last_end = 0, prev_end = a;
+    for (size_t i = a; i < e;) {
+        while (i < e && is_space(t[i]))
+            i++;
+        size_t w0 = i;
+        while (i < e && !is_space(t[i]))
+            i++;
+        if (w0 == i)
+            return false;
+        if (dash_word(t, w0, i)) {
+            size_t ov[2], next = i;
+            while (next < e && is_space(t[next]))
+                next++;
+            if (first == SIZE_MAX || nwords < 2 || next == e ||
+                civ_pattern_find(name, t + a, out->sep_t0 - a, 0, ov, 1) != CIV_MATCH_OK)
+                return false;
+            out->role_t1 = last_end;
+            out->sep_t1 = next;
+            out->role_before_dash = out->sure = true;
+            return true;
+        }
+        bool role = role_word(roles, t, w0, i);
+        if (first == SIZE_MAX && role) {
+            first = w0;
+            out->role_t0 = w0;
+            out->sep_t0 = prev_end;
+        } else if (first == SIZE_MAX) {
+            nwords++;
+            out->last_t0 = w0;
+            out->last_t1 = i;
+        } else if (!role) {
+            return false; /* a word that is no role between the name and the dash */
+        }
+        last_end = prev_end = i;
+    }
+    return false;
+}
+
 void civ_byline_find(const civ_doc *doc, const civ_rules *rules, civ_byline *out)
 {
     memset(out, 0, sizeof *out);
@@ -159,7 +214,13 @@ void civ_byline_find(const civ_doc *doc, const civ_rules *rules, civ_byline *out
     const civ_pattern *name = civ_rules_def(rules, "byline-name");
     size_t ov[2];
     if (full && civ_pattern_find(full, b->text + a, e - a, 0, ov, 1) == CIV_MATCH_OK) {
-        out->status = CIV_BYLINE_OK;
+        civ_byline moved = *out;
+        out->status = role_before_dash(b->text, a, e, rules, &moved) ? CIV_BYLINE_MALFORMED : CIV_BYLINE_OK;
+        if (out->status == CIV_BYLINE_MALFORMED)
+            *out = (civ_byline){.status = CIV_BYLINE_MALFORMED, .block = out->block, .sep_t0 = moved.sep_t0,
+                                .sep_t1 = moved.sep_t1, .sure = true, .role_t0 = moved.role_t0,
+                                .role_t1 = moved.role_t1, .last_t0 = moved.last_t0,
+                                .last_t1 = moved.last_t1, .role_before_dash = true};
         return;
     }
     bool worded = words && civ_pattern_find(words, b->text + a, e - a, 0, ov, 1) == CIV_MATCH_OK;

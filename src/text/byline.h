@@ -30,6 +30,11 @@ typedef struct {
     bool sure;
     size_t role_t0, role_t1; /* the role's first word (text offsets) */
     size_t last_t0, last_t1; /* the name's last word, punctuation aside */
+    /* MALFORMED with a dash: the role's first words stand before it
+     * ("Tamar Kiknadze Senior – Fellow, ..."); role_t0..role_t1 are those
+     * words, sep_t0..sep_t1 runs from the name's end to the word after the
+     * dash, to be replaced by " – " + those words + " ". */
+    bool role_before_dash;
 } civ_byline;
 
 /* Classifies the post's last body paragraph (outside footnote definitions,

@@ -74,6 +74,11 @@ static const byline_case cases[] = {
      "Giorgi Lomidze \xE2\x80\x93 Senior Fellow and Head of the Energy Programme, Civic IDEA"},
     {"Lela Chkhaidze Chief Economist, Kura Bank", "Lela Chkhaidze \xE2\x80\x93 Chief Economist, Kura Bank"},
     {"Nino Beridze Fellow, Civic IDEA", "Nino Beridze \xE2\x80\x93 Fellow, Civic IDEA"},
+    /* the old fix-it's output: role words before the dash */
+    {"Tamar Kiknadze Senior \xE2\x80\x93 Fellow, Civic IDEA", "Tamar Kiknadze \xE2\x80\x93 Senior Fellow, Civic IDEA"},
+    {"Levan Gogua Non-resident Senior \xE2\x80\x94 Fellow, Caucasus Policy Institute",
+     "Levan Gogua \xE2\x80\x93 Non-resident Senior Fellow, Caucasus Policy Institute"},
+    {"Anna Senior \xE2\x80\x93 Fellow, Policy Lab", OK}, /* one name word: a two-word name, as written */
     /* unsure: no fix-it, only the note */
     {"Anna Head Senior Fellow, Policy Lab", NO_FIX},           /* one word before the first role word */
     {"Madonna Senior Fellow, Policy Lab", NO_FIX},             /* a one-word name */
