@@ -122,8 +122,15 @@ static civ_rule_info *rule_infos(const civ_rules *rules, size_t *n)
     *n = civ_rules_count(rules);
     civ_rule_info *info = xcalloc(*n + 1, sizeof *info);
     civ_rule_entry e;
-    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
-        info[i] = (civ_rule_info){e.id, e.description, e.severity};
+    const civ_rulelist *l = civ_rules_list(rules);
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++) {
+        info[i] = (civ_rule_info){e.id, e.description, e.severity, NULL, NULL};
+        for (size_t k = 0; e.pack && l && k < l->n; k++) /* tens of rules */
+            if (strcmp(l->items[k].id, e.id) == 0) {
+                info[i].bad = l->items[k].bad;
+                info[i].good = l->items[k].good;
+            }
+    }
     return info;
 }
 

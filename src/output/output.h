@@ -18,6 +18,7 @@ typedef struct {
     const char *id;
     const char *description;
     civ_severity severity;
+    const char *bad, *good; /* a pack rule's examples (flagged, accepted), or NULL */
 } civ_rule_info;
 
 typedef struct {
