@@ -9,7 +9,11 @@
  * showing the expected form); a malformed one, i.e. a last paragraph that
  * reads like a byline (a name, then a role word from `byline-words`) but
  * does not match; when the dash is missing or wrong, a fix-it puts " – "
- * between the name and the role.
+ * between the name and the role. The split (text/byline.h) starts the
+ * role at the first word of the `byline-roles` vocabulary after a name of
+ * two or more words; when that is unsure (a one-word name, a word after
+ * "Name," that is no role, a role word the dictionaries know only as a
+ * name), there is no fix-it, only the note.
  *
  * Where sites keep the author: the metadata keys of ctx->author_keys
  * (default: author, authors, by, byline, author_name, creator,
@@ -26,12 +30,16 @@
  * Trade-off: a front matter author satisfies the rule even when the body
  * ends with something byline-like; a malformed visible byline is still
  * reported, because readers see it. */
+#include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "text/byline.h"
 #include "checks/check.h"
+#include "spell/spell.h"
+#include "base/util.h"
 
 static const char *expected(const civ_ctx *ctx)
 {
@@ -168,6 +176,40 @@ static bool signed_elsewhere(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
     return false;
 }
 
+/* Whether the dictionaries (en_US and the house dictionary of names) know
+ * word[0..n) written with a lower-case first letter: 1 yes, 0 no, -1
+ * when there is no speller (spelling off) or the word cannot be asked. */
+static int known_lower(const civ_ctx *ctx, const char *w, size_t n)
+{
+    if (!ctx->speller || !n || n > 63 || !isupper((unsigned char)w[0]))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] == '\'' || w[i] == '-' || (unsigned char)w[i] == 0xE2) /* O'Connell, Jean-Luc: names */
+            return -1;
+    char low[64];
+    memcpy(low, w, n);
+    low[0] = (char)tolower((unsigned char)low[0]);
+    return civ_speller_check(ctx->speller, low, n);
+}
+
+/* True when the role's first word is known only capitalised: a name the
+ * house dictionary lists, not a role word ("Head" is known as "head"). */
+static bool proper_noun(const civ_ctx *ctx, const char *w, size_t n)
+{
+    while (n && strchr(",;:", w[n - 1]))
+        n--;
+    return known_lower(ctx, w, n) == 0 && civ_speller_check(ctx->speller, w, n);
+}
+
+/* True when the name's last word is a common word ("Country" in "Farrukh
+ * Ismoilov Country Director"): it may be the start of the role, so the
+ * split is a guess. Surnames that are common words ("Rose") lose their
+ * fix-it too; no fix-it is better than a wrong one. */
+static bool common_word(const civ_ctx *ctx, const char *w, size_t n)
+{
+    return known_lower(ctx, w, n) == 1;
+}
+
 void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {
     if (doc->src->truncated || doc->nesting_cut != SIZE_MAX)
@@ -191,13 +233,28 @@ void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sin
         bool has_dash = memmem(sep, seplen, "\u2013", 3) || memmem(sep, seplen, "\u2014", 3) ||
                         memmem(sep, seplen, " - ", 3);
         civ_diag *d;
-        if (!has_dash) {
+        if (by.role_before_dash) {
+            d = civ_report(sink, s0, s1, "author line has words of the role before the dash");
+            /* "Name Senior – Fellow": " – Senior " from the name's end to
+             * the word after the dash. Not safe for --fix: it moves words. */
+            if (!proper_noun(ctx, b->text + by.role_t0, by.role_t1 - by.role_t0) &&
+                !common_word(ctx, b->text + by.last_t0, by.last_t1 - by.last_t0))
+            {
+                char *repl = xasprintf(" \u2013 %.*s ", (int)(by.role_t1 - by.role_t0), b->text + by.role_t0);
+                civ_diag_fix(d, f0, f1, repl);
+                free(repl);
+            }
+        } else if (!has_dash) {
             d = civ_report(sink, s0, s1, "author line has no dash between the name and the role");
             /* "Name Role": insert " –" after the name; "Name, Role" and
-             * the like: replace the separator. */
-            civ_fix *fx = seplen == 1 && sep[0] == ' ' ? civ_diag_fix(d, f0, f0, " \u2013")
-                                                       : civ_diag_fix(d, f0, f1, " \u2013 ");
-            fx->safe = true; /* the dash goes exactly where the name ends */
+             * the like: replace the separator. Only when the split is
+             * sure: a wrong dash is worse than none. */
+            if (by.sure && !proper_noun(ctx, b->text + by.role_t0, by.role_t1 - by.role_t0) &&
+                !common_word(ctx, b->text + by.last_t0, by.last_t1 - by.last_t0)) {
+                civ_fix *fx = seplen == 1 && sep[0] == ' ' ? civ_diag_fix(d, f0, f0, " \u2013")
+                                                           : civ_diag_fix(d, f0, f1, " \u2013 ");
+                fx->safe = true; /* the dash goes exactly where the name ends */
+            }
         } else {
             d = civ_report(sink, s0, s1, "author line does not match the expected form");
         }

@@ -5,6 +5,7 @@
  * ignored. */
 #include "config/config.h"
 #include "config/config_impl.h"
+#include "policy/ruleids.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -145,14 +146,18 @@ static void rule_setting(parser *ps, const civ_ynode *idn, int level, part *p)
         char *wild = dot ? xasprintf("%.*s.*", (int)(dot - idn->value), idn->value) : NULL;
         bool pack_loaded = wild && civ_rule_id_known(config_rules(ps), wild);
         free(wild);
+        char buf[128];
+        const char *near = civ_rule_id_nearest(config_rules(ps), idn->value, buf);
+        char *hint = near ? xasprintf(" (did you mean '%s'?)", near) : xstrdup(" (see civlint --list-rules)");
         if (pack_loaded)
-            perr(ps, idn, "unknown rule '%s': pack '%.*s' has no rule '%s' (see civlint --list-rules)",
-                 idn->value, (int)(dot - idn->value), idn->value, dot + 1);
-        else if (dot)
+            perr(ps, idn, "unknown rule '%s': pack '%.*s' has no rule '%s'%s", idn->value,
+                 (int)(dot - idn->value), idn->value, dot + 1, hint);
+        else if (dot && !near)
             perr(ps, idn, "unknown rule '%s': no rule pack named '%.*s' is loaded", idn->value,
                  (int)(dot - idn->value), idn->value);
         else
-            perr(ps, idn, "unknown rule '%s' (see civlint --list-rules)", idn->value);
+            perr(ps, idn, "unknown rule '%s'%s", idn->value, hint);
+        free(hint);
         return;
     }
     civ_policy_add(&p->policy, idn->value, level);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "driver/report.h"
+#include "policy/ruleids.h"
 
 /* ---- field setters ------------------------------------------------------ */
 
@@ -91,6 +92,34 @@ static int opt_disable(civ_options *o, const char *arg, const civ_cli_option *op
     return CIV_CLI_RUN;
 }
 
+/* --fix[=RULE[,RULE]]: whether a finding's fixes are applied. */
+static bool fix_rule_chosen(const char *rule, const void *ud)
+{
+    const civ_policy *p = ud;
+    for (size_t i = 0; i < p->n; i++)
+        if (civ_rule_id_covers(p->items[i].id, rule))
+            return true;
+    return false;
+}
+
+static int opt_fix(civ_options *o, const char *arg, const civ_cli_option *opt)
+{
+    o->gate.fix = true;
+    if (!arg)
+        return CIV_CLI_RUN;
+    char *copy = xstrdup(arg);
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+        civ_policy_add(&o->fix_rules, tok, CIV_LEVEL_ON);
+    free(copy);
+    if (!o->fix_rules.n) {
+        civ_report_error("--fix= takes rule names (--fix alone applies every safe fix)");
+        return CIV_EXIT_TROUBLE;
+    }
+    o->gate.fix_only = fix_rule_chosen;
+    o->gate.fix_only_ud = &o->fix_rules;
+    return CIV_CLI_RUN;
+}
+
 /* -W RULE=LEVEL */
 static int opt_w(civ_options *o, const char *arg, const civ_cli_option *opt)
 {
@@ -163,6 +192,18 @@ static int opt_max_warnings(civ_options *o, const char *arg, const civ_cli_optio
     o->max_warnings = strtol(arg, &end, 10);
     if (!*arg || *end || errno || o->max_warnings < 0) {
         civ_report_error("--max-warnings takes a number >= 0, not '%s'", arg);
+        return CIV_EXIT_TROUBLE;
+    }
+    return CIV_CLI_RUN;
+}
+
+static int opt_width(civ_options *o, const char *arg, const civ_cli_option *opt)
+{
+    char *end = NULL;
+    errno = 0;
+    o->width = strtol(arg, &end, 10);
+    if (!*arg || *end || errno || o->width < 0 || o->width > 100000) {
+        civ_report_error("--width takes a number of columns (0: never cut lines), not '%s'", arg);
         return CIV_EXIT_TROUBLE;
     }
     return CIV_CLI_RUN;
@@ -289,17 +330,28 @@ static const civ_cli_option table[] = {
     {.section = OUTPUT, .name = "colour", .arg = "WHEN", .fn = opt_color}, /* alias */
     {.section = OUTPUT, .name = "quiet", .short_name = 'q', .fn = set_true, .field = AT(quiet),
      .help = "gcc format: only the 'file:line:col: ...' lines"},
+    {.section = OUTPUT, .name = "width", .arg = "N", .fn = opt_width,
+     .help = "gcc format: cut source lines wider than N columns to a\n"
+             "window around the finding (default: $COLUMNS, the\n"
+             "terminal's width, else 80; 0: never cut)"},
     {.section = OUTPUT, .name = "stdin-filename", .arg = "NAME", .fn = set_str, .field = AT(stdin_name),
      .help = "name shown for standard input (default '-')"},
 
     {.section = RULES, .name = "list-rules", .fn = set_true, .field = AT(list_rules),
      .help = "list every rule with its severity and description,\n"
              "the rules of the loaded packs (PACK.ID) included"},
+    {.section = RULES, .name = "explain", .arg = "RULE", .fn = set_str, .field = AT(explain),
+     .help = "explain RULE (any id a finding shows, or a pack):\n"
+             "what it asks for, flagged and accepted examples,\n"
+             "how to turn it off or suppress it; then exit"},
     {.section = RULES, .name = "enable", .arg = "RULE[,RULE]", .fn = opt_enable,
-     .help = "turn these rules on (all are on by default)"},
+     .help = "turn these rules on (all are on by default); a\n"
+             "pack rule is PACK.ID, a whole pack PACK or PACK.*"},
     {.section = RULES, .name = "disable", .arg = "RULE[,RULE]", .fn = opt_disable,
      .help = "turn these rules off; a pack rule is PACK.ID\n"
-             "(house.kyiv), a whole pack its name (house)"},
+             "(house.kyiv), a whole pack its name (house);\n"
+             "an unknown name stops the run before any file is\n"
+             "read, with the nearest known one"},
     {.section = RULES, .name = "rules", .arg = "DIR", .fn = push_str, .field = AT(rule_dirs),
      .help = "load the rule packs (*.yml) of DIR after the shipped ones\n"
              "(format: README 'Rule packs'; a bad pack is reported\n"
@@ -309,7 +361,7 @@ static const civ_cli_option table[] = {
     TEXT("\n"),
     {.section = RULES, .short_name = 'W', .arg = "RULE=LEVEL", .fn = opt_w,
      .help = "set a rule to error, warning, note, off or on\n"
-             "(RULE may be PACK.* for a whole rule pack)"},
+             "(RULE may be PACK or PACK.* for a whole rule pack)"},
 
     {.section = CONFIG, .name = "config", .arg = "FILE", .fn = set_str, .field = AT(config),
      .help = "use FILE for every input instead of the nearest\n"
@@ -340,7 +392,7 @@ static const civ_cli_option table[] = {
          "a house-style rule forbids with a comment that gives the reason:\n"
          "  <!-- civlint-allow RULE \"TERM\" -- reason -->\n"
          "Rule ids: the checks (unsourced-figure, empty-section, ...) and the rules of\n"
-         "the packs as PACK.ID (house.kyiv); PACK.* names a whole pack.\n"
+         "the packs as PACK.ID (house.kyiv); PACK or PACK.* names a whole pack.\n"
          "unsourced-figure reports figures (38.3%, $13.5 billion, 7,000 people) with no\n"
          "link, footnote or attribution ('according to', 'said', ...) in their sentence.\n"),
 
@@ -389,9 +441,10 @@ static const civ_cli_option table[] = {
     {.section = GATING, .name = "since", .arg = "GIT_REF", .fn = set_str, .field = AT(gate.since),
      .help = "only findings on lines changed since GIT_REF (git diff)"},
 
-    {.section = FIXES, .name = "fix", .fn = set_true, .field = AT(gate.fix),
+    {.section = FIXES, .name = "fix", .arg = "RULES", .optional = true, .fn = opt_fix,
      .help = "apply the safe fix-its in place (never spelling), then\n"
-             "report what remains"},
+             "report what remains; =RULE[,RULE] (a pack: PACK): only\n"
+             "those rules' fix-its. Asks nothing: safe for CI"},
     {.section = FIXES, .name = "diff", .fn = set_true, .field = AT(gate.diff),
      .help = "print the safe fix-its as a unified diff for 'git apply'\n"
              "instead of the findings (exit 1 when there is one)"},
@@ -411,9 +464,10 @@ static const civ_cli_option table[] = {
 
     TEXT("\n"
          "Exit status: 0 no findings at or above --fail-on; 1 findings (or more\n"
-         "than --max-warnings warnings, or --diff printed a diff); 2 a usage error,\n"
-         "an unreadable input, a bad rule file or configuration (after every other\n"
-         "file was linted).\n"),
+         "than --max-warnings warnings, or --diff printed a diff); 2 a usage error\n"
+         "(a bad option, an unknown rule name, a bad configuration: reported before\n"
+         "any file is read), or an unreadable input or a bad rule file (after every\n"
+         "other file was linted).\n"),
     TEXT("\n"
          "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
          "DICPATH (folders searched for hunspell dictionaries), NO_COLOR,\n"
@@ -446,6 +500,7 @@ void civ_options_init(civ_options *o)
     o->acronym_max = -1;
     o->max_file_size = CIV_POST_MAX_DEFAULT;
     o->max_findings = CIV_FINDINGS_MAX_DEFAULT;
+    o->width = -1;
 }
 
 void civ_options_release(civ_options *o)
@@ -453,6 +508,7 @@ void civ_options_release(civ_options *o)
     free(o->rule_dirs.items);
     free(o->words.items);
     civ_policy_release(&o->cli);
+    civ_policy_release(&o->fix_rules);
 }
 
 /* getopt_long's view of the table: a long option's val is 256 + its row. */
@@ -465,8 +521,11 @@ static void getopt_lists(struct option *longopts, char *shortopts)
         if (t->kind != CIV_CLI_OPTION)
             continue;
         if (t->name)
-            longopts[nl++] = (struct option){t->name, t->arg ? required_argument : no_argument, NULL,
-                                             256 + (int)i};
+            longopts[nl++] = (struct option){t->name,
+                                             !t->arg ? no_argument
+                                             : t->optional ? optional_argument
+                                                           : required_argument,
+                                             NULL, 256 + (int)i};
         if (t->short_name) {
             shortopts[ns++] = t->short_name;
             if (t->arg)
@@ -529,7 +588,8 @@ static int print_synopsis(FILE *fp, const civ_cli_option *t)
     else
         w += fprintf(fp, "      ");
     if (t->name)
-        w += fprintf(fp, "--%s%s%s", t->name, t->arg ? "=" : "", t->arg ? t->arg : "");
+        w += fprintf(fp, "--%s%s%s%s%s", t->name, t->optional ? "[" : "", t->arg ? "=" : "",
+                     t->arg ? t->arg : "", t->optional ? "]" : "");
     else if (t->arg)
         w += fprintf(fp, " %s", t->arg);
     return w;
@@ -607,9 +667,10 @@ static void print_option_man(FILE *fp, const civ_cli_option *t)
         fputs("\\fR", fp);
     }
     if (t->arg) {
+        fputs(t->optional ? "[" : "", fp);
         fputs(t->name ? "=\\fI" : " \\fI", fp);
         man_puts(fp, t->arg);
-        fputs("\\fR", fp);
+        fputs(t->optional ? "\\fR]" : "\\fR", fp);
     }
     fputc('\n', fp);
     man_puts(fp, civ_cli_help(t));

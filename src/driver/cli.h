@@ -43,9 +43,11 @@ typedef struct {
     const civ_formatter *fmt;  /* -f (default gcc) */
     int color;                 /* -1 auto, 0 never, 1 always */
     bool quiet;
+    long width;                /* --width; -1: COLUMNS, the tty, else 80 */
     const char *stdin_name;    /* --stdin-filename; NULL: "-" */
     civ_severity fail_on;
     bool list_rules;
+    const char *explain;       /* --explain RULE */
     bool list_unknown;   /* --list-unknown: the unknown words of PATHS, counted */
     bool summary;              /* --summary: the summary table after the output */
     bool default_rules;        /* false with --no-default-rules */
@@ -58,6 +60,7 @@ typedef struct {
     bool no_config, print_config;
     long max_warnings;         /* -1: no limit */
     civ_gate_opts gate;        /* --since, --baseline, --write-baseline, --fix, --diff, --force */
+    civ_policy fix_rules;      /* --fix=RULES (levels unused); empty: every rule */
     const char *lang;          /* spelling (see spell.h) */
     const char *dict;
     civ_strlist words;         /* --words, in order */
@@ -88,6 +91,7 @@ struct civ_cli_option {
     const char *name;    /* long name without "--"; NULL: short only */
     char short_name;     /* 0: none */
     const char *arg;     /* the argument's name ("FILE"); NULL: takes none */
+    bool optional;       /* the argument may be left out (--fix[=RULES]) */
     const char *help;    /* lines separated by '\n' (joined in the man page);
                             NULL: not shown (an alias, a tool for the build);
                             for CIV_CLI_TEXT, the text printed as it is */

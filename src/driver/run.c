@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "base/termsafe.h"
@@ -102,17 +103,6 @@ bool civ_run_load_rules(civ_run *r)
     return ok;
 }
 
-void civ_run_check_rule_ids(civ_run *r)
-{
-    const civ_policy *cli = &r->o->cli;
-    for (size_t i = 0; i < cli->n; i++) {
-        if (!civ_rule_id_known(r->rules, cli->items[i].id)) {
-            civ_report_error("unknown rule '%s' (see civlint --list-rules)", cli->items[i].id);
-            r->trouble = true;
-        }
-    }
-}
-
 void civ_run_list_rules(const civ_run *r)
 {
     civ_rule_entry e;
@@ -133,8 +123,15 @@ static civ_rule_info *rule_infos(const civ_rules *rules, size_t *n)
     *n = civ_rules_count(rules);
     civ_rule_info *info = xcalloc(*n + 1, sizeof *info);
     civ_rule_entry e;
-    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
-        info[i] = (civ_rule_info){e.id, e.description, e.severity};
+    const civ_rulelist *l = civ_rules_list(rules);
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++) {
+        info[i] = (civ_rule_info){e.id, e.description, e.severity, NULL, NULL};
+        for (size_t k = 0; e.pack && l && k < l->n; k++) /* tens of rules */
+            if (strcmp(l->items[k].id, e.id) == 0) {
+                info[i].bad = l->items[k].bad;
+                info[i].good = l->items[k].good;
+            }
+    }
     return info;
 }
 
@@ -502,6 +499,23 @@ static void report_problems(const civ_source *src, const civ_diags *d)
     }
 }
 
+/* The gcc format's width: --width, else $COLUMNS (as a shell sets it),
+ * else the width of the terminal on stdout, else 80 (a pipe, a file, CI). */
+static size_t output_width(const civ_options *o)
+{
+    if (o->width >= 0)
+        return (size_t)o->width;
+    const char *env = getenv("COLUMNS");
+    char *end;
+    long n = env && *env ? strtol(env, &end, 10) : 0;
+    if (n > 0 && !*end)
+        return (size_t)n;
+    struct winsize ws;
+    if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
 /* The formats' begin: the chosen one on stdout and, with --summary, the
  * summary table as a second formatter over the same results, on stdout
  * after the gcc text, on stderr when stdout carries a machine format. */
@@ -509,7 +523,8 @@ static void begin_output(civ_run *r)
 {
     const civ_options *o = r->o;
     r->rule_info = rule_infos(r->rules, &r->nrule_info);
-    r->out = (civ_out){.fp = stdout, .quiet = o->quiet, .rules = r->rule_info, .nrules = r->nrule_info};
+    r->out = (civ_out){.fp = stdout, .quiet = o->quiet, .rules = r->rule_info, .nrules = r->nrule_info,
+                      .width = output_width(o)};
     r->out.color = o->color == 1 || (o->color == -1 && isatty(1) && !getenv("NO_COLOR"));
     bool gcc = strcmp(o->fmt->name, "gcc") == 0;
     r->sumfmt = o->summary && strcmp(o->fmt->name, "summary") != 0 ? civ_formatter_find("summary") : NULL;

@@ -5,6 +5,8 @@
  *
  *   load rules     civ_run_load_rules, civ_run_check_rule_ids
  *   configuration  civ_run_load_configs      (or civ_run_print_config)
+ *                  civ_run_check_configs     (after the walk: every
+ *                                             config, before any file)
  *   gate           civ_run_open_gate         (baseline, --since ref)
  *   spellers       civ_run_load_spellers
  *   walk           civ_run_walk              (paths -> files)
@@ -70,9 +72,17 @@ void civ_run_release(civ_run *r);
  * folders; a bad pack is reported and skipped. False when one was bad. */
 bool civ_run_load_rules(civ_run *r);
 
-/* Reports each rule id of --enable, --disable and -W that no check or pack
- * has. */
-void civ_run_check_rule_ids(civ_run *r);
+/* Usage errors first (settings.c): reports each rule id of --enable,
+ * --disable, -W and --fix=RULES that no check or pack has, with the nearest known id
+ * ("did you mean 'house.quotes'?"). False when there was one: the run
+ * stops with status 2 before any file is read. */
+bool civ_run_check_rule_ids(civ_run *r);
+
+/* Resolves the configuration of every walked file before any is read
+ * (settings.c): a bad .civlint.yml (an unknown rule, a bad key or value)
+ * is reported once, located, and the run stops with status 2. True when
+ * every configuration is good. */
+bool civ_run_check_configs(civ_run *r);
 
 /* --list-unknown: lints nothing; prints every unknown word of the walked
  * files as written, with its occurrences and the number of posts that use

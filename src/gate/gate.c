@@ -100,8 +100,18 @@ void civ_gate_file(civ_gate *g, const civ_linter *l, const char *path, const cha
     }
     size_t n = 0, where = 0;
     char *err = NULL;
-    civ_fix_result r = civ_fix_file(path, name, *src, d, g->o.diff ? &g->diff : NULL, g->o.force, &n,
-                                    &where, &err);
+    civ_diags chosen = *d; /* --fix=RULES: a shallow list of the chosen findings */
+    if (g->o.fix_only) {
+        chosen.items = xcalloc(d->n + 1, sizeof *chosen.items);
+        chosen.n = 0;
+        for (size_t i = 0; i < d->n; i++)
+            if (g->o.fix_only(d->items[i].rule, g->o.fix_only_ud))
+                chosen.items[chosen.n++] = d->items[i];
+    }
+    civ_fix_result r = civ_fix_file(path, name, *src, &chosen, g->o.diff ? &g->diff : NULL,
+                                    g->o.force, &n, &where, &err);
+    if (g->o.fix_only)
+        free(chosen.items); /* the findings themselves are d's */
     if (r == CIV_FIX_OVERLAP) {
         size_t line, col;
         civ_source_position(*src, where, &line, &col);

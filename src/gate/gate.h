@@ -20,6 +20,10 @@ typedef struct {
     const char *baseline;       /* --baseline FILE */
     const char *write_baseline; /* --write-baseline FILE */
     bool fix;                   /* --fix */
+    /* --fix=RULES: when set, only the fixes of findings whose rule it
+     * accepts are applied (the driver matches rule names; NULL: all) */
+    bool (*fix_only)(const char *rule, const void *ud);
+    const void *fix_only_ud;
     bool diff;                  /* --diff */
     bool force;                 /* --force: rewrite read-only files too */
 } civ_gate_opts;

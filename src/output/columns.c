@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/termsafe.h"
+#include "base/utf8.h"
 #include "base/util.h"
 
 void civ_position_bytes(const civ_source *src, size_t off, size_t *line, size_t *col)
@@ -17,15 +19,80 @@ void civ_position_bytes(const civ_source *src, size_t off, size_t *line, size_t 
     *col = off - src->lines[li] + 1 + (li == 0 && src->had_bom ? 3 : 0);
 }
 
+/* True for a code point a reader cannot see or tell from a space: the
+ * ones a terminal must not get raw (controls, bidirectional controls),
+ * zero-width characters, and the spaces other than U+0020. */
+static bool unseen(uint32_t cp)
+{
+    return civ_term_unsafe(cp) || cp == 0x00A0 || cp == 0x00AD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) ||
+           cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* True when s[0..n) holds only spaces and invisible characters: quoted,
+ * it would show as nothing (or as blanks nobody can tell apart). */
+static bool invisible(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = civ_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!l || (cp != ' ' && !unseen(cp)))
+            return false;
+        i += l;
+    }
+    return n > 0;
+}
+
+/* Appends s[0..n) for a sentence: 'text' in quotes; a lone space as "a
+ * space"; invisible text as its code points (U+200B, U+00A0 x3). */
+static void show(civ_buf *b, const char *s, size_t n)
+{
+    if (n == 1 && s[0] == ' ') {
+        civ_buf_puts(b, "a space");
+        return;
+    }
+    if (!invisible(s, n)) {
+        civ_buf_printf(b, "'%.*s'", (int)n, s);
+        return;
+    }
+    for (size_t i = 0, first = 1; i < n; first = 0) {
+        uint32_t cp, next;
+        size_t l = civ_utf8_decode((const unsigned char *)s + i, n - i, &cp), run = 0;
+        while (i < n && civ_utf8_decode((const unsigned char *)s + i, n - i, &next) == l && next == cp) {
+            i += l;
+            run++;
+        }
+        civ_buf_printf(b, "%sU+%04X", first ? "" : " ", (unsigned)cp);
+        if (run > 1)
+            civ_buf_printf(b, " x%zu", run);
+    }
+}
+
 char *civ_fix_describe(const civ_source *src, const civ_fix *fix)
 {
-    int n = fix->end > fix->start ? (int)(fix->end - fix->start) : 0;
+    size_t n = fix->end > fix->start ? fix->end - fix->start : 0;
     const char *old = src->data + fix->start;
-    if (!n)
-        return xasprintf("insert '%s'", fix->replacement);
-    if (!*fix->replacement)
-        return xasprintf("delete '%.*s'", n, old);
-    return xasprintf("replace '%.*s' with '%s'", n, old, fix->replacement);
+    civ_buf b;
+    civ_buf_init(&b);
+    if (!n) {
+        civ_buf_puts(&b, "insert ");
+        show(&b, fix->replacement, strlen(fix->replacement));
+    } else if (!*fix->replacement) {
+        civ_buf_puts(&b, "remove ");
+        show(&b, old, n);
+    } else {
+        civ_buf_puts(&b, "replace ");
+        show(&b, old, n);
+        civ_buf_puts(&b, " with ");
+        show(&b, fix->replacement, strlen(fix->replacement));
+    }
+    return civ_buf_detach(&b);
+}
+
+bool civ_fix_reads_as_text(const civ_source *src, const civ_fix *fix)
+{
+    size_t n = strlen(fix->replacement);
+    return fix->end > fix->start && n && !invisible(fix->replacement, n) &&
+           !invisible(src->data + fix->start, fix->end - fix->start);
 }
 
 /* FNV-1a, 64 bits: stable across runs and machines, no dependency. */

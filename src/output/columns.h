@@ -5,6 +5,7 @@
 #ifndef CIV_OUTPUT_COLUMNS_H
 #define CIV_OUTPUT_COLUMNS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag/diag.h"
@@ -23,9 +24,17 @@ void civ_position_bytes(const civ_source *src, size_t off, size_t *line, size_t 
 typedef char civ_print[17];
 civ_print *civ_fingerprints(const char *path, const civ_source *src, const civ_diags *diags);
 
-/* A fix-it in words: "insert 'X'", "delete 'Y'" or "replace 'Y' with 'X'".
- * Heap string; the caller frees it. The text is raw (escape it for the
- * target format). */
+/* A fix-it in words, as a person reads it: "insert ' –'", "remove
+ * 'Y'" or "replace 'Y' with 'X'". A lone space reads "a space", and text
+ * made only of spaces and invisible characters (U+200B, U+00A0, controls)
+ * reads as its code points ("replace U+00A0 with a space", "remove U+200B
+ * x3"), since quotes would show nothing. Heap string; the caller frees it.
+ * The text is raw (escape it for the target format). */
 char *civ_fix_describe(const civ_source *src, const civ_fix *fix);
+
+/* True when the fix is best shown as its new text under the old (a visible
+ * replacement, "goverment" -> "government"); false for an insertion, a
+ * deletion or invisible text, which civ_fix_describe says in words. */
+bool civ_fix_reads_as_text(const civ_source *src, const civ_fix *fix);
 
 #endif

@@ -4,11 +4,15 @@
  * sequences and bidirectional controls from a post are shown as U+FFFD in
  * quoted lines and as \xNN in messages, so a post cannot rewrite the
  * author's terminal or reorder what it displays. The writing and the
- * measuring of columns are base/termsafe.h's. */
+ * measuring of columns are base/termsafe.h's. A line wider than the
+ * terminal is shown as a window around the span (output/window.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "output/output.h"
 #include "base/termsafe.h"
+#include "output/columns.h"
+#include "output/window.h"
 
 /* How the parts of a finding reach the terminal (base/termsafe.h). The
  * path is strict: a file named a<TAB>b.md prints as a\x09b.md, as in the
@@ -41,10 +45,45 @@ static size_t column(const civ_source *src, size_t a, size_t off)
     return civ_term_width(src->data + a, off - a, QUOTE_FLAGS);
 }
 
+/* The columns beside the gutter ("%5zu | ", 8 columns) a quoted line may
+ * take: 0 (never cut) when the width is 0. */
+static size_t room(const civ_out *o)
+{
+    return o->width ? (o->width > 8 ? o->width - 8 : 1) : 0;
+}
+
 static void pad(FILE *fp, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         fputc(' ', fp);
+}
+
+/* One fix-it under the quoted line, at the column where it applies: a
+ * visible replacement as its new text (each line of a multi-line one on
+ * a row of its own), an insertion, a deletion or invisible text in words
+ * ("insert ' –'", "remove U+200B"; output/columns.h). Each row is cut to
+ * the room with '…'. */
+static void print_fix(civ_out *o, const civ_source *src, size_t a, const civ_window *w, const civ_fix *f)
+{
+    FILE *fp = o->fp;
+    size_t fc = civ_window_col(w, column(src, a, f->start)), max = room(o);
+    size_t lim = max > fc ? max - fc : max ? 1 : 0;
+    char *words = civ_fix_reads_as_text(src, f) ? NULL : civ_fix_describe(src, f);
+    const char *t = words ? words : f->replacement;
+    for (const char *p = t; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fputs("      | ", fp);
+        pad(fp, fc);
+        if (o->color)
+            fputs(C_GREEN, fp);
+        civ_window_put_text(fp, p, n, lim, TEXT_FLAGS);
+        if (o->color)
+            fputs(C_RESET, fp);
+        fputc('\n', fp);
+        p += n + (nl ? 1 : 0);
+    }
+    free(words);
 }
 
 static void print_diag(civ_out *o, const civ_file_result *r, const civ_diag *d)
@@ -68,32 +107,24 @@ static void print_diag(civ_out *o, const civ_file_result *r, const civ_diag *d)
     civ_source_line(src, line, &a, &b);
     size_t e = d->end > b ? b : d->end; /* multi-line spans: first line only */
     size_t ws = column(src, a, d->start), we = column(src, a, e);
+    civ_window w;
+    civ_window_fit(column(src, a, b), ws, we, room(o), &w);
     fprintf(fp, "%5zu | ", line);
-    civ_term_put(fp, src->data + a, b - a, QUOTE_FLAGS);
+    civ_window_put(fp, src->data + a, b - a, &w, d->start - a, e - a, o->color ? C_GREEN : NULL, C_RESET);
     fputs("\n      | ", fp);
-    pad(fp, ws);
+    size_t cs = civ_window_col(&w, ws), ce = civ_window_col(&w, we < w.e ? we : w.e);
+    pad(fp, cs);
     if (o->color)
         fputs(C_GREEN, fp);
     fputc('^', fp);
-    for (size_t k = ws + 1; k < we; k++)
+    for (size_t k = cs + 1; k < ce; k++)
         fputc('~', fp);
     if (o->color)
         fputs(C_RESET, fp);
     fputc('\n', fp);
-    for (size_t i = 0; i < d->nfixes; i++) {
-        const civ_fix *f = &d->fixes[i];
-        if (f->start < a || f->start > b || !*f->replacement)
-            continue;
-        size_t fs = column(src, a, f->start);
-        fputs("      | ", fp);
-        pad(fp, fs);
-        if (o->color)
-            fputs(C_GREEN, fp);
-        put_text(fp, f->replacement, TEXT_FLAGS);
-        if (o->color)
-            fputs(C_RESET, fp);
-        fputc('\n', fp);
-    }
+    for (size_t i = 0; i < d->nfixes; i++)
+        if (d->fixes[i].start >= a && d->fixes[i].start <= b)
+            print_fix(o, src, a, &w, &d->fixes[i]);
     for (size_t i = 0; i < d->nnotes; i++) {
         fprintf(fp, "%snote:%s ", o->color ? C_CYAN : "", o->color ? C_RESET : "");
         put_text(fp, d->notes[i], TEXT_FLAGS);

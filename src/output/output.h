@@ -18,6 +18,7 @@ typedef struct {
     const char *id;
     const char *description;
     civ_severity severity;
+    const char *bad, *good; /* a pack rule's examples (flagged, accepted), or NULL */
 } civ_rule_info;
 
 typedef struct {
@@ -28,6 +29,9 @@ typedef struct {
     size_t nrules;
     void *state;                 /* the formatter's own, for one run: set by
                                     begin(), freed by end(); NULL before */
+    size_t width;                /* gcc: the terminal's columns; a wider
+                                    source line is cut to a window around
+                                    the span (output/window.h); 0: never */
 } civ_out;
 
 typedef struct {

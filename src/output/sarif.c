@@ -63,10 +63,21 @@ static void sarif_begin(civ_out *o)
         jstr(fp, r->description);
         fputs("},\n             \"fullDescription\": {\"text\": ", fp);
         jstr(fp, r->description);
-        /* GitHub code scanning requires help; the README documents each rule */
+        /* GitHub code scanning requires help: the description, the pack's
+         * examples, and where the rest is (civlint --explain, as in the
+         * terminal) */
         fputs("},\n             \"help\": {\"text\": ", fp);
-        char *help = xasprintf("%s. See the Rules section of civlint's README and 'civlint --list-rules'.",
-                               r->description);
+        char *help = xasprintf("%s.%s%s%s%s%s%s Run 'civlint --explain %s' for how to turn it off or suppress it.",
+                               r->description, r->bad ? " Flagged: '" : "", r->bad ? r->bad : "",
+                               r->bad ? "'" : "", r->good ? " Accepted: '" : "", r->good ? r->good : "",
+                               r->good ? "'" : "", r->id);
+        jstr(fp, help);
+        free(help);
+        fputs(", \"markdown\": ", fp);
+        help = xasprintf("%s.\n\n%s%s%s%s%s%sRun `civlint --explain %s` for how to turn it off or suppress it.",
+                         r->description, r->bad ? "Flagged:\n\n    " : "", r->bad ? r->bad : "",
+                         r->bad ? "\n\n" : "", r->good ? "Accepted:\n\n    " : "", r->good ? r->good : "",
+                         r->good ? "\n\n" : "", r->id);
         jstr(fp, help);
         free(help);
         fprintf(fp, "},\n             \"defaultConfiguration\": {\"level\": \"%s\"}}", level(r->severity));

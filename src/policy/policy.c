@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "policy/ruleids.h"
 
 const char *const civ_smart_typography_rules[] = {"house.quotes", "house.apostrophes",
                                                   "house.double-hyphen", "house.ellipsis", NULL};
@@ -59,15 +60,6 @@ const char *civ_level_name(int level)
     return civ_severity_name((civ_severity)level);
 }
 
-/* `id` matches `rule` exactly, or is "PACK.*" and rule starts with "PACK.". */
-static bool id_matches(const char *id, const char *rule)
-{
-    size_t n = strlen(id);
-    if (n >= 2 && id[n - 1] == '*' && id[n - 2] == '.')
-        return strncmp(id, rule, n - 1) == 0;
-    return strcmp(id, rule) == 0;
-}
-
 bool civ_policy_lookup(const civ_policy *p, const char *rule, civ_severity def,
                        civ_severity *sev)
 {
@@ -75,7 +67,7 @@ bool civ_policy_lookup(const civ_policy *p, const char *rule, civ_severity def,
     *sev = def;
     for (size_t i = 0; p && i < p->n; i++) {
         const civ_policy_entry *e = &p->items[i];
-        if (!id_matches(e->id, rule))
+        if (!civ_rule_id_covers(e->id, rule))
             continue;
         if (e->level == CIV_LEVEL_OFF) {
             on = false;

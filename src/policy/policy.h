@@ -9,8 +9,9 @@
  * run at all (civ_lint asks civ_policy_is_off first).
  *
  * A setting's id may be a built-in rule (`spelling`), a pack rule
- * (`house.uyghur`) or a whole pack (`house.*`); which ids exist is the rule
- * list's business (rules.h, civ_rule_id_known), not the policy's. */
+ * (`house.uyghur`) or a whole pack (`house.*`, or just `house`;
+ * ruleids.h); which ids exist is the rule list's business (rules.h,
+ * civ_rule_id_known), not the policy's. */
 #ifndef CIV_POLICY_H
 #define CIV_POLICY_H
 

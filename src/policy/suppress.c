@@ -7,10 +7,12 @@
  * see suppressor()). */
 #include "policy/suppress.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/strmap.h"
+#include "policy/ruleids.h"
 #include "rules/rules.h"
 #include "base/util.h"
 #include "base/work.h"
@@ -97,7 +99,7 @@ static int names(const directive *d, const char *rule)
     if (!d->nrules)
         return 0;
     for (size_t i = 0; i < d->nrules; i++)
-        if (strcmp(d->rules[i], rule) == 0)
+        if (civ_rule_id_covers(d->rules[i], rule))
             return (int)i;
     return -1;
 }
@@ -188,16 +190,39 @@ static void sweep_to(sweep *w, size_t *next, size_t start)
     }
 }
 
+/* The names a directive may give `rule` by: the rule's id and, for a pack
+ * rule, its pack as PACK.* and as a bare PACK (ruleids.h). */
+static size_t rule_names(const char *rule, char bufs[2][128], const char *out[3])
+{
+    size_t n = 0;
+    out[n++] = rule;
+    const char *dot = strchr(rule, '.');
+    if (dot && dot - rule < 120) {
+        snprintf(bufs[0], 128, "%.*s.*", (int)(dot - rule), rule);
+        snprintf(bufs[1], 128, "%.*s", (int)(dot - rule), rule);
+        out[n++] = bufs[0];
+        out[n++] = bufs[1];
+    }
+    return n;
+}
+
 static directive *suppressor(sweep *w, const char *rule, size_t start, size_t ln, int *idx)
 {
+    char bufs[2][128];
+    const char *nm[3];
+    size_t nn = rule_names(rule, bufs, nm);
     directive *p = NULL;
     for (int file = 0; file < 2; file++)
-        for (int all = 0; all < 2; all++) {
-            const char *k = point_key(w, ln, file, all ? NULL : rule);
-            p = first_of(p, civ_strmap_get(&w->points, k, w->key.len));
+        for (size_t k = 0; k <= nn; k++) { /* k == nn: every rule */
+            const char *key = point_key(w, ln, file, k < nn ? nm[k] : NULL);
+            p = first_of(p, civ_strmap_get(&w->points, key, w->key.len));
         }
     if (!p) {
-        directive *r = civ_strmap_get(&w->last, rule, strlen(rule));
+        directive *r = NULL; /* the latest disable or enable naming it */
+        for (size_t k = 0; k < nn; k++) {
+            directive *q = civ_strmap_get(&w->last, nm[k], strlen(nm[k]));
+            r = q && (!r || q > r) ? q : r;
+        }
         r = r && w->last_all ? (r > w->last_all ? r : w->last_all) : r ? r : w->last_all;
         p = r && r->kind == D_DISABLE ? r : NULL;
     }

@@ -459,7 +459,9 @@ bool civ_rule_id_known(const civ_rules *rules, const char *id)
         return false;
     if (civ_rules_find(rules, id, &e))
         return true;
-    /* PACK.*: every rule of a loaded pack */
+    /* PACK.* or a bare PACK: every rule of a loaded pack */
     const char *dot = strchr(id, '.');
+    if (!dot && pack_named(rules, id, strlen(id)))
+        return true;
     return dot && dot != id && strcmp(dot, ".*") == 0 && pack_named(rules, id, (size_t)(dot - id));
 }

@@ -101,7 +101,7 @@ bool civ_rules_entry(const civ_rules *r, size_t i, civ_rule_entry *out);
 bool civ_rules_find(const civ_rules *r, const char *id, civ_rule_entry *out);
 
 /* True when `id` names a rule a setting may refer to: an entry of the list
- * above, or `PACK.*` where PACK is a loaded rule pack. A NULL rules knows
+ * above, or `PACK.*` or a bare `PACK` where PACK is a loaded rule pack. A NULL rules knows
  * no rule. */
 bool civ_rule_id_known(const civ_rules *rules, const char *id);
 

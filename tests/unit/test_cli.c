@@ -81,7 +81,8 @@ START_TEST(test_help_lists_every_option)
         shown++;
         char want[128], want_man[160];
         if (t[i].name) {
-            snprintf(want, sizeof want, "--%s%s", t[i].name, t[i].arg ? "=" : "");
+            snprintf(want, sizeof want, "--%s%s", t[i].name,
+                     !t[i].arg ? "" : t[i].optional ? "[=" : "=");
             /* the man page escapes hyphens: \-\-stdin\-filename */
             size_t k = (size_t)snprintf(want_man, sizeof want_man, "\\fB\\-\\-");
             for (const char *p = t[i].name; *p && k + 3 < sizeof want_man; p++)

@@ -1,0 +1,18 @@
+/* explain.h - `civlint --explain RULE`: what a rule asks for, examples of
+ * what it flags and accepts, and how to turn it off, in the manner of
+ * `rustc --explain` and `ruff rule`. */
+#ifndef CIV_DRIVER_EXPLAIN_H
+#define CIV_DRIVER_EXPLAIN_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "rules/rules.h"
+
+/* Writes the explanation of `id` to fp: a built-in check or a pack rule
+ * (every id a finding carries), or a pack by its name (its rules, one a
+ * line). False, writing nothing, when no rule or pack has that id (the
+ * caller reports it, with the nearest id). */
+bool civ_explain(FILE *fp, const civ_rules *rules, const char *id);
+
+#endif
