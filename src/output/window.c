@@ -68,6 +68,14 @@ static size_t unit_width(const char *line, size_t n, size_t i, size_t col, size_
     return civ_term_width(line + i, *len, QUOTE_FLAGS);
 }
 
+/* The '[' of "##[": a GitHub workflow command if the line reaches a CI
+ * log. civ_term_put catches it within one call, but the window writes a
+ * unit at a time, so the "##" before it is out of that call's sight. */
+static bool forged_bracket(const char *line, size_t i)
+{
+    return line[i] == '[' && i >= 2 && line[i - 1] == '#' && line[i - 2] == '#';
+}
+
 void civ_window_put(FILE *fp, const char *line, size_t n, const civ_window *w, size_t hs, size_t he,
                     const char *on, const char *off)
 {
@@ -87,6 +95,8 @@ void civ_window_put(FILE *fp, const char *line, size_t n, const civ_window *w, s
         }
         if (whole && line[i] == '\t')
             spaces(fp, cw);
+        else if (whole && forged_bracket(line, i))
+            fputs("\xEF\xBF\xBD", fp); /* U+FFFD, as termsafe shows it in a quoted line */
         else if (whole)
             civ_term_put(fp, line + i, len, QUOTE_FLAGS);
         else if (part) /* cut by the window's edge: keep the columns */
