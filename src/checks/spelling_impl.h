@@ -32,6 +32,9 @@ typedef struct {
     size_t klen;
     sp_occ *occ;
     size_t nocc, cap;
+    const char *variant; /* the candidate spelling that knows it (en_GB) */
+    char *form;          /* heap: its main-dictionary spelling (`color`) */
+    bool accepted;       /* a word the candidate knows, no spelling variant */
 } sp_word;
 
 typedef struct {
@@ -49,7 +52,20 @@ typedef struct {
     size_t byline;           /* the byline's block, or SIZE_MAX */
     size_t byline_end;       /* where the name ends in its text */
     const civ_word *left, *right;   /* the tokens around the word being checked */
+    bool variant_post;       /* written in the candidate spelling (spelling_lang.c) */
+    size_t nforeign;         /* paragraphs not spell-checked as foreign */
+    size_t foreign_block;    /* the first of them */
 } sp_state;
+
+/* The dictionaries or the post's own word lists know raw[0..n) (spelling.c). */
+bool civ_spelling_known(sp_state *st, const char *raw, size_t n);
+
+/* Sets each word's `variant` and st->variant_post (spelling_lang.c). */
+void civ_spelling_variants(sp_state *st);
+
+/* True when block b reads as another language than the dictionary's
+ * (spelling_lang.c). */
+bool civ_spelling_foreign(sp_state *st, const civ_block *b);
 
 /* Decides and reports every collected word (spelling_judge.c). */
 void civ_spelling_judge(sp_state *st);

@@ -17,7 +17,7 @@
  *     figures: {scope: sentence|paragraph}
  *     empty-section: {direct-content: true|false}
  *     acronym-max-length: N
- *     spelling: {unknown-terms: off|note|warning}
+ *     spelling: {unknown-terms: off|note|warning, foreign: skip|note|check}
  *     ignore: [GLOB...]
  *     overrides: [{files: [GLOB...], enable, disable, severity, figures,
  *                  empty-section, acronym-max-length, spelling}]
@@ -74,6 +74,7 @@ typedef struct {
     bool empty_section_direct;
     size_t acronym_max_length; /* 0: the check's default */
     int unknown_terms;        /* spelling.unknown-terms: 0 off (default), 1 note, 2 warning */
+    int foreign;              /* spelling.foreign: 0 skip (default), 1 note, 2 check */
 } civ_file_settings;
 
 /* Resolves the settings of a config for `path` (as given on the command

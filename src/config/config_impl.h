@@ -13,6 +13,7 @@ typedef struct {
     int direct;             /* -1: unset */
     long acronym;           /* -1: unset */
     int unknown_terms;      /* spelling.unknown-terms (CIV_TERMS_* values); -1: unset */
+    int foreign; /* spelling.foreign: CIV_FOREIGN_* (check.h), -1 unset */
 } part;
 
 typedef struct {

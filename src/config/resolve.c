@@ -101,6 +101,8 @@ static void apply_part(civ_file_settings *s, const part *p)
         s->acronym_max_length = (size_t)p->acronym;
     if (p->unknown_terms >= 0)
         s->unknown_terms = p->unknown_terms;
+    if (p->foreign >= 0)
+        s->foreign = p->foreign;
 }
 
 void civ_config_settings(const civ_config *c, const civ_config_env *env, const char *path,

@@ -11,6 +11,7 @@ void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx)
     ctx->figure_scope = s->figure_scope;
     ctx->empty_section_direct = s->empty_section_direct;
     ctx->unknown_terms = s->unknown_terms;
+    ctx->foreign = s->foreign;
     if (s->acronym_max_length)
         ctx->acronym_max = s->acronym_max_length;
 }
