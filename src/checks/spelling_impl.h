@@ -67,6 +67,14 @@ void civ_spelling_variants(sp_state *st);
  * (spelling_lang.c). */
 bool civ_spelling_foreign(sp_state *st, const civ_block *b);
 
+/* What judge() decides for w, in words, for --explain-word; *fix is the
+ * fix-it it would carry, or NULL (spelling_judge.c). */
+const char *civ_spelling_class(const sp_state *st, const sp_word *w, const char **fix);
+
+/* True when the main dictionary knows a regular US/UK swap of w[0..n)
+ * (`colour` -> `color`), written to out (128 bytes) (spelling_lang.c). */
+bool civ_spelling_swapped(struct civ_speller *sp, const char *w, size_t n, char *out);
+
 /* Decides and reports every collected word (spelling_judge.c). */
 void civ_spelling_judge(sp_state *st);
 

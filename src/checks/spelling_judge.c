@@ -214,6 +214,27 @@ static judgement judge(const sp_state *st, const sp_word *w)
     return j;
 }
 
+const char *civ_spelling_class(const sp_state *st, const sp_word *w, const char **fix)
+{
+    judgement j = judge(st, w);
+    *fix = j.fix;
+    switch (j.kind) {
+    case V_NONE:
+        return "accepted (a word or a spelling of the other dictionary)";
+    case V_TYPO:
+        return "a likely typo: a warning 'unknown word' with suggestions";
+    case V_CASING:
+        return "wrong casing: a warning, fixed to the dictionary's casing";
+    case V_VARIANT:
+        return "a variant of a name the post writes more often: a warning";
+    case V_SPELLING:
+        return "the other dictionary's spelling, in a post that is not written in it: a warning";
+    default:
+        return "an unknown term (a name, or the post's or run's vocabulary): reported only "
+               "with spelling.unknown-terms";
+    }
+}
+
 /* A suggestion as the post would write it: straight apostrophes become
  * curly ones when the word had a curly one. Heap; caller frees. */
 static char *as_written(const char *sugg, bool curly)

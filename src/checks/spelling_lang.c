@@ -130,6 +130,11 @@ static bool swapped_form(civ_speller *sp, knows_fn knows, const char *w, size_t 
     return false;
 }
 
+bool civ_spelling_swapped(civ_speller *sp, const char *w, size_t n, char *out)
+{
+    return swapped_form(sp, main_knows, w, n, 2, out);
+}
+
 /* Distinct words of the post's prose that the main dictionary knows and
  * the candidate does not, and that are spelling variants (`color`; not
  * `plugin`, which en_GB merely lacks): lower case, three letters or more. */

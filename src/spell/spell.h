@@ -141,6 +141,16 @@ const char *civ_speller_lang(const civ_speller *sp);
 /* True when word[0..n) is in one of the speller's plain word lists. */
 bool civ_speller_in_list(const civ_speller *sp, const char *word, size_t n);
 
+/* The known words one edit from word[0..n), cheapest first, with their
+ * costs (near.h, in quarters of an edit): up to max (at most 16) in out,
+ * each word on the heap (the caller frees). The search behind the
+ * suggestions, for --explain-word. Thread-safe. */
+typedef struct {
+    char *word;
+    int cost;
+} civ_ranked;
+size_t civ_speller_rank(civ_speller *sp, const char *word, size_t n, civ_ranked *out, size_t max);
+
 /* Counters for --spell-stats. */
 typedef struct {
     uint64_t words;       /* words checked (civ_speller_account) */

@@ -162,6 +162,46 @@ START_TEST(test_lang_table)
 }
 END_TEST
 
+/* --explain-word (checks/spelling_explain.c): each line it must hold. */
+typedef struct {
+    const char *word;
+    const char *want[4]; /* substrings of the explanation, in order */
+} explain_case;
+
+static const explain_case explain_cases[] = {
+    {"goverment", {"en_US (", "does not know it", "mid-sentence: a likely typo", "1. government (cost 3/4)"}},
+    {"suport", {"1. support (cost 2/4)", "2. sport (cost 1)"}},
+    {"colour", {"en_GB: knows it, a spelling of 'color'", "mid-sentence: the other dictionary's spelling",
+                "(fix-it color)"}},
+    {"roadmap", {"en_GB: knows it, a word en_US lacks: accepted", "mid-sentence: accepted"}},
+    {"targetted", {"still a typo", "mid-sentence: a likely typo", "1. targeted (cost 2/4)"}},
+    {"Github", {"mid-sentence: wrong casing", "(fix-it GitHub)", "at a sentence start: wrong casing"}},
+    {"Zorblax", {"mid-sentence: an unknown term", "at a sentence start: a likely typo",
+                 "one edit away: nothing"}},
+    {"government", {"knows it", "verdict: correct, never a finding"}},
+    {"Abuladze", {"does not know it", "the house dictionary, a project .dic", "verdict: correct"}},
+    {"Kvirikashvili's", {"tokenizer: a word, checked", "does not know it"}},
+    {"NATO", {"tokenizer: never checked: an ALL-CAPS acronym"}},
+    {"5G", {"tokenizer: never checked: it has a digit"}},
+    {"README.md", {"tokenizer: never checked: a URL"}},
+    {"two words", {"tokenizer: not one word; each of its 2 words"}},
+};
+
+START_TEST(test_explain_table)
+{
+    const explain_case *c = &explain_cases[_i];
+    civ_ctx ctx = {.speller = speller(CANDIDATE)};
+    char *t = civ_spelling_explain(&ctx, c->word);
+    const char *at = t;
+    for (size_t i = 0; i < 4 && c->want[i]; i++) {
+        const char *f = strstr(at, c->want[i]);
+        ck_assert_msg(f != NULL, "%s: no '%s' after '%s' in:\n%s", c->word, c->want[i], at, t);
+        at = f + strlen(c->want[i]);
+    }
+    free(t);
+}
+END_TEST
+
 /* libexttextcat's guess, which the foreign test leans on. */
 START_TEST(test_langid)
 {
@@ -184,6 +224,7 @@ Suite *suite_spell_lang(void)
     tcase_add_unchecked_fixture(tc, fixture, NULL);
     tcase_add_loop_test(tc, test_lang_table, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_langid);
+    tcase_add_loop_test(tc, test_explain_table, 0, sizeof explain_cases / sizeof *explain_cases);
     suite_add_tcase(s, tc);
     return s;
 }
