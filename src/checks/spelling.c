@@ -190,6 +190,8 @@ static void check_word(sp_state *st, const where *w, const char *text, const civ
     size_t core = stem ? stem : n;
     if (is_acronym(raw, core, max))
         return;
+    if (w->b && civ_spelling_in_other_lang(st, wd->t0))
+        return; /* <a lang='es'>...</a>: another language's words */
     if (civ_spelling_known(st, raw, n) || (stem && civ_spelling_known(st, raw, stem)))
         return;
     if (!(wd->flags & CIV_WORD_HYPHEN)) {
@@ -352,6 +354,7 @@ static void read_post(sp_state *st)
         const civ_block *b = &doc->blocks[i];
         if (!civ_block_is_prose(b))
             continue;
+        civ_spelling_lang_spans(st, b);
         if (st->ctx->foreign != CIV_FOREIGN_CHECK && civ_spelling_foreign(st, b)) {
             if (st->nforeign++ == 0)
                 st->foreign_block = i;
@@ -360,6 +363,7 @@ static void read_post(sp_state *st)
         where w = {b, 0};
         check_text(st, &w, b->text, b->text_len);
     }
+    st->nother = 0;
 }
 
 static void release_post(sp_state *st)
@@ -370,6 +374,7 @@ static void release_post(sp_state *st)
     civ_strmap_release(&st->inline_words);
     civ_strmap_release(&st->index);
     civ_strmap_release(&st->family);
+    free(st->other_lang);
 }
 
 /* One note per post for its foreign paragraphs, on the first of them: its

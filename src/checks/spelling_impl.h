@@ -55,10 +55,19 @@ typedef struct {
     bool variant_post;       /* written in the candidate spelling (spelling_lang.c) */
     size_t nforeign;         /* paragraphs not spell-checked as foreign */
     size_t foreign_block;    /* the first of them */
+    size_t (*other_lang)[2]; /* text spans of the current block inside an
+                                inline HTML element whose lang attribute
+                                names another language (heap) */
+    size_t nother, othercap;
 } sp_state;
 
 /* The dictionaries or the post's own word lists know raw[0..n) (spelling.c). */
 bool civ_spelling_known(sp_state *st, const char *raw, size_t n);
+
+/* Collects the current block's st->other_lang spans, and tells whether
+ * text offset t is in one (spelling_lang.c). */
+void civ_spelling_lang_spans(sp_state *st, const civ_block *b);
+bool civ_spelling_in_other_lang(const sp_state *st, size_t t);
 
 /* Sets each word's `variant` and st->variant_post (spelling_lang.c). */
 void civ_spelling_variants(sp_state *st);

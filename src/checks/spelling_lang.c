@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/util.h"
 #include "checks/check.h"
@@ -220,6 +221,67 @@ void civ_spelling_variants(sp_state *st)
     }
 }
 
+/* ---- <a lang='es'>...</a> ---- */
+
+/* The language an opening tag's lang (or xml:lang) attribute names, as its
+ * first two letters, and the tag's name; false when it has none. */
+static bool tag_lang(const char *tag, char code[3], char name[16])
+{
+    if (tag[0] != '<' || tag[1] == '/')
+        return false;
+    size_t k = 0;
+    for (const char *p = tag + 1; *p && *p != ' ' && *p != '>' && *p != '/' && k + 1 < 16; p++)
+        name[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+    name[k] = '\0';
+    for (const char *p = strstr(tag, "lang="); p; p = strstr(p + 1, "lang=")) {
+        if (p[-1] != ' ' && p[-1] != ':')
+            continue;
+        p += 5;
+        if (*p == '"' || *p == '\'')
+            p++;
+        if (!(p[0] >= 'a' && p[0] <= 'z' && p[1] >= 'a' && p[1] <= 'z'))
+            return false;
+        code[0] = p[0];
+        code[1] = p[1];
+        code[2] = '\0';
+        return k > 0;
+    }
+    return false;
+}
+
+void civ_spelling_lang_spans(sp_state *st, const civ_block *b)
+{
+    st->nother = 0;
+    const char *own = civ_speller_lang(st->ctx->speller);
+    for (size_t i = 0; i < b->ninl; i++) {
+        const civ_inline *in = &b->inl[i];
+        char code[3], name[16];
+        if (in->kind != CIV_INL_HTML || !in->url || !tag_lang(in->url, code, name) ||
+            strncmp(code, own, 2) == 0)
+            continue;
+        size_t end = b->text_len, nl = strlen(name);
+        for (size_t j = i + 1; j < b->ninl; j++) { /* its closing tag, or the block's end */
+            const char *u = b->inl[j].url;
+            if (b->inl[j].kind == CIV_INL_HTML && u && u[0] == '<' && u[1] == '/' &&
+                strncasecmp(u + 2, name, nl) == 0) {
+                end = b->inl[j].t0;
+                break;
+            }
+        }
+        size_t *sp = *CIV_PUSH(st->other_lang, st->nother, st->othercap);
+        sp[0] = in->t1;
+        sp[1] = end;
+    }
+}
+
+bool civ_spelling_in_other_lang(const sp_state *st, size_t t)
+{
+    for (size_t i = 0; i < st->nother; i++)
+        if (t >= st->other_lang[i][0] && t < st->other_lang[i][1])
+            return true;
+    return false;
+}
+
 /* The guess is the dictionary's language; for English, Scots counts too
  * (libexttextcat often puts it first for English text). */
 static bool same_language(const char *code, const char *own)
@@ -236,7 +298,8 @@ bool civ_spelling_foreign(sp_state *st, const civ_block *b)
     while (civ_words_next(&it, &wd)) {
         const char *s = b->text + wd.t0;
         if (wd.kind != CIV_WORD_PROSE || wd.nletters < 2 || (wd.flags & CIV_WORD_NONLATIN) ||
-            s[0] < 'a' || (s[0] > 'z' && (unsigned char)s[0] < 0x80))
+            s[0] < 'a' || (s[0] > 'z' && (unsigned char)s[0] < 0x80) ||
+            civ_spelling_in_other_lang(st, wd.t0)) /* declared, not guessed */
             continue;
         lower++;
         if (!civ_spelling_known(st, s, wd.t1 - wd.t0))
