@@ -307,7 +307,8 @@ static const civ_cli_option table[] = {
          "link, footnote or attribution ('according to', 'said', ...) in their sentence.\n"),
 
     {.section = SPELLING, .name = "lang", .arg = "LANG", .fn = set_str, .field = AT(lang),
-     .help = "hunspell dictionary (default en_US)"},
+     .help = "hunspell dictionary (default en_US); a comma-\n"
+             "separated list (en_US,en_GB) accepts each one's words"},
     {.section = SPELLING, .name = "dict", .arg = "PATH", .fn = set_str, .field = AT(dict),
      .help = "the dictionary: PATH.aff + PATH.dic, or a folder\n"
              "holding LANG.aff (default: $DICPATH, then\n"
