@@ -16,7 +16,7 @@ CFLAGS ?= -O2 -g
 CXX ?= c++
 CXXFLAGS ?= -O2 -g
 # Debian package names of the libraries below (ci/install-deps installs them).
-PKGS := libcmark-gfm libpcre2-8 hunspell yaml-0.1 jansson tomlplusplus
+PKGS := libcmark-gfm libpcre2-8 hunspell yaml-0.1 jansson tomlplusplus libexttextcat
 TEST_PKGS := check
 
 # Warnings are errors only in the developer/CI build (`make WERROR=1`, which
@@ -55,7 +55,7 @@ deps:
 	@if [ "$(DEPS_OK)" != yes ]; then \
 	  if [ "$$(id -u)" = 0 ]; then ci/install-deps; \
 	  else echo "civlint: missing libraries; run: sudo ci/install-deps" >&2; \
-	       echo "  (sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us check libyaml-dev libjansson-dev libtomlplusplus-dev pkg-config)" >&2; exit 1; fi; \
+	       echo "  (sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us hunspell-en-gb libexttextcat-dev libexttextcat-data check libyaml-dev libjansson-dev libtomlplusplus-dev pkg-config)" >&2; exit 1; fi; \
 	fi
 
 # The install paths are compiled in; this header is rewritten only when they

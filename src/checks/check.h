@@ -37,6 +37,8 @@ typedef struct {
                                      many letters are not checked */
     int unknown_terms;            /* spelling: what an unknown word that is not
                                      a likely typo gives (CIV_TERMS_*) */
+    int foreign;                  /* spelling: paragraphs in another language
+                                     (CIV_FOREIGN_*) */
     bool all_occurrences;         /* spelling: one finding per occurrence, not
                                      one per word and post */
     const civ_strmap *run_words;     /* spelling: lower-cased unknown word ->
@@ -54,6 +56,10 @@ typedef struct {
 
 /* civ_ctx.unknown_terms, the config's `spelling.unknown-terms`. */
 enum { CIV_TERMS_OFF = 0, CIV_TERMS_NOTE = 1, CIV_TERMS_WARNING = 2 };
+/* civ_ctx.foreign, the config's `spelling.foreign`: a paragraph in another
+ * language is skipped silently (the default), skipped with one note per
+ * post, or checked word by word like the rest. */
+enum { CIV_FOREIGN_SKIP = 0, CIV_FOREIGN_NOTE = 1, CIV_FOREIGN_CHECK = 2 };
 
 typedef struct {
     civ_diags *out;

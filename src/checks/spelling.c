@@ -73,7 +73,7 @@ static void collect_inline_words(sp_state *st)
 
 /* ---- verdicts ---- */
 
-static bool known(sp_state *st, const char *raw, size_t n)
+bool civ_spelling_known(sp_state *st, const char *raw, size_t n)
 {
     char buf[256];
     if (n >= sizeof buf)
@@ -133,7 +133,7 @@ static bool at_sentence_start(const char *text, size_t t)
 static bool title_word(sp_state *st, const char *text, const civ_word *t)
 {
     return t && t->kind == CIV_WORD_PROSE && t->nletters >= 2 && text[t->t0] >= 'A' &&
-           text[t->t0] <= 'Z' && known(st, text + t->t0, t->t1 - t->t0);
+           text[t->t0] <= 'Z' && civ_spelling_known(st, text + t->t0, t->t1 - t->t0);
 }
 
 /* Records one occurrence of the unknown word text[t0..t1). */
@@ -190,7 +190,9 @@ static void check_word(sp_state *st, const where *w, const char *text, const civ
     size_t core = stem ? stem : n;
     if (is_acronym(raw, core, max))
         return;
-    if (known(st, raw, n) || (stem && known(st, raw, stem)))
+    if (w->b && civ_spelling_in_other_lang(st, wd->t0))
+        return; /* <a lang='es'>...</a>: another language's words */
+    if (civ_spelling_known(st, raw, n) || (stem && civ_spelling_known(st, raw, stem)))
         return;
     if (!(wd->flags & CIV_WORD_HYPHEN)) {
         collect(st, w, text, wd->t0, wd->t0 + core);
@@ -198,7 +200,7 @@ static void check_word(sp_state *st, const where *w, const char *text, const civ
     }
     size_t pos = 0, p0, p1;
     while (civ_word_part(raw, core, &pos, &p0, &p1)) {
-        if (p1 > p0 && !is_acronym(raw + p0, p1 - p0, max) && !known(st, raw + p0, p1 - p0))
+        if (p1 > p0 && !is_acronym(raw + p0, p1 - p0, max) && !civ_spelling_known(st, raw + p0, p1 - p0))
             collect(st, w, text, wd->t0 + p0, wd->t0 + p1);
     }
 }
@@ -322,6 +324,7 @@ static void put_key(const char *key, void *value, void *ud)
 
 static void free_word(sp_word *w)
 {
+    free(w->form);
     free(w->key);
     free(w->occ);
 }
@@ -351,9 +354,16 @@ static void read_post(sp_state *st)
         const civ_block *b = &doc->blocks[i];
         if (!civ_block_is_prose(b))
             continue;
+        civ_spelling_lang_spans(st, b);
+        if (st->ctx->foreign != CIV_FOREIGN_CHECK && civ_spelling_foreign(st, b)) {
+            if (st->nforeign++ == 0)
+                st->foreign_block = i;
+            continue;
+        }
         where w = {b, 0};
         check_text(st, &w, b->text, b->text_len);
     }
+    st->nother = 0;
 }
 
 static void release_post(sp_state *st)
@@ -364,6 +374,24 @@ static void release_post(sp_state *st)
     civ_strmap_release(&st->inline_words);
     civ_strmap_release(&st->index);
     civ_strmap_release(&st->family);
+    free(st->other_lang);
+}
+
+/* One note per post for its foreign paragraphs, on the first of them: its
+ * first line (a span that quotes nothing, so the message quotes nothing). */
+static void note_foreign(sp_state *st)
+{
+    const civ_block *b = &st->doc->blocks[st->foreign_block];
+    size_t e = 0;
+    while (e < b->text_len && b->text[e] != '\n')
+        e++;
+    size_t s0, s1;
+    civ_block_span(b, 0, e, &s0, &s1);
+    if (s1 <= s0)
+        return;
+    civ_report_rule(st->sink, st->sink->rule, CIV_SEV_NOTE, s0, s1,
+                    "%zu paragraph%s in a language other than %s: not spell-checked", st->nforeign,
+                    st->nforeign == 1 ? "" : "s", civ_speller_lang(st->ctx->speller));
 }
 
 void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
@@ -373,7 +401,10 @@ void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
     uint64_t t0 = now_ns();
     sp_state st = {.doc = doc, .ctx = ctx, .sink = sink};
     read_post(&st);
+    civ_spelling_variants(&st);
     civ_spelling_judge(&st);
+    if (st.nforeign && ctx->foreign == CIV_FOREIGN_NOTE)
+        note_foreign(&st);
     release_post(&st);
     civ_speller_account(ctx->speller, st.ntokens, now_ns() - t0);
 }

@@ -22,6 +22,13 @@ void civ_spelling_vocabulary(const civ_doc *doc, const civ_ctx *ctx, civ_strmap 
  * (uintptr_t, added to what out holds), for --list-unknown. */
 void civ_spelling_unknown(const civ_doc *doc, const civ_ctx *ctx, civ_strmap *out);
 
+/* Why `word` is or is not a spelling finding, as lines of text (heap;
+ * the caller frees): how the tokenizer takes it, which dictionary or word
+ * list knows it (ctx->speller), what the check judges it to be as a lone
+ * occurrence mid-sentence (and at a sentence start, when capitalised),
+ * and the ranked one-edit candidates with their costs (--explain-word). */
+char *civ_spelling_explain(const civ_ctx *ctx, const char *word);
+
 /* Posts of a run that make an unknown word its vocabulary. */
 #define CIV_SPELLING_RUN_POSTS 3
 

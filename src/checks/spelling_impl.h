@@ -32,6 +32,9 @@ typedef struct {
     size_t klen;
     sp_occ *occ;
     size_t nocc, cap;
+    const char *variant; /* the candidate spelling that knows it (en_GB) */
+    char *form;          /* heap: its main-dictionary spelling (`color`) */
+    bool accepted;       /* a word the candidate knows, no spelling variant */
 } sp_word;
 
 typedef struct {
@@ -49,7 +52,37 @@ typedef struct {
     size_t byline;           /* the byline's block, or SIZE_MAX */
     size_t byline_end;       /* where the name ends in its text */
     const civ_word *left, *right;   /* the tokens around the word being checked */
+    bool variant_post;       /* written in the candidate spelling (spelling_lang.c) */
+    size_t nforeign;         /* paragraphs not spell-checked as foreign */
+    size_t foreign_block;    /* the first of them */
+    size_t (*other_lang)[2]; /* text spans of the current block inside an
+                                inline HTML element whose lang attribute
+                                names another language (heap) */
+    size_t nother, othercap;
 } sp_state;
+
+/* The dictionaries or the post's own word lists know raw[0..n) (spelling.c). */
+bool civ_spelling_known(sp_state *st, const char *raw, size_t n);
+
+/* Collects the current block's st->other_lang spans, and tells whether
+ * text offset t is in one (spelling_lang.c). */
+void civ_spelling_lang_spans(sp_state *st, const civ_block *b);
+bool civ_spelling_in_other_lang(const sp_state *st, size_t t);
+
+/* Sets each word's `variant` and st->variant_post (spelling_lang.c). */
+void civ_spelling_variants(sp_state *st);
+
+/* True when block b reads as another language than the dictionary's
+ * (spelling_lang.c). */
+bool civ_spelling_foreign(sp_state *st, const civ_block *b);
+
+/* What judge() decides for w, in words, for --explain-word; *fix is the
+ * fix-it it would carry, or NULL (spelling_judge.c). */
+const char *civ_spelling_class(const sp_state *st, const sp_word *w, const char **fix);
+
+/* True when the main dictionary knows a regular US/UK swap of w[0..n)
+ * (`colour` -> `color`), written to out (128 bytes) (spelling_lang.c). */
+bool civ_spelling_swapped(struct civ_speller *sp, const char *w, size_t n, char *out);
 
 /* Decides and reports every collected word (spelling_judge.c). */
 void civ_spelling_judge(sp_state *st);

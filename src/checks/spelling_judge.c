@@ -24,6 +24,9 @@
  *      nothing one edit away: 18% of codespell's misspellings are two or
  *      more edits from their word, and requiring a neighbour lost them
  *      (recall 82.5% on tests/spell-accuracy);
+ *   0. (first) a spelling of the candidate variant (`colour` in an en_US
+ *      project, spelling_lang.c): accepted when the post is written in
+ *      that spelling, else a warning with the main spelling as fix-it;
  *   5. anything else is an unknown term: reported only when
  *      `spelling.unknown-terms` asks for it (a note by default when on).
  *
@@ -50,7 +53,7 @@
 #define SUGGEST_LIMIT 100
 #define VOCABULARY 3 /* uses in one post that make a word the post's own */
 
-typedef enum { V_NONE, V_TYPO, V_CASING, V_VARIANT, V_TERM } verdict_kind;
+typedef enum { V_NONE, V_TYPO, V_CASING, V_VARIANT, V_TERM, V_SPELLING } verdict_kind;
 
 typedef struct {
     verdict_kind kind;
@@ -164,6 +167,14 @@ static judgement judge(const sp_state *st, const sp_word *w)
     civ_speller *sp = st->ctx->speller;
     bool styled = inner_capital(w->key, w->klen);
     const char *casing = civ_speller_casing(sp, w->key, w->klen);
+    /* a word of the candidate dictionary (spelling_lang.c) is that, unless
+     * the main one has it in capitals (`html` is en_GB's, `HTML` en_US's);
+     * a capital first letter alone is a name's (`grey` is not `Grey`) */
+    if ((w->accepted || w->variant) && (!casing || strcmp(casing + 1, w->key + 1) == 0)) {
+        j.kind = w->accepted || st->variant_post ? V_NONE : V_SPELLING;
+        j.fix = w->form;
+        return j;
+    }
     if (casing && !(styled && styled_capital(w->key, casing, w->klen))) {
         j.kind = V_CASING;
         j.fix = casing;
@@ -201,6 +212,27 @@ static judgement judge(const sp_state *st, const sp_word *w)
         j.count = y->nocc;
     }
     return j;
+}
+
+const char *civ_spelling_class(const sp_state *st, const sp_word *w, const char **fix)
+{
+    judgement j = judge(st, w);
+    *fix = j.fix;
+    switch (j.kind) {
+    case V_NONE:
+        return "accepted (a word or a spelling of the other dictionary)";
+    case V_TYPO:
+        return "a likely typo: a warning 'unknown word' with suggestions";
+    case V_CASING:
+        return "wrong casing: a warning, fixed to the dictionary's casing";
+    case V_VARIANT:
+        return "a variant of a name the post writes more often: a warning";
+    case V_SPELLING:
+        return "the other dictionary's spelling, in a post that is not written in it: a warning";
+    default:
+        return "an unknown term (a name, or the post's or run's vocabulary): reported only "
+               "with spelling.unknown-terms";
+    }
 }
 
 /* A suggestion as the post would write it: straight apostrophes become
@@ -290,6 +322,10 @@ static civ_diag *report_at(sp_state *st, const sp_word *w, const sp_occ *o, cons
         civ_severity sev = st->ctx->unknown_terms == CIV_TERMS_WARNING ? k->severity : CIV_SEV_NOTE;
         return civ_report_rule(k, k->rule, sev, o->s0, o->s1, "unknown term '%.*s'", n, t);
     }
+    case V_SPELLING: /* the fix-it is the same word in the main spelling */
+        d = civ_report(k, o->s0, o->s1, "'%.*s' is %s spelling; the rest of this post is %s", n, t,
+                       w->variant, civ_speller_lang(st->ctx->speller));
+        break;
     default:
         d = civ_report(k, o->s0, o->s1, "unknown word '%.*s'", n, t);
         add_suggestions(st, w, o, d);
@@ -307,7 +343,7 @@ void civ_spelling_judge(sp_state *st)
     for (size_t i = 0; i < st->nwords; i++) {
         const sp_word *w = &st->words[i];
         judgement j = judge(st, w);
-        if (j.kind == V_TERM && st->ctx->unknown_terms == CIV_TERMS_OFF)
+        if (j.kind == V_NONE || (j.kind == V_TERM && st->ctx->unknown_terms == CIV_TERMS_OFF))
             continue;
         if (st->ctx->all_occurrences) {
             for (size_t k = 0; k < w->nocc; k++)

@@ -86,6 +86,7 @@ static void part_init(part *p)
     p->unknown_terms = -1;
     p->typography = -1;
     p->author_required = -1;
+    p->foreign = -1;
 }
 
 static void part_release(part *p)
@@ -310,28 +311,38 @@ static void parse_acronym(parser *ps, const civ_ynode *v, part *p)
     p->acronym = n;
 }
 
-/* spelling: {unknown-terms: off|note|warning} - what an unknown word that
- * is not a likely typo gives (0 off, 1 note, 2 warning: the values of
- * checks/check.h's CIV_TERMS_*, which config may not include). */
+/* The index of t's value in the three `names`, or -1 after an error. */
+static int one_of(parser *ps, const civ_ynode *t, const char *key, const char *const names[3])
+{
+    for (int i = 0; i < 3; i++)
+        if (civ_yscalar_is(t, names[i]))
+            return i;
+    perr(ps, t, "'spelling.%s' must be %s, %s or %s", key, names[0], names[1], names[2]);
+    return -1;
+}
+
+/* spelling: {unknown-terms: off|note|warning, foreign: skip|note|check} -
+ * what an unknown word that is not a likely typo gives (0 off, 1 note, 2
+ * warning), and what a paragraph in another language gets (0 skip, 1 skip
+ * with a note, 2 checked): the values of checks/check.h's CIV_TERMS_* and
+ * CIV_FOREIGN_*, which config may not include. */
 static void parse_spelling(parser *ps, const civ_ynode *v, part *p)
 {
-    static const char *const keys[] = {"unknown-terms", NULL};
+    static const char *const keys[] = {"unknown-terms", "foreign", NULL};
     static const char *const levels[] = {"off", "note", "warning"};
+    static const char *const foreign[] = {"skip", "note", "check"};
     if (v->kind != CIV_Y_MAP) {
         perr(ps, v, "'spelling' must be a mapping like {unknown-terms: note}");
         return;
     }
     known_keys(ps, v, "'spelling'", keys);
     const civ_ynode *t = civ_ymap_get(v, "unknown-terms");
-    if (!t)
-        return;
-    for (int i = 0; i < 3; i++) {
-        if (civ_yscalar_is(t, levels[i])) {
-            p->unknown_terms = i;
-            return;
-        }
-    }
-    perr(ps, t, "'spelling.unknown-terms' must be off, note or warning");
+    int i;
+    if (t && (i = one_of(ps, t, "unknown-terms", levels)) >= 0)
+        p->unknown_terms = i;
+    t = civ_ymap_get(v, "foreign");
+    if (t && (i = one_of(ps, t, "foreign", foreign)) >= 0)
+        p->foreign = i;
 }
 
 /* typography: smart|plain - whether the renderer smartens quotes, dashes
@@ -503,6 +514,38 @@ static bool valid_lang(const char *s)
            s[4] >= 'A' && s[4] <= 'Z';
 }
 
+/* lang: en_GB, or a list (`[en_US, en_GB]`: the first is the main
+ * dictionary, a word any of them knows is accepted), kept as one
+ * comma-separated string, which is what the spellers (spell/spellers.h)
+ * and --lang take. */
+static void parse_lang(parser *ps, const civ_ynode *v)
+{
+    const civ_ynode *one[1] = {v};
+    const civ_ynode *const *items = one;
+    size_t n = 1;
+    if (v->kind == CIV_Y_SEQ) {
+        items = (const civ_ynode *const *)v->items;
+        n = v->n;
+    }
+    civ_buf b;
+    civ_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (items[i]->kind != CIV_Y_SCALAR || !valid_lang(items[i]->value) || n > 4) {
+            perr(ps, items[i], "'lang' must be a language like en_GB, or a list of up to 4 like [en_US, en_GB]");
+            civ_buf_release(&b);
+            return;
+        }
+        civ_buf_printf(&b, "%s%s", i ? "," : "", items[i]->value);
+    }
+    if (!n) {
+        perr(ps, v, "'lang' must not be an empty list");
+        civ_buf_release(&b);
+        return;
+    }
+    free(ps->c->lang);
+    ps->c->lang = civ_buf_detach(&b);
+}
+
 static void parse_top(parser *ps, const civ_ynode *root)
 {
     static const char *const keys[] = {"enable", "disable", "severity", "lang", "dictionaries",
@@ -520,13 +563,7 @@ static void parse_top(parser *ps, const civ_ynode *root)
         if (parse_part_key(ps, k, v, &c->top))
             continue;
         if (civ_yscalar_is(k, "lang")) {
-            if (v->kind != CIV_Y_SCALAR || !valid_lang(v->value)) {
-                perr(ps, v, "'lang' must be a language like en_US or en_GB");
-            }
-            else {
-                free(c->lang);
-                c->lang = xstrdup(v->value);
-            }
+            parse_lang(ps, v);
         } else if (civ_yscalar_is(k, "dictionaries")) {
             parse_paths(ps, v, "dictionaries", &c->dicts, &c->ndicts, &c->dcap, true);
         } else if (civ_yscalar_is(k, "ignore")) {

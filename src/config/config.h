@@ -14,10 +14,11 @@
  *     severity: {RULE: error|warning|note|off|on}
  *     lang: en_US                  dictionaries: [FILE.dic...]
  *     rules: [DIR-or-FILE...]      (extra rule packs)
- *     figures: {scope: sentence|paragraph}
+ *     figures: {scope: adjacent|sentence|paragraph, self-attribution: allow|report,
+ *               own-names: [NAME...]}
  *     empty-section: {direct-content: true|false}
  *     acronym-max-length: N
- *     spelling: {unknown-terms: off|note|warning}
+ *     spelling: {unknown-terms: off|note|warning, foreign: skip|note|check}
  *     site: jekyll|hugo|eleventy|pelican|mkdocs|docusaurus|plain
  *                                  (unset: guessed from the site's files)
  *     typography: smart|plain      (default: the site's renderer's)
@@ -106,6 +107,7 @@ typedef struct {
     bool author_optional;     /* author-line.required: false */
     const char *author_data_path;   /* author-line.data, or NULL */
     const civ_strmap *author_data;  /* its contents (site.h), or NULL */
+    int foreign;              /* spelling.foreign: 0 skip (default), 1 note, 2 check */
 } civ_file_settings;
 
 /* Resolves the settings of a config for `path` (as given on the command

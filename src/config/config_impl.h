@@ -20,6 +20,7 @@ typedef struct {
     int author_required;    /* -1: unset */
     char *author_data_path; /* author-line.data (resolved), or NULL */
     civ_strmap *author_data;/* its contents (site.h), or NULL */
+    int foreign; /* spelling.foreign: CIV_FOREIGN_* (check.h), -1 unset */
 } part;
 
 typedef struct {

@@ -36,7 +36,14 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
     else
         fputs("defaults (no .civlint.yml)", fp);
     fprintf(fp, "\nignored: %s\nlang: ", s->ignored ? "true" : "false");
-    yaml_str(fp, s->lang ? s->lang : "en_US");
+    if (s->lang && strchr(s->lang, ',')) { /* a list, kept comma-separated */
+        fputc('[', fp);
+        for (const char *p = s->lang; *p; p++)
+            fputs(*p == ',' ? ", " : (char[]){*p, 0}, fp);
+        fputc(']', fp);
+    } else {
+        yaml_str(fp, s->lang ? s->lang : "en_US");
+    }
     fputs("\ndictionaries:", fp);
     if (!s->ndictionaries)
         fputs(" []", fp);
@@ -72,8 +79,10 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
     else
         fputs("# acronym-max-length: the check's default\n", fp);
     static const char *const terms[] = {"off", "note", "warning"};
-    fprintf(fp, "spelling:\n  unknown-terms: %s\n",
-            terms[s->unknown_terms >= 0 && s->unknown_terms <= 2 ? s->unknown_terms : 0]);
+    static const char *const foreign[] = {"skip", "note", "check"};
+    fprintf(fp, "spelling:\n  unknown-terms: %s\n  foreign: %s\n",
+            terms[s->unknown_terms >= 0 && s->unknown_terms <= 2 ? s->unknown_terms : 0],
+            foreign[s->foreign >= 0 && s->foreign <= 2 ? s->foreign : 0]);
     fprintf(fp, "site: %s", civ_site_name(s->site));
     if (s->site_from) {
         fputs("  # guessed from ", fp);

@@ -262,6 +262,8 @@ static void apply_part(civ_file_settings *s, const part *p)
         s->author_data = p->author_data;
         s->author_data_path = p->author_data_path;
     }
+    if (p->foreign >= 0)
+        s->foreign = p->foreign;
 }
 
 void civ_config_settings(const civ_config *c, const civ_config_env *env, const char *path,

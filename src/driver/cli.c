@@ -397,7 +397,8 @@ static const civ_cli_option table[] = {
          "link, footnote or attribution ('according to', 'said', ...) in their sentence.\n"),
 
     {.section = SPELLING, .name = "lang", .arg = "LANG", .fn = set_str, .field = AT(lang),
-     .help = "hunspell dictionary (default en_US)"},
+     .help = "hunspell dictionary (default en_US); a comma-\n"
+             "separated list (en_US,en_GB) accepts each one's words"},
     {.section = SPELLING, .name = "dict", .arg = "PATH", .fn = set_str, .field = AT(dict),
      .help = "the dictionary: PATH.aff + PATH.dic, or a folder\n"
              "holding LANG.aff (default: $DICPATH, then\n"
@@ -425,6 +426,11 @@ static const civ_cli_option table[] = {
      .help = "print every unknown word of PATHS as written, with its\n"
              "occurrences and posts, most frequent first (a project's\n"
              "vocabulary to review for --words), and exit"},
+    {.section = SPELLING, .name = "explain-word", .arg = "WORD", .fn = set_str, .field = AT(explain_word),
+     .help = "say why WORD is or is not a spelling finding (the\n"
+             "tokenizer, the dictionary or word list that knows it,\n"
+             "how the check judges it, the ranked suggestions),\n"
+             "with the command line's spelling options, and exit"},
     {.section = SPELLING, .name = "spell-stats", .fn = set_true, .field = AT(spell_stats),
      .help = "print words checked and words/second on stderr"},
 

@@ -49,6 +49,7 @@ typedef struct {
     bool list_rules;
     const char *explain;       /* --explain RULE */
     bool list_unknown;   /* --list-unknown: the unknown words of PATHS, counted */
+    const char *explain_word; /* --explain-word WORD, or NULL */
     bool summary;              /* --summary: the summary table after the output */
     bool default_rules;        /* false with --no-default-rules */
     civ_strlist rule_dirs;     /* --rules, in order */

@@ -48,6 +48,11 @@ static char *find_datadir(void)
 /* Lints the files: the stages of run.h, in order. */
 static int lint(civ_run *r)
 {
+    if (r->o->explain_word) { /* one word's verdict instead of the findings */
+        civ_run_load_spellers(r);
+        civ_run_explain_word(r);
+        return r->trouble ? CIV_EXIT_TROUBLE : CIV_EXIT_CLEAN;
+    }
     if (r->o->list_unknown) { /* the vocabulary instead of the findings */
         civ_run_load_spellers(r);
         civ_run_walk(r);

@@ -371,6 +371,15 @@ static void build_vocabulary(civ_run *r, lint_job_ctx *jc, unsigned jobs)
     r->linter.ctx.run_words = &r->run_words;
 }
 
+/* ---- --explain-word ------------------------------------------------------ */
+
+void civ_run_explain_word(civ_run *r)
+{
+    char *t = civ_spelling_explain(&r->linter.ctx, r->o->explain_word);
+    civ_term_put(stdout, t, strlen(t), CIV_TERM_NEWLINES); /* quotes the word as given */
+    free(t);
+}
+
 /* ---- --list-unknown ------------------------------------------------------ */
 
 typedef struct {

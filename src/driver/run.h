@@ -89,6 +89,9 @@ bool civ_run_check_configs(civ_run *r);
  * it, most frequent first, on stdout (a comment line first). Read,
  * configuration and dictionary errors are reported as when linting. */
 void civ_run_list_unknown(civ_run *r);
+/* --explain-word: prints why the word is or is not a spelling finding
+ * (checks/spelling.h), with the command line's spelling settings. */
+void civ_run_explain_word(civ_run *r);
 
 /* --list-rules: every rule with its severity and description, on stdout. */
 void civ_run_list_rules(const civ_run *r);

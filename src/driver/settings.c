@@ -27,6 +27,7 @@ void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx)
     ctx->nauthor_keys = s->nauthor_keys;
     ctx->author_optional = s->author_optional;
     ctx->author_data = s->author_data;
+    ctx->foreign = s->foreign;
     if (s->acronym_max_length)
         ctx->acronym_max = s->acronym_max_length;
 }

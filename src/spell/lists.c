@@ -48,3 +48,71 @@ bool civ_speller_add_list(civ_speller *sp, const char *path, char **err)
     fclose(f);
     return dic ? civ_speller_add_dic(sp, path, err) : civ_speller_add_words_file(sp, path, err);
 }
+
+/* ---- word lists ---- */
+
+static bool is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+void civ_wordlist_add(civ_strmap *list, const char *word, size_t n)
+{
+    char buf[128];
+    char *s = n < sizeof buf ? buf : xmalloc(n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n;) { /* straight apostrophes, as words are looked up */
+        if (i + 3 <= n && memcmp(word + i, "\xE2\x80\x99", 3) == 0) {
+            s[k++] = '\'';
+            i += 3;
+        } else {
+            s[k++] = word[i++];
+        }
+    }
+    if (k)
+        civ_strmap_put(list, s, k, (void *)1);
+    if (s != buf)
+        free(s);
+}
+
+bool civ_wordlist_has(const civ_strmap *list, const char *word, size_t n)
+{
+    if (list->n == 0 || n == 0)
+        return false;
+    if (civ_strmap_get(list, word, n))
+        return true;
+    bool caps = true, rest_lower = true;
+    for (size_t i = 0; i < n; i++) {
+        if (is_lower(word[i]))
+            caps = false;
+        if (i > 0 && is_upper(word[i]))
+            rest_lower = false;
+    }
+    if (!is_upper(word[0]))
+        return false;
+    char buf[128];
+    char *s = n < sizeof buf ? buf : xmalloc(n + 1);
+    memcpy(s, word, n);
+    bool found = false;
+    if (rest_lower) { /* "Word" from "word" */
+        s[0] = (char)(s[0] - 'A' + 'a');
+        found = civ_strmap_get(list, s, n) != NULL;
+    } else if (caps) { /* "WORD" from "word" or "Word" */
+        for (size_t i = 1; i < n; i++)
+            if (is_upper(s[i]))
+                s[i] = (char)(s[i] - 'A' + 'a');
+        found = civ_strmap_get(list, s, n) != NULL;
+        if (!found) {
+            s[0] = (char)(s[0] - 'A' + 'a');
+            found = civ_strmap_get(list, s, n) != NULL;
+        }
+    }
+    if (s != buf)
+        free(s);
+    return found;
+}

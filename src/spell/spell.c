@@ -48,6 +48,17 @@ struct civ_speller {
     bool full_search; /* civ_speller_set_full_search */
 
     _Atomic uint64_t words_n, lookups, suggestions, ns;
+
+    /* Other spellings of the language (civ_speller_add_variant), owned. */
+    char *lang;
+    civ_speller *variants[CIV_SPELL_MAX_VARIANTS];
+    size_t nvariants;
+    /* The candidate (civ_speller_add_candidate), loaded on first use: it
+     * doubles a one-post run's start-up, and most posts never need it. */
+    char *cand_lang, *cand_dict;
+    pthread_mutex_t cand_lock;
+    _Atomic(civ_speller *) cand;
+    _Atomic bool cand_tried;
 };
 
 static bool is_file(const char *path)
@@ -192,6 +203,7 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     if (!find_dict(lang, dict, &aff, &dic, err))
         return NULL;
     civ_speller *sp = xcalloc(1, sizeof *sp);
+    sp->lang = xstrdup(lang);
     sp->aff = aff;
     sp->dic = dic;
     civ_strmap_init(&sp->words);
@@ -199,6 +211,7 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     pthread_mutex_init(&sp->load_lock, NULL);
     pthread_mutex_init(&sp->pool_lock, NULL);
     pthread_rwlock_init(&sp->cache_lock, NULL);
+    pthread_mutex_init(&sp->cand_lock, NULL);
     Hunhandle *h = load_handle(sp);
     const char *enc = Hunspell_get_dic_encoding(h);
     if (!enc || strcmp(enc, "UTF-8") != 0) {
@@ -240,6 +253,13 @@ void civ_speller_free(civ_speller *sp)
     pthread_mutex_destroy(&sp->load_lock);
     pthread_mutex_destroy(&sp->pool_lock);
     pthread_rwlock_destroy(&sp->cache_lock);
+    for (size_t i = 0; i < sp->nvariants; i++)
+        civ_speller_free(sp->variants[i]);
+    civ_speller_free(atomic_load(&sp->cand));
+    free(sp->cand_lang);
+    free(sp->cand_dict);
+    pthread_mutex_destroy(&sp->cand_lock);
+    free(sp->lang);
     free(sp->aff);
     free(sp->dic);
     free(sp);
@@ -342,9 +362,69 @@ bool civ_speller_check(civ_speller *sp, const char *word, size_t n)
     atomic_fetch_add(&sp->lookups, 1);
     if (s != buf)
         free(s);
+    for (size_t i = 0; !known && i < sp->nvariants; i++)
+        known = civ_speller_check(sp->variants[i], word, n);
     v = xcalloc(1, sizeof *v);
     v->known = known;
     return insert(sp, word, n, v)->known;
+}
+
+const char *civ_speller_lang(const civ_speller *sp)
+{
+    return sp->lang;
+}
+
+bool civ_speller_add_variant(civ_speller *sp, civ_speller *variant)
+{
+    if (sp->nvariants == CIV_SPELL_MAX_VARIANTS)
+        return false;
+    sp->variants[sp->nvariants++] = variant;
+    return true;
+}
+
+void civ_speller_add_candidate(civ_speller *sp, const char *lang, const char *dict)
+{
+    free(sp->cand_lang);
+    free(sp->cand_dict);
+    sp->cand_lang = xstrdup(lang);
+    sp->cand_dict = dict ? xstrdup(dict) : NULL;
+}
+
+/* The candidate speller, loaded by the first thread that asks; NULL when
+ * there is none or it is not installed. */
+static civ_speller *candidate(civ_speller *sp)
+{
+    if (!sp->cand_lang)
+        return NULL;
+    if (atomic_load(&sp->cand_tried))
+        return atomic_load(&sp->cand);
+    pthread_mutex_lock(&sp->cand_lock);
+    if (!atomic_load(&sp->cand_tried)) {
+        char *err = NULL;
+        civ_speller *c = civ_speller_new(sp->cand_lang, sp->cand_dict, &err);
+        free(err);
+        atomic_store(&sp->cand, c);
+        atomic_store(&sp->cand_tried, true);
+    }
+    pthread_mutex_unlock(&sp->cand_lock);
+    return atomic_load(&sp->cand);
+}
+
+const char *civ_speller_variant_knows(civ_speller *sp, const char *word, size_t n)
+{
+    civ_speller *c = candidate(sp);
+    return c && civ_speller_check(c, word, n) ? c->lang : NULL;
+}
+
+bool civ_speller_variant_lacks(civ_speller *sp, const char *word, size_t n)
+{
+    civ_speller *c = candidate(sp);
+    return c && !civ_speller_check(c, word, n);
+}
+
+bool civ_speller_in_list(const civ_speller *sp, const char *word, size_t n)
+{
+    return civ_wordlist_has(&sp->words, word, n);
 }
 
 /* A suggestion that splits the word: a space or hyphen it did not have. */
@@ -589,72 +669,4 @@ void civ_speller_stats(civ_speller *sp, civ_spell_stats *st)
     pthread_mutex_lock(&sp->pool_lock);
     st->handles = sp->nall;
     pthread_mutex_unlock(&sp->pool_lock);
-}
-
-/* ---- word lists ---- */
-
-static bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static bool is_lower(char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-void civ_wordlist_add(civ_strmap *list, const char *word, size_t n)
-{
-    char buf[128];
-    char *s = n < sizeof buf ? buf : xmalloc(n + 1);
-    size_t k = 0;
-    for (size_t i = 0; i < n;) { /* straight apostrophes, as words are looked up */
-        if (i + 3 <= n && memcmp(word + i, "\xE2\x80\x99", 3) == 0) {
-            s[k++] = '\'';
-            i += 3;
-        } else {
-            s[k++] = word[i++];
-        }
-    }
-    if (k)
-        civ_strmap_put(list, s, k, (void *)1);
-    if (s != buf)
-        free(s);
-}
-
-bool civ_wordlist_has(const civ_strmap *list, const char *word, size_t n)
-{
-    if (list->n == 0 || n == 0)
-        return false;
-    if (civ_strmap_get(list, word, n))
-        return true;
-    bool caps = true, rest_lower = true;
-    for (size_t i = 0; i < n; i++) {
-        if (is_lower(word[i]))
-            caps = false;
-        if (i > 0 && is_upper(word[i]))
-            rest_lower = false;
-    }
-    if (!is_upper(word[0]))
-        return false;
-    char buf[128];
-    char *s = n < sizeof buf ? buf : xmalloc(n + 1);
-    memcpy(s, word, n);
-    bool found = false;
-    if (rest_lower) { /* "Word" from "word" */
-        s[0] = (char)(s[0] - 'A' + 'a');
-        found = civ_strmap_get(list, s, n) != NULL;
-    } else if (caps) { /* "WORD" from "word" or "Word" */
-        for (size_t i = 1; i < n; i++)
-            if (is_upper(s[i]))
-                s[i] = (char)(s[i] - 'A' + 'a');
-        found = civ_strmap_get(list, s, n) != NULL;
-        if (!found) {
-            s[0] = (char)(s[0] - 'A' + 'a');
-            found = civ_strmap_get(list, s, n) != NULL;
-        }
-    }
-    if (s != buf)
-        free(s);
-    return found;
 }

@@ -121,6 +121,42 @@ civ_closeness civ_speller_closest(civ_speller *sp, const char *word, size_t n);
  * word; the same answer as a civ_speller_closest of cost 1. Thread-safe. */
 const char *civ_speller_casing(civ_speller *sp, const char *word, size_t n);
 
+/* Spellings of the same language (issue 13, item 6): `lang: [en_US,
+ * en_GB]` accepts a word either dictionary knows, and a post of an en_US
+ * project written consistently in British spelling is told apart from an
+ * American post with one `colour` (checks/spelling_lang.c).
+ *
+ * civ_speller_add_variant hands `variant` (a speller of another spelling,
+ * e.g. en_GB) to sp, which frees it; its words are correct for
+ * civ_speller_check (false when CIV_SPELL_MAX_VARIANTS are already given).
+ * civ_speller_add_candidate names the one other spelling that is not
+ * accepted but asked: civ_speller_variant_knows returns its lang (owned
+ * by the speller) when it knows a word, else NULL, and
+ * civ_speller_variant_lacks is true when it does not know a word (`color`
+ * for en_GB: a sign of American spelling). The candidate is loaded at the
+ * first of these calls (a missing dictionary: both answer as if there
+ * were no candidate). Set-up only for the add calls; the lookups are
+ * thread-safe. */
+#define CIV_SPELL_MAX_VARIANTS 4
+bool civ_speller_add_variant(civ_speller *sp, civ_speller *variant);
+void civ_speller_add_candidate(civ_speller *sp, const char *lang, const char *dict);
+const char *civ_speller_variant_knows(civ_speller *sp, const char *word, size_t n);
+bool civ_speller_variant_lacks(civ_speller *sp, const char *word, size_t n);
+/* The language the speller was made for ("en_US"), owned by it. */
+const char *civ_speller_lang(const civ_speller *sp);
+/* True when word[0..n) is in one of the speller's plain word lists. */
+bool civ_speller_in_list(const civ_speller *sp, const char *word, size_t n);
+
+/* The known words one edit from word[0..n), cheapest first, with their
+ * costs (near.h, in quarters of an edit): up to max (at most 16) in out,
+ * each word on the heap (the caller frees). The search behind the
+ * suggestions, for --explain-word. Thread-safe. */
+typedef struct {
+    char *word;
+    int cost;
+} civ_ranked;
+size_t civ_speller_rank(civ_speller *sp, const char *word, size_t n, civ_ranked *out, size_t max);
+
 /* Counters for --spell-stats. */
 typedef struct {
     uint64_t words;       /* words checked (civ_speller_account) */

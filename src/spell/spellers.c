@@ -54,18 +54,61 @@ void civ_spellers_free(civ_spellers *s)
     free(s);
 }
 
+/* The other spelling of English a post may be written in, tried when the
+ * configuration names only `lang`: British for an American dictionary,
+ * American for the others (checks/spelling_lang.c). NULL for the other
+ * languages. */
+static const char *candidate_for(const char *lang)
+{
+    if (strncmp(lang, "en", 2) != 0 || (lang[2] != '_' && lang[2] != '-' && lang[2] != '\0'))
+        return NULL;
+    return strcmp(lang + 2, "_US") == 0 || strcmp(lang + 2, "-US") == 0 || !lang[2] ? "en_GB" : "en_US";
+}
+
+/* lang is one language or a comma-separated list (`lang: [en_US, en_GB]`):
+ * the first is the main dictionary, which the house dictionary and word
+ * lists extend; each other one is accepted as it is. When the list names
+ * one English, the other spelling is loaded as a candidate when it is
+ * installed (silently none when it is not: it is a refinement, not a
+ * requirement), at first use (spell.h). */
+static civ_speller *load_langs(const civ_spellers *s, const char *lang, civ_buf *errs)
+{
+    char *list = xstrdup(lang && *lang ? lang : CIV_SPELL_DEFAULT_LANG);
+    char *save = NULL, *first = strtok_r(list, ",", &save);
+    char *err = NULL;
+    civ_speller *sp = civ_speller_new(first, s->dict, &err);
+    if (!sp) {
+        civ_buf_puts(errs, err);
+        free(err);
+        free(list);
+        return NULL;
+    }
+    civ_speller_set_full_search(sp, s->full_search);
+    size_t n = 1;
+    for (char *l = strtok_r(NULL, ",", &save); l; l = strtok_r(NULL, ",", &save), n++) {
+        civ_speller *v = civ_speller_new(l, s->dict, &err);
+        if (!v || !civ_speller_add_variant(sp, v)) {
+            civ_buf_printf(errs, "%s%s", errs->len ? "\n" : "", v ? "too many languages in 'lang'" : err);
+            free(err);
+            err = NULL;
+            civ_speller_free(v);
+        }
+    }
+    const char *cand = candidate_for(first);
+    if (n == 1 && cand)
+        civ_speller_add_candidate(sp, cand, s->dict);
+    free(list);
+    return sp;
+}
+
 /* Loads one configuration; *err collects every problem (one per line). */
 static civ_speller *load(const civ_spellers *s, const char *lang, const char *const *dicts,
                          size_t ndicts, civ_buf *errs)
 {
     char *err = NULL;
-    civ_speller *sp = civ_speller_new(lang, s->dict, &err);
-    if (!sp) {
-        civ_buf_puts(errs, err);
-        free(err);
+    civ_speller *sp = load_langs(s, lang, errs);
+    if (!sp)
         return NULL;
-    }
-    civ_speller_set_full_search(sp, s->full_search);
     if (s->house && !civ_speller_add_dic(sp, s->house, &err)) {
         civ_buf_printf(errs, "%shouse dictionary: %s", errs->len ? "\n" : "", err);
         free(err);

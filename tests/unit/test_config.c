@@ -50,6 +50,13 @@ static const cfg_case cases[] = {
     {"unknown spelling key", "spelling: {unknown-words: note}\n", "1:12: error: unknown key 'unknown-words' in 'spelling'"},
     {"spelling not a map", "spelling: note\n", "1:11: error: 'spelling' must be a mapping"},
     {"bad lang", "lang: english\n", "1:7: error: 'lang' must be a language"},
+    {"lang list", "lang: [en_US, en_GB]\n", NULL},
+    {"bad lang in a list", "lang: [en_US, british]\n", "1:15: error: 'lang' must be a language"},
+    {"empty lang list", "lang: []\n", "1:7: error: 'lang' must not be an empty list"},
+    {"lang list too long", "lang: [en_US, en_GB, en_CA, en_AU, en_NZ]\n", "1:8: error: 'lang' must be a language"},
+    {"spelling foreign", "spelling: {foreign: note}\n", NULL},
+    {"spelling foreign in an override", "overrides:\n  - files: x\n    spelling: {foreign: check}\n", NULL},
+    {"bad spelling foreign", "spelling: {foreign: yes}\n", "1:21: error: 'spelling.foreign' must be skip, note or check"},
     {"missing dictionary", "dictionaries: [no-such.dic]\n", "1:16: error: cannot find 'no-such.dic'"},
     {"override without files", "overrides:\n  - disable: [encoding]\n", "2:5: error: override has no 'files'"},
     {"unknown override key", "overrides:\n  - files: x\n    lang: en_US\n", "3:5: error: unknown key 'lang' in an override"},
@@ -203,10 +210,10 @@ START_TEST(test_precedence)
     char *err = NULL;
     const char *y = "severity: {empty-section: error, author-line: note}\n"
                     "figures: {scope: paragraph}\n"
-                    "spelling: {unknown-terms: note}\n"
+                    "spelling: {unknown-terms: note, foreign: note}\n"
                     "overrides:\n"
                     "  - files: drafts/**\n    disable: [empty-section]\n    figures: {scope: sentence}\n"
-                    "    spelling: {unknown-terms: warning}\n"
+                    "    spelling: {unknown-terms: warning, foreign: check}\n"
                     "  - files: '*.md'\n    enable: [empty-section]\n";
     civ_config *cfg = civ_config_parse("/proj/.civlint.yml", y, strlen(y), &e, &err);
     ck_assert_msg(cfg != NULL, "%s", err ? err : "");
@@ -223,12 +230,14 @@ START_TEST(test_precedence)
     ck_assert(!civ_policy_lookup(&fs.policy, "author-line", CIV_SEV_WARNING, &sev));
     ck_assert_int_eq(fs.figure_scope, CIV_FIGURES_SENTENCE);
     ck_assert_int_eq(fs.unknown_terms, 2); /* warning, from the override */
+    ck_assert_int_eq(fs.foreign, 2);       /* check, from the override */
     civ_file_settings_release(&fs);
     civ_config_settings(cfg, &e, "posts/a.md", NULL, &fs);
     ck_assert_int_eq(fs.figure_scope, CIV_FIGURES_PARAGRAPH);
     ck_assert(!fs.figure_self_report); /* allow, the default */
     ck_assert_uint_eq(fs.nfigure_own_names, 0);
     ck_assert_int_eq(fs.unknown_terms, 1); /* note, from the top level */
+    ck_assert_int_eq(fs.foreign, 1);       /* note, from the top level */
     ck_assert(civ_policy_lookup(&fs.policy, "author-line", CIV_SEV_WARNING, &sev));
     ck_assert_int_eq(sev, CIV_SEV_NOTE);
     civ_file_settings_release(&fs);
