@@ -266,6 +266,9 @@ static const civ_cli_option table[] = {
     {.section = RULES, .name = "list-rules", .fn = set_true, .field = AT(list_rules),
      .help = "list every rule with its severity and description,\n"
              "the rules of the loaded packs (PACK.ID) included"},
+    {.section = RULES, .name = "verbose", .short_name = 'v', .fn = set_true, .field = AT(verbose),
+     .help = "with --list-rules: also say which engine runs each\n"
+             "pack rule (prefilter + pcre2, or pcre2 alone and why)"},
     {.section = RULES, .name = "enable", .arg = "RULE[,RULE]", .fn = opt_enable,
      .help = "turn these rules on (all are on by default)"},
     {.section = RULES, .name = "disable", .arg = "RULE[,RULE]", .fn = opt_disable,

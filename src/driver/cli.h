@@ -39,6 +39,7 @@ typedef struct {
     const char *stdin_name;    /* --stdin-filename; NULL: "-" */
     civ_severity fail_on;
     bool list_rules;
+    bool verbose;        /* -v: --list-rules shows engines */
     bool list_unknown;   /* --list-unknown: the unknown words of PATHS, counted */
     bool summary;              /* --summary: the summary table after the output */
     bool default_rules;        /* false with --no-default-rules */
