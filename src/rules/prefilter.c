@@ -36,6 +36,7 @@ struct civ_prefilter {
     int32_t *delta;  /* nodes x width */
     int32_t *first;  /* per node: first literal ending here, or -1 */
     int32_t *dict;   /* per node: the longest proper suffix node with literals, or -1 */
+    int32_t *out;    /* per node: itself when literals end there, else dict */
     size_t nnodes;
 };
 
@@ -60,6 +61,7 @@ void civ_prefilter_free(civ_prefilter *pf)
     free(pf->delta);
     free(pf->first);
     free(pf->dict);
+    free(pf->out);
     free(pf);
 }
 
@@ -68,9 +70,23 @@ static unsigned char fold(unsigned char c)
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
+/* A one-letter literal ('a', 'I') is in nearly every paragraph, and
+ * would make the scan report at nearly every byte. */
+bool civ_prefilter_usable(const civ_litset *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        unsigned char c = (unsigned char)s->s[i][0];
+        if (s->len[i] == 1 && ((c | 32) >= 'a' && (c | 32) <= 'z'))
+            return false;
+    }
+    return true;
+}
+
 size_t civ_prefilter_add(civ_prefilter *pf, const civ_litset *s)
 {
     size_t slot = pf->nslots;
+    if (s && !civ_prefilter_usable(s))
+        s = NULL;
     *CIV_PUSH(pf->always, pf->nslots, pf->alwayscap) = s == NULL;
     if (!s)
         return slot;
@@ -173,6 +189,9 @@ void civ_prefilter_build(civ_prefilter *pf)
     }
     free(fail);
     free(queue);
+    pf->out = xmalloc(pf->nnodes * sizeof *pf->out);
+    for (size_t n = 0; n < pf->nnodes; n++)
+        pf->out[n] = pf->first[n] >= 0 ? (int32_t)n : pf->dict[n];
 }
 
 /* Caseless pcre2 matches these with ASCII letters (KELVIN SIGN with k,
@@ -196,20 +215,31 @@ void civ_prefilter_scan(const civ_prefilter *pf, const char *text, size_t len, b
         return;
     }
     memcpy(hit, pf->always, pf->nslots * sizeof *hit);
+    /* A node whose literals were all reported (none case-sensitive, or
+     * all verified) need not be visited again in this text: common short
+     * literals (',' '-' 'the') occur on every line. */
+    unsigned char *done = xcalloc(pf->nnodes, 1);
     const unsigned char *s = (const unsigned char *)text;
-    const int32_t *delta = pf->delta;
+    const int32_t *delta = pf->delta, *out = pf->out;
     size_t w = pf->width;
     int32_t st = 0;
     for (size_t i = 0; i < len; i++) {
         st = delta[(size_t)st * w + pf->cls[s[i]]];
-        for (int32_t o = pf->first[st] >= 0 ? st : pf->dict[st]; o >= 0; o = pf->dict[o]) {
+        for (int32_t o = out[st]; o >= 0; o = pf->dict[o]) {
+            if (done[o])
+                continue;
+            bool all = true;
             for (int32_t li = pf->first[o]; li >= 0; li = pf->lits[li].next) {
                 const literal *l = &pf->lits[li];
-                if (l->cs && memcmp(text + i + 1 - l->len, l->raw, l->len) != 0)
+                if (l->cs && memcmp(text + i + 1 - l->len, l->raw, l->len) != 0) {
+                    all = false;
                     continue;
+                }
                 for (size_t k = 0; k < l->nslots; k++)
                     hit[l->slots[k]] = true;
             }
+            done[o] = all;
         }
     }
+    free(done);
 }

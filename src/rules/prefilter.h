@@ -20,6 +20,10 @@ typedef struct civ_prefilter civ_prefilter;
 civ_prefilter *civ_prefilter_new(void);
 void civ_prefilter_free(civ_prefilter *pf);
 
+/* False when s holds a literal too common to filter anything (a single
+ * letter); such a slot is added as "always". */
+bool civ_prefilter_usable(const civ_litset *s);
+
 /* Adds a slot that matches when one of the literals of s occurs (s NULL:
  * always). Returns the slot number. Call before civ_prefilter_build. */
 size_t civ_prefilter_add(civ_prefilter *pf, const civ_litset *s);

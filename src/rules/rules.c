@@ -331,6 +331,10 @@ static void build_prefilter(civ_rules *r)
     for (size_t i = 0; i < r->rules.n; i++) {
         civ_rule *rule = &r->rules.items[i];
         bool ok = rule_literals(rule, &s, &why);
+        if (ok && !civ_prefilter_usable(&s)) {
+            ok = false;
+            why = "a one-letter literal, in nearly every block";
+        }
         rule->slot = civ_prefilter_add(r->pf, ok ? &s : NULL);
         rule->engine = ok ? NULL : why;
     }
