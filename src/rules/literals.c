@@ -535,6 +535,29 @@ static info parse_piece(parser *ps)
     return a;
 }
 
+/* Appends a plain literal character at ps->p (no quantifier after it) to
+ * run; false when it is anything else, or does not fit. */
+static bool plain_char(parser *ps, civ_litset *run)
+{
+    unsigned char c = (unsigned char)*ps->p;
+    if (strchr("()[]{}\\.^$|*+?", c) || (ps->icase && c >= 0x80))
+        return false;
+    size_t n = utf8_len(c);
+    for (size_t k = 1; k < n; k++)
+        if (!ps->p[k])
+            return false;
+    if (ps->p[n] && strchr("*+?{", ps->p[n]))
+        return false;
+    char ch = (char)c;
+    if (ps->icase && c >= 'A' && c <= 'Z')
+        ch = (char)(c + 32);
+    if (!append(run, n == 1 ? &ch : ps->p, n))
+        return false;
+    ps->any_icase |= ps->icase;
+    ps->p += n;
+    return true;
+}
+
 static info parse_concat(parser *ps)
 {
     info best = info_none();
@@ -543,6 +566,8 @@ static info parse_concat(parser *ps)
     set_one(&run, "", 0);
     bool all_exact = true;
     while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->fail) {
+        if (plain_char(ps, &run))
+            continue; /* the common case, without building an info */
         info a = parse_piece(ps);
         if (a.exact_ok && a.exact.n == 1 && append(&run, a.exact.s[0], a.exact.len[0]))
             continue; /* the common case, one more literal character */
