@@ -302,19 +302,31 @@ static info parse_class(parser *ps)
             ps->p += n;
         }
         if (ps->p[0] == '-' && ps->p[1] && ps->p[1] != ']') {
-            /* a range: skip its upper end, and give up listing */
+            /* a range: listed when short and ASCII ([0-9], [1-7]) */
             ps->p++;
+            char hi[4];
+            size_t hn = 0;
             if (*ps->p == '\\') {
                 ps->p++;
-                char tmp[4];
-                size_t tn;
-                parse_escape(ps, tmp, &tn);
+                parse_escape(ps, hi, &hn);
                 if (ps->fail)
                     return info_none();
             } else {
-                ps->p += utf8_len((unsigned char)*ps->p);
+                hn = utf8_len((unsigned char)*ps->p);
+                memcpy(hi, ps->p, hn);
+                ps->p += hn;
             }
-            listable = false;
+            unsigned char lo = (unsigned char)lit[0], up = (unsigned char)hi[0];
+            if (n != 1 || hn != 1 || lo >= 0x80 || up >= 0x80 || up < lo || up - lo > 15) {
+                listable = false;
+                continue;
+            }
+            for (unsigned c = lo; listable && c <= up; c++) {
+                char one = (char)c;
+                info ch = literal_char(ps, &one, 1);
+                if (!ch.exact_ok || !set_add(&r.exact, ch.exact.s[0], ch.exact.len[0]))
+                    listable = false;
+            }
             continue;
         }
         if (listable) {

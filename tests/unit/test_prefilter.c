@@ -36,6 +36,9 @@ static const struct {
     {"\\Qa.b\\E", false, "a.b"},
     {"\\x{2026}", false, "\xe2\x80\xa6"},
     {"[.][.]", false, ".."},
+    {"[1-3]x", false, "1x|2x|3x"},                   /* a short ASCII range is listed */
+    {"[a-z]", false, NULL},                           /* a long one is any letter */
+    {"(?i)[a-b]c", false, "ac|bc"},
     {"ab|c*", false, NULL},                           /* one branch can be empty */
     {"(?i:Kiev)|Lvov", false, "kiev|lvov"},           /* a caseless part folds the set */
 };
