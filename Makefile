@@ -106,6 +106,7 @@ check: all $(TEST_BIN)
 	tests/spec-corpus ./civlint
 	tests/json-schema ./civlint
 	tests/parallel-order ./civlint
+	tests/prefilter-same ./civlint
 	tests/gating-cli ./civlint
 	tests/safe-io ./civlint
 	tests/formats/run ./civlint

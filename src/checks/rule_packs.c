@@ -122,6 +122,8 @@ typedef struct {
     civ_quotes *quotes; /* one per block, NULL until needed */
     bool *found;
     civ_allows allows;
+    bool *pfhit;  /* blocks x slots: the prefilter's verdicts, or NULL */
+    size_t nslots;
 } quoting;
 
 static void quoting_init(quoting *q, const civ_doc *doc, const civ_rules *rules)
@@ -130,6 +132,17 @@ static void quoting_init(quoting *q, const civ_doc *doc, const civ_rules *rules)
     q->doc = doc;
     q->rules = rules;
     civ_allows_parse(doc, &q->allows);
+    /* One pass over each prose block for the literals of every rule
+     * (rules/prefilter.h), instead of one pcre2 pass per rule. */
+    const civ_prefilter *pf = civ_rules_prefilter(rules);
+    if (pf) {
+        q->nslots = civ_prefilter_slots(pf);
+        q->pfhit = xcalloc(doc->nblocks * q->nslots + 1, sizeof *q->pfhit);
+        for (size_t i = 0; i < doc->nblocks; i++)
+            if (civ_block_is_prose(&doc->blocks[i]))
+                civ_prefilter_scan(pf, doc->blocks[i].text, doc->blocks[i].text_len,
+                                   &q->pfhit[i * q->nslots]);
+    }
 }
 
 static void quoting_release(quoting *q)
@@ -139,6 +152,7 @@ static void quoting_release(quoting *q)
             civ_quotes_release(&q->quotes[i]);
     free(q->quotes);
     free(q->found);
+    free(q->pfhit);
     civ_allows_release(&q->allows);
 }
 
@@ -242,12 +256,12 @@ static void report_match(void *ud, const civ_rule *r, size_t k, const civ_block 
  * instead of one per pattern: most blocks match no rule at all. A combined
  * pattern that gives up marks the block, so the pattern-by-pattern pass
  * reports the limit as usual. Caller frees. */
-static bool *candidates(const civ_doc *doc, const civ_rule *r)
+static bool *candidates(const civ_doc *doc, const civ_rule *r, const bool *pfhit, size_t nslots)
 {
     bool *c = xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof *c);
     for (size_t i = 0; i < doc->nblocks; i++) {
         const civ_block *b = &doc->blocks[i];
-        if (!in_scope(r, b))
+        if (!in_scope(r, b) || (pfhit && !pfhit[i * nslots + r->slot]))
             continue;
         size_t ov[2];
         c[i] = !r->any || civ_pattern_find(r->any, b->text, b->text_len, 0, ov, 1) != CIV_MATCH_NONE;
@@ -257,7 +271,7 @@ static bool *candidates(const civ_doc *doc, const civ_rule *r)
 
 static void run_match_rule(const civ_doc *doc, const civ_rule *r, civ_sink *sink, quoting *q)
 {
-    bool *cand = candidates(doc, r);
+    bool *cand = candidates(doc, r, q->pfhit, q->nslots);
     for (size_t k = 0; k < r->npats; k++)
         for (size_t i = 0; i < doc->nblocks; i++)
             if (cand[i] && !each_match(r, k, &doc->blocks[i], sink, q, report_match, sink)) {
@@ -299,7 +313,7 @@ static int cmp_hit(const void *pa, const void *pb)
 static void run_consistency(const civ_doc *doc, const civ_rule *r, civ_sink *sink, quoting *q)
 {
     hit_list hs = {0};
-    bool *cand = candidates(doc, r);
+    bool *cand = candidates(doc, r, q->pfhit, q->nslots);
     for (size_t k = 0; k < r->npats; k++)
         for (size_t i = 0; i < doc->nblocks; i++)
             if (cand[i] && !each_match(r, k, &doc->blocks[i], sink, q, collect_match, &hs)) {

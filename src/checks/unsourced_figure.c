@@ -77,7 +77,25 @@ typedef struct {
     const civ_pattern *attr, *self, *label, *caption, *cont, *figlabel;
     unsigned accept; /* the grades that source a figure */
     unsigned post;   /* the grade the post's title gives every figure */
+    size_t attr_i, self_i; /* definition indexes, for the prefilter */
+    struct pfcache *pc;
 } fenv;
+
+/* The prefilter's verdicts for the last block scanned (rules/prefilter.h):
+ * a definition's pattern runs only on the blocks where it can match. */
+struct pfcache { const civ_block *b; bool *hit; };
+
+static bool def_may_match(const fenv *e, const civ_block *b, size_t d)
+{
+    const civ_prefilter *pf = civ_rules_prefilter(e->ctx->rules);
+    if (!pf || d == SIZE_MAX)
+        return true;
+    if (e->pc->b != b) {
+        civ_prefilter_scan(pf, b->text, b->text_len, e->pc->hit);
+        e->pc->b = b;
+    }
+    return e->pc->hit[civ_rules_def_slot(e->ctx->rules, d)];
+}
 
 static bool is_link(const civ_inline *in)
 {
@@ -186,8 +204,10 @@ static void find_sources(const civ_block *b, const fenv *e, sources *out)
         x->t1 = b->inl[i].t1 > b->inl[i].t0 ? b->inl[i].t1 : b->inl[i].t0 + 1;
     }
     size_t nlinks = out->s[0].n;
-    each_match(b, e->attr, "attribution", e->sink, push_span, &out->s[0], 0);
-    each_match(b, e->self, "attribution-self", e->sink, push_span, &out->s[1], 0);
+    if (def_may_match(e, b, e->attr_i))
+        each_match(b, e->attr, "attribution", e->sink, push_span, &out->s[0], 0);
+    if (def_may_match(e, b, e->self_i))
+        each_match(b, e->self, "attribution-self", e->sink, push_span, &out->s[1], 0);
     regrade_first_person(out, nlinks);
     for (size_t k = 0; k < e->ctx->nfigure_own_names; k++) {
         const char *name = e->ctx->figure_own_names[k];
@@ -270,9 +290,11 @@ static size_t find_figures(const civ_block *b, const fenv *e, span **out)
     for (size_t d = 0; d < nd; d++) {
         const char *name;
         const civ_pattern *re = civ_rules_def_at(e->ctx->rules, d, &name);
-        if (re && strncmp(name, "not-figure-", 11) == 0)
+        if (!re || !def_may_match(e, b, d))
+            continue;
+        if (strncmp(name, "not-figure-", 11) == 0)
             each_match(b, re, name, e->sink, push_span, &ex, 0);
-        else if (re && strncmp(name, "figure-", 7) == 0 && re != e->label)
+        else if (strncmp(name, "figure-", 7) == 0 && re != e->label)
             each_match(b, re, name, e->sink, push_span, &f, civ_pattern_group(re, "figure"));
     }
     size_t w = 0;
@@ -650,7 +672,12 @@ void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink
         .cont = civ_rules_def(ctx->rules, "continuation"),
         .figlabel = civ_rules_def(ctx->rules, "caption-label"),
         .accept = SRC_OTHER | (ctx->figure_self_report ? 0 : SRC_SELF),
+        .attr_i = civ_rules_def_index(ctx->rules, "attribution"),
+        .self_i = civ_rules_def_index(ctx->rules, "attribution-self"),
     };
+    const civ_prefilter *pf = civ_rules_prefilter(ctx->rules);
+    struct pfcache pc = {NULL, xcalloc(pf ? civ_prefilter_slots(pf) + 1 : 1, sizeof(bool))};
+    e.pc = &pc;
     e.post = post_grade(doc, ctx->rules) & e.accept;
     for (size_t i = 0; i < doc->nblocks;) {
         const civ_block *b = &doc->blocks[i];
@@ -667,4 +694,5 @@ void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink
             i++;
         }
     }
+    free(pc.hit);
 }

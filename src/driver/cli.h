@@ -48,6 +48,7 @@ typedef struct {
     civ_severity fail_on;
     bool list_rules;
     const char *explain;       /* --explain RULE */
+    bool verbose;        /* -v: --list-rules shows engines */
     bool list_unknown;   /* --list-unknown: the unknown words of PATHS, counted */
     const char *explain_word; /* --explain-word WORD, or NULL */
     bool summary;              /* --summary: the summary table after the output */

@@ -103,6 +103,23 @@ bool civ_run_load_rules(civ_run *r)
     return ok;
 }
 
+/* Which engine runs pack rule `id` (civ_rule.engine): the literal
+ * prefilter, then pcre2 where it passes; or pcre2 on every block. */
+static const char *rule_engine(const civ_rules *rules, const char *id)
+{
+    static _Thread_local char buf[160];
+    const civ_rulelist *list = civ_rules_list(rules);
+    for (size_t i = 0; i < list->n; i++) {
+        if (strcmp(list->items[i].id, id) != 0)
+            continue;
+        if (!list->items[i].engine)
+            return "literal prefilter, then pcre2";
+        snprintf(buf, sizeof buf, "pcre2 on every block (%s)", list->items[i].engine);
+        return buf;
+    }
+    return "pcre2";
+}
+
 void civ_run_list_rules(const civ_run *r)
 {
     civ_rule_entry e;
@@ -111,8 +128,11 @@ void civ_run_list_rules(const civ_run *r)
         if (e.pack && (int)strlen(e.id) > w)
             w = (int)strlen(e.id);
     /* the built-in checks, then the rules of the packs (run by rule-packs) */
-    for (size_t i = 0; civ_rules_entry(r->rules, i, &e); i++)
+    for (size_t i = 0; civ_rules_entry(r->rules, i, &e); i++) {
         printf("%-*s %-8s %s\n", w, e.id, civ_severity_name(e.severity), e.description);
+        if (r->o->verbose && e.pack)
+            printf("%-*s engine: %s\n", w, "", rule_engine(r->rules, e.id));
+    }
 }
 
 /* Every known rule, for formats that list rules (SARIF's tool.driver): the

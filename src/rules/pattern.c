@@ -19,6 +19,7 @@ struct civ_pattern {
     pcre2_code *code;
     char *source;
     bool jit;
+    bool caseless;
 };
 
 static _Thread_local pcre2_match_data *tl_md;
@@ -114,6 +115,7 @@ civ_pattern *civ_pattern_new(const char *re, unsigned flags, char **err, size_t 
     civ_pattern *p = xcalloc(1, sizeof *p);
     p->code = code;
     p->source = xstrdup(re);
+    p->caseless = (flags & CIV_PAT_CASELESS) != 0;
     /* CIVLINT_NO_JIT=1 runs the interpreter instead: for valgrind, which
      * flags the JIT's vectorised scans (they read whole aligned words past
      * the subject and mask the result) as uses of uninitialised memory. */
@@ -134,6 +136,11 @@ void civ_pattern_free(civ_pattern *p)
 const char *civ_pattern_source(const civ_pattern *p)
 {
     return p->source;
+}
+
+bool civ_pattern_literals(const civ_pattern *p, civ_litset *out, const char **why)
+{
+    return civ_literals_required(p->source, p->caseless, out, why);
 }
 
 int civ_pattern_groups(const civ_pattern *p)

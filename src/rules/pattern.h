@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "rules/literals.h"
+
 typedef struct civ_pattern civ_pattern;
 
 enum { CIV_PAT_CASELESS = 1u << 0 };
@@ -19,6 +21,9 @@ enum { CIV_PAT_CASELESS = 1u << 0 };
 civ_pattern *civ_pattern_new(const char *re, unsigned flags, char **err, size_t *err_off);
 void civ_pattern_free(civ_pattern *p);
 const char *civ_pattern_source(const civ_pattern *p);
+/* The literals every match of p contains (literals.h); false, with the
+ * reason in *why, when there is no usable set. */
+bool civ_pattern_literals(const civ_pattern *p, civ_litset *out, const char **why);
 /* Number of capture groups. */
 int civ_pattern_groups(const civ_pattern *p);
 /* Index of the named group, or -1. */

@@ -56,6 +56,10 @@ typedef struct {
                             none can match are skipped; NULL when a pattern
                             cannot be combined (backreferences, names) */
     bool ignore_case;
+    size_t slot;         /* the rule's prefilter slot (civ_rules_prefilter):
+                            blocks where it is not marked cannot match */
+    const char *engine;  /* NULL: prefilter then pcre2; else why pcre2 runs
+                            on every block (static string) */
     civ_pattern **skip;  /* `skip` patterns (compiled as written) */
     size_t nskip;
     bool skip_links;     /* `skip-links: true` */

@@ -17,6 +17,7 @@ typedef struct {
     char *name;
     char *text;
     civ_pattern *re; /* NULL for text-only definitions (keys ending in -example) */
+    size_t slot;     /* prefilter slot */
 } definition;
 
 struct civ_rules {
@@ -30,6 +31,7 @@ struct civ_rules {
     civ_pattern *names_re; /* all of them as one pattern, or NULL */
     civ_reldates *reldates;   /* the last pack's relative-dates: section */
     civ_rule_entry *builtins; /* declared built-in rules (strings borrowed) */
+    civ_prefilter *pf;        /* required literals of every rule and definition */
     size_t nbuiltins, builtincap;
 };
 
@@ -60,8 +62,11 @@ void civ_rules_free(civ_rules *r)
     civ_pattern_free(r->names_re);
     civ_reldates_free(r->reldates);
     civ_rulelist_release(&r->rules);
+    civ_prefilter_free(r->pf);
     free(r);
 }
+
+static bool load_file(civ_rules *r, const char *path, char **err);
 
 static void set_def(civ_rules *r, const char *name, const char *text, civ_pattern *re)
 {
@@ -272,7 +277,92 @@ static size_t first_bad_byte(const char *text, size_t len)
     return len;
 }
 
+/* The literals of a rule: the union over its patterns, or NULL (with the
+ * reason in *why) when one of them has none. */
+static bool rule_literals(const civ_rule *rule, civ_litset *out, const char **why)
+{
+    out->n = 0;
+    out->caseless = false;
+    for (size_t k = 0; k < rule->npats; k++) {
+        civ_litset one;
+        if (!civ_pattern_literals(rule->pats[k], &one, why))
+            return false;
+        if (one.caseless && !out->caseless) {
+            /* fold what is there: a weaker but still required set */
+            for (size_t i = 0; i < out->n; i++)
+                for (char *c = out->s[i]; *c; c++)
+                    if (*c >= 'A' && *c <= 'Z')
+                        *c = (char)(*c + 32);
+            out->caseless = true;
+        }
+        for (size_t i = 0; i < one.n; i++) {
+            bool dup = false;
+            for (size_t j = 0; j < out->n && !dup; j++)
+                dup = out->len[j] == one.len[i] && memcmp(out->s[j], one.s[i], one.len[i]) == 0;
+            if (dup)
+                continue;
+            if (out->n == CIV_LIT_MAX) {
+                *why = "too many literals";
+                return false;
+            }
+            memcpy(out->s[out->n], one.s[i], one.len[i] + 1);
+            if (out->caseless)
+                for (char *c = out->s[out->n]; *c; c++)
+                    if (*c >= 'A' && *c <= 'Z')
+                        *c = (char)(*c + 32);
+            out->len[out->n++] = one.len[i];
+        }
+    }
+    if (!rule->npats) {
+        *why = "no pattern";
+        return false;
+    }
+    return true;
+}
+
+/* Rebuilds the prefilter over every rule and definition: after each file,
+ * since a later pack may replace a rule or a definition. */
+static void build_prefilter(civ_rules *r)
+{
+    civ_prefilter_free(r->pf);
+    r->pf = civ_prefilter_new();
+    civ_litset s;
+    const char *why;
+    for (size_t i = 0; i < r->rules.n; i++) {
+        civ_rule *rule = &r->rules.items[i];
+        bool ok = rule_literals(rule, &s, &why);
+        if (ok && !civ_prefilter_usable(&s)) {
+            ok = false;
+            why = "a one-letter literal, in nearly every block";
+        }
+        rule->slot = civ_prefilter_add(r->pf, ok ? &s : NULL);
+        rule->engine = ok ? NULL : why;
+    }
+    for (size_t i = 0; i < r->ndefs; i++) {
+        bool ok = r->defs[i].re && civ_pattern_literals(r->defs[i].re, &s, &why);
+        r->defs[i].slot = civ_prefilter_add(r->pf, ok ? &s : NULL);
+    }
+    civ_prefilter_build(r->pf);
+}
+
+const civ_prefilter *civ_rules_prefilter(const civ_rules *r)
+{
+    return r->pf;
+}
+
+size_t civ_rules_def_slot(const civ_rules *r, size_t i)
+{
+    return r->defs[i].slot;
+}
+
 bool civ_rules_load_file(civ_rules *r, const char *path, char **err)
+{
+    bool ok = load_file(r, path, err);
+    build_prefilter(r);
+    return ok;
+}
+
+static bool load_file(civ_rules *r, const char *path, char **err)
 {
     char *rerr = NULL;
     size_t len = 0;
@@ -331,7 +421,7 @@ bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err)
     civ_buf_init(&errs);
     for (size_t i = 0; i < n; i++) {
         char *ferr = NULL;
-        if (!civ_rules_load_file(r, names[i], &ferr)) {
+        if (!load_file(r, names[i], &ferr)) {
             ok = false;
             if (errs.len)
                 civ_buf_putc(&errs, '\n');
@@ -341,10 +431,19 @@ bool civ_rules_load_dir(civ_rules *r, const char *dir, char **err)
         free(names[i]);
     }
     free(names);
+    build_prefilter(r);
     if (!ok)
         *err = civ_buf_detach(&errs);
     civ_buf_release(&errs);
     return ok;
+}
+
+size_t civ_rules_def_index(const civ_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->ndefs; i++)
+        if (strcmp(r->defs[i].name, name) == 0)
+            return i;
+    return SIZE_MAX;
 }
 
 const civ_pattern *civ_rules_def(const civ_rules *r, const char *name)

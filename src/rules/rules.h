@@ -17,6 +17,7 @@
 
 #include "diag/diag.h"
 #include "rules/pattern.h"
+#include "rules/prefilter.h"
 #include "rules/reldates.h"
 #include "rules/rulepack.h"
 #include "base/yamltree.h"
@@ -51,6 +52,15 @@ const char *civ_rules_def_text(const civ_rules *r, const char *name);
  * text-only definitions. */
 size_t civ_rules_ndefs(const civ_rules *r);
 const civ_pattern *civ_rules_def_at(const civ_rules *r, size_t i, const char **name);
+
+/* The prefilter over the required literals of every pack rule and every
+ * definition (prefilter.h), rebuilt after each file loads; never NULL once
+ * a file was loaded. A rule's slot is civ_rule.slot, a definition's
+ * civ_rules_def_slot(r, i). */
+const civ_prefilter *civ_rules_prefilter(const civ_rules *r);
+size_t civ_rules_def_slot(const civ_rules *r, size_t i);
+/* The index of definition `name`, or SIZE_MAX. */
+size_t civ_rules_def_index(const civ_rules *r, const char *name);
 
 /* The house-style rules of every pack, in load order (rulepack.h). */
 const civ_rulelist *civ_rules_list(const civ_rules *r);
