@@ -33,7 +33,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
 # pkg-config is asked only when a target needs the libraries, so `make help`
 # or `make clean` work on a bare machine.
 DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) && echo yes)
-TEST_DEPS_OK = $(shell $(PKG_CONFIG) --exists $(TEST_PKGS) && command -v python3 valgrind git codespell >/dev/null && python3 -c 'import jsonschema' 2>/dev/null && echo yes)
+TEST_DEPS_OK = $(shell $(PKG_CONFIG) --exists $(TEST_PKGS) && for t in python3 git codespell; do command -v $$t >/dev/null || exit 1; done && python3 -c 'import jsonschema' 2>/dev/null && echo yes)
 LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstdc++ -lpthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
@@ -55,7 +55,8 @@ all: deps civlint
 
 # When a library is missing: root installs the exact packages, anyone else
 # gets the command to run. `make` asks only for the runtime libraries;
-# `make check` also for the test tools (Check, valgrind, python3, git).
+# `make check` also for the test tools (Check, python3 with jsonschema, git,
+# codespell).
 deps:
 	@if [ "$(DEPS_OK)" != yes ]; then \
 	  if [ "$$(id -u)" = 0 ] && [ -x ci/install-deps ]; then ci/install-deps --runtime; \
@@ -198,8 +199,10 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 package-deps:
-	@if ! command -v dpkg-buildpackage dh lintian fakeroot pre-commit yamllint git >/dev/null || \
-	    ! python3 -c 'import yaml' 2>/dev/null; then \
+	@ok=yes; for t in dpkg-buildpackage dh lintian fakeroot pre-commit yamllint git; do \
+	   command -v $$t >/dev/null || ok=no; done; \
+	 python3 -c 'import yaml' 2>/dev/null || ok=no; \
+	 if [ $$ok = no ]; then \
 	  if [ "$$(id -u)" = 0 ]; then ci/install-deps --package; \
 	  else echo "civlint: make check-package needs: sudo ci/install-deps --package" >&2; exit 1; fi; \
 	fi
