@@ -134,6 +134,7 @@ check: test-deps all $(TEST_BIN)
 	tests/json-schema ./civlint
 	tests/parallel-order ./civlint
 	tests/gating-cli ./civlint
+	tests/totals-line ./civlint
 	tests/formats/run ./civlint
 	tests/spell-accuracy ./civlint
 	tests/config-spelling ./civlint
