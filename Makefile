@@ -1,6 +1,8 @@
-# civlint - the front door. `make` builds ./civlint, `make check` runs every
-# test, `make lint-posts` lints the sample posts (installing the Debian
-# packages first when they are missing and you are root).
+# civlint - the front door. `make` builds ./civlint with the runtime
+# libraries only, `make check` runs every test (and needs Check), `make
+# lint-posts` lints the sample posts (installing the Debian packages first
+# when they are missing and you are root). `make dist` writes the release
+# tarball, `make check-package` tests the tarball and the Debian package.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -15,7 +17,8 @@ CFLAGS ?= -O2 -g
 # only" (toml++, see tomlmeta.h); linked with the C objects and -lstdc++.
 CXX ?= c++
 CXXFLAGS ?= -O2 -g
-# Debian package names of the libraries below (ci/install-deps installs them).
+# pkg-config names of the libraries (ci/install-deps --runtime installs
+# them; Check, for the unit tests only, comes with --test).
 PKGS := libcmark-gfm libpcre2-8 hunspell yaml-0.1 jansson tomlplusplus libexttextcat
 TEST_PKGS := check
 
@@ -29,7 +32,8 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
 
 # pkg-config is asked only when a target needs the libraries, so `make help`
 # or `make clean` work on a bare machine.
-DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) && echo yes)
+DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) && echo yes)
+TEST_DEPS_OK = $(shell $(PKG_CONFIG) --exists $(TEST_PKGS) && for t in python3 git codespell; do command -v $$t >/dev/null || exit 1; done && python3 -c 'import jsonschema' 2>/dev/null && echo yes)
 LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstdc++ -lpthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
@@ -44,18 +48,26 @@ MAIN_OBJ := $(BUILD)/src/driver/main.o
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_BIN := $(BUILD)/tests/unit-tests
 
-.PHONY: all deps deps-check size-check realworld check check-unit check-formats check-golden check-asan check-valgrind lint-posts \
+.PHONY: all deps test-deps package-deps dist distcheck check-package deps-check size-check realworld check check-unit check-formats check-golden check-asan check-valgrind lint-posts \
         install uninstall clean golden-update help bench bench-scaling
 
 all: deps civlint
 
 # When a library is missing: root installs the exact packages, anyone else
-# gets the command to run.
+# gets the command to run. `make` asks only for the runtime libraries;
+# `make check` also for the test tools (Check, python3 with jsonschema, git,
+# codespell).
 deps:
 	@if [ "$(DEPS_OK)" != yes ]; then \
-	  if [ "$$(id -u)" = 0 ]; then ci/install-deps; \
-	  else echo "civlint: missing libraries; run: sudo ci/install-deps" >&2; \
-	       echo "  (sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us hunspell-en-gb libexttextcat-dev libexttextcat-data check libyaml-dev libjansson-dev libtomlplusplus-dev pkg-config)" >&2; exit 1; fi; \
+	  if [ "$$(id -u)" = 0 ] && [ -x ci/install-deps ]; then ci/install-deps --runtime; \
+	  else echo "civlint: missing libraries; run: sudo ci/install-deps --runtime" >&2; \
+	       echo "  (sudo apt-get install -y build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us hunspell-en-gb libexttextcat-dev libexttextcat-data libyaml-dev libjansson-dev libtomlplusplus-dev)" >&2; exit 1; fi; \
+	fi
+
+test-deps: deps
+	@if [ "$(TEST_DEPS_OK)" != yes ]; then \
+	  if [ "$$(id -u)" = 0 ]; then ci/install-deps --test; \
+	  else echo "civlint: make check needs the test tools; run: sudo ci/install-deps --test" >&2; exit 1; fi; \
 	fi
 
 # The install paths are compiled in; this header is rewritten only when they
@@ -67,6 +79,21 @@ $(BUILD)/civ_paths.h: FORCE
 FORCE:
 $(MAIN_OBJ): $(BUILD)/civ_paths.h
 $(MAIN_OBJ): CPPFLAGS += -I$(BUILD)
+
+# The commit civlint is built from, for --version: from git when this is a
+# checkout of civlint itself (.git here, so a tarball unpacked inside some
+# other repository does not take that repository's commit), else from the
+# file COMMIT that `make dist` puts in the tarball, else none. Rewritten only
+# when it changes, so a new commit recompiles cli.c alone.
+$(BUILD)/civ_version.h: FORCE
+	@mkdir -p $(dir $@)
+	@c=; if [ -e .git ] && c=$$(git rev-parse --short=12 HEAD 2>/dev/null); then \
+	   git diff --quiet HEAD -- 2>/dev/null || c="$$c-dirty"; \
+	 elif [ -f COMMIT ]; then c=$$(head -c 64 COMMIT | tr -cd '0-9a-z-'); fi; \
+	 printf '#define CIV_COMMIT "%s"\n' "$$c" > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+$(BUILD)/src/driver/cli.o: $(BUILD)/civ_version.h
+$(BUILD)/src/driver/cli.o: CPPFLAGS += -I$(BUILD)
 
 civlint: $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
@@ -100,7 +127,7 @@ $(TEST_BIN): $(LIB_OBJ) $(TEST_SRC:%.c=$(BUILD)/%.o)
 lint-posts: all
 	./civlint posts/
 
-check: all $(TEST_BIN)
+check: test-deps all $(TEST_BIN)
 	$(MAKE) --no-print-directory deps-check size-check
 	tests/golden/run ./civlint
 	tests/spec-corpus ./civlint
@@ -109,6 +136,7 @@ check: all $(TEST_BIN)
 	tests/prefilter-same ./civlint
 	tests/gating-cli ./civlint
 	tests/safe-io ./civlint
+	tests/totals-line ./civlint
 	tests/formats/run ./civlint
 	tests/spell-accuracy ./civlint
 	tests/config-spelling ./civlint
@@ -132,7 +160,7 @@ size-check:
 check-formats: all
 	tests/formats/run ./civlint
 
-check-unit: all $(TEST_BIN)
+check-unit: test-deps all $(TEST_BIN)
 	$(TEST_BIN)
 
 check-golden: all
@@ -142,7 +170,7 @@ golden-update: all
 	tests/golden/run --update ./civlint
 
 # Address and undefined-behaviour sanitizers over every test.
-check-asan: deps
+check-asan: test-deps
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  CXXFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" civlint-asan
@@ -174,8 +202,52 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/civlint $(DESTDIR)$(MANDIR)/man1/civlint.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
+package-deps:
+	@ok=yes; for t in dpkg-buildpackage dh lintian fakeroot pre-commit yamllint git; do \
+	   command -v $$t >/dev/null || ok=no; done; \
+	 python3 -c 'import yaml' 2>/dev/null || ok=no; \
+	 if [ $$ok = no ]; then \
+	  if [ "$$(id -u)" = 0 ]; then ci/install-deps --package; \
+	  else echo "civlint: make check-package needs: sudo ci/install-deps --package" >&2; exit 1; fi; \
+	fi
+
+# The release tarball civlint-VERSION.tar.gz, unpacking to civlint-VERSION/:
+# every file git tracks, as it is in the working tree (`git stash create`
+# snapshots uncommitted edits without touching the tree or the stash), plus
+# COMMIT, the commit --version reports when built without .git. Needs a git
+# checkout; file times are the commit's, so the same tree gives the same
+# tarball.
+DIST := civlint-$(VERSION)
+dist:
+	@[ -e .git ] || { echo "make dist: needs a git checkout of civlint" >&2; exit 1; }
+	@mkdir -p $(BUILD)/dist
+	@tree=$$(git stash create) ; c=$$(git rev-parse --short=12 HEAD); \
+	 if [ -n "$$tree" ]; then c="$$c-dirty"; else tree=HEAD; fi; \
+	 echo "$$c" > $(BUILD)/dist/COMMIT; \
+	 git archive --format=tar --prefix=$(DIST)/ --add-file=$(BUILD)/dist/COMMIT "$$tree" | gzip -n -9 > $(DIST).tar.gz.tmp
+	@mv $(DIST).tar.gz.tmp $(DIST).tar.gz
+	@echo "make dist: wrote $(DIST).tar.gz (commit $$(cat $(BUILD)/dist/COMMIT))"
+
+# The tarball unpacked in a temporary folder, built with the runtime
+# libraries only (a pkg-config that cannot find Check, no apt-get),
+# installed under a temporary PREFIX and run from there.
+distcheck: dist
+	tests/dist-build $(DIST).tar.gz
+
+# Everything about shipping civlint (.ci/run runs it; needs
+# ci/install-deps --package): the tarball, the Debian package (built,
+# linted, its contents and its binary run from the unpacked tree, and
+# installed with apt-get when CIVLINT_TEST_INSTALL=1 and root), the
+# pre-commit hook in a throwaway repository, the CI YAML files and the
+# action's shell. About 2 minutes on 2 cores (three builds of civlint).
+check-package: package-deps all distcheck
+	tests/ci-yaml
+	tests/action-run ./civlint
+	tests/deb-package $(DIST).tar.gz
+	tests/pre-commit-hook $(DIST).tar.gz
+
 clean:
-	rm -rf build build-asan build-fuzz civlint bench/floor
+	rm -rf build build-asan build-fuzz civlint bench/floor civlint-*.tar.gz
 
 # Precision on real posts nobody here wrote (never part of check: the corpus
 # lives beside the project, in ../shared). Findings per 1,000 words per source
@@ -209,7 +281,7 @@ bench/floor: bench/floor.c
 	$(CC) -std=c11 $(WARN) $(CFLAGS) $(CPPFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_LIBS)
 
 help:
-	@echo "targets: all check deps-check size-check realworld check-asan check-valgrind fuzz lint-posts install clean golden-update bench bench-scaling"
+	@echo "targets: all check deps-check size-check realworld check-asan check-valgrind fuzz lint-posts install uninstall dist distcheck check-package clean golden-update bench bench-scaling"
 
 include tests/hardening.mk
 

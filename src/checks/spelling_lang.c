@@ -26,8 +26,9 @@
  * unknown are needed too (and a guess of English still vetoes). The ratio
  * alone cannot tell a Spanish title from an English list of package names
  * (both near half unknown on the real posts), and the guess alone is
- * unsure on a line of five words (`cffr, Generate Citation File Format`
- * reads as Danish); each is asked only what it does well. Then the paragraph is not spell-checked,
+ * unsure on a line of five words (a package name and a short English
+ * phrase can read as Danish); each is asked only what it does well.
+ * Then the paragraph is not spell-checked,
  * and with `spelling: {foreign: note}` the post gets one note saying so.
  * A paragraph of English with a foreign phrase or two stays below the
  * threshold and is checked as usual. Measured on the real posts: see

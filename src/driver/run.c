@@ -707,13 +707,26 @@ static void report_spell_stats(civ_spellers *sp)
                     secs > 0 ? (double)st.words / secs : 0.0);
 }
 
+/* The run's last lines, on stderr whatever the format, so a CI log ends
+ * with the verdict: why --max-warnings failed, then the totals (not with
+ * --quiet, whose readers parse stderr too, nor when stdout's reader went
+ * away, as with `| head`, where the run ends silently). */
 void civ_run_report(const civ_run *r)
 {
-    size_t e = r->tally.n[CIV_SEV_ERROR], w = r->tally.n[CIV_SEV_WARNING],
-           n = r->tally.n[CIV_SEV_NOTE], f = r->tally.nfiles;
-    if (isatty(2) && r->o->fmt == civ_formatter_find("gcc"))
-        civ_report_line("%zu error%s, %zu warning%s, %zu note%s in %zu file%s", e, e == 1 ? "" : "s",
-                        w, w == 1 ? "" : "s", n, n == 1 ? "" : "s", f, f == 1 ? "" : "s");
+    const civ_tally *t = &r->tally;
+    size_t e = t->n[CIV_SEV_ERROR], w = t->n[CIV_SEV_WARNING], n = t->n[CIV_SEV_NOTE], with = 0;
+    for (size_t i = 0; i < t->nfiles; i++)
+        with += t->files[i].total > 0;
     if (r->o->spell_stats && r->spellers)
         report_spell_stats(r->spellers);
+    if (r->o->max_warnings >= 0 && w > (size_t)r->o->max_warnings)
+        civ_report_note("failing: %zu warning%s, more than --max-warnings=%ld allows", w,
+                        w == 1 ? "" : "s", r->o->max_warnings);
+    if (r->o->quiet || r->write_errno || ferror(stdout))
+        return;
+    char notes[64] = "";
+    if (n)
+        snprintf(notes, sizeof notes, ", %zu note%s", n, n == 1 ? "" : "s");
+    civ_report_note("%zu error%s, %zu warning%s%s in %zu of %zu post%s", e, e == 1 ? "" : "s", w,
+                    w == 1 ? "" : "s", notes, with, t->nfiles, t->nfiles == 1 ? "" : "s");
 }
