@@ -47,6 +47,7 @@ typedef struct {
     civ_policy cli;            /* --enable, --disable and -W, in order */
     const char *config;        /* --config */
     bool no_config, print_config;
+    bool lsp;                  /* --lsp: serve the language server on stdin/stdout */
     long max_warnings;         /* -1: no limit */
     civ_gate_opts gate;        /* --since, --baseline, --write-baseline, --fix, --diff */
     const char *lang;          /* spelling (see spell.h) */
