@@ -112,6 +112,7 @@ check: all $(TEST_BIN)
 	tests/config-spelling ./civlint
 	tests/spell-vocabulary ./civlint
 	tests/man-options ./civlint
+	tests/lsp/run ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 
@@ -157,6 +158,7 @@ civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/formats/run $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/spell-accuracy $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/spell-vocabulary $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/lsp/run $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=$(BUILD) check-hardening CIVLINT=$(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 

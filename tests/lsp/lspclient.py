@@ -127,9 +127,17 @@ class Client:
             out.append(m)
 
     def exit_status(self, timeout=20.0):
+        """The server's exit status, or None when it is still running after
+        timeout seconds (then it is killed)."""
         try:
-            return self.proc.wait(timeout)
+            st = self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
-            return None
+            st = None
+        for f in (self.proc.stdin, self.proc.stdout):
+            try:
+                f.close()
+            except (OSError, ValueError):
+                pass
+        return st
