@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "rules/pattern.h"
 #include "rules/rulepack.h"
 #include "source/source.h"
 
@@ -230,6 +231,7 @@ static void *worker_main(void *arg)
             pthread_cond_wait(&s->wake, &s->lock);
     }
     pthread_mutex_unlock(&s->lock);
+    civ_pattern_thread_cleanup(); /* this thread's pcre2 match data */
     return NULL;
 }
 
