@@ -113,6 +113,7 @@ check: all $(TEST_BIN)
 	tests/spell-vocabulary ./civlint
 	tests/man-options ./civlint
 	tests/lsp/run ./civlint
+	tests/lsp/nvim ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 
