@@ -199,6 +199,7 @@ bench: all bench/floor
 	@[ -x bench/node_modules/.bin/cspell ] && [ -x bench/node_modules/.bin/markdownlint-cli2 ] || \
 	  echo "bench: to compare with the peers, run: npm install --prefix bench cspell@9 markdownlint-cli2" >&2
 	bench/run --posts $(or $(N),1000)
+	bench/lsp-latency ./civlint
 
 bench/floor: bench/floor.c
 	$(CC) -std=c11 $(WARN) $(CFLAGS) $(CPPFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_LIBS)
