@@ -25,11 +25,13 @@ bool lsp_range_parse(json_t *j, lsp_range *r)
            lsp_pos_parse(json_object_get(j, "end"), &r->end);
 }
 
-/* The current findings of params.textDocument (lock held), or NULL. */
-static lsp_findings *current(lsp_server *s, json_t *params, const char **uri)
+/* The current findings of params.textDocument (lock held), or NULL; *doc
+ * is the document. */
+static lsp_findings *current(lsp_server *s, json_t *params, const char **uri, lsp_doc **doc)
 {
     *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
     lsp_doc *d = *uri ? lsp_doc_find(s, *uri) : NULL;
+    *doc = d;
     return d && d->findings && d->findings->gen == d->gen ? d->findings : NULL;
 }
 
@@ -73,7 +75,8 @@ static bool wants_quickfix(json_t *params)
     return false;
 }
 
-static void finding_actions(json_t *out, const lsp_finding *x, const char *uri)
+static void finding_actions(json_t *out, const lsp_finding *x, const char *uri,
+                            const civ_lsp_lines *lines, civ_lsp_enc enc)
 {
     for (size_t k = 0; k < x->nfixes; k++) {
         char *title = fix_title(x, &x->fixes[k]);
@@ -83,9 +86,11 @@ static void finding_actions(json_t *out, const lsp_finding *x, const char *uri)
     }
     if (!x->can_disable)
         return; /* in front matter, or a configuration problem: no comment mends it */
+    /* at the end of the finding's first line (before its line break) */
+    civ_lsp_pos eol = civ_lsp_position(lines, enc, civ_lsp_line_end(lines, x->range.start.line));
     char *title = xasprintf("Disable %s on this line", x->rule);
     char *text = xasprintf(" <!-- civlint-disable-line %s -->", x->rule);
-    json_array_append_new(out, action(title, x, uri, (lsp_range){x->eol, x->eol}, text, false));
+    json_array_append_new(out, action(title, x, uri, (lsp_range){eol, eol}, text, false));
     free(title);
     free(text);
 }
@@ -102,14 +107,18 @@ json_t *lsp_code_actions(lsp_server *s, json_t *params, const char **err)
         return out;
     pthread_mutex_lock(&s->lock);
     const char *uri;
-    lsp_findings *f = current(s, params, &uri);
+    lsp_doc *d;
+    lsp_findings *f = current(s, params, &uri, &d);
+    civ_lsp_lines lines;
+    civ_lsp_lines_init(&lines, d ? d->text : "", d ? d->len : 0);
     for (size_t i = 0; f && i < f->n; i++) {
         const lsp_finding *x = &f->items[i];
         /* the findings the range touches (a cursor is an empty range) */
         if (civ_lsp_pos_cmp(x->range.start, want.end) <= 0 &&
             civ_lsp_pos_cmp(want.start, x->range.end) <= 0)
-            finding_actions(out, x, uri);
+            finding_actions(out, x, uri, &lines, s->enc);
     }
+    civ_lsp_lines_release(&lines);
     pthread_mutex_unlock(&s->lock);
     return out;
 }
@@ -123,7 +132,8 @@ json_t *lsp_hover(lsp_server *s, json_t *params, const char **err)
     }
     pthread_mutex_lock(&s->lock);
     const char *uri;
-    lsp_findings *f = current(s, params, &uri);
+    lsp_doc *d;
+    lsp_findings *f = current(s, params, &uri, &d);
     civ_buf b;
     civ_buf_init(&b);
     const lsp_finding *first = NULL;

@@ -84,10 +84,9 @@ size_t civ_lsp_offset(const civ_lsp_lines *l, civ_lsp_enc e, civ_lsp_pos p)
     return off;
 }
 
-civ_lsp_pos civ_lsp_position(const civ_lsp_lines *l, civ_lsp_enc e, size_t off)
+/* The 0-based line holding off (binary search). */
+static size_t line_of(const civ_lsp_lines *l, size_t off)
 {
-    if (off > l->len)
-        off = l->len;
     size_t lo = 0, hi = l->n; /* the last line starting at or before off */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -96,16 +95,39 @@ civ_lsp_pos civ_lsp_position(const civ_lsp_lines *l, civ_lsp_enc e, size_t off)
         else
             hi = mid;
     }
-    civ_lsp_pos p = {lo, 0};
-    size_t end = civ_lsp_line_end(l, lo);
+    return lo;
+}
+
+/* Walks line p.line from byte i (at p) to off. */
+static civ_lsp_pos walk(const civ_lsp_lines *l, civ_lsp_enc e, size_t i, civ_lsp_pos p, size_t off)
+{
+    size_t end = civ_lsp_line_end(l, p.line);
     if (off > end)
         off = end; /* inside the line's terminator */
-    for (size_t i = l->starts[lo]; i < off;) {
+    while (i < off) {
         size_t units;
         i += char_at(l->text + i, off - i, e, &units);
         p.ch += units;
     }
     return p;
+}
+
+civ_lsp_pos civ_lsp_position(const civ_lsp_lines *l, civ_lsp_enc e, size_t off)
+{
+    if (off > l->len)
+        off = l->len;
+    size_t line = line_of(l, off);
+    return walk(l, e, l->starts[line], (civ_lsp_pos){line, 0}, off);
+}
+
+civ_lsp_pos civ_lsp_position_from(const civ_lsp_lines *l, civ_lsp_enc e, size_t from,
+                                  civ_lsp_pos at, size_t off)
+{
+    if (off > l->len)
+        off = l->len;
+    if (off < from || from < l->starts[at.line] || line_of(l, off) != at.line)
+        return civ_lsp_position(l, e, off);
+    return walk(l, e, from, at, off);
 }
 
 int civ_lsp_pos_cmp(civ_lsp_pos a, civ_lsp_pos b)

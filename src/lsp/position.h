@@ -44,6 +44,13 @@ size_t civ_lsp_offset(const civ_lsp_lines *l, civ_lsp_enc e, civ_lsp_pos p);
 /* The position of byte offset off (clamped to the text). */
 civ_lsp_pos civ_lsp_position(const civ_lsp_lines *l, civ_lsp_enc e, size_t off);
 
+/* As civ_lsp_position, walking from a known point: byte offset `from` at
+ * position `at`. When off is on that line at or after it, the cost is the
+ * distance, not the column, so findings on one long line (sorted) cost
+ * their count, not its square; otherwise as civ_lsp_position. */
+civ_lsp_pos civ_lsp_position_from(const civ_lsp_lines *l, civ_lsp_enc e, size_t from,
+                                  civ_lsp_pos at, size_t off);
+
 /* The offset just after the content of 0-based line (before "\n", "\r\n"
  * or "\r"); the end of the text past the last line. */
 size_t civ_lsp_line_end(const civ_lsp_lines *l, size_t line);

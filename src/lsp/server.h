@@ -34,8 +34,9 @@ typedef struct {
     char *rule, *message, *description; /* description: NULL when unknown */
     lsp_edit *fixes;
     size_t nfixes;
-    bool can_disable;   /* an inline comment can suppress it on its line */
-    civ_lsp_pos eol;    /* the end of its first line: where that goes */
+    bool can_disable;   /* an inline comment at the end of its first line
+                           can suppress it (computed when asked: on a long
+                           line, for every finding, it would be quadratic) */
     json_t *json;       /* the Diagnostic sent (a reference) */
 } lsp_finding;
 

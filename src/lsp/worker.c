@@ -25,13 +25,21 @@ typedef struct {
     const char *uri;
     civ_lsp_lines lines;
     civ_lsp_enc enc;
-    size_t shift; /* the bytes of a UTF-8 BOM civ_source dropped */
+    size_t shift;    /* the bytes of a UTF-8 BOM civ_source dropped */
+    size_t cur;      /* the last finding's start (findings come sorted) ... */
+    civ_lsp_pos at;  /* ... and its position */
 } lint_text;
 
-static lsp_range to_range(const lint_text *t, size_t a, size_t b)
+/* The range of [a, b): a from the last finding's start, b from a, so a
+ * long line with many findings is walked once, not once per finding. */
+static lsp_range to_range(lint_text *t, size_t a, size_t b)
 {
-    return (lsp_range){civ_lsp_position(&t->lines, t->enc, a + t->shift),
-                       civ_lsp_position(&t->lines, t->enc, b + t->shift)};
+    a += t->shift;
+    b += t->shift;
+    lsp_range r;
+    r.start = civ_lsp_position_from(&t->lines, t->enc, t->cur, t->at, a);
+    r.end = civ_lsp_position_from(&t->lines, t->enc, a, r.start, b);
+    return r;
 }
 
 /* LSP's DiagnosticSeverity: 1 error, 2 warning, 3 information. */
@@ -97,12 +105,19 @@ static void add_problem(lsp_findings *f, const char *code, const char *message)
                         "code", code, "source", "civlint", "message", message);
 }
 
-static void add_diag(lsp_findings *f, const lint_text *t, const civ_diag *g,
-                     const civ_rules *rules, long fm_end)
+static void add_diag(lsp_findings *f, lint_text *t, const civ_diag *g, const civ_rules *rules,
+                     long fm_end)
 {
     lsp_finding *x = &f->items[f->n++];
     memset(x, 0, sizeof *x);
     x->range = to_range(t, g->start, g->end);
+    lint_text fixes = *t; /* fix-its walk from the finding's start */
+    fixes.cur = g->start + t->shift;
+    fixes.at = x->range.start;
+    if (g->start + t->shift >= t->cur) {
+        t->cur = g->start + t->shift;
+        t->at = x->range.start;
+    }
     x->rule = xstrdup(g->rule);
     x->message = xstrdup(g->message);
     civ_rule_entry e;
@@ -110,13 +125,11 @@ static void add_diag(lsp_findings *f, const lint_text *t, const civ_diag *g,
         x->description = xstrdup(e.description);
     x->fixes = xcalloc(g->nfixes ? g->nfixes : 1, sizeof *x->fixes);
     for (size_t k = 0; k < g->nfixes; k++) {
-        x->fixes[k].range = to_range(t, g->fixes[k].start, g->fixes[k].end);
+        x->fixes[k].range = to_range(&fixes, g->fixes[k].start, g->fixes[k].end);
         x->fixes[k].text = xstrdup(g->fixes[k].replacement ? g->fixes[k].replacement : "");
     }
     x->nfixes = g->nfixes;
     x->can_disable = (long)x->range.start.line > fm_end;
-    size_t eol = civ_lsp_line_end(&t->lines, x->range.start.line);
-    x->eol = civ_lsp_position(&t->lines, t->enc, eol);
     x->json = diag_json(t, g, x->range, rule_link(rules, g->rule));
 }
 
@@ -130,7 +143,12 @@ static lsp_findings *lint(lsp_server *s, const char *uri, const char *path, cons
     civ_diags d;
     civ_diags_init(&d);
     char *err = NULL;
-    civ_source *src = file.lint ? civ_source_from_memory(path, text, len, &err) : NULL;
+    civ_source *src = NULL;
+    if (file.lint && len > CIV_SOURCE_MAX_DEFAULT) /* as the command line: memory is bounded */
+        err = xasprintf("'%s' is larger than %zu MB; not linted", path,
+                        (size_t)CIV_SOURCE_MAX_DEFAULT >> 20);
+    else if (file.lint)
+        src = civ_source_from_memory(path, text, len, &err);
     if (src)
         civ_lint(&file.linter, src, &d);
     lsp_findings *f = xcalloc(1, sizeof *f);
@@ -138,8 +156,8 @@ static lsp_findings *lint(lsp_server *s, const char *uri, const char *path, cons
     if (file.err)
         add_problem(f, "configuration", file.err);
     if (err)
-        add_problem(f, "encoding", err);
-    lint_text t = {uri, {0}, s->enc, src && src->had_bom ? 3 : 0};
+        add_problem(f, "input", err);
+    lint_text t = {uri, {0}, s->enc, src && src->had_bom ? 3 : 0, 0, {0, 0}};
     civ_lsp_lines_init(&t.lines, text, len);
     long fm_end = front_matter_end(&t.lines);
     for (size_t i = 0; i < d.n; i++)
