@@ -67,7 +67,7 @@ static bool fill(civ_rpc_reader *r)
 static bool read_line(civ_rpc_reader *r, char **line)
 {
     for (;;) {
-        char *nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+        char *nl = r->len > r->pos ? memchr(r->buf + r->pos, '\n', r->len - r->pos) : NULL;
         if (nl) {
             *line = r->buf + r->pos;
             size_t n = (size_t)(nl - *line);

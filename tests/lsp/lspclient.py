@@ -23,10 +23,16 @@ class Client:
         self.closed = False
         threading.Thread(target=self._read, daemon=True).start()
         self.stderr = b""
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._err_thread = threading.Thread(target=self._read_stderr, daemon=True)
+        self._err_thread.start()
 
     def _read_stderr(self):
         self.stderr = self.proc.stderr.read()
+
+    def stderr_text(self, timeout=20.0):
+        """Everything the server wrote on stderr (once it has exited)."""
+        self._err_thread.join(timeout)
+        return self.stderr
 
     def _read(self):
         f = self.proc.stdout
