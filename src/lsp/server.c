@@ -173,6 +173,8 @@ static void dispatch(lsp_server *s, json_t *msg)
         return;
     }
     const char *m = json_string_value(method);
+    if (json_is_null(params))
+        params = NULL; /* "params": null for a method without any (eglot sends it) */
     if (params && !json_is_object(params) && !json_is_array(params)) {
         if (id)
             civ_rpc_error(&s->out, id, CIV_RPC_INVALID_PARAMS, "params must be an object");
