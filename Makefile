@@ -114,6 +114,7 @@ check: all $(TEST_BIN)
 	tests/man-options ./civlint
 	tests/lsp/run ./civlint
 	tests/lsp/nvim ./civlint
+	tests/lsp/eglot ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 
