@@ -75,8 +75,22 @@ static bool wants_quickfix(json_t *params)
     return false;
 }
 
+/* "Add 'word' to the project vocabulary": a command the server runs
+ * (lsp_execute_command), not an edit: the list may be no open document. */
+static json_t *add_word_action(const lsp_finding *x, const char *uri, const char *list)
+{
+    const char *slash = strrchr(list, '/');
+    char *title = xasprintf("Add '%s' to the project vocabulary (%s)", x->word,
+                            slash ? slash + 1 : list);
+    json_t *a = json_pack("{s:s,s:s,s:[O],s:{s:s,s:s,s:[s,s]}}", "title", title, "kind", "quickfix",
+                          "diagnostics", x->json, "command", "title", title, "command",
+                          LSP_ADD_WORD, "arguments", uri, x->word);
+    free(title);
+    return a;
+}
+
 static void finding_actions(json_t *out, const lsp_finding *x, const char *uri,
-                            const civ_lsp_lines *lines, civ_lsp_enc enc)
+                            const civ_lsp_lines *lines, civ_lsp_enc enc, const char *list)
 {
     for (size_t k = 0; k < x->nfixes; k++) {
         char *title = fix_title(x, &x->fixes[k]);
@@ -84,6 +98,8 @@ static void finding_actions(json_t *out, const lsp_finding *x, const char *uri,
                                           k == 0 && x->nfixes == 1));
         free(title);
     }
+    if (x->word && list)
+        json_array_append_new(out, add_word_action(x, uri, list));
     if (!x->can_disable)
         return; /* in front matter, or a configuration problem: no comment mends it */
     /* at the end of the finding's first line (before its line break) */
@@ -116,7 +132,7 @@ json_t *lsp_code_actions(lsp_server *s, json_t *params, const char **err)
         /* the findings the range touches (a cursor is an empty range) */
         if (civ_lsp_pos_cmp(x->range.start, want.end) <= 0 &&
             civ_lsp_pos_cmp(want.start, x->range.end) <= 0)
-            finding_actions(out, x, uri, &lines, s->enc);
+            finding_actions(out, x, uri, &lines, s->enc, f->word_list);
     }
     civ_lsp_lines_release(&lines);
     pthread_mutex_unlock(&s->lock);
@@ -164,4 +180,32 @@ json_t *lsp_hover(lsp_server *s, json_t *params, const char **err)
     pthread_mutex_unlock(&s->lock);
     civ_buf_release(&b);
     return out ? out : json_null();
+}
+
+json_t *lsp_execute_command(lsp_server *s, json_t *params, const char **err)
+{
+    const char *cmd = json_string_value(json_object_get(params, "command"));
+    json_t *args = json_object_get(params, "arguments");
+    const char *uri = json_string_value(json_array_get(args, 0));
+    const char *word = json_string_value(json_array_get(args, 1));
+    if (!cmd || strcmp(cmd, LSP_ADD_WORD) != 0 || !uri || !word) {
+        *err = "unknown command (civlint has " LSP_ADD_WORD " [uri, word])";
+        return NULL;
+    }
+    pthread_mutex_lock(&s->lock);
+    lsp_doc *d = lsp_doc_find(s, uri);
+    lsp_findings *f = d ? d->findings : NULL;
+    bool ok = false;
+    for (size_t i = 0; f && f->word_list && i < f->n && !ok; i++)
+        ok = f->items[i].word && strcmp(f->items[i].word, word) == 0;
+    if (ok) {
+        *CIV_PUSH(s->adds, s->nadds, s->addcap) = (lsp_add_word){xstrdup(f->word_list), xstrdup(word)};
+        pthread_cond_signal(&s->wake);
+    }
+    pthread_mutex_unlock(&s->lock);
+    if (!ok) {
+        *err = "not an unknown word of that document with a project word list";
+        return NULL;
+    }
+    return json_null();
 }

@@ -23,12 +23,14 @@ void lsp_findings_free(lsp_findings *f)
         free(x->rule);
         free(x->message);
         free(x->description);
+        free(x->word);
         for (size_t k = 0; k < x->nfixes; k++)
             free(x->fixes[k].text);
         free(x->fixes);
         json_decref(x->json);
     }
     free(f->items);
+    free(f->word_list);
     free(f);
 }
 

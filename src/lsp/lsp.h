@@ -30,6 +30,9 @@ typedef struct {
     char *err;              /* a bad configuration or dictionary, as the
                                command line would report it (heap; the
                                server frees it); NULL: none */
+    const char *word_list;  /* the project's word list, where "Add 'word' to
+                               the project vocabulary" writes (an existing
+                               file the configuration names), or NULL */
     void *priv;             /* the host's, for release */
 } civ_lsp_file;
 
@@ -39,8 +42,12 @@ typedef struct {
     void (*prepare)(void *ud, const char *path, civ_lsp_file *f);
     /* Releases what prepare made (not f->err, already taken). */
     void (*release)(void *ud, civ_lsp_file *f);
-    /* A configuration file changed on disk: forget the parsed ones. */
+    /* A configuration file or a word list changed on disk: forget the
+     * parsed configurations and the loaded word lists. */
     void (*reload)(void *ud);
+    /* Adds word to the word list at path (one a line, written atomically);
+     * false with *err (heap) when it cannot. Followed by reload. */
+    bool (*add_word)(void *ud, const char *path, const char *word, char **err);
     void *ud;
 } civ_lsp_host;
 

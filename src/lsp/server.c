@@ -50,10 +50,11 @@ static json_t *initialize(lsp_server *s, json_t *params)
     json_t *watch = json_object_get(json_object_get(caps, "workspace"), "didChangeWatchedFiles");
     s->watch_registration = json_is_true(json_object_get(watch, "dynamicRegistration"));
     s->state = LSP_RUNNING;
-    return json_pack("{s:{s:s,s:{s:b,s:i,s:{s:b}},s:{s:[s]},s:b},s:{s:s,s:s}}", "capabilities",
-                     "positionEncoding", civ_lsp_enc_name(s->enc), "textDocumentSync",
-                     "openClose", 1, "change", 2, "save", "includeText", 0, "codeActionProvider",
-                     "codeActionKinds", "quickfix", "hoverProvider", 1, "serverInfo", "name",
+    return json_pack("{s:{s:s,s:{s:b,s:i,s:{s:b}},s:{s:[s]},s:b,s:{s:[s]}},s:{s:s,s:s}}",
+                     "capabilities", "positionEncoding", civ_lsp_enc_name(s->enc),
+                     "textDocumentSync", "openClose", 1, "change", 2, "save", "includeText", 0,
+                     "codeActionProvider", "codeActionKinds", "quickfix", "hoverProvider", 1,
+                     "executeCommandProvider", "commands", LSP_ADD_WORD, "serverInfo", "name",
                      "civlint", "version", CIV_VERSION);
 }
 
@@ -142,6 +143,8 @@ static void request(lsp_server *s, const json_t *id, const char *method, json_t 
         result = lsp_code_actions(s, params, &err);
     } else if (strcmp(method, "textDocument/hover") == 0) {
         result = lsp_hover(s, params, &err);
+    } else if (strcmp(method, "workspace/executeCommand") == 0) {
+        result = lsp_execute_command(s, params, &err);
     } else {
         char *m = xasprintf("unknown method '%s'", method);
         civ_rpc_error(&s->out, id, CIV_RPC_METHOD_NOT_FOUND, m);

@@ -32,6 +32,7 @@ typedef struct {
 typedef struct {
     lsp_range range;
     char *rule, *message, *description; /* description: NULL when unknown */
+    char *word;         /* spelling: the unknown word as written; else NULL */
     lsp_edit *fixes;
     size_t nfixes;
     bool can_disable;   /* an inline comment at the end of its first line
@@ -44,7 +45,13 @@ typedef struct {
     unsigned long gen; /* the text generation they were found in */
     lsp_finding *items;
     size_t n;
+    char *word_list;   /* the document's project word list, or NULL */
 } lsp_findings;
+
+/* A word to add to a word list, waiting for the worker. */
+typedef struct {
+    char *list, *word;
+} lsp_add_word;
 
 typedef struct lsp_doc {
     char *uri;
@@ -72,6 +79,8 @@ typedef struct {
     lsp_doc *docs;
     unsigned long gens;
     bool quit, reload;
+    lsp_add_word *adds;    /* workspace/executeCommand civlint.addWord */
+    size_t nadds, addcap;
     pthread_t worker;
     bool worker_started;
 } lsp_server;
@@ -108,6 +117,12 @@ json_t *lsp_range_json(lsp_range r);
  * reference), or NULL with *err (static) on bad params. */
 json_t *lsp_code_actions(lsp_server *s, json_t *params, const char **err);
 json_t *lsp_hover(lsp_server *s, json_t *params, const char **err);
+/* workspace/executeCommand civlint.addWord [uri, word]: queues the word
+ * for the document's word list, when it is the text of one of the
+ * document's current spelling findings (a client cannot make the server
+ * write anything else, or anywhere else). */
+json_t *lsp_execute_command(lsp_server *s, json_t *params, const char **err);
+#define LSP_ADD_WORD "civlint.addWord"
 /* A Position or Range from JSON; false when malformed. */
 bool lsp_pos_parse(json_t *j, civ_lsp_pos *p);
 bool lsp_range_parse(json_t *j, lsp_range *r);

@@ -120,6 +120,8 @@ static void add_diag(lsp_findings *f, lint_text *t, const civ_diag *g, const civ
     }
     x->rule = xstrdup(g->rule);
     x->message = xstrdup(g->message);
+    if (strcmp(g->rule, "spelling") == 0) /* what "Add to the vocabulary" adds */
+        x->word = xstrndup(t->lines.text + g->start + t->shift, g->end - g->start);
     civ_rule_entry e;
     if (rules && civ_rules_find(rules, g->rule, &e) && e.description)
         x->description = xstrdup(e.description);
@@ -163,6 +165,7 @@ static lsp_findings *lint(lsp_server *s, const char *uri, const char *path, cons
     for (size_t i = 0; i < d.n; i++)
         add_diag(f, &t, &d.items[i], file.rules, fm_end);
     civ_lsp_lines_release(&t.lines);
+    f->word_list = file.word_list ? xstrdup(file.word_list) : NULL;
     *diagnostics = json_array();
     for (size_t i = 0; i < f->n; i++)
         json_array_append(*diagnostics, f->items[i].json);
@@ -226,11 +229,35 @@ static void lint_one(lsp_server *s, lsp_doc *d)
     free(text);
 }
 
+/* Adds the first queued word to its list (lock held on entry and exit),
+ * then re-reads the lists and re-lints every document. */
+static void add_word(lsp_server *s)
+{
+    lsp_add_word a = s->adds[0];
+    memmove(s->adds, s->adds + 1, --s->nadds * sizeof *s->adds);
+    pthread_mutex_unlock(&s->lock);
+    char *err = NULL;
+    if (!s->host->add_word(s->host->ud, a.list, a.word, &err)) {
+        /* window/showMessage, type 1: an error the author should see */
+        civ_rpc_notify(&s->out, "window/showMessage",
+                       json_pack("{s:i,s:s}", "type", 1, "message", err ? err : "cannot add the word"));
+    }
+    free(err);
+    free(a.list);
+    free(a.word);
+    lsp_docs_relint(s, true);
+    pthread_mutex_lock(&s->lock);
+}
+
 static void *worker_main(void *arg)
 {
     lsp_server *s = arg;
     pthread_mutex_lock(&s->lock);
     while (!s->quit) {
+        if (s->nadds) {
+            add_word(s);
+            continue;
+        }
         if (s->reload) {
             s->reload = false;
             pthread_mutex_unlock(&s->lock);
@@ -272,4 +299,9 @@ void lsp_worker_stop(lsp_server *s)
     if (s->worker_started)
         pthread_join(s->worker, NULL);
     pthread_cond_destroy(&s->wake);
+    for (size_t i = 0; i < s->nadds; i++) {
+        free(s->adds[i].list);
+        free(s->adds[i].word);
+    }
+    free(s->adds);
 }
