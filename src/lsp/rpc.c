@@ -62,9 +62,14 @@ static bool fill(civ_rpc_reader *r)
     }
 }
 
+/* A header line is "Name: value"; one longer than this is garbage, and
+ * is dropped rather than buffered without bound. */
+#define MAX_HEADER_LINE 65536
+
 /* The next header line without its "\r\n" (or "\n") into *line (points
- * into the buffer, valid until the next read); false at end of input. */
-static bool read_line(civ_rpc_reader *r, char **line)
+ * into the buffer, valid until the next read): 1, or 0 at end of input,
+ * or -1 after dropping a line longer than MAX_HEADER_LINE so far. */
+static int read_line(civ_rpc_reader *r, char **line)
 {
     for (;;) {
         char *nl = r->len > r->pos ? memchr(r->buf + r->pos, '\n', r->len - r->pos) : NULL;
@@ -75,10 +80,14 @@ static bool read_line(civ_rpc_reader *r, char **line)
             if (n && (*line)[n - 1] == '\r')
                 n--;
             (*line)[n] = '\0';
-            return true;
+            return 1;
+        }
+        if (r->len - r->pos > MAX_HEADER_LINE) {
+            r->pos = r->len;
+            return -1;
         }
         if (!fill(r))
-            return false;
+            return 0;
     }
 }
 
@@ -109,8 +118,13 @@ civ_rpc_status civ_rpc_read(civ_rpc_reader *r, char **body, size_t *n, const cha
     bool have = false, bad = false, too_big = false, any = false;
     char *line;
     for (;;) { /* the header block, up to its empty line */
-        if (!read_line(r, &line))
+        int got = read_line(r, &line);
+        if (got == 0)
             return CIV_RPC_EOF;
+        if (got < 0) {
+            *err = "a header line longer than 64 KB";
+            return CIV_RPC_BAD;
+        }
         if (!*line) {
             if (any)
                 break;
