@@ -9,6 +9,7 @@
  * reported to the client's log (window/logMessage). */
 #include "lsp/server.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,8 +46,11 @@ static json_t *initialize(lsp_server *s, json_t *params)
     json_t *caps = json_object_get(params, "capabilities");
     s->enc = negotiate(caps);
     json_t *pid = json_object_get(params, "processId");
-    if (json_is_integer(pid) && json_integer_value(pid) > 0)
-        s->in.watch = (pid_t)json_integer_value(pid); /* exit when the client does */
+    pid_t p = json_is_integer(pid) && json_integer_value(pid) > 0 ? (pid_t)json_integer_value(pid) : 0;
+    /* exit when the client does; but a process that is not there now is in
+     * another PID namespace (a container), not gone */
+    if (p > 0 && (kill(p, 0) == 0 || errno == EPERM))
+        s->in.watch = p;
     json_t *watch = json_object_get(json_object_get(caps, "workspace"), "didChangeWatchedFiles");
     s->watch_registration = json_is_true(json_object_get(watch, "dynamicRegistration"));
     s->state = LSP_RUNNING;
