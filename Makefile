@@ -143,6 +143,9 @@ check: test-deps all $(TEST_BIN)
 	tests/spell-vocabulary ./civlint
 	tests/man-options ./civlint
 	tests/scaling/run ./civlint
+	tests/lsp/run ./civlint
+	tests/lsp/nvim ./civlint
+	tests/lsp/eglot ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 
@@ -188,6 +191,7 @@ civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 tests/formats/run $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/spell-accuracy $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 tests/spell-vocabulary $(BUILD)/civlint
+	ASAN_OPTIONS=detect_leaks=1 tests/lsp/run $(BUILD)/civlint
 	ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=$(BUILD) check-hardening CIVLINT=$(BUILD)/civlint
 	CK_FORK=no $(TEST_BIN)
 
@@ -271,6 +275,7 @@ bench: all bench/floor
 	@[ -x bench/node_modules/.bin/cspell ] && [ -x bench/node_modules/.bin/markdownlint-cli2 ] || \
 	  echo "bench: to compare with the peers, run: npm install --prefix bench cspell@9 markdownlint-cli2" >&2
 	bench/run --posts $(or $(N),1000)
+	bench/lsp-latency ./civlint
 
 # Wall times of one post with 10k...80k of each construct (never part of
 # check; tests/scaling/run is the test, counting work).

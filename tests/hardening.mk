@@ -4,7 +4,8 @@
 #                    bad-input matrix (tests/bad-input); part of `make check`
 #                    and `make check-asan`
 #   check-valgrind   memcheck over every golden test (both formats) and the
-#                    fuzz replays: no errors, nothing definitely or
+#                    fuzz replays and the language server's sessions
+#                    (tests/lsp/run): no errors, nothing definitely or
 #                    indirectly lost
 #   fuzz             builds the libFuzzer harnesses with clang (address +
 #                    undefined) and runs each for FUZZ_TIME seconds
@@ -44,6 +45,7 @@ check-valgrind: all $(FUZZ_REPLAY)
 	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint
 	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-config tests/fuzz/regressions/config tests/fuzz/corpus/config
 	$(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-model tests/fuzz/regressions/model tests/fuzz/regressions/lint tests/fuzz/corpus/lint
+	CIVLINT_NO_JIT=1 LSP_WRAP="$(VALGRIND) $(VALGRIND_FLAGS) --error-exitcode=99" tests/lsp/run ./civlint
 
 # libFuzzer binaries: every object built with clang and the fuzzer's
 # coverage instrumentation, in a separate build folder.

@@ -343,6 +343,10 @@ static const civ_cli_option table[] = {
              "terminal's width, else 80; 0: never cut)"},
     {.section = OUTPUT, .name = "stdin-filename", .arg = "NAME", .fn = set_str, .field = AT(stdin_name),
      .help = "name shown for standard input (default '-')"},
+    {.section = OUTPUT, .name = "lsp", .fn = set_true, .field = AT(lsp),
+     .help = "run as a language server (LSP) on stdin/stdout for\n"
+             "editors: findings as you type, quick fixes, hover\n"
+             "(README 'In an editor')"},
 
     {.section = RULES, .name = "list-rules", .fn = set_true, .field = AT(list_rules),
      .help = "list every rule with its severity and description,\n"

@@ -60,6 +60,7 @@ typedef struct {
     civ_policy cli;            /* --enable, --disable and -W, in order */
     const char *config;        /* --config */
     bool no_config, print_config;
+    bool lsp;                  /* --lsp: serve the language server on stdin/stdout */
     long max_warnings;         /* -1: no limit */
     civ_gate_opts gate;        /* --since, --baseline, --write-baseline, --fix, --diff, --force */
     civ_policy fix_rules;      /* --fix=RULES (levels unused); empty: every rule */

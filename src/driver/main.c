@@ -14,6 +14,7 @@
 #include "base/work.h"
 #include "driver/cli.h"
 #include "driver/explain.h"
+#include "driver/lsp_host.h"
 #include "driver/report.h"
 #include "driver/run.h"
 #include "policy/ruleids.h"
@@ -117,7 +118,9 @@ static int run(const civ_options *o, int *write_errno)
         civ_run_load_configs(&r);
         /* --print-config's status is its own: a bad rule pack on the way
          * is reported, but does not change it */
-        status = o->print_config ? civ_run_print_config(&r) : lint(&r);
+        status = o->lsp            ? civ_run_serve_lsp(&r)
+                 : o->print_config ? civ_run_print_config(&r)
+                                   : lint(&r);
     }
     *write_errno = r.write_errno;
     civ_run_release(&r);
