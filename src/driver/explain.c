@@ -4,9 +4,12 @@
  * tests run, so the examples shown are known to behave as shown). */
 #include "driver/explain.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/termsafe.h"
+#include "base/util.h"
 
 /* The pack rule `id` (PACK.ID), or NULL. */
 static const civ_rule *pack_rule(const civ_rules *rules, const char *id)
@@ -89,4 +92,58 @@ bool civ_explain(FILE *fp, const civ_rules *rules, const char *id)
     }
     how_to_configure(fp, id, false);
     return true;
+}
+
+/* ---- the list of rules ---------------------------------------------------- */
+
+/* Which engine runs pack rule `id` (civ_rule.engine): the literal
+ * prefilter, then pcre2 where it passes; or pcre2 on every block. */
+static const char *rule_engine(const civ_rules *rules, const char *id)
+{
+    static _Thread_local char buf[160];
+    const civ_rulelist *list = civ_rules_list(rules);
+    for (size_t i = 0; i < list->n; i++) {
+        if (strcmp(list->items[i].id, id) != 0)
+            continue;
+        if (!list->items[i].engine)
+            return "literal prefilter, then pcre2";
+        snprintf(buf, sizeof buf, "pcre2 on every block (%s)", list->items[i].engine);
+        return buf;
+    }
+    return "pcre2";
+}
+
+void civ_list_rules(FILE *fp, const civ_rules *rules, bool verbose)
+{
+    civ_rule_entry e;
+    int w = 18; /* the width of the pack rules' ids */
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++)
+        if (e.pack && (int)strlen(e.id) > w)
+            w = (int)strlen(e.id);
+    /* the built-in checks, then the rules of the packs (run by rule-packs) */
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++) {
+        fprintf(fp, "%-*s %-8s %s\n", w, e.id, civ_severity_name(e.severity), e.description);
+        if (verbose && e.pack)
+            fprintf(fp, "%-*s engine: %s\n", w, "", rule_engine(rules, e.id));
+    }
+}
+
+/* Every known rule, for formats that list rules (SARIF's tool.driver): the
+ * checks of the table, then the rules of the packs. Caller frees the array
+ * (not the strings, which the check table and the packs own). */
+civ_rule_info *civ_rule_infos(const civ_rules *rules, size_t *n)
+{
+    *n = civ_rules_count(rules);
+    civ_rule_info *info = xcalloc(*n + 1, sizeof *info);
+    civ_rule_entry e;
+    const civ_rulelist *l = civ_rules_list(rules);
+    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++) {
+        info[i] = (civ_rule_info){e.id, e.description, e.severity, NULL, NULL};
+        for (size_t k = 0; e.pack && l && k < l->n; k++) /* tens of rules */
+            if (strcmp(l->items[k].id, e.id) == 0) {
+                info[i].bad = l->items[k].bad;
+                info[i].good = l->items[k].good;
+            }
+    }
+    return info;
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "output/output.h"
 #include "rules/rules.h"
 
 /* Writes the explanation of `id` to fp: a built-in check or a pack rule
@@ -14,5 +15,15 @@
  * line). False, writing nothing, when no rule or pack has that id (the
  * caller reports it, with the nearest id). */
 bool civ_explain(FILE *fp, const civ_rules *rules, const char *id);
+
+/* `civlint --list-rules`: every rule, its default severity and description,
+ * the checks first; with verbose, the engine of each pack rule. */
+void civ_list_rules(FILE *fp, const civ_rules *rules, bool verbose);
+
+/* Every known rule, for formats that list rules (SARIF's tool.driver): the
+ * checks of the table, then the rules of the packs, with the packs'
+ * examples. Caller frees the array (not the strings, which the check table
+ * and the packs own). */
+civ_rule_info *civ_rule_infos(const civ_rules *rules, size_t *n);
 
 #endif

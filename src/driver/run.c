@@ -13,6 +13,7 @@
 #include "base/termsafe.h"
 #include "checks/check.h"
 #include "checks/spelling.h"
+#include "driver/explain.h"
 #include "driver/parallel.h"
 #include "driver/limits.h"
 #include "driver/report.h"
@@ -103,56 +104,9 @@ bool civ_run_load_rules(civ_run *r)
     return ok;
 }
 
-/* Which engine runs pack rule `id` (civ_rule.engine): the literal
- * prefilter, then pcre2 where it passes; or pcre2 on every block. */
-static const char *rule_engine(const civ_rules *rules, const char *id)
-{
-    static _Thread_local char buf[160];
-    const civ_rulelist *list = civ_rules_list(rules);
-    for (size_t i = 0; i < list->n; i++) {
-        if (strcmp(list->items[i].id, id) != 0)
-            continue;
-        if (!list->items[i].engine)
-            return "literal prefilter, then pcre2";
-        snprintf(buf, sizeof buf, "pcre2 on every block (%s)", list->items[i].engine);
-        return buf;
-    }
-    return "pcre2";
-}
-
 void civ_run_list_rules(const civ_run *r)
 {
-    civ_rule_entry e;
-    int w = 18; /* the width of the pack rules' ids */
-    for (size_t i = 0; civ_rules_entry(r->rules, i, &e); i++)
-        if (e.pack && (int)strlen(e.id) > w)
-            w = (int)strlen(e.id);
-    /* the built-in checks, then the rules of the packs (run by rule-packs) */
-    for (size_t i = 0; civ_rules_entry(r->rules, i, &e); i++) {
-        printf("%-*s %-8s %s\n", w, e.id, civ_severity_name(e.severity), e.description);
-        if (r->o->verbose && e.pack)
-            printf("%-*s engine: %s\n", w, "", rule_engine(r->rules, e.id));
-    }
-}
-
-/* Every known rule, for formats that list rules (SARIF's tool.driver): the
- * checks of the table, then the rules of the packs. Caller frees the array
- * (not the strings, which the check table and the packs own). */
-static civ_rule_info *rule_infos(const civ_rules *rules, size_t *n)
-{
-    *n = civ_rules_count(rules);
-    civ_rule_info *info = xcalloc(*n + 1, sizeof *info);
-    civ_rule_entry e;
-    const civ_rulelist *l = civ_rules_list(rules);
-    for (size_t i = 0; civ_rules_entry(rules, i, &e); i++) {
-        info[i] = (civ_rule_info){e.id, e.description, e.severity, NULL, NULL};
-        for (size_t k = 0; e.pack && l && k < l->n; k++) /* tens of rules */
-            if (strcmp(l->items[k].id, e.id) == 0) {
-                info[i].bad = l->items[k].bad;
-                info[i].good = l->items[k].good;
-            }
-    }
-    return info;
+    civ_list_rules(stdout, r->rules, r->o->verbose);
 }
 
 /* ---- configuration ------------------------------------------------------ */
@@ -551,7 +505,7 @@ static size_t output_width(const civ_options *o)
 static void begin_output(civ_run *r)
 {
     const civ_options *o = r->o;
-    r->rule_info = rule_infos(r->rules, &r->nrule_info);
+    r->rule_info = civ_rule_infos(r->rules, &r->nrule_info);
     r->out = (civ_out){.fp = stdout, .quiet = o->quiet, .rules = r->rule_info, .nrules = r->nrule_info,
                       .width = output_width(o)};
     r->out.color = o->color == 1 || (o->color == -1 && isatty(1) && !getenv("NO_COLOR"));
