@@ -214,7 +214,8 @@ void civ_prefilter_scan(const civ_prefilter *pf, const char *text, size_t len, b
             hit[i] = true;
         return;
     }
-    memcpy(hit, pf->always, pf->nslots * sizeof *hit);
+    if (pf->nslots) /* no slots: pf->always is NULL, and memcpy must not see it */
+        memcpy(hit, pf->always, pf->nslots * sizeof *hit);
     /* A node whose literals were all reported (none case-sensitive, or
      * all verified) need not be visited again in this text: common short
      * literals (',' '-' 'the') occur on every line. */

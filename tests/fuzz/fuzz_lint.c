@@ -121,7 +121,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     g_info = xcalloc(n ? n : 1, sizeof *g_info);
     civ_rule_entry e;
     for (size_t i = 0; civ_rules_entry(g_rules, i, &e); i++)
-        g_info[i] = (civ_rule_info){e.id, e.description, e.severity};
+        g_info[i] = (civ_rule_info){.id = e.id, .description = e.description, .severity = e.severity};
     g_ninfo = n;
     find_formats();
     atexit(close_speller);
@@ -204,7 +204,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!fp)
             abort();
         bool color = (size & 1) != 0;
-        civ_out out = {fp, color, (size & 6) == 6, g_info, g_ninfo, NULL};
+        civ_out out = {.fp = fp, .color = color, .quiet = (size & 6) == 6, .rules = g_info, .nrules = g_ninfo};
         g_formats[f]->begin(&out);
         g_formats[f]->file(&out, &ok);
         g_formats[f]->file(&out, &bad);
