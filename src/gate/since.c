@@ -153,6 +153,24 @@ static char *ref_shape_error(const char *ref)
     return NULL;
 }
 
+/* Whether dir's repository is a shallow clone (a CI checkout with
+ * fetch-depth 1), where a missing base commit is the usual cause and
+ * fetching more history the fix. Any failure counts as not shallow. */
+static bool is_shallow(const char *dir)
+{
+    char *argv[] = {"git", "-C", (char *)dir, "rev-parse", "--is-shallow-repository", NULL};
+    char *out;
+    size_t len;
+    int rc = civ_run_capture(argv, &out, &len);
+    bool shallow = rc == 0 && strncmp(out, "true\n", 5) == 0;
+    free(out);
+    return shallow;
+}
+
+#define SHALLOW_HINT                                                                           \
+    "; this clone is shallow (git rev-parse --is-shallow-repository): fetch more history "   \
+    "(actions/checkout with fetch-depth: 0, or git fetch --deepen=N / git fetch origin main)"
+
 /* `git -C dir rev-parse --verify --end-of-options REF^{commit}`: the commit
  * REF names in dir's repository, as 40 (or 64) hex digits, or NULL with
  * *err. The hash, not REF, then goes to git diff. */
@@ -171,8 +189,9 @@ static char *verify_ref(const char *dir, const char *ref, const char *what, char
     if (rc == 0 && hex)
         return l;
     *err = rc < 0 ? xasprintf("--since: %s", l)
-                  : xasprintf("--since: '%s' is not a commit in the git repository of %s%s%s", ref,
-                              what, *l && !hex ? ": " : "", *l && !hex ? l : "");
+                  : xasprintf("--since: '%s' is not a commit in the git repository of %s%s%s%s",
+                              ref, what, *l && !hex ? ": " : "", *l && !hex ? l : "",
+                              is_shallow(dir) ? SHALLOW_HINT : "");
     free(l);
     return NULL;
 }
