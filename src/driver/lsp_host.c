@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "base/util.h"
+#include "driver/explain.h"
 #include "driver/settings.h"
 #include "gate/atomic.h"
 #include "lsp/lsp.h"
@@ -129,10 +130,27 @@ static void release(void *ud, civ_lsp_file *f)
     free(h);
 }
 
+/* Hover's text: what `civlint --explain id` prints, from the same code. */
+static char *explain(void *ud, const civ_rules *rules, const char *id)
+{
+    (void)ud;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    if (!fp)
+        return NULL;
+    bool ok = civ_explain(fp, rules, id);
+    if (fclose(fp) != 0 || !ok) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
 int civ_run_serve_lsp(civ_run *r)
 {
     civ_run_load_spellers(r); /* a missing dictionary is reported on stderr */
-    civ_lsp_host host = {prepare, release, reload, add_word, r};
+    civ_lsp_host host = {prepare, release, reload, add_word, explain, r};
     int status = civ_lsp_serve(&host, 0, stdout);
     free(g_spell_err);
     g_spell_err = NULL;

@@ -4,6 +4,7 @@
  * has now: after an edit the next lint brings fresh ones. */
 #include "lsp/server.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -139,6 +140,43 @@ json_t *lsp_code_actions(lsp_server *s, json_t *params, const char **err)
     return out;
 }
 
+/* s as Markdown text: a message quotes the post, which is Markdown, so
+ * what could start inline markup is escaped (CommonMark allows a backslash
+ * before any ASCII punctuation), as is any punctuation that starts the
+ * line (a list item, a heading), and the quote shows as written. */
+static void md_text(civ_buf *b, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (strchr("\\`*_[]<>&!|~$", *p) || (p == s && ispunct((unsigned char)*p)))
+            civ_buf_putc(b, '\\');
+        civ_buf_putc(b, *p == '\n' ? ' ' : *p);
+    }
+}
+
+/* text (the rule's explanation, laid out for a terminal) as a fenced code
+ * block, its fence longer than any run of backticks in it. */
+static void md_block(civ_buf *b, const char *text)
+{
+    size_t run = 0, longest = 0;
+    for (const char *p = text; *p; p++) {
+        run = *p == '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    size_t n = longest < 3 ? 3 : longest + 1;
+    civ_buf_puts(b, "\n\n");
+    for (size_t i = 0; i < n; i++)
+        civ_buf_putc(b, '`');
+    civ_buf_puts(b, "text\n");
+    civ_buf_puts(b, text);
+    if (*text && text[strlen(text) - 1] != '\n')
+        civ_buf_putc(b, '\n');
+    for (size_t i = 0; i < n; i++)
+        civ_buf_putc(b, '`');
+}
+
+/* The hover of each finding under the cursor: its message and notes, then
+ * the text of `civlint --explain RULE` (from the host, lsp.h), in Markdown. */
 json_t *lsp_hover(lsp_server *s, json_t *params, const char **err)
 {
     civ_lsp_pos p;
@@ -160,22 +198,29 @@ json_t *lsp_hover(lsp_server *s, json_t *params, const char **err)
         if (!first)
             first = x;
         else
-            civ_buf_puts(&b, "\n\n");
-        /* plain text: a message quotes the post, which is Markdown */
-        civ_buf_printf(&b, "%s [%s]", x->message, x->rule);
-        if (x->description)
-            civ_buf_printf(&b, "\n%s: %s", x->rule, x->description);
+            civ_buf_puts(&b, "\n\n---\n\n");
+        md_text(&b, x->message);
+        civ_buf_puts(&b, " [");
+        md_text(&b, x->rule);
+        civ_buf_puts(&b, "]");
         json_t *rel = json_object_get(x->json, "relatedInformation");
         size_t k;
         json_t *note;
         json_array_foreach(rel, k, note)
         {
-            civ_buf_printf(&b, "\nnote: %s", json_string_value(json_object_get(note, "message")));
+            civ_buf_puts(&b, "  \nnote: ");
+            md_text(&b, json_string_value(json_object_get(note, "message")));
+        }
+        if (x->explain)
+            md_block(&b, x->explain);
+        else if (x->description) {
+            civ_buf_puts(&b, "\n\n");
+            md_text(&b, x->description);
         }
     }
     json_t *out = NULL;
     if (first)
-        out = json_pack("{s:{s:s,s:s},s:o}", "contents", "kind", "plaintext", "value",
+        out = json_pack("{s:{s:s,s:s},s:o}", "contents", "kind", "markdown", "value",
                         b.len ? b.data : "", "range", lsp_range_json(first->range));
     pthread_mutex_unlock(&s->lock);
     civ_buf_release(&b);

@@ -29,6 +29,11 @@ void lsp_findings_free(lsp_findings *f)
         free(x->fixes);
         json_decref(x->json);
     }
+    for (size_t i = 0; i < f->nexplains; i++) {
+        free(f->explains[i].rule);
+        free(f->explains[i].text);
+    }
+    free(f->explains);
     free(f->items);
     free(f->word_list);
     free(f);

@@ -2,7 +2,7 @@
  *
  * An editor starts `civlint --lsp`, sends the text of the posts the author
  * opens and edits, and gets back civlint's findings as diagnostics, its
- * fix-its as quick fixes and the rules' descriptions on hover. The text is
+ * fix-its as quick fixes and the rules' explanations on hover. The text is
  * linted in memory through the same pipeline as a file on the command line
  * (pipeline/lint.h), with the settings the command line would use for the
  * document's path (the nearest .civlint.yml).
@@ -48,6 +48,11 @@ typedef struct {
     /* Adds word to the word list at path (one a line, written atomically);
      * false with *err (heap) when it cannot. Followed by reload. */
     bool (*add_word)(void *ud, const char *path, const char *word, char **err);
+    /* The explanation of rule `id` in rules, as `civlint --explain ID`
+     * writes it (plain text, heap), or NULL (no such rule). The driver
+     * owns that text, so hover and the command line never drift apart.
+     * May be NULL: hover then shows the rule's description. */
+    char *(*explain)(void *ud, const civ_rules *rules, const char *id);
     void *ud;
 } civ_lsp_host;
 

@@ -32,6 +32,8 @@ typedef struct {
 typedef struct {
     lsp_range range;
     char *rule, *message, *description; /* description: NULL when unknown */
+    const char *explain; /* the rule's explanation (lsp_findings.explains
+                            owns it), or NULL */
     char *word;         /* spelling: the unknown word as written; else NULL */
     lsp_edit *fixes;
     size_t nfixes;
@@ -46,6 +48,10 @@ typedef struct {
     lsp_finding *items;
     size_t n;
     char *word_list;   /* the document's project word list, or NULL */
+    struct lsp_explain {
+        char *rule, *text;
+    } *explains;       /* one per rule of the findings (host's explain) */
+    size_t nexplains, explaincap;
 } lsp_findings;
 
 /* A word to add to a word list, waiting for the worker. */

@@ -135,6 +135,21 @@ static void add_diag(lsp_findings *f, lint_text *t, const civ_diag *g, const civ
     x->json = diag_json(t, g, x->range, rule_link(rules, g->rule));
 }
 
+/* The explanation of rule id from the host, asked once per rule of a lint
+ * (a post may have hundreds of findings of a few rules). */
+static const char *explanation(lsp_server *s, lsp_findings *f, const civ_rules *rules,
+                               const char *id)
+{
+    if (!s->host->explain || !rules)
+        return NULL;
+    for (size_t i = 0; i < f->nexplains; i++) /* a few rules */
+        if (strcmp(f->explains[i].rule, id) == 0)
+            return f->explains[i].text;
+    char *text = s->host->explain(s->host->ud, rules, id);
+    *CIV_PUSH(f->explains, f->nexplains, f->explaincap) = (struct lsp_explain){xstrdup(id), text};
+    return text;
+}
+
 /* Lints one document's text; the findings and the diagnostics to publish. */
 static lsp_findings *lint(lsp_server *s, const char *uri, const char *path, const char *text,
                           size_t len, json_t **diagnostics)
@@ -162,8 +177,10 @@ static lsp_findings *lint(lsp_server *s, const char *uri, const char *path, cons
     lint_text t = {uri, {0}, s->enc, src && src->had_bom ? 3 : 0, 0, {0, 0}};
     civ_lsp_lines_init(&t.lines, text, len);
     long fm_end = front_matter_end(&t.lines);
-    for (size_t i = 0; i < d.n; i++)
+    for (size_t i = 0; i < d.n; i++) {
         add_diag(f, &t, &d.items[i], file.rules, fm_end);
+        f->items[f->n - 1].explain = explanation(s, f, file.rules, d.items[i].rule);
+    }
     civ_lsp_lines_release(&t.lines);
     f->word_list = file.word_list ? xstrdup(file.word_list) : NULL;
     *diagnostics = json_array();
