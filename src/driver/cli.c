@@ -387,6 +387,9 @@ static const civ_cli_option table[] = {
     {.section = CONFIG, .name = "follow-symlinks", .fn = set_true, .field = AT(follow_symlinks),
      .help = "in folders, also follow symbolic links that lead\n"
              "out of the folder (default: skipped with a warning)"},
+    {.section = CONFIG, .name = "no-ignore", .fn = set_true, .field = AT(no_ignore),
+     .help = "in folders, also lint what .gitignore ignores and\n"
+             "node_modules, vendor, _site and public folders"},
 
     {.section = SPEED, .name = "jobs", .short_name = 'j', .arg = "N", .fn = opt_jobs,
      .help = "lint N files at a time on N threads (default: the\n"

@@ -73,6 +73,7 @@ typedef struct {
     bool all_occurrences;      /* spelling: one finding per occurrence */
     long acronym_max;          /* -1: default */
     bool follow_symlinks;      /* --follow-symlinks: walks follow links out of the folder */
+    bool no_ignore;            /* --no-ignore: walks skip nothing git ignores or the skip list names */
     char **paths;              /* the operands, borrowed from argv */
     size_t npaths;
 } civ_options;

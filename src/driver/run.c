@@ -196,6 +196,7 @@ void civ_run_walk(civ_run *r)
         }
     }
     r->walk.follow_symlinks = r->o->follow_symlinks;
+    r->walk.no_ignore = r->o->no_ignore;
     for (size_t i = 0; i < r->o->npaths; i++)
         civ_walk_add(&r->walk, r->o->paths[i]);
     for (size_t i = 0; i < r->walk.nwarnings; i++)

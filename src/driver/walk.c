@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "base/util.h"
+#include "driver/ignore.h"
 
 /* Deep enough for any real tree; bounds recursion on a hostile one. */
 #define MAX_DEPTH 64
@@ -111,9 +112,19 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* True when the file p (not listed by git) lies outside root, so git's
+ * rules for root do not speak about it (a link followed out of the folder
+ * under --follow-symlinks). */
+static bool outside(const char *p, const char *root)
+{
+    return root && !link_stays_inside(p, root);
+}
+
 /* Returns the number of Markdown files found under dir (root: the real
- * path of the folder the walk started in). */
-static size_t walk_dir(civ_walk *w, const char *dir, const char *root, dir_set *seen, size_t depth)
+ * path of the folder the walk started in; ig: what is left out, or NULL
+ * under --no-ignore). */
+static size_t walk_dir(civ_walk *w, const char *dir, const char *root, dir_set *seen, size_t depth,
+                       civ_ignore *ig)
 {
     if (depth >= MAX_DEPTH) {
         *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
@@ -166,8 +177,13 @@ static size_t walk_dir(civ_walk *w, const char *dir, const char *root, dir_set *
                     xasprintf("cannot open '%s': %s", p, strerror(errno));
             }
         } else if (S_ISDIR(st.st_mode)) {
-            if (dir_set_add(seen, (dir_id){st.st_dev, st.st_ino}))
-                found += walk_dir(w, p, root, seen, depth + 1);
+            if (ig && civ_ignore_dir_name(name))
+                ig->skipped++;
+            else if (dir_set_add(seen, (dir_id){st.st_dev, st.st_ino}))
+                found += walk_dir(w, p, root, seen, depth + 1, ig);
+        } else if (is_markdown(name) && S_ISREG(st.st_mode) && ig && !civ_ignore_lists(ig, &st) &&
+                   !outside(p, root)) {
+            ig->skipped++;
         } else if (is_markdown(name) && S_ISREG(st.st_mode)) {
             add_file(w, p, &st);
             found++;
@@ -187,9 +203,19 @@ void civ_walk_add(civ_walk *w, const char *path)
         dir_set seen = {NULL, 0, 0};
         dir_set_add(&seen, (dir_id){st.st_dev, st.st_ino});
         char *root = realpath(path, NULL);
-        if (walk_dir(w, path, root, &seen, 1) == 0)
+        civ_ignore ig;
+        if (!w->no_ignore)
+            civ_ignore_load(&ig, path);
+        if (walk_dir(w, path, root, &seen, 1, w->no_ignore ? NULL : &ig) == 0) {
+            size_t k = w->no_ignore ? 0 : ig.skipped;
             *CIV_PUSH(w->errors, w->nerrors, w->errcap) =
-                xasprintf("no Markdown files (*.md, *.markdown) in '%s'", path);
+                k ? xasprintf("no Markdown files (*.md, *.markdown) in '%s' (%zu ignored file%s or "
+                              "folder%s left out; --no-ignore lints them)",
+                              path, k, k == 1 ? "" : "s", k == 1 ? "" : "s")
+                  : xasprintf("no Markdown files (*.md, *.markdown) in '%s'", path);
+        }
+        if (!w->no_ignore)
+            civ_ignore_release(&ig);
         free(root);
         free(seen.ids);
         return;

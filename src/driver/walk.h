@@ -9,7 +9,9 @@
  * directory is entered once per path argument, however many links lead to
  * it: a symlink loop ends, and a web of links cannot make the walk
  * exponential. A file reached twice (two arguments, a link and its target,
- * a file and its folder) is listed once, at its first place. */
+ * a file and its folder) is listed once, at its first place. Files that
+ * .gitignore rules (or the default skip list) leave out are not listed
+ * unless no_ignore is set (see ignore.h). */
 #ifndef CIV_WALK_H
 #define CIV_WALK_H
 
@@ -30,6 +32,7 @@ typedef struct {
     size_t nwarnings, warncap;
     civ_strmap files; /* (device, inode) of every file listed */
     bool follow_symlinks;
+    bool no_ignore;   /* --no-ignore: walk every folder, ignore no file */
 } civ_walk;
 
 void civ_walk_init(civ_walk *w);

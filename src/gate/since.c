@@ -2,6 +2,7 @@
 #include "gate/since.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,7 +89,7 @@ bool civ_changed_has(const civ_changed *c, size_t l0, size_t l1)
     return false;
 }
 
-int civ_run_capture(char *const argv[], char **out, size_t *len)
+static int run_capture(char *const argv[], bool with_stderr, char **out, size_t *len)
 {
     int fds[2];
     *out = NULL;
@@ -101,7 +102,10 @@ int civ_run_capture(char *const argv[], char **out, size_t *len)
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addclose(&fa, fds[0]);
     posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-    posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
+    if (with_stderr)
+        posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
+    else
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addclose(&fa, fds[1]);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", 0, 0);
     pid_t pid;
@@ -131,6 +135,16 @@ int civ_run_capture(char *const argv[], char **out, size_t *len)
     *len = b.len;
     *out = civ_buf_detach(&b);
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int civ_run_capture(char *const argv[], char **out, size_t *len)
+{
+    return run_capture(argv, true, out, len);
+}
+
+int civ_run_capture_stdout(char *const argv[], char **out, size_t *len)
+{
+    return run_capture(argv, false, out, len);
 }
 
 /* The first line of git's output, for messages. */

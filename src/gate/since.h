@@ -51,5 +51,8 @@ size_t civ_since_filter(const civ_changed *c, const civ_source *src, civ_diags *
  * together into *out (heap, NUL-terminated, caller frees). Returns the exit
  * status, or -1 when it could not run (then *out holds why). */
 int civ_run_capture(char *const argv[], char **out, size_t *len);
+/* The same with stdout only (stderr goes to /dev/null): for output that is
+ * parsed, where a warning on stderr would corrupt a record. */
+int civ_run_capture_stdout(char *const argv[], char **out, size_t *len);
 
 #endif
