@@ -7,16 +7,20 @@
 #                    fuzz replays and the language server's sessions
 #                    (tests/lsp/run): no errors, nothing definitely or
 #                    indirectly lost
-#   fuzz             builds the libFuzzer harnesses with clang (address +
-#                    undefined) and runs each for FUZZ_TIME seconds
+#   fuzz             builds the libFuzzer harnesses with clang and clang++
+#                    (address + undefined; tomlmeta.cpp too, so the TOML
+#                    wrapper is instrumented; without UBSan's vptr check,
+#                    whose C++ runtime the C link does not pull in) and
+#                    runs each for FUZZ_TIME seconds
 # Nothing here needs clang except `fuzz`.
 
 FUZZ_TIME ?= 60
 FUZZ_CC ?= clang
+FUZZ_CXX ?= clang++
 FUZZ_BUILD ?= build-fuzz
 FUZZ_MAX_LEN ?= 16384
 CIVLINT ?= ./civlint
-FUZZERS := lint config model
+FUZZERS := lint config model frontmatter lsp
 FUZZ_REPLAY := $(FUZZERS:%=$(BUILD)/tests/fuzz-replay-%)
 FUZZ_BIN := $(FUZZERS:%=$(BUILD)/tests/fuzz-%)
 VALGRIND ?= valgrind
@@ -37,6 +41,8 @@ check-hardening: $(FUZZ_REPLAY)
 	$(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint
 	$(BUILD)/tests/fuzz-replay-config tests/fuzz/regressions/config tests/fuzz/corpus/config rules
 	$(BUILD)/tests/fuzz-replay-model tests/fuzz/regressions/model tests/fuzz/regressions/lint tests/fuzz/corpus/lint
+	$(BUILD)/tests/fuzz-replay-frontmatter tests/fuzz/regressions/frontmatter tests/fuzz/corpus/frontmatter
+	$(BUILD)/tests/fuzz-replay-lsp tests/fuzz/regressions/lsp tests/fuzz/corpus/lsp
 	tests/bad-input $(CIVLINT)
 
 check-valgrind: export CIVLINT_FREE_AT_EXIT = 1
@@ -45,6 +51,8 @@ check-valgrind: all $(FUZZ_REPLAY)
 	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-lint tests/fuzz/regressions/lint tests/fuzz/corpus/lint
 	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-config tests/fuzz/regressions/config tests/fuzz/corpus/config
 	$(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-model tests/fuzz/regressions/model tests/fuzz/regressions/lint tests/fuzz/corpus/lint
+	$(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-frontmatter tests/fuzz/regressions/frontmatter tests/fuzz/corpus/frontmatter
+	CIVLINT_NO_JIT=1 $(VALGRIND) $(VALGRIND_FLAGS) $(BUILD)/tests/fuzz-replay-lsp tests/fuzz/regressions/lsp tests/fuzz/corpus/lsp
 	CIVLINT_NO_JIT=1 LSP_WRAP="$(VALGRIND) $(VALGRIND_FLAGS) --error-exitcode=99" tests/lsp/run ./civlint
 
 # libFuzzer binaries: every object built with clang and the fuzzer's
@@ -55,8 +63,9 @@ $(BUILD)/tests/fuzz-%: $(LIB_OBJ) $(BUILD)/tests/fuzz/fuzz_%.o
 fuzz-bins: $(FUZZ_BIN)
 
 fuzz: deps
-	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CXX=$(FUZZ_CXX) \
 	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  CXXFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=vptr -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" fuzz-bins
 	for f in $(FUZZERS); do \
 	  FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) tests/fuzz/run $(FUZZ_BUILD) $$f $(FUZZ_TIME) || exit 1; \

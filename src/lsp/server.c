@@ -199,7 +199,7 @@ static void dispatch(lsp_server *s, json_t *msg)
         notification(s, m, params);
 }
 
-static void server_init(lsp_server *s, const civ_lsp_host *host, int in_fd, FILE *out)
+void lsp_server_init(lsp_server *s, const civ_lsp_host *host, int in_fd, FILE *out)
 {
     memset(s, 0, sizeof *s);
     s->host = host;
@@ -207,6 +207,48 @@ static void server_init(lsp_server *s, const civ_lsp_host *host, int in_fd, FILE
     civ_rpc_writer_init(&s->out, out);
     civ_rpc_reader_init(&s->in, in_fd);
     pthread_mutex_init(&s->lock, NULL);
+    /* the worker waits on `wake` with CLOCK_MONOTONIC deadlines (docs.h's
+     * `due`); initialised here, not by the worker, so a server driven
+     * without its thread (tests/fuzz/fuzz_lsp.c) signals a valid cond */
+    pthread_condattr_t a;
+    pthread_condattr_init(&a);
+    pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+    pthread_cond_init(&s->wake, &a);
+    pthread_condattr_destroy(&a);
+}
+
+void lsp_server_release(lsp_server *s)
+{
+    lsp_docs_free(s);
+    for (size_t i = 0; i < s->nadds; i++) {
+        free(s->adds[i].list);
+        free(s->adds[i].word);
+    }
+    free(s->adds);
+    s->adds = NULL;
+    s->nadds = s->addcap = 0;
+    civ_rpc_reader_release(&s->in);
+    civ_rpc_writer_release(&s->out);
+    pthread_cond_destroy(&s->wake);
+    pthread_mutex_destroy(&s->lock);
+}
+
+void lsp_handle(lsp_server *s, civ_rpc_status st, const char *body, size_t n, const char *err)
+{
+    if (st == CIV_RPC_BAD) {
+        civ_rpc_error(&s->out, NULL, CIV_RPC_PARSE_ERROR, err);
+        return;
+    }
+    json_error_t je;
+    json_t *msg = json_loadb(body, n, 0, &je);
+    if (!msg) {
+        char *m = xasprintf("not JSON: %s at byte %d", je.text, je.position);
+        civ_rpc_error(&s->out, NULL, CIV_RPC_PARSE_ERROR, m);
+        free(m);
+        return;
+    }
+    dispatch(s, msg);
+    json_decref(msg);
 }
 
 int civ_lsp_serve(const civ_lsp_host *host, int in_fd, FILE *out)
@@ -214,7 +256,7 @@ int civ_lsp_serve(const civ_lsp_host *host, int in_fd, FILE *out)
     /* a client that closes its end makes writes fail, not kill us */
     signal(SIGPIPE, SIG_IGN);
     lsp_server s;
-    server_init(&s, host, in_fd, out);
+    lsp_server_init(&s, host, in_fd, out);
     lsp_worker_start(&s);
     while (!s.exit && !s.out.failed) {
         char *body = NULL;
@@ -223,26 +265,10 @@ int civ_lsp_serve(const civ_lsp_host *host, int in_fd, FILE *out)
         civ_rpc_status st = civ_rpc_read(&s.in, &body, &n, &err);
         if (st == CIV_RPC_EOF)
             break; /* the client is gone */
-        if (st == CIV_RPC_BAD) {
-            civ_rpc_error(&s.out, NULL, CIV_RPC_PARSE_ERROR, err);
-            continue;
-        }
-        json_error_t je;
-        json_t *msg = json_loadb(body, n, 0, &je);
+        lsp_handle(&s, st, body, n, err);
         free(body);
-        if (!msg) {
-            char *m = xasprintf("not JSON: %s at byte %d", je.text, je.position);
-            civ_rpc_error(&s.out, NULL, CIV_RPC_PARSE_ERROR, m);
-            free(m);
-            continue;
-        }
-        dispatch(&s, msg);
-        json_decref(msg);
     }
     lsp_worker_stop(&s);
-    lsp_docs_free(&s);
-    civ_rpc_reader_release(&s.in);
-    civ_rpc_writer_release(&s.out);
-    pthread_mutex_destroy(&s.lock);
+    lsp_server_release(&s);
     return s.exit && s.state == LSP_SHUTDOWN ? 0 : 1;
 }

@@ -93,6 +93,19 @@ typedef struct {
 
 enum { LSP_NEW, LSP_RUNNING, LSP_SHUTDOWN };
 
+/* ---- server.c ------------------------------------------------------------ */
+
+/* What civ_lsp_serve does around its loop, apart so that a test can drive
+ * a server from memory, without the worker thread (tests/fuzz/fuzz_lsp.c):
+ * init (writer on out, reader on in_fd, the lock and the worker's cond),
+ * release (documents, queued words, reader, writer, lock, cond). */
+void lsp_server_init(lsp_server *s, const civ_lsp_host *host, int in_fd, FILE *out);
+void lsp_server_release(lsp_server *s);
+/* One result of civ_rpc_read: a framing error (st CIV_RPC_BAD, err) is
+ * answered with a ParseError; a message (body, n bytes; the caller still
+ * owns body) is parsed and dispatched. */
+void lsp_handle(lsp_server *s, civ_rpc_status st, const char *body, size_t n, const char *err);
+
 /* ---- docs.c (reading thread) --------------------------------------------- */
 
 /* The document of uri, or NULL (call with lock held). */
@@ -114,6 +127,10 @@ char *lsp_uri_path(const char *uri);
 
 void lsp_worker_start(lsp_server *s);
 void lsp_worker_stop(lsp_server *s);
+/* What the worker would do, done now on the caller's thread (no thread
+ * running): the queued words, a reload, then every edited document linted
+ * and published at once, whatever its debounce. For the fuzzer. */
+void lsp_worker_run_pending(lsp_server *s);
 /* Range as JSON: {"start": {...}, "end": {...}}. */
 json_t *lsp_range_json(lsp_range r);
 

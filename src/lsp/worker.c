@@ -299,11 +299,6 @@ static void *worker_main(void *arg)
 
 void lsp_worker_start(lsp_server *s)
 {
-    pthread_condattr_t a;
-    pthread_condattr_init(&a);
-    pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
-    pthread_cond_init(&s->wake, &a);
-    pthread_condattr_destroy(&a);
     s->worker_started = pthread_create(&s->worker, NULL, worker_main, s) == 0;
 }
 
@@ -315,10 +310,30 @@ void lsp_worker_stop(lsp_server *s)
     pthread_mutex_unlock(&s->lock);
     if (s->worker_started)
         pthread_join(s->worker, NULL);
-    pthread_cond_destroy(&s->wake);
-    for (size_t i = 0; i < s->nadds; i++) {
-        free(s->adds[i].list);
-        free(s->adds[i].word);
+    s->worker_started = false;
+}
+
+void lsp_worker_run_pending(lsp_server *s)
+{
+    pthread_mutex_lock(&s->lock);
+    for (;;) {
+        if (s->nadds) {
+            add_word(s);
+            continue;
+        }
+        if (s->reload) {
+            s->reload = false;
+            pthread_mutex_unlock(&s->lock);
+            s->host->reload(s->host->ud);
+            pthread_mutex_lock(&s->lock);
+            continue;
+        }
+        lsp_doc *d = s->docs;
+        while (d && !d->dirty)
+            d = d->next;
+        if (!d)
+            break;
+        lint_one(s, d); /* due or not: the debounce is the thread's */
     }
-    free(s->adds);
+    pthread_mutex_unlock(&s->lock);
 }

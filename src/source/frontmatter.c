@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "base/utf8.h"
 #include "base/util.h"
 #include "source/tomlmeta.h"
 
@@ -25,12 +26,34 @@ static bool is_fence(const char *d, size_t a, size_t b, const char *fence)
     return true;
 }
 
+/* The parsers' messages quote the bytes near an error, and jansson cuts
+ * its quote at a byte count, possibly inside a character: such bytes are
+ * dropped, so the message is valid UTF-8 like everything else a check
+ * reports (a frontmatter fuzz finding). */
+static void drop_invalid_utf8(char *s)
+{
+    size_t n = strlen(s), i = 0, o = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t l = civ_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (l == 0) {
+            i++;
+            continue;
+        }
+        memmove(s + o, s + i, l);
+        o += l;
+        i += l;
+    }
+    s[o] = '\0';
+}
+
 static void set_error(civ_frontmatter *fm, size_t off, char *msg)
 {
     if (fm->error) {
         free(msg);
         return;
     }
+    drop_invalid_utf8(msg);
     fm->error = msg;
     fm->error_off = off;
 }

@@ -3,7 +3,9 @@
  * Pelican / MultiMarkdown headers, and look-alikes that stay Markdown. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "base/utf8.h"
 #include "helpers.h"
 
 typedef struct {
@@ -107,6 +109,25 @@ START_TEST(test_metadata_json_error_line)
 }
 END_TEST
 
+/* jansson's error text quotes the bytes near the error and can cut a
+ * character in two (an invalid escape before a multi-byte letter): the
+ * message must stay valid UTF-8 (a frontmatter fuzz finding). */
+START_TEST(test_metadata_json_error_utf8)
+{
+    tdoc *t = tdoc_new("{\n  \"title\": \"a\\\xc3\xa9\xc3\xa9\xc3\xa9\"\n}\nBody");
+    ck_assert_ptr_nonnull(t->fm.error);
+    ck_assert(strstr(t->fm.error, "not valid JSON") != NULL);
+    size_t n = strlen(t->fm.error);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = civ_utf8_decode((const unsigned char *)t->fm.error + i, n - i, &cp);
+        ck_assert_msg(l > 0, "invalid UTF-8 at byte %zu of '%s'", i, t->fm.error);
+        i += l;
+    }
+    tdoc_free(t);
+}
+END_TEST
+
 /* YAML errors still point at the right line after leading blank lines. */
 START_TEST(test_metadata_yaml_error_line)
 {
@@ -125,6 +146,7 @@ Suite *suite_metadata(void)
     tcase_add_test(tc, test_metadata_unclosed);
     tcase_add_test(tc, test_metadata_yaml_error_line);
     tcase_add_test(tc, test_metadata_json_error_line);
+    tcase_add_test(tc, test_metadata_json_error_utf8);
     tcase_add_test(tc, test_metadata_toml_error_line);
     suite_add_tcase(s, tc);
     return s;
