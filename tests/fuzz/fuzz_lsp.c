@@ -78,7 +78,7 @@ static bool add_word(void *ud, const char *path, const char *word, char **err)
     return false;
 }
 
-static const civ_lsp_host g_host = {prepare, release, reload, add_word, NULL};
+static const civ_lsp_host g_host = {.prepare = prepare, .release = release, .reload = reload, .add_word = add_word};
 
 static void cleanup(void)
 {
