@@ -266,22 +266,32 @@ static void add_word(lsp_server *s)
     pthread_mutex_lock(&s->lock);
 }
 
+/* Word additions first, then a configuration reload: both change what a
+ * lint would find, so they go before any document. True when it did one
+ * (called with s->lock held; it is released around the host's reload). */
+static bool vocabulary_work(lsp_server *s)
+{
+    if (s->nadds) {
+        add_word(s);
+        return true;
+    }
+    if (s->reload) {
+        s->reload = false;
+        pthread_mutex_unlock(&s->lock);
+        s->host->reload(s->host->ud);
+        pthread_mutex_lock(&s->lock);
+        return true;
+    }
+    return false;
+}
+
 static void *worker_main(void *arg)
 {
     lsp_server *s = arg;
     pthread_mutex_lock(&s->lock);
     while (!s->quit) {
-        if (s->nadds) {
-            add_word(s);
+        if (vocabulary_work(s))
             continue;
-        }
-        if (s->reload) {
-            s->reload = false;
-            pthread_mutex_unlock(&s->lock);
-            s->host->reload(s->host->ud);
-            pthread_mutex_lock(&s->lock);
-            continue;
-        }
         bool any;
         struct timespec next;
         lsp_doc *d = next_due(s, &any, &next);
@@ -317,17 +327,8 @@ void lsp_worker_run_pending(lsp_server *s)
 {
     pthread_mutex_lock(&s->lock);
     for (;;) {
-        if (s->nadds) {
-            add_word(s);
+        if (vocabulary_work(s))
             continue;
-        }
-        if (s->reload) {
-            s->reload = false;
-            pthread_mutex_unlock(&s->lock);
-            s->host->reload(s->host->ud);
-            pthread_mutex_lock(&s->lock);
-            continue;
-        }
         lsp_doc *d = s->docs;
         while (d && !d->dirty)
             d = d->next;

@@ -78,6 +78,13 @@ static bool role_word(const civ_pattern *roles, const char *t, size_t w0, size_t
     return w1 > w0 && civ_pattern_find(roles, t + w0, w1 - w0, 0, ov, 1) == CIV_MATCH_OK;
 }
 
+/* A word that is a dash: '-', an en dash or an em dash. */
+static bool dash_word(const char *t, size_t w0, size_t w1)
+{
+    return (w1 - w0 == 1 && t[w0] == '-') ||
+           (w1 - w0 == 3 && (memcmp(t + w0, "\u2013", 3) == 0 || memcmp(t + w0, "\u2014", 3) == 0));
+}
+
 /* Splits t[a..e) into name and role at the first word of the role
  * vocabulary: sure when the words before it (at least two, separators
  * aside) match `byline-name`. "Tamar Kiknadze Senior Fellow, X" splits
@@ -98,9 +105,7 @@ static bool split_by_roles(const char *t, size_t a, size_t e, const civ_rules *r
             i++;
         if (w0 == i)
             break;
-        bool dash = (i - w0 == 1 && t[w0] == '-') ||
-                    (i - w0 == 3 && (memcmp(t + w0, "\u2013", 3) == 0 || memcmp(t + w0, "\u2014", 3) == 0));
-        if (dash) {
+        if (dash_word(t, w0, i)) {
             need_role = true;
             continue;
         }
@@ -128,12 +133,6 @@ static bool split_by_roles(const char *t, size_t a, size_t e, const civ_rules *r
         return true;
     }
     return false;
-}
-
-static bool dash_word(const char *t, size_t w0, size_t w1)
-{
-    return (w1 - w0 == 1 && t[w0] == '-') ||
-           (w1 - w0 == 3 && (memcmp(t + w0, "\u2013", 3) == 0 || memcmp(t + w0, "\u2014", 3) == 0));
 }
 
 /* In a line the `byline` pattern accepts, role words before the dash:

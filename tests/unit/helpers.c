@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "output/output.h"
 #include "rules/pattern.h"
@@ -116,4 +117,33 @@ civ_speller *test_speller(void)
 void test_speller_fixture(void)
 {
     test_speller();
+}
+
+/* Writes a pack to a fresh temporary folder and loads it. */
+civ_rules *test_load_pack(const char *yaml, char **err, char *dir, size_t dn)
+{
+    snprintf(dir, dn, "/tmp/civlint-test-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *path = xasprintf("%s/p.yml", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(yaml, f);
+    fclose(f);
+    civ_rules *r = civ_rules_new();
+    civ_checks_declare(r);
+    *err = NULL;
+    if (!civ_rules_load_dir(r, dir, err)) {
+        civ_rules_free(r);
+        r = NULL;
+    }
+    free(path);
+    return r;
+}
+
+void test_drop_pack(const char *dir)
+{
+    char *path = xasprintf("%s/p.yml", dir);
+    unlink(path);
+    rmdir(dir);
+    free(path);
 }

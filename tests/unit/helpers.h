@@ -28,6 +28,12 @@ void tdoc_free(tdoc *t);
 /* The shipped rules (loaded once from ./rules; tests run from the root). */
 const civ_rules *test_rules(void);
 
+/* Writes yaml as p.yml in a fresh temporary folder (its name in dir) and
+ * loads it with the checks declared; NULL with *err when it does not load.
+ * test_drop_pack removes the file and the folder. */
+civ_rules *test_load_pack(const char *yaml, char **err, char *dir, size_t dn);
+void test_drop_pack(const char *dir);
+
 /* en_US and the house dictionary, loaded once for the whole test run and
  * freed at exit. Call it from an unchecked fixture (test_speller_fixture)
  * so Check's forked tests share the loaded speller. */

@@ -99,29 +99,6 @@ START_TEST(test_house_case)
 }
 END_TEST
 
-/* Writes a pack to a fresh temporary folder and loads it. */
-static civ_rules *load_pack(const char *yaml, char **err, char *dir, size_t dn)
-{
-    snprintf(dir, dn, "/tmp/civlint-test-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    char *path = xasprintf("%s/p.yml", dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(yaml, f);
-    fclose(f);
-    civ_rules *r = civ_rules_new();
-    civ_checks_declare(r);
-    *err = NULL;
-    if (!civ_rules_load_dir(r, dir, err)) {
-        civ_rules_free(r);
-        r = NULL;
-    }
-    unlink(path);
-    rmdir(dir);
-    free(path);
-    return r;
-}
-
 #define NAMES_PACK                                                                              \
     "pack: t\n"                                                                                 \
     "names: [Covid Radar, 'Zoomly!']\n"                                                         \
@@ -141,7 +118,8 @@ static civ_rules *load_pack(const char *yaml, char **err, char *dir, size_t dn)
 START_TEST(test_names)
 {
     char dir[64], *err;
-    civ_rules *r = load_pack(NAMES_PACK, &err, dir, sizeof dir);
+    civ_rules *r = test_load_pack(NAMES_PACK, &err, dir, sizeof dir);
+    test_drop_pack(dir); /* loaded: only its name is kept, for messages */
     ck_assert_msg(r != NULL, "%s", err ? err : "");
     ck_assert_ptr_nonnull(civ_rules_names(r));
     ck_assert_uint_eq(count_in(r, "COVID-19 spread. The Covid Radar app and the\nCovid  Radar site.\n", "t.covid"), 0);
@@ -157,7 +135,8 @@ END_TEST
 START_TEST(test_no_names)
 {
     char dir[64], *err;
-    civ_rules *r = load_pack("pack: t\nnames: []\nrules: []\n", &err, dir, sizeof dir);
+    civ_rules *r = test_load_pack("pack: t\nnames: []\nrules: []\n", &err, dir, sizeof dir);
+    test_drop_pack(dir); /* loaded: only its name is kept, for messages */
     ck_assert_msg(r != NULL, "%s", err ? err : "");
     ck_assert_ptr_null(civ_rules_names(r));
     civ_rules_free(r);
@@ -181,7 +160,8 @@ START_TEST(test_skip_keys)
                        "    swap: {yy: z}\n"
                        "    skip: 'A yy'\n";
     char dir[64], *err;
-    civ_rules *r = load_pack(yaml, &err, dir, sizeof dir);
+    civ_rules *r = test_load_pack(yaml, &err, dir, sizeof dir);
+    test_drop_pack(dir); /* loaded: only its name is kept, for messages */
     ck_assert_msg(r != NULL, "%s", err ? err : "");
     ck_assert_uint_eq(count_in(r, "axx xxb [xx](https://example.org) xx\n", "t.x"), 1);
     ck_assert_uint_eq(count_in(r, "A yy and yy\n", "t.y"), 1);
@@ -207,7 +187,8 @@ static const bad_pack bad[] = {
 START_TEST(test_bad_keys)
 {
     char dir[64], *err;
-    civ_rules *r = load_pack(bad[_i].yaml, &err, dir, sizeof dir);
+    civ_rules *r = test_load_pack(bad[_i].yaml, &err, dir, sizeof dir);
+    test_drop_pack(dir); /* loaded: only its name is kept, for messages */
     ck_assert_ptr_null(r);
     ck_assert_ptr_nonnull(err);
     ck_assert_msg(strstr(err, bad[_i].want) != NULL, "got %s\nwant %s", err, bad[_i].want);

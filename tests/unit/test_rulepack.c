@@ -95,35 +95,6 @@ START_TEST(test_house_clean_on_posts)
 }
 END_TEST
 
-/* Writes a pack to a fresh temporary folder and loads it. */
-static civ_rules *load_pack(const char *yaml, char **err, char *dir, size_t dn)
-{
-    snprintf(dir, dn, "/tmp/civlint-test-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    char *path = xasprintf("%s/p.yml", dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(yaml, f);
-    fclose(f);
-    civ_rules *r = civ_rules_new();
-    civ_checks_declare(r);
-    *err = NULL;
-    if (!civ_rules_load_dir(r, dir, err)) {
-        civ_rules_free(r);
-        r = NULL;
-    }
-    free(path);
-    return r;
-}
-
-static void drop_pack(const char *dir)
-{
-    char *path = xasprintf("%s/p.yml", dir);
-    unlink(path);
-    rmdir(dir);
-    free(path);
-}
-
 typedef struct {
     const char *name;
     const char *yaml;
@@ -174,7 +145,7 @@ START_TEST(test_pack_errors)
 {
     const err_case *c = &errs[_i];
     char dir[64], *err;
-    civ_rules *r = load_pack(c->yaml, &err, dir, sizeof dir);
+    civ_rules *r = test_load_pack(c->yaml, &err, dir, sizeof dir);
     ck_assert_msg(r == NULL, "%s: loaded", c->name);
     ck_assert_ptr_nonnull(err);
     char *prefix = xasprintf("%s/p.yml:", dir);
@@ -182,7 +153,7 @@ START_TEST(test_pack_errors)
     ck_assert_msg(strstr(err, c->want) != NULL, "%s:\n  got  %s\n  want %s", c->name, err, c->want);
     free(prefix);
     free(err);
-    drop_pack(dir);
+    test_drop_pack(dir);
 }
 END_TEST
 
@@ -201,7 +172,7 @@ START_TEST(test_pack_ok_and_kinds)
                        "    swap: {in order to: to}\n"
                        "    link: https://style.example/wordy\n";
     char dir[64], *err;
-    civ_rules *r = load_pack(yaml, &err, dir, sizeof dir);
+    civ_rules *r = test_load_pack(yaml, &err, dir, sizeof dir);
     ck_assert_msg(r != NULL, "%s", err ? err : "");
     civ_diags d;
     /* tie: the form used first wins */
@@ -230,7 +201,7 @@ START_TEST(test_pack_ok_and_kinds)
     civ_rule_entry e;
     ck_assert(civ_rules_find(r, "t.wordy", &e) && !civ_rules_find(r, "t.nope", &e));
     civ_rules_free(r);
-    drop_pack(dir);
+    test_drop_pack(dir);
 }
 END_TEST
 
@@ -248,7 +219,7 @@ START_TEST(test_swap_keys_one_pass)
                        "    swap: {in order to: to, in spite of: despite, in the event that: if,\n"
                        "           a number of: several, a number: one, per cent: percent}\n";
     char dir[64], *err;
-    civ_rules *r = load_pack(yaml, &err, dir, sizeof dir);
+    civ_rules *r = test_load_pack(yaml, &err, dir, sizeof dir);
     ck_assert_msg(r != NULL, "%s", err ? err : "");
     const civ_rulelist *list = civ_rules_list(r);
     ck_assert_uint_eq(list->n, 1);
@@ -272,7 +243,7 @@ START_TEST(test_swap_keys_one_pass)
     ck_assert_str_eq(d.items[0].message, "'one' for 'a number'");
     civ_diags_release(&d);
     civ_rules_free(r);
-    drop_pack(dir);
+    test_drop_pack(dir);
 }
 END_TEST
 
@@ -291,7 +262,7 @@ START_TEST(test_catastrophic_pattern)
                        "    message: \"'%s'\"\n"
                        "    words: [Kiev]\n";
     char dir[64], *err;
-    civ_rules *r = load_pack(yaml, &err, dir, sizeof dir);
+    civ_rules *r = test_load_pack(yaml, &err, dir, sizeof dir);
     ck_assert_msg(r != NULL, "%s", err ? err : "");
     civ_buf text;
     civ_buf_init(&text);
@@ -312,7 +283,7 @@ START_TEST(test_catastrophic_pattern)
     civ_diags_release(&d);
     civ_buf_release(&text);
     civ_rules_free(r);
-    drop_pack(dir);
+    test_drop_pack(dir);
 }
 END_TEST
 
