@@ -142,6 +142,8 @@ check: test-deps all $(TEST_BIN)
 	tests/config-spelling ./civlint
 	tests/spell-vocabulary ./civlint
 	tests/man-options ./civlint
+	tests/readme-options ./civlint
+	tests/doc-links/run --self-test
 	tests/scaling/run ./civlint
 	tests/lsp/run ./civlint
 	tests/lsp/nvim ./civlint

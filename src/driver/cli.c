@@ -255,6 +255,12 @@ static int opt_help_man(civ_options *o, const char *arg, const civ_cli_option *o
     return CIV_EXIT_CLEAN;
 }
 
+static int opt_help_markdown(civ_options *o, const char *arg, const civ_cli_option *opt)
+{
+    civ_cli_print_markdown(stdout);
+    return CIV_EXIT_CLEAN;
+}
+
 /* The commit is empty in a build from a tarball without its COMMIT file;
  * "-dirty" marks a build from a checkout with uncommitted changes. */
 static int opt_version(civ_options *o, const char *arg, const civ_cli_option *opt)
@@ -482,6 +488,7 @@ static const civ_cli_option table[] = {
 
     {.section = HELP, .name = "help", .short_name = 'h', .fn = opt_help, .help = "this help"},
     {.section = HELP, .name = "help-man", .fn = opt_help_man}, /* civlint.1's OPTIONS */
+    {.section = HELP, .name = "help-markdown", .fn = opt_help_markdown}, /* README's options */
     {.section = HELP, .name = "version", .short_name = 'V', .fn = opt_version,
      .help = "print the version"},
 

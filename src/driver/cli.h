@@ -4,7 +4,9 @@
  * the name of its argument, its help text, its --help section and the
  * handler (or field setter) that stores it in civ_options. getopt_long's
  * option list, `civlint --help` and the man page's OPTIONS section
- * (`civlint --help-man`, kept in civlint.1 by tests/man-options) are all
+ * (`civlint --help-man`, kept in civlint.1 by tests/man-options) and the
+ * README's option tables (`civlint --help-markdown`, kept in README.md by
+ * tests/readme-options) are all
  * built from that table, so adding an option means adding one row (and,
  * when it sets something new, a field below). */
 #ifndef CIV_CLI_H
@@ -110,7 +112,8 @@ void civ_options_init(civ_options *o);
 void civ_options_release(civ_options *o);
 
 /* Parses argv into o (initialised). Returns CIV_CLI_RUN, or the exit
- * status when there is nothing to run: 0 after --help, --help-man or
+ * status when there is nothing to run: 0 after --help, --help-man,
+ * --help-markdown or
  * --version, 2 after a usage error (reported on stderr). */
 int civ_cli_parse(civ_options *o, int argc, char **argv);
 
@@ -126,5 +129,9 @@ void civ_cli_print_help(FILE *fp);
 /* The man page's OPTIONS section in troff, from ".SH OPTIONS" to the line
  * before the next .SH: what civlint.1 holds. */
 void civ_cli_print_man(FILE *fp);
+
+/* The README's option tables in Markdown (one per section), what README.md
+ * holds between its "options" markers (tests/readme-options). */
+void civ_cli_print_markdown(FILE *fp);
 
 #endif

@@ -1,6 +1,7 @@
-/* cli_help.c - `--help` and the man page's OPTIONS section, both written
- * from the one option table (cli.c), so they cannot drift from what the
- * parser accepts (tests/man-options checks the man page). */
+/* cli_help.c - `--help`, the man page's OPTIONS section and the README's
+ * option tables, all written from the one option table (cli.c), so they
+ * cannot drift from what the parser accepts (tests/man-options checks the
+ * man page, tests/readme-options the README). */
 #include "driver/cli.h"
 
 #include <stdio.h>
@@ -128,5 +129,64 @@ void civ_cli_print_man(FILE *fp)
             section = t->section;
         }
         print_option_man(fp, t);
+    }
+}
+
+/* ---- the README's option tables ------------------------------------------ */
+
+/* s in a Markdown table cell: everything Markdown would read as markup
+ * (emphasis, code, links, HTML such as "<!-- civlint-words -->", the cell
+ * separator) is escaped, and the help's line breaks become spaces, except
+ * after a word broken at its hyphen ("comma-\nseparated"). */
+static void md_puts(FILE *fp, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (*p == '\n') {
+            if (!(p > s + 1 && p[-1] == '-' && p[-2] != '-' && p[-2] != ' '))
+                fputc(' ', fp);
+        } else if (*p == '<')
+            fputs("&lt;", fp);
+        else if (*p == '>')
+            fputs("&gt;", fp);
+        else if (*p == '&')
+            fputs("&amp;", fp);
+        else if (strchr("\\`*_[]|", *p))
+            fprintf(fp, "\\%c", *p);
+        else
+            fputc(*p, fp);
+    }
+}
+
+/* "| `-f, --format=FORMAT` | gcc (default), ... |" */
+static void print_option_md(FILE *fp, const civ_cli_option *t)
+{
+    fputs("| `", fp);
+    if (t->short_name)
+        fprintf(fp, "-%c%s", t->short_name, t->name ? ", " : "");
+    if (t->name)
+        fprintf(fp, "--%s%s%s%s%s", t->name, t->optional ? "[" : "", t->arg ? "=" : "",
+                t->arg ? t->arg : "", t->optional ? "]" : "");
+    else if (t->arg)
+        fprintf(fp, " %s", t->arg);
+    fputs("` | ", fp);
+    md_puts(fp, civ_cli_help(t));
+    fputs(" |\n", fp);
+}
+
+void civ_cli_print_markdown(FILE *fp)
+{
+    const char *section = NULL;
+    size_t n;
+    const civ_cli_option *table = civ_cli_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        const civ_cli_option *t = &table[i];
+        if (t->kind != CIV_CLI_OPTION || !civ_cli_help(t))
+            continue;
+        if (!section || strcmp(section, t->section) != 0) {
+            fprintf(fp, "%s**%s**\n\n| Option | Meaning |\n|---|---|\n", section ? "\n" : "",
+                    t->section);
+            section = t->section;
+        }
+        print_option_md(fp, t);
     }
 }

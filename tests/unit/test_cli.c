@@ -168,6 +168,42 @@ START_TEST(test_man_page_matches_table)
 }
 END_TEST
 
+/* The README's option tables (civlint --help-markdown) have one row per
+ * shown option, hide what --help hides, and escape what Markdown would
+ * read as markup: the "<!-- civlint-words -->" of --words' help would
+ * otherwise be an HTML comment and vanish from the rendered README. */
+START_TEST(test_markdown_rows)
+{
+    char *md = capture(civ_cli_print_markdown);
+    size_t n, shown = 0, rows = 0;
+    const civ_cli_option *t = civ_cli_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].kind != CIV_CLI_OPTION || !civ_cli_help(&t[i]))
+            continue;
+        shown++;
+        char want[128];
+        if (t[i].name)
+            snprintf(want, sizeof want, "%s--%s%s`", t[i].short_name ? ", " : "| `", t[i].name,
+                     !t[i].arg ? "" : t[i].optional ? "[=" : "=");
+        else
+            snprintf(want, sizeof want, "| `-%c %s` |", t[i].short_name, t[i].arg);
+        if (t[i].arg && t[i].name)
+            want[strlen(want) - 1] = '\0'; /* the argument's name follows */
+        ck_assert_msg(strstr(md, want), "'%s' is not in the Markdown", want);
+    }
+    for (const char *p = md; (p = strstr(p, "\n| `-")); p++)
+        rows++;
+    ck_assert_uint_eq(rows, shown);
+    ck_assert_ptr_null(strstr(md, "--colour"));
+    ck_assert_ptr_null(strstr(md, "--help-man"));
+    ck_assert_ptr_null(strchr(md, '<'));
+    ck_assert_ptr_nonnull(strstr(md, "&lt;!-- civlint-words: Word1 Word2 --&gt;"));
+    ck_assert_ptr_nonnull(strstr(md, "a comma-separated list"));
+    ck_assert_ptr_nonnull(strstr(md, "NO\\_COLOR"));
+    free(md);
+}
+END_TEST
+
 START_TEST(test_man_escapes)
 {
     char *man = capture(civ_cli_print_man);
@@ -365,6 +401,7 @@ Suite *suite_cli(void)
     tcase_add_test(tc, test_help_layout);
     tcase_add_test(tc, test_man_page_matches_table);
     tcase_add_test(tc, test_man_escapes);
+    tcase_add_test(tc, test_markdown_rows);
     suite_add_tcase(s, tc);
     TCase *tp = tcase_create("parse");
     tcase_add_test(tp, test_parse_fields);
