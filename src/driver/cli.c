@@ -503,10 +503,11 @@ static const civ_cli_option table[] = {
          "DICPATH (folders searched for hunspell dictionaries), NO_COLOR,\n"
          "CIVLINT_NO_JIT=1 (run patterns without pcre2's JIT, for valgrind).\n"),
     TEXT("\n"
-         "Limits: files over 16 MB, binary files (NUL bytes) and UTF-16 files are\n"
-         "skipped with an error (exit 2); a pattern that exceeds pcre2's match or\n"
-         "depth limit gives up instead of hanging. Text from posts is escaped before\n"
-         "it reaches the terminal.\n"),
+         "Limits: a post larger than --max-file-size is checked up to it, with a\n"
+         "warning; binary files (NUL bytes) and UTF-16 files are skipped with an\n"
+         "error (exit 2); a pattern that exceeds pcre2's match or depth limit gives\n"
+         "up instead of hanging. Text from posts is escaped before it reaches the\n"
+         "terminal.\n"),
 };
 
 #define NTABLE (sizeof table / sizeof table[0])
