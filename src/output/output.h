@@ -35,7 +35,6 @@ const char *civ_columns_name(civ_columns c);
 typedef struct {
     FILE *fp;
     bool color;
-    civ_columns columns;         /* the unit of printed columns */
     bool quiet;                  /* gcc: header lines only */
     const civ_rule_info *rules;  /* every known rule */
     size_t nrules;
@@ -44,6 +43,7 @@ typedef struct {
     size_t width;                /* gcc: the terminal's columns; a wider
                                     source line is cut to a window around
                                     the span (output/window.h); 0: never */
+    civ_columns columns;         /* the unit of printed columns (--columns) */
 } civ_out;
 
 typedef struct {
