@@ -146,6 +146,7 @@ check: test-deps all $(TEST_BIN)
 	tests/lsp/run ./civlint
 	tests/lsp/nvim ./civlint
 	tests/lsp/eglot ./civlint
+	tests/editors/vim ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 
