@@ -147,6 +147,8 @@ check: test-deps all $(TEST_BIN)
 	tests/lsp/nvim ./civlint
 	tests/lsp/eglot ./civlint
 	tests/editors/vim ./civlint
+	tests/editors/emacs ./civlint
+	tests/editors/color-auto ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 

@@ -342,7 +342,8 @@ static const civ_cli_option table[] = {
      .help = "after the diagnostics, print the summary table\n"
              "(on stderr when the format is not gcc)"},
     {.section = OUTPUT, .name = "color", .arg = "WHEN", .fn = opt_color,
-     .help = "auto (default), always or never; NO_COLOR is honoured"},
+     .help = "auto (default), always or never; auto is off\n"
+             "with NO_COLOR, TERM=dumb and in Emacs's M-x compile"},
     {.section = OUTPUT, .name = "colour", .arg = "WHEN", .fn = opt_color}, /* alias */
     {.section = OUTPUT, .name = "quiet", .short_name = 'q', .fn = set_true, .field = AT(quiet),
      .help = "gcc format: only the 'file:line:col: ...' lines"},
