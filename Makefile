@@ -148,6 +148,7 @@ check: test-deps all $(TEST_BIN)
 	tests/lsp/eglot ./civlint
 	tests/editors/vim ./civlint
 	tests/editors/emacs ./civlint
+	tests/editors/vscode ./civlint
 	tests/editors/color-auto ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
