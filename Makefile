@@ -9,6 +9,9 @@ DESTDIR ?=
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/civlint
 MANDIR ?= $(PREFIX)/share/man
+# Vim's compiler plugin (:compiler civlint): /usr/share/vim/vimfiles is on
+# Debian vim's 'runtimepath'; the plugin does nothing until it is chosen
+VIMDIR ?= $(PREFIX)/share/vim/vimfiles
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 VERSION ?= 0.1.0
@@ -205,9 +208,11 @@ install: all
 	install -m 644 rules/*.yml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 civlint.1 $(DESTDIR)$(MANDIR)/man1/civlint.1
+	install -d $(DESTDIR)$(VIMDIR)/compiler
+	install -m 644 docs/editors/vim/compiler/civlint.vim $(DESTDIR)$(VIMDIR)/compiler/civlint.vim
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/civlint $(DESTDIR)$(MANDIR)/man1/civlint.1
+	rm -f $(DESTDIR)$(BINDIR)/civlint $(DESTDIR)$(MANDIR)/man1/civlint.1 $(DESTDIR)$(VIMDIR)/compiler/civlint.vim
 	rm -rf $(DESTDIR)$(DATADIR)
 
 package-deps:

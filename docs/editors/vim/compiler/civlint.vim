@@ -2,9 +2,11 @@
 " Compiler:    civlint (an editorial linter for Markdown posts)
 " Usage:       :compiler civlint, then :make (the post you are editing);
 "              :copen lists the findings, :cnext jumps to the next one.
-" Install:     copy this file to ~/.vim/compiler/civlint.vim (Neovim:
-"              ~/.config/nvim/compiler/civlint.vim); the Debian package
-"              installs it to /usr/share/vim/addons/compiler/civlint.vim.
+" Install:     `make install` and the Debian package put it in
+"              PREFIX/share/vim/vimfiles/compiler/ (on Debian vim's
+"              'runtimepath' for PREFIX=/usr); else copy it to
+"              ~/.vim/compiler/civlint.vim (Neovim:
+"              ~/.config/nvim/compiler/civlint.vim).
 "
 " --columns=bytes: Vim's %c is a byte index into the line, and civlint
 " counts code points unless told otherwise, so without it a jump lands
