@@ -42,21 +42,15 @@ void civ_position(civ_columns c, const civ_source *src, size_t off, size_t *line
         civ_source_position(src, off, line, col);
         return;
     }
-    if (off > src->len)
-        off = src->len;
-    size_t li = civ_source_line_of(src, off), from = src->lines[li];
-    *line = li + 1;
-    if (c == CIV_COLUMNS_BYTES) {
-        *col = off - from + 1;
+    if (c == CIV_COLUMNS_UTF16) {
+        civ_source_position_utf16(src, off, line, col);
         return;
     }
-    /* UTF-16: one unit per code point, two for one above U+FFFF (a 4-byte
-     * UTF-8 sequence, lead byte 0xF0-0xF4) */
-    size_t astral = 0;
-    for (size_t i = from; i < off; i++)
-        astral += (unsigned char)src->data[i] >= 0xF0;
-    civ_source_position(src, off, line, col);
-    *col += astral;
+    if (off > src->len)
+        off = src->len;
+    size_t li = civ_source_line_of(src, off);
+    *line = li + 1;
+    *col = off - src->lines[li] + 1;
 }
 
 /* True for a code point a reader cannot see or tell from a space: the

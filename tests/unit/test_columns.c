@@ -157,6 +157,39 @@ START_TEST(test_sarif_exclusive_end_utf16)
 }
 END_TEST
 
+/* UTF-16 columns through the position cache, asked forwards, backwards
+ * and hopping between lines, equal a naive count from the line's start. */
+START_TEST(test_utf16_cache_orders)
+{
+    const char *text = "a\xC3\xA9\xF0\x9F\x98\x80\xE4\xB8\xAD\tb\r\n\xF0\xA0\x80\x80x\xC3\xA9\n\xF0\x9F\x98\x80";
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("t.md", text, strlen(text), &err);
+    ck_assert_ptr_nonnull(src);
+    size_t n = src->len, want_line[64], want_col[64];
+    ck_assert_uint_lt(n, 64);
+    for (size_t off = 0; off <= n; off++) {
+        size_t li = civ_source_line_of(src, off), u = 1;
+        for (size_t i = src->lines[li]; i < off; i++) {
+            unsigned char b = (unsigned char)src->data[i];
+            u += (b & 0xC0) != 0x80 ? (b >= 0xF0 ? 2 : 1) : 0;
+        }
+        want_line[off] = li + 1;
+        want_col[off] = u;
+    }
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t k = 0; k <= n; k++) {
+            size_t off = pass == 0 ? k : pass == 1 ? n - k : (k * 7) % (n + 1);
+            if (off < n && ((unsigned char)src->data[off] & 0xC0) == 0x80)
+                continue; /* columns are asked at character starts */
+            size_t line, col;
+            civ_source_position_utf16(src, off, &line, &col);
+            ck_assert_msg(line == want_line[off] && col == want_col[off], "pass %d, offset %zu: %zu:%zu, want %zu:%zu",
+                          pass, off, line, col, want_line[off], want_col[off]);
+        }
+    civ_source_free(src);
+}
+END_TEST
+
 START_TEST(test_columns_names)
 {
     civ_columns k = CIV_COLUMNS_UTF16;
@@ -176,6 +209,7 @@ Suite *suite_columns(void)
     tcase_add_loop_test(tc, test_position_units, 0, sizeof cases / sizeof *cases);
     tcase_add_loop_test(tc, test_formats_units, 0, sizeof cases / sizeof *cases);
     tcase_add_test(tc, test_sarif_exclusive_end_utf16);
+    tcase_add_test(tc, test_utf16_cache_orders);
     tcase_add_test(tc, test_columns_names);
     suite_add_tcase(s, tc);
     return s;
