@@ -150,6 +150,7 @@ check: test-deps all $(TEST_BIN)
 	tests/lsp/nvim ./civlint
 	tests/lsp/eglot ./civlint
 	tests/editors/vim ./civlint
+	tests/editors/vim ./civlint nvim
 	tests/editors/emacs ./civlint
 	tests/editors/vscode ./civlint
 	tests/editors/color-auto ./civlint
