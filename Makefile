@@ -9,6 +9,9 @@ DESTDIR ?=
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/civlint
 MANDIR ?= $(PREFIX)/share/man
+# Vim's compiler plugin (:compiler civlint): /usr/share/vim/vimfiles is on
+# Debian vim's 'runtimepath'; the plugin does nothing until it is chosen
+VIMDIR ?= $(PREFIX)/share/vim/vimfiles
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 VERSION ?= 0.1.0
@@ -33,7 +36,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
 # pkg-config is asked only when a target needs the libraries, so `make help`
 # or `make clean` work on a bare machine.
 DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) && echo yes)
-TEST_DEPS_OK = $(shell $(PKG_CONFIG) --exists $(TEST_PKGS) && for t in python3 git codespell; do command -v $$t >/dev/null || exit 1; done && python3 -c 'import jsonschema' 2>/dev/null && echo yes)
+TEST_DEPS_OK = $(shell $(PKG_CONFIG) --exists $(TEST_PKGS) && for t in python3 git codespell vim nvim emacs; do command -v $$t >/dev/null || exit 1; done && python3 -c 'import jsonschema' 2>/dev/null && echo yes)
 LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstdc++ -lpthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
@@ -148,6 +151,11 @@ check: test-deps all $(TEST_BIN)
 	tests/lsp/run ./civlint
 	tests/lsp/nvim ./civlint
 	tests/lsp/eglot ./civlint
+	tests/editors/vim ./civlint
+	tests/editors/vim ./civlint nvim
+	tests/editors/emacs ./civlint
+	tests/editors/vscode ./civlint
+	tests/editors/color-auto ./civlint
 	$(MAKE) --no-print-directory check-hardening
 	$(TEST_BIN)
 
@@ -203,9 +211,11 @@ install: all
 	install -m 644 rules/*.yml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 civlint.1 $(DESTDIR)$(MANDIR)/man1/civlint.1
+	install -d $(DESTDIR)$(VIMDIR)/compiler
+	install -m 644 docs/editors/vim/compiler/civlint.vim $(DESTDIR)$(VIMDIR)/compiler/civlint.vim
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/civlint $(DESTDIR)$(MANDIR)/man1/civlint.1
+	rm -f $(DESTDIR)$(BINDIR)/civlint $(DESTDIR)$(MANDIR)/man1/civlint.1 $(DESTDIR)$(VIMDIR)/compiler/civlint.vim
 	rm -rf $(DESTDIR)$(DATADIR)
 
 package-deps:

@@ -211,6 +211,15 @@ static int opt_width(civ_options *o, const char *arg, const civ_cli_option *opt)
     return CIV_CLI_RUN;
 }
 
+static int opt_columns(civ_options *o, const char *arg, const civ_cli_option *opt)
+{
+    if (!civ_columns_parse(arg, &o->columns)) {
+        civ_report_error("--columns must be codepoints, bytes or utf16, not '%s'", arg);
+        return CIV_EXIT_TROUBLE;
+    }
+    return CIV_CLI_RUN;
+}
+
 static int opt_suggest(civ_options *o, const char *arg, const civ_cli_option *opt)
 {
     if (strcmp(arg, "none") == 0) {
@@ -339,7 +348,8 @@ static const civ_cli_option table[] = {
      .help = "after the diagnostics, print the summary table\n"
              "(on stderr when the format is not gcc)"},
     {.section = OUTPUT, .name = "color", .arg = "WHEN", .fn = opt_color,
-     .help = "auto (default), always or never; NO_COLOR is honoured"},
+     .help = "auto (default), always or never; auto is off\n"
+             "with NO_COLOR, TERM=dumb and in Emacs's M-x compile"},
     {.section = OUTPUT, .name = "colour", .arg = "WHEN", .fn = opt_color}, /* alias */
     {.section = OUTPUT, .name = "quiet", .short_name = 'q', .fn = set_true, .field = AT(quiet),
      .help = "gcc format: only the 'file:line:col: ...' lines"},
@@ -347,6 +357,10 @@ static const civ_cli_option table[] = {
      .help = "gcc format: cut source lines wider than N columns to a\n"
              "window around the finding (default: $COLUMNS, the\n"
              "terminal's width, else 80; 0: never cut)"},
+    {.section = OUTPUT, .name = "columns", .arg = "UNIT", .fn = opt_columns,
+     .help = "count printed columns in codepoints (default), bytes\n"
+             "(UTF-8, as Vim's %c) or utf16 (VS Code, JavaScript);\n"
+             "rdjsonl always counts bytes, SARIF says its columnKind"},
     {.section = OUTPUT, .name = "stdin-filename", .arg = "NAME", .fn = set_str, .field = AT(stdin_name),
      .help = "name shown for standard input (default '-')"},
     {.section = OUTPUT, .name = "lsp", .fn = set_true, .field = AT(lsp),

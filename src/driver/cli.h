@@ -46,6 +46,7 @@ typedef struct {
     int color;                 /* -1 auto, 0 never, 1 always */
     bool quiet;
     long width;                /* --width; -1: COLUMNS, the tty, else 80 */
+    civ_columns columns;       /* --columns: the unit of printed columns */
     const char *stdin_name;    /* --stdin-filename; NULL: "-" */
     civ_severity fail_on;
     bool list_rules;

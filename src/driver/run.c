@@ -508,8 +508,12 @@ static void begin_output(civ_run *r)
     const civ_options *o = r->o;
     r->rule_info = civ_rule_infos(r->rules, &r->nrule_info);
     r->out = (civ_out){.fp = stdout, .quiet = o->quiet, .rules = r->rule_info, .nrules = r->nrule_info,
-                      .width = output_width(o)};
-    r->out.color = o->color == 1 || (o->color == -1 && isatty(1) && !getenv("NO_COLOR"));
+                      .width = output_width(o), .columns = o->columns};
+    /* a terminal that shows escapes raw: TERM=dumb (as GCC) or Emacs's
+     * M-x compile, a pty that says INSIDE_EMACS=VERSION,compile */
+    const char *term = getenv("TERM"), *emacs = getenv("INSIDE_EMACS");
+    r->out.color = o->color == 1 || (o->color == -1 && isatty(1) && !getenv("NO_COLOR") &&
+                                     !(term && strcmp(term, "dumb") == 0) && !(emacs && strstr(emacs, ",compile")));
     bool gcc = strcmp(o->fmt->name, "gcc") == 0;
     r->sumfmt = o->summary && strcmp(o->fmt->name, "summary") != 0 ? civ_formatter_find("summary") : NULL;
     r->sumout = (civ_out){.fp = gcc ? stdout : stderr, .rules = r->rule_info, .nrules = r->nrule_info};

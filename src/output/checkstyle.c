@@ -42,7 +42,7 @@ static void checkstyle_file(civ_out *o, const civ_file_result *r)
     for (size_t i = 0; i < r->diags->n; i++) {
         const civ_diag *d = &r->diags->items[i];
         size_t line, col;
-        civ_source_position(r->src, d->start, &line, &col);
+        civ_position(o->columns, r->src, d->start, &line, &col);
         fprintf(fp, "<error line=\"%zu\" column=\"%zu\" severity=\"%s\"", line, col,
                 d->severity == CIV_SEV_ERROR ? "error" : d->severity == CIV_SEV_WARNING ? "warning" : "info");
         attr(fp, "message", d->message);

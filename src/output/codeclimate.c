@@ -42,8 +42,8 @@ static void cc_file(civ_out *o, const civ_file_result *r)
     for (size_t i = 0; i < r->diags->n; i++) {
         const civ_diag *d = &r->diags->items[i];
         size_t l, c, el, ec;
-        civ_source_position(r->src, d->start, &l, &c);
-        civ_span_end(r->src, d->start, d->end, &el, &ec);
+        civ_position(o->columns, r->src, d->start, &l, &c);
+        civ_span_end(o->columns, r->src, d->start, d->end, &el, &ec);
         fputs(st->first ? "\n  {\"description\": " : ",\n  {\"description\": ", fp);
         st->first = false;
         civ_json_str(fp, d->message, strlen(d->message));

@@ -1,5 +1,6 @@
 /* columns.c - see columns.h. */
 #include "output/columns.h"
+#include "output/output.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +18,39 @@ void civ_position_bytes(const civ_source *src, size_t off, size_t *line, size_t 
     size_t li = civ_source_line_of(src, off);
     *line = li + 1;
     *col = off - src->lines[li] + 1 + (li == 0 && src->had_bom ? 3 : 0);
+}
+
+bool civ_columns_parse(const char *name, civ_columns *c)
+{
+    static const char *const names[] = {"codepoints", "bytes", "utf16"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *c = (civ_columns)i;
+            return true;
+        }
+    return false;
+}
+
+const char *civ_columns_name(civ_columns c)
+{
+    return c == CIV_COLUMNS_BYTES ? "bytes" : c == CIV_COLUMNS_UTF16 ? "utf16" : "codepoints";
+}
+
+void civ_position(civ_columns c, const civ_source *src, size_t off, size_t *line, size_t *col)
+{
+    if (c == CIV_COLUMNS_CODEPOINTS) {
+        civ_source_position(src, off, line, col);
+        return;
+    }
+    if (c == CIV_COLUMNS_UTF16) {
+        civ_source_position_utf16(src, off, line, col);
+        return;
+    }
+    if (off > src->len)
+        off = src->len;
+    size_t li = civ_source_line_of(src, off);
+    *line = li + 1;
+    *col = off - src->lines[li] + 1;
 }
 
 /* True for a code point a reader cannot see or tell from a space: the

@@ -1,7 +1,8 @@
 /* columns.h - what several formats say about a span: line:column in the
  * units each consumer counts, and a fix-it in words. The model keeps byte
- * offsets; civ_source_position gives code-point columns (gcc, json, SARIF,
- * GitHub, checkstyle); reviewdog counts UTF-8 bytes. */
+ * offsets; civ_position (output.h) gives the columns of --columns (code
+ * points by default) to gcc, json, SARIF, GitHub, checkstyle and Code
+ * Climate; reviewdog always counts UTF-8 bytes of the file. */
 #ifndef CIV_OUTPUT_COLUMNS_H
 #define CIV_OUTPUT_COLUMNS_H
 

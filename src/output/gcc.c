@@ -91,7 +91,7 @@ static void print_diag(civ_out *o, const civ_file_result *r, const civ_diag *d)
     FILE *fp = o->fp;
     const civ_source *src = r->src;
     size_t line, col;
-    civ_source_position(src, d->start, &line, &col);
+    civ_position(o->columns, src, d->start, &line, &col);
     const char *sc = d->severity == CIV_SEV_ERROR ? C_RED : d->severity == CIV_SEV_WARNING ? C_MAGENTA : C_CYAN;
     if (o->color)
         fputs(C_BOLD, fp);

@@ -76,8 +76,8 @@ static void github_file(civ_out *o, const civ_file_result *r)
         it->rule = d->rule;
         it->sev = d->severity;
         it->seq = st->n;
-        civ_source_position(r->src, d->start, &it->line, &it->col);
-        civ_span_end(r->src, d->start, d->end, &it->end_line, &it->end_col);
+        civ_position(o->columns, r->src, d->start, &it->line, &it->col);
+        civ_span_end(o->columns, r->src, d->start, d->end, &it->end_line, &it->end_col);
     }
 }
 

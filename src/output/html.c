@@ -156,7 +156,8 @@ static void finding(FILE *fp, const civ_source *src, const civ_diag *d)
     const char *sev = civ_severity_name(d->severity);
     size_t l, c, el, ec;
     civ_source_position(src, d->start, &l, &c);
-    civ_span_end(src, d->start, d->end, &el, &ec);
+    /* a person reads this report: characters, whatever --columns says */
+    civ_span_end(CIV_COLUMNS_CODEPOINTS, src, d->start, d->end, &el, &ec);
     fprintf(fp, "<div class=\"finding sev-%s\" data-rule=\"", sev);
     esc(fp, d->rule);
     fprintf(fp, "\">\n<p class=\"head\"><span class=\"loc\">%zu:%zu</span> <span class=\"sev %s\">%s</span> "

@@ -19,19 +19,19 @@ static void json_begin(civ_out *o)
     fputs("{\n  \"version\": 1,\n  \"tool\": {\"name\": \"civlint\", \"version\": \"" CIV_VERSION "\"},\n  \"files\": [", o->fp);
 }
 
-static void pos(FILE *fp, const civ_source *src, size_t s, size_t e, const char *pre)
+static void pos(FILE *fp, civ_columns k, const civ_source *src, size_t s, size_t e, const char *pre)
 {
     size_t l, c, el, ec;
-    civ_source_position(src, s, &l, &c);
-    civ_span_end(src, s, e, &el, &ec);
+    civ_position(k, src, s, &l, &c);
+    civ_span_end(k, src, s, e, &el, &ec);
     fprintf(fp, "%s\"line\": %zu, \"column\": %zu, \"end_line\": %zu, \"end_column\": %zu", pre, l, c, el, ec);
 }
 
-static void json_diag(FILE *fp, const civ_source *src, const civ_diag *d)
+static void json_diag(FILE *fp, civ_columns k, const civ_source *src, const civ_diag *d)
 {
     fprintf(fp, "\n       {\"rule\": \"%s\", \"severity\": \"%s\",\n        ", d->rule,
             civ_severity_name(d->severity));
-    pos(fp, src, d->start, d->end, "");
+    pos(fp, k, src, d->start, d->end, "");
     fputs(",\n        \"text\": ", fp);
     civ_json_str(fp, src->data + d->start, d->end - d->start);
     fputs(",\n        \"message\": ", fp);
@@ -46,7 +46,7 @@ static void json_diag(FILE *fp, const civ_source *src, const civ_diag *d)
     for (size_t i = 0; i < d->nfixes; i++) {
         const civ_fix *f = &d->fixes[i];
         fputs(i ? ", {" : "{", fp);
-        pos(fp, src, f->start, f->end, "");
+        pos(fp, k, src, f->start, f->end, "");
         fputs(", \"replacement\": ", fp);
         civ_json_str(fp, f->replacement, strlen(f->replacement));
         fputc('}', fp);
@@ -77,7 +77,7 @@ static void json_file(civ_out *o, const civ_file_result *r)
     for (size_t i = 0; i < r->diags->n; i++) {
         if (i)
             fputc(',', fp);
-        json_diag(fp, r->src, &r->diags->items[i]);
+        json_diag(fp, o->columns, r->src, &r->diags->items[i]);
     }
     fputs(r->diags->n ? "\n     ]}" : "]}", fp);
 }

@@ -21,6 +21,17 @@ typedef struct {
     const char *bad, *good; /* a pack rule's examples (flagged, accepted), or NULL */
 } civ_rule_info;
 
+/* The unit of the columns a format prints (--columns): code points (the
+ * default, what civlint means by a column), UTF-8 bytes of the line as an
+ * editor holds it (Vim's %c, Emacs's byte columns) or UTF-16 code units
+ * (VS Code, SARIF's utf16CodeUnits, JavaScript). A format whose standard
+ * fixes the unit keeps it (rdjsonl: bytes). */
+typedef enum { CIV_COLUMNS_CODEPOINTS, CIV_COLUMNS_BYTES, CIV_COLUMNS_UTF16 } civ_columns;
+
+/* "codepoints", "bytes" or "utf16" into *c; false for any other name. */
+bool civ_columns_parse(const char *name, civ_columns *c);
+const char *civ_columns_name(civ_columns c);
+
 typedef struct {
     FILE *fp;
     bool color;
@@ -32,6 +43,7 @@ typedef struct {
     size_t width;                /* gcc: the terminal's columns; a wider
                                     source line is cut to a window around
                                     the span (output/window.h); 0: never */
+    civ_columns columns;         /* the unit of printed columns (--columns) */
 } civ_out;
 
 typedef struct {
@@ -65,9 +77,13 @@ const civ_formatter *const *civ_formatters(size_t *n);
 const char *civ_formatter_names(void);
 
 /* Shared helpers for formatters. */
-/* Inclusive end position of [start,end): the last character's line:col, or
- * the start position when the span is empty. */
-void civ_span_end(const civ_source *src, size_t start, size_t end, size_t *line, size_t *col);
+/* Line and column of byte offset off, the column counted in unit c from
+ * the start of the line's text (a UTF-8 BOM is not text: editors hide it).
+ * 1-based. */
+void civ_position(civ_columns c, const civ_source *src, size_t off, size_t *line, size_t *col);
+/* Inclusive end position of [start,end): the last character's line:col
+ * (its first unit), or the start position when the span is empty. */
+void civ_span_end(civ_columns c, const civ_source *src, size_t start, size_t end, size_t *line, size_t *col);
 /* Writes s as a JSON string literal (with quotes). Control characters,
  * bidirectional controls and U+2028/U+2029 are written as \uXXXX and
  * invalid UTF-8 bytes as \ufffd, so the output is valid UTF-8 JSON that

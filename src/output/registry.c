@@ -51,16 +51,16 @@ const char *civ_formatter_names(void)
     return names;
 }
 
-void civ_span_end(const civ_source *src, size_t start, size_t end, size_t *line, size_t *col)
+void civ_span_end(civ_columns c, const civ_source *src, size_t start, size_t end, size_t *line, size_t *col)
 {
     if (end <= start) {
-        civ_source_position(src, start, line, col);
+        civ_position(c, src, start, line, col);
         return;
     }
     size_t last = end - 1;
     while (last > start && civ_utf8_is_cont((unsigned char)src->data[last]))
         last--;
-    civ_source_position(src, last, line, col);
+    civ_position(c, src, last, line, col);
 }
 
 void civ_json_str(FILE *fp, const char *s, size_t n)

@@ -2,7 +2,9 @@
  *
  * One run; tool.driver lists every known rule (id, short and full
  * description, default level) so a viewer can show rules without findings.
- * Regions count Unicode code points (columnKind "unicodeCodePoints") and,
+ * Regions count Unicode code points (columnKind "unicodeCodePoints"; with
+ * --columns=utf16, UTF-16 code units: "utf16CodeUnits"; SARIF has no byte
+ * columns, so --columns=bytes keeps code points) and,
  * as SARIF 3.30.5-3.30.8 define, endColumn is the column AFTER the last
  * character (exclusive), while gcc and json print the last character's
  * column. Fix-its become fixes with artifactChanges/replacements. Files that
@@ -41,6 +43,13 @@ static void uri(FILE *fp, const char *path)
     fputc('"', fp);
     civ_uri_path(fp, path);
     fputc('"', fp);
+}
+
+/* The unit of the regions: what --columns asked for when columnKind can
+ * say it (code points or UTF-16 units), else code points. */
+static civ_columns kind(civ_columns asked)
+{
+    return asked == CIV_COLUMNS_UTF16 ? CIV_COLUMNS_UTF16 : CIV_COLUMNS_CODEPOINTS;
 }
 
 static void sarif_begin(civ_out *o)
@@ -83,18 +92,20 @@ static void sarif_begin(civ_out *o)
         fprintf(fp, "},\n             \"defaultConfiguration\": {\"level\": \"%s\"}}", level(r->severity));
     }
     fputs(o->nrules ? "\n          ]\n" : "]\n", fp);
-    fputs("        }\n      },\n      \"columnKind\": \"unicodeCodePoints\",\n"
-          "      \"originalUriBaseIds\": {\"SRCROOT\": {\"description\": {\"text\": \"the folder civlint ran in\"}}},\n"
+    fprintf(fp, "        }\n      },\n      \"columnKind\": \"%s\",\n",
+            kind(o->columns) == CIV_COLUMNS_UTF16 ? "utf16CodeUnits" : "unicodeCodePoints");
+    fputs("      \"originalUriBaseIds\": {\"SRCROOT\": {\"description\": {\"text\": \"the folder civlint ran in\"}}},\n"
           "      \"results\": [",
           fp);
 }
 
-/* A region: start line:column, exclusive end line:column, code points. */
-static void region(FILE *fp, const civ_source *src, size_t s, size_t e)
+/* A region: start line:column, exclusive end line:column, in the unit
+ * columnKind names. */
+static void region(FILE *fp, civ_columns k, const civ_source *src, size_t s, size_t e)
 {
     size_t l, c, el, ec;
-    civ_source_position(src, s, &l, &c);
-    civ_source_position(src, e < s ? s : e, &el, &ec);
+    civ_position(k, src, s, &l, &c);
+    civ_position(k, src, e < s ? s : e, &el, &ec);
     fprintf(fp, "{\"startLine\": %zu, \"startColumn\": %zu, \"endLine\": %zu, \"endColumn\": %zu", l, c, el, ec);
 }
 
@@ -140,7 +151,7 @@ static void result(civ_out *o, const civ_file_result *r, size_t di, const char *
     fputs("},\n         \"locations\": [{\"physicalLocation\": {", fp);
     location(fp, r->path);
     fputs(",\n           \"region\": ", fp);
-    region(fp, r->src, d->start, d->end);
+    region(fp, kind(o->columns), r->src, d->start, d->end);
     fputs(", \"snippet\": {\"text\": ", fp);
     civ_json_str(fp, r->src->data + d->start, d->end - d->start);
     fputs("}}}}]", fp);
@@ -166,7 +177,7 @@ static void result(civ_out *o, const civ_file_result *r, size_t di, const char *
         for (size_t i = 0; i < d->nfixes; i++) {
             const civ_fix *f = &d->fixes[i];
             fputs(i ? ",\n               {\"deletedRegion\": " : "\n               {\"deletedRegion\": ", fp);
-            region(fp, r->src, f->start, f->end);
+            region(fp, kind(o->columns), r->src, f->start, f->end);
             fputs("}, \"insertedContent\": {\"text\": ", fp);
             jstr(fp, f->replacement);
             fputs("}}", fp);

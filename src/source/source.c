@@ -183,6 +183,31 @@ void civ_source_position(const civ_source *s, size_t off, size_t *line, size_t *
     }
 }
 
+void civ_source_position_utf16(const civ_source *s, size_t off, size_t *line, size_t *col)
+{
+    if (off > s->len)
+        off = s->len;
+    size_t li = civ_source_line_of(s, off);
+    *line = li + 1;
+    civ_source *m = (civ_source *)s; /* the position cache only */
+    bool cached = m->u16_line == li + 1 && off >= m->u16_off;
+    size_t from = cached ? m->u16_off : s->lines[li];
+    size_t units = cached ? m->u16_col : 1;
+    CIV_WORK(off - from + 1);
+    /* the data is valid UTF-8: a lead byte starts one unit, and a 4-byte
+     * sequence (lead 0xF0-0xF4) is a surrogate pair */
+    for (size_t i = from; i < off; i++) {
+        unsigned char b = (unsigned char)s->data[i];
+        units += ((b & 0xC0) != 0x80) + (b >= 0xF0);
+    }
+    *col = units;
+    if (off == s->len || ((unsigned char)s->data[off] & 0xC0) != 0x80) {
+        m->u16_line = li + 1;
+        m->u16_off = off;
+        m->u16_col = units;
+    }
+}
+
 size_t civ_source_offset(const civ_source *s, size_t line, size_t bytecol)
 {
     size_t a, b;

@@ -35,6 +35,7 @@ typedef struct civ_source {
      * findings on a 1 MB line would otherwise be quadratic. A source is
      * used by one thread at a time, so the cache needs no lock. */
     size_t pos_line, pos_off, pos_col;
+    size_t u16_line, u16_off, u16_col; /* the same for UTF-16 columns */
 } civ_source;
 
 /* Largest file civlint reads, so one huge input cannot exhaust memory.
@@ -72,6 +73,11 @@ void civ_source_free(civ_source *src);
  * are clamped to the line they belong to. */
 void civ_source_position(const civ_source *src, size_t off, size_t *line,
                          size_t *col);
+
+/* The same, the column counted in UTF-16 code units (two for a character
+ * above U+FFFF), as VS Code, LSP clients and JavaScript count; its own
+ * cache makes increasing offsets on one line O(distance). */
+void civ_source_position_utf16(const civ_source *src, size_t off, size_t *line, size_t *col);
 
 /* The 0-based line index containing `off` (binary search). */
 size_t civ_source_line_of(const civ_source *src, size_t off);

@@ -78,7 +78,7 @@ void span_str(const civ_source *src, size_t s, size_t e, char *buf, size_t n)
 {
     size_t l, c, el, ec;
     civ_source_position(src, s, &l, &c);
-    civ_span_end(src, s, e, &el, &ec);
+    civ_span_end(CIV_COLUMNS_CODEPOINTS, src, s, e, &el, &ec);
     snprintf(buf, n, "%zu:%zu-%zu:%zu", l, c, el, ec);
 }
 

@@ -234,7 +234,7 @@ START_TEST(test_parse_fields)
     civ_options o;
     char *args[] = {"--summary", "-q", "-j", "4", "--words", "a.txt", "--words=b.txt",
                     "--no-default-rules", "--rules", "r", "--baseline", "base", "--fix",
-                    "-f", "json", "--suggest=full", "--acronym-max", "3", "x.md", "y.md", NULL};
+                    "-f", "json", "--suggest=full", "--acronym-max", "3", "--columns=utf16", "x.md", "y.md", NULL};
     ck_assert_int_eq(parse(&o, args), CIV_CLI_RUN);
     ck_assert(o.summary && o.quiet && o.gate.fix && !o.gate.diff);
     ck_assert(!o.default_rules);
@@ -246,6 +246,7 @@ START_TEST(test_parse_fields)
     ck_assert_str_eq(o.fmt->name, "json");
     ck_assert(o.full_suggest && !o.no_suggest);
     ck_assert_int_eq(o.acronym_max, 3);
+    ck_assert_int_eq(o.columns, CIV_COLUMNS_UTF16);
     ck_assert_uint_eq(o.npaths, 2);
     ck_assert_str_eq(o.paths[1], "y.md");
     civ_options_release(&o);
@@ -262,6 +263,7 @@ START_TEST(test_parse_defaults)
     ck_assert_int_eq(o.fail_on, CIV_SEV_WARNING);
     ck_assert(o.default_rules);
     ck_assert_int_eq(o.max_warnings, -1);
+    ck_assert_int_eq(o.columns, CIV_COLUMNS_CODEPOINTS);
     ck_assert_uint_eq(o.npaths, 0);
     civ_options_release(&o);
 }
@@ -278,6 +280,7 @@ static const bad_case bad_cases[] = {
     {{"-W", "empty-section=loud"}, "civlint: error: -W takes RULE=error|warning|note|off|on, not 'empty-section=loud'\n"},
     {{"-j", "-1"}, "civlint: error: -j takes a number of threads from 0 to 1024, not '-1'\n"},
     {{"--color=\033[2J"}, "civlint: error: --color takes auto, always or never, not '\\x1B[2J'\n"},
+    {{"--columns=utf8"}, "civlint: error: --columns must be codepoints, bytes or utf16, not 'utf8'\n"},
     {{"--fix", "--diff"}, "civlint: error: --fix and --diff cannot be combined (--diff shows what --fix would do)\n"},
 };
 
