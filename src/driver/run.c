@@ -61,7 +61,7 @@ void civ_run_release(civ_run *r)
     if (r->spellers)
         free_at_exit(r->spellers);
     free(r->house);
-    free(r->rule_info);
+    civ_rule_infos_free(r->rule_info, r->nrule_info);
     civ_tally_release(&r->tally);
     civ_walk_release(&r->walk);
     if (r->gate_open)
