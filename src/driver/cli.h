@@ -45,6 +45,7 @@ typedef struct {
     bool quiet;
     long width;                /* --width; -1: COLUMNS, the tty, else 80 */
     const char *stdin_name;    /* --stdin-filename; NULL: "-" */
+    const char *link_base;     /* --link-base (checked), or NULL */
     civ_severity fail_on;
     bool list_rules;
     const char *explain;       /* --explain RULE */

@@ -508,7 +508,7 @@ static void begin_output(civ_run *r)
     const civ_options *o = r->o;
     r->rule_info = civ_rule_infos(r->rules, &r->nrule_info);
     r->out = (civ_out){.fp = stdout, .quiet = o->quiet, .rules = r->rule_info, .nrules = r->nrule_info,
-                      .width = output_width(o)};
+                      .width = output_width(o), .link_base = o->link_base};
     r->out.color = o->color == 1 || (o->color == -1 && isatty(1) && !getenv("NO_COLOR"));
     bool gcc = strcmp(o->fmt->name, "gcc") == 0;
     r->sumfmt = o->summary && strcmp(o->fmt->name, "summary") != 0 ? civ_formatter_find("summary") : NULL;
