@@ -76,7 +76,10 @@ static const char PAGE_JS[] =
     "      if (ok) shown++;\n"
     "    });\n"
     "    document.querySelectorAll('#findings .post').forEach(function (p) {\n"
-    "      p.hidden = p.querySelector('.finding') !== null && p.querySelector('.finding:not([hidden])') === null;\n"
+    "      if (p.querySelector('.finding') === null)  // unreadable: an error of no rule\n"
+    "        p.hidden = !on.error || r !== '' || words.length > 0;\n"
+    "      else\n"
+    "        p.hidden = p.querySelector('.finding:not([hidden])') === null;\n"
     "    });\n"
     "    count.textContent = shown + ' of ' + items.length + ' findings shown';\n"
     "  }\n"
@@ -86,7 +89,7 @@ static const char PAGE_JS[] =
     "  apply();\n"
     "})();\n";
 /* base64 of SHA-256(PAGE_JS), for the Content-Security-Policy. */
-#define PAGE_JS_SHA256 "fEiVyE/N6GGGPuiHCEXl9c+CJdZ62CdK/Nk0hkUz394="
+#define PAGE_JS_SHA256 "WHtf8mBwAQ/+VKI6QyTcw0BSeIM2CvzB/XBFKz5Nubs="
 
 static const char CSS[] =
     ":root{--fg:#1d1d1f;--bg:#fff;--muted:#666;--line:#ddd;--err:#b3261e;--warn:#9a6700;--note:#0b57d0;"
