@@ -135,7 +135,7 @@ static char *format_named(const char *name, const char *path, const char *text, 
         civ_diag_fix(d, s, e, fix);
     char *buf = NULL;
     size_t len = 0;
-    civ_out out = {open_memstream(&buf, &len), false, false, NULL, 0, NULL, 0};
+    civ_out out = {open_memstream(&buf, &len), false, false, NULL, 0, NULL, 0, NULL};
     const civ_formatter *f = civ_formatter_find(name);
     ck_assert_ptr_nonnull(f);
     civ_file_result r = {src->name, src, &diags, NULL};
@@ -312,7 +312,7 @@ static char *github_run(const char *path, const char *wmsg, size_t ne, size_t nw
         civ_diag_add(&diags, "e", CIV_SEV_ERROR, 10, 14, "error %zu", i);
     char *buf = NULL;
     size_t len = 0;
-    civ_out out = {open_memstream(&buf, &len), false, false, NULL, 0, NULL, 0};
+    civ_out out = {open_memstream(&buf, &len), false, false, NULL, 0, NULL, 0, NULL};
     const civ_formatter *f = civ_formatter_find("github");
     civ_file_result r = {path, src, &diags, NULL};
     unsetenv("GITHUB_STEP_SUMMARY");
