@@ -1,7 +1,10 @@
 /* html.c - the editors' report (`--format=html`): one self-contained page
  * to open in a browser, with the totals, a bar chart of findings per rule,
- * a sortable table of posts and each post's findings with the source lines
- * highlighted.
+ * a sortable table of posts, each post's findings with the source lines
+ * highlighted (wrapped, so the span is on screen however long the line),
+ * a filter bar (severity, rule, search) and, for each rule with findings,
+ * what `civlint --explain` says of it. With --link-base, each post heading
+ * and finding position links to the post (civ_link_href).
  *
  * Self-contained: inline CSS, no external assets, no network. Safe: every
  * byte from a post or a path goes through civ_html_escape (controls and
@@ -126,6 +129,8 @@ static const char CSS[] =
     "#filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;position:sticky;top:0;z-index:1;"
     "background:var(--bg);padding:.5rem 0;border-bottom:1px solid var(--line)}\n"
     "#filters input[type=search]{min-width:14rem}#f-count{color:var(--muted)}\n"
+    /* a post or rule reached by a link stops below the sticky filter bar */
+    ".post,details.rule{scroll-margin-top:5rem}\n"
     "details.rule{margin:.3rem 0}details.rule pre{white-space:pre-wrap;overflow-wrap:anywhere;"
     "background:var(--code);padding:.5rem .8rem;font-size:.85em}\n"
     "mark{background:var(--mark);color:inherit;text-decoration:underline wavy var(--err)}\n"
