@@ -48,6 +48,7 @@ typedef struct {
     long width;                /* --width; -1: COLUMNS, the tty, else 80 */
     civ_columns columns;       /* --columns: the unit of printed columns */
     const char *stdin_name;    /* --stdin-filename; NULL: "-" */
+    const char *link_base;     /* --link-base (checked), or NULL */
     civ_severity fail_on;
     bool list_rules;
     const char *explain;       /* --explain RULE */

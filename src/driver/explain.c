@@ -21,27 +21,64 @@ static const civ_rule *pack_rule(const civ_rules *rules, const char *id)
     return NULL;
 }
 
-/* Rule files are input: their text reaches the terminal escaped. */
-static void put(FILE *fp, const char *s)
+/* How an explanation is written: for the terminal (rule-file text
+ * escaped, as everything from input is there), as plain text for a
+ * format that escapes it itself (HTML, SARIF help.text), or as Markdown
+ * (SARIF help.markdown). The words are the same in all three. */
+typedef enum { EX_TERM, EX_PLAIN, EX_MD } ex_style;
+
+/* Markdown punctuation in rule-file text, backslash-escaped so a
+ * description shows as written. */
+static void put_md(FILE *fp, const char *s)
 {
-    civ_term_put(fp, s, strlen(s), 0);
+    for (; *s; s++) {
+        if (strchr("\\`*_[]<>#|~!&", *s))
+            fputc('\\', fp);
+        fputc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
+    }
 }
 
-static void how_to_configure(FILE *fp, const char *id, bool pack)
+static void put(FILE *fp, ex_style st, const char *s)
 {
-    fprintf(fp, "\nTurn it off or change its severity:\n"
-                "  civlint --disable=%s                (or --enable=%s)\n"
-                "  civlint -W %s=error|warning|note|off\n"
-                "  .civlint.yml:  disable: [%s]\n"
-                "                 severity: {%s: note}\n",
-            id, id, id, id, id);
+    if (st == EX_TERM)
+        civ_term_put(fp, s, strlen(s), 0);
+    else if (st == EX_MD)
+        put_md(fp, s);
+    else
+        fputs(s, fp);
+}
+
+/* An example or a command: indented two spaces in text, four (a code
+ * block, shown verbatim) in Markdown. */
+static void example(FILE *fp, ex_style st, const char *s)
+{
+    if (st == EX_MD) {
+        fputs("    ", fp);
+        for (; *s; s++) /* one line: a newline would end the code block */
+            fputc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
+    } else {
+        fputs("  ", fp);
+        put(fp, st, s);
+    }
+    fputc('\n', fp);
+}
+
+static void how_to_configure(FILE *fp, ex_style st, const char *id, bool pack)
+{
+    const char *ind = st == EX_MD ? "    " : "  ", *gap = st == EX_MD ? "\n" : "";
+    fprintf(fp, "\nTurn it off or change its severity:\n%s"
+                "%scivlint --disable=%s                (or --enable=%s)\n"
+                "%scivlint -W %s=error|warning|note|off\n"
+                "%s.civlint.yml:  disable: [%s]\n"
+                "%s               severity: {%s: note}\n",
+            gap, ind, id, id, ind, id, ind, id, ind, id);
     if (pack)
         return;
-    fprintf(fp, "In a post:\n"
-                "  <!-- civlint-disable-next-line %s -->   (the next line)\n"
-                "  <!-- civlint-disable %s --> ... <!-- civlint-enable -->\n"
-                "  <!-- civlint-disable-file %s -->\n",
-            id, id, id);
+    fprintf(fp, "%sIn a post:\n%s"
+                "%s<!-- civlint-disable-next-line %s -->   (the next line)\n"
+                "%s<!-- civlint-disable %s --> ... <!-- civlint-enable -->\n"
+                "%s<!-- civlint-disable-file %s -->\n",
+            gap, gap, ind, id, ind, id, ind, id);
 }
 
 static void explain_pack(FILE *fp, const civ_rules *rules, const char *name)
@@ -52,11 +89,37 @@ static void explain_pack(FILE *fp, const civ_rules *rules, const char *name)
         if (!e.pack || strcmp(e.pack, name) != 0)
             continue;
         fprintf(fp, "  %-28s %-8s ", e.id, civ_severity_name(e.severity));
-        put(fp, e.description);
+        put(fp, EX_TERM, e.description);
         fputc('\n', fp);
     }
     fprintf(fp, "\nEach has its own explanation: civlint --explain %s.ID\n", name);
-    how_to_configure(fp, name, true);
+    how_to_configure(fp, EX_TERM, name, true);
+}
+
+/* The explanation of rule e (found) in style st. */
+static void explain_rule(FILE *fp, ex_style st, const civ_rules *rules, const civ_rule_entry *e)
+{
+    const char *id = e->id;
+    fprintf(fp, st == EX_MD ? "**%s** (default severity: %s)%s%s\n\n" : "%s (default severity: %s)%s%s\n\n  ",
+            id, civ_severity_name(e->severity), e->pack ? ", a rule of the pack " : ", a built-in check",
+            e->pack ? e->pack : "");
+    put(fp, st, e->description);
+    fputc('\n', fp);
+    const civ_rule *r = e->pack ? pack_rule(rules, id) : NULL;
+    if (r && r->bad) {
+        fputs(st == EX_MD ? "\nFlagged:\n\n" : "\nFlagged:\n", fp);
+        example(fp, st, r->bad);
+    }
+    if (r && r->good) {
+        fputs(st == EX_MD ? "\nAccepted:\n\n" : "Accepted:\n", fp);
+        example(fp, st, r->good);
+    }
+    if (r && r->link) {
+        fputs("\nStyle guide: ", fp);
+        put(fp, st, r->link);
+        fputc('\n', fp);
+    }
+    how_to_configure(fp, st, id, false);
 }
 
 bool civ_explain(FILE *fp, const civ_rules *rules, const char *id)
@@ -70,28 +133,22 @@ bool civ_explain(FILE *fp, const civ_rules *rules, const char *id)
             }
         return false;
     }
-    fprintf(fp, "%s (default severity: %s)%s%s\n\n  ", e.id, civ_severity_name(e.severity),
-            e.pack ? ", a rule of the pack " : ", a built-in check", e.pack ? e.pack : "");
-    put(fp, e.description);
-    fputc('\n', fp);
-    const civ_rule *r = e.pack ? pack_rule(rules, id) : NULL;
-    if (r && r->bad) {
-        fputs("\nFlagged:\n  ", fp);
-        put(fp, r->bad);
-        fputc('\n', fp);
-    }
-    if (r && r->good) {
-        fputs("Accepted:\n  ", fp);
-        put(fp, r->good);
-        fputc('\n', fp);
-    }
-    if (r && r->link) {
-        fputs("\nStyle guide: ", fp);
-        put(fp, r->link);
-        fputc('\n', fp);
-    }
-    how_to_configure(fp, id, false);
+    explain_rule(fp, EX_TERM, rules, &e);
     return true;
+}
+
+/* explain_rule's text in a string (heap). */
+static char *explain_string(ex_style st, const civ_rules *rules, const civ_rule_entry *e)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    if (!fp)
+        civ_oom(); /* open_memstream fails only when it cannot allocate */
+    explain_rule(fp, st, rules, e);
+    if (fclose(fp) != 0)
+        civ_oom();
+    return text;
 }
 
 /* ---- the list of rules ---------------------------------------------------- */
@@ -128,22 +185,33 @@ void civ_list_rules(FILE *fp, const civ_rules *rules, bool verbose)
     }
 }
 
-/* Every known rule, for formats that list rules (SARIF's tool.driver): the
- * checks of the table, then the rules of the packs. Caller frees the array
- * (not the strings, which the check table and the packs own). */
+/* Every known rule, for formats that list rules: the checks of the table,
+ * then the rules of the packs, each with its explanation as text and as
+ * Markdown. Free with civ_rule_infos_free. */
 civ_rule_info *civ_rule_infos(const civ_rules *rules, size_t *n)
 {
     *n = civ_rules_count(rules);
     civ_rule_info *info = xcalloc(*n + 1, sizeof *info);
     civ_rule_entry e;
-    const civ_rulelist *l = civ_rules_list(rules);
     for (size_t i = 0; civ_rules_entry(rules, i, &e); i++) {
-        info[i] = (civ_rule_info){e.id, e.description, e.severity, NULL, NULL};
-        for (size_t k = 0; e.pack && l && k < l->n; k++) /* tens of rules */
-            if (strcmp(l->items[k].id, e.id) == 0) {
-                info[i].bad = l->items[k].bad;
-                info[i].good = l->items[k].good;
-            }
+        const civ_rule *r = e.pack ? pack_rule(rules, e.id) : NULL; /* tens of rules */
+        info[i] = (civ_rule_info){.id = e.id,
+                                  .description = e.description,
+                                  .severity = e.severity,
+                                  .bad = r ? r->bad : NULL,
+                                  .good = r ? r->good : NULL,
+                                  .link = r ? r->link : NULL,
+                                  .help = explain_string(EX_PLAIN, rules, &e),
+                                  .help_md = explain_string(EX_MD, rules, &e)};
     }
     return info;
+}
+
+void civ_rule_infos_free(civ_rule_info *info, size_t n)
+{
+    for (size_t i = 0; info && i < n; i++) {
+        free(info[i].help);
+        free(info[i].help_md);
+    }
+    free(info);
 }

@@ -20,10 +20,13 @@ bool civ_explain(FILE *fp, const civ_rules *rules, const char *id);
  * the checks first; with verbose, the engine of each pack rule. */
 void civ_list_rules(FILE *fp, const civ_rules *rules, bool verbose);
 
-/* Every known rule, for formats that list rules (SARIF's tool.driver): the
- * checks of the table, then the rules of the packs, with the packs'
- * examples. Caller frees the array (not the strings, which the check table
- * and the packs own). */
+/* Every known rule, for formats that list rules (SARIF's tool.driver, the
+ * HTML report's explanations): the checks of the table, then the rules of
+ * the packs, with the packs' examples and links and each rule's
+ * explanation (what civ_explain prints, unescaped, and as Markdown). Free
+ * with civ_rule_infos_free (the other strings belong to the check table
+ * and the packs). */
 civ_rule_info *civ_rule_infos(const civ_rules *rules, size_t *n);
+void civ_rule_infos_free(civ_rule_info *info, size_t n);
 
 #endif

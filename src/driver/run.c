@@ -61,7 +61,7 @@ void civ_run_release(civ_run *r)
     if (r->spellers)
         free_at_exit(r->spellers);
     free(r->house);
-    free(r->rule_info);
+    civ_rule_infos_free(r->rule_info, r->nrule_info);
     civ_tally_release(&r->tally);
     civ_walk_release(&r->walk);
     if (r->gate_open)
@@ -508,7 +508,8 @@ static void begin_output(civ_run *r)
     const civ_options *o = r->o;
     r->rule_info = civ_rule_infos(r->rules, &r->nrule_info);
     r->out = (civ_out){.fp = stdout, .quiet = o->quiet, .rules = r->rule_info, .nrules = r->nrule_info,
-                      .width = output_width(o), .columns = o->columns};
+                      .width = output_width(o), .columns = o->columns,
+                      .link_base = o->link_base};
     /* a terminal that shows escapes raw: TERM=dumb (as GCC) or Emacs's
      * M-x compile, a pty that says INSIDE_EMACS=VERSION,compile */
     const char *term = getenv("TERM"), *emacs = getenv("INSIDE_EMACS");

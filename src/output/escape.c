@@ -4,6 +4,7 @@
 #include "output/escape.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "base/termsafe.h"
 #include "base/utf8.h"
@@ -156,4 +157,59 @@ void civ_md_cell(FILE *fp, const char *s, size_t n)
         else
             put_cp(fp, cp);
     }
+}
+
+/* ---- links to the posts (--link-base) ------------------------------------ */
+
+/* Characters RFC 3986 allows nowhere in a URI (controls, space, " < > \ ^
+ * ` { | }); non-ASCII bytes pass (an IRI's), the browser encodes them. */
+static bool uri_forbidden(unsigned char c)
+{
+    return c <= 0x20 || c == 0x7F || strchr("\"<>\\^`{|}", c);
+}
+
+static bool has_forbidden(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (uri_forbidden(*p))
+            return true;
+    return false;
+}
+
+bool civ_http_uri(const char *s)
+{
+    size_t k = strncasecmp(s, "https://", 8) == 0 ? 8 : strncasecmp(s, "http://", 7) == 0 ? 7 : 0;
+    /* a host: something before the path, query or fragment */
+    return k && s[k] && !strchr("/?#", s[k]) && !has_forbidden(s);
+}
+
+const char *civ_link_base_check(const char *s)
+{
+    if (!*s)
+        return "it is empty";
+    if (has_forbidden(s))
+        return "it holds a space, a control character or one of \" < > \\ ^ ` { | }";
+    size_t scheme = strcspn(s, ":/?#");
+    if (s[scheme] == ':') /* "javascript:", "data:", "file:", "mailto:" ... */
+        return civ_http_uri(s) ? NULL : "only http:// and https:// URLs (with a host) are links";
+    if (s[0] == '/' && s[1] == '/')
+        return "a link to another host needs its scheme (https://)";
+    return NULL;
+}
+
+void civ_link_href(FILE *fp, const char *base, const char *path, size_t line)
+{
+    civ_html_escape(fp, base, strlen(base));
+    while ((path[0] == '.' && path[1] == '/') || path[0] == '/')
+        path += path[0] == '/' ? 1 : 2;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        unsigned char c = *p;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+            c == '.' || c == '_' || c == '~' || c == '/')
+            fputc(c, fp);
+        else
+            fprintf(fp, "%%%02X", c);
+    }
+    if (line)
+        fprintf(fp, "#L%zu", line);
 }

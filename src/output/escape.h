@@ -51,4 +51,18 @@ void civ_uri_path(FILE *fp, const char *path);
  * entities and Markdown punctuation (| \ ` * _ [ ] # ~) is backslash-escaped. */
 void civ_md_cell(FILE *fp, const char *s, size_t n);
 
+/* Links to the posts (html, --link-base). */
+/* True when s is an absolute http:// or https:// URI with a host and no
+ * character RFC 3986 allows nowhere (controls, space, " < > \ ^ ` { | }). */
+bool civ_http_uri(const char *s);
+/* NULL when s may be --link-base: an http(s) URL (civ_http_uri) or a
+ * relative reference (no scheme, not "//host"); else why not, a phrase
+ * for the usage error. Rejects javascript:, data:, file: and the rest. */
+const char *civ_link_base_check(const char *s);
+/* Writes, as an HTML attribute value, the link to `line` of `path`: base
+ * as given, then the path without leading "./" and "/" with every byte but
+ * unreserved characters and '/' as %XX, then "#L<line>" (GitHub's, GitLab's
+ * and Gitea's line anchor); line 0: no fragment. */
+void civ_link_href(FILE *fp, const char *base, const char *path, size_t line);
+
 #endif

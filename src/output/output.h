@@ -13,12 +13,16 @@
 /* The run's one count of findings (output/tally.h). */
 typedef struct civ_tally civ_tally;
 
-/* Describes one rule for formats that list rules (SARIF). */
+/* Describes one rule for formats that list rules (SARIF, html). */
 typedef struct {
     const char *id;
     const char *description;
     civ_severity severity;
     const char *bad, *good; /* a pack rule's examples (flagged, accepted), or NULL */
+    const char *link;       /* a pack rule's style-guide link as written, or NULL */
+    char *help;             /* what `civlint --explain ID` prints, unescaped
+                               (the formatter escapes it), or NULL */
+    char *help_md;          /* the same as Markdown, or NULL */
 } civ_rule_info;
 
 /* The unit of the columns a format prints (--columns): code points (the
@@ -44,6 +48,8 @@ typedef struct {
                                     source line is cut to a window around
                                     the span (output/window.h); 0: never */
     civ_columns columns;         /* the unit of printed columns (--columns) */
+    const char *link_base;       /* html: --link-base (checked by
+                                    civ_link_base_check), or NULL */
 } civ_out;
 
 typedef struct {

@@ -52,6 +52,21 @@ static civ_columns kind(civ_columns asked)
     return asked == CIV_COLUMNS_UTF16 ? CIV_COLUMNS_UTF16 : CIV_COLUMNS_CODEPOINTS;
 }
 
+/* A rule's help: its explanation, or (a caller that made the rule list by
+ * hand, without explanations) the description and the way to the rest. */
+static void help_text(FILE *fp, const civ_rule_info *r, bool markdown)
+{
+    const char *help = markdown ? r->help_md : r->help;
+    if (help) {
+        jstr(fp, help);
+        return;
+    }
+    char *text = xasprintf(markdown ? "%s.\n\nRun `civlint --explain %s` for more." : "%s. Run 'civlint --explain %s' for more.",
+                           r->description, r->id);
+    jstr(fp, text);
+    free(text);
+}
+
 static void sarif_begin(civ_out *o)
 {
     FILE *fp = o->fp;
@@ -72,24 +87,22 @@ static void sarif_begin(civ_out *o)
         jstr(fp, r->description);
         fputs("},\n             \"fullDescription\": {\"text\": ", fp);
         jstr(fp, r->description);
-        /* GitHub code scanning requires help: the description, the pack's
-         * examples, and where the rest is (civlint --explain, as in the
-         * terminal) */
+        /* GitHub code scanning requires help: what `civlint --explain`
+         * prints (the description, the pack's examples, how to turn the
+         * rule off or suppress it), as text and as Markdown */
         fputs("},\n             \"help\": {\"text\": ", fp);
-        char *help = xasprintf("%s.%s%s%s%s%s%s Run 'civlint --explain %s' for how to turn it off or suppress it.",
-                               r->description, r->bad ? " Flagged: '" : "", r->bad ? r->bad : "",
-                               r->bad ? "'" : "", r->good ? " Accepted: '" : "", r->good ? r->good : "",
-                               r->good ? "'" : "", r->id);
-        jstr(fp, help);
-        free(help);
+        help_text(fp, r, false);
         fputs(", \"markdown\": ", fp);
-        help = xasprintf("%s.\n\n%s%s%s%s%s%sRun `civlint --explain %s` for how to turn it off or suppress it.",
-                         r->description, r->bad ? "Flagged:\n\n    " : "", r->bad ? r->bad : "",
-                         r->bad ? "\n\n" : "", r->good ? "Accepted:\n\n    " : "", r->good ? r->good : "",
-                         r->good ? "\n\n" : "", r->id);
-        jstr(fp, help);
-        free(help);
-        fprintf(fp, "},\n             \"defaultConfiguration\": {\"level\": \"%s\"}}", level(r->severity));
+        help_text(fp, r, true);
+        /* helpUri must be an absolute URI (SARIF 3.49.12): the pack's
+         * style-guide link when it is one; civlint itself has no public
+         * home page to point the built-in rules at */
+        fputc('}', fp);
+        if (r->link && civ_http_uri(r->link)) {
+            fputs(",\n             \"helpUri\": ", fp);
+            jstr(fp, r->link);
+        }
+        fprintf(fp, ",\n             \"defaultConfiguration\": {\"level\": \"%s\"}}", level(r->severity));
     }
     fputs(o->nrules ? "\n          ]\n" : "]\n", fp);
     fprintf(fp, "        }\n      },\n      \"columnKind\": \"%s\",\n",

@@ -282,6 +282,9 @@ static const bad_case bad_cases[] = {
     {{"--color=\033[2J"}, "civlint: error: --color takes auto, always or never, not '\\x1B[2J'\n"},
     {{"--columns=utf8"}, "civlint: error: --columns must be codepoints, bytes or utf16, not 'utf8'\n"},
     {{"--fix", "--diff"}, "civlint: error: --fix and --diff cannot be combined (--diff shows what --fix would do)\n"},
+    {{"--link-base=javascript:alert(1)"},
+     "civlint: error: --link-base takes an http(s) URL or a relative path, not 'javascript:alert(1)': "
+     "only http:// and https:// URLs (with a host) are links\n"},
 };
 
 START_TEST(test_parse_errors)
