@@ -90,6 +90,8 @@ typedef struct {
     civ_severity severity;  /* default */
     const char *description;
     void (*run)(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink);
+    const char *details;    /* for --explain: what is and is not reported,
+                               and the settings; NULL: none */
 } civ_check;
 
 /* The table of every check, in the order they run. */

@@ -10,6 +10,7 @@
 
 #include "base/termsafe.h"
 #include "base/util.h"
+#include "checks/check.h"
 
 /* The pack rule `id` (PACK.ID), or NULL. */
 static const civ_rule *pack_rule(const civ_rules *rules, const char *id)
@@ -74,6 +75,15 @@ bool civ_explain(FILE *fp, const civ_rules *rules, const char *id)
             e.pack ? ", a rule of the pack " : ", a built-in check", e.pack ? e.pack : "");
     put(fp, e.description);
     fputc('\n', fp);
+    const civ_check *c = e.pack ? NULL : civ_check_find(id);
+    if (c && c->details) {
+        fputc('\n', fp);
+        for (const char *p = c->details, *nl; *p; p = *nl ? nl + 1 : nl) {
+            nl = strchr(p, '\n');
+            nl = nl ? nl : p + strlen(p);
+            fprintf(fp, "  %.*s\n", (int)(nl - p), p);
+        }
+    }
     const civ_rule *r = e.pack ? pack_rule(rules, id) : NULL;
     if (r && r->bad) {
         fputs("\nFlagged:\n  ", fp);

@@ -172,6 +172,16 @@ static const fig_case cases[] = {
     {"not: % zoom", "Check the text at 200% zoom.", ""},
     {"not: default of", "The default confidence level of 95% needs six flows.", ""},
     {"figure: up to", "Rates went up to 5% in May.", "5%"},
+    /* not figures: the terms of an offer */
+    {"not: cash prize", "Each winner takes home a $5,000 cash prize.", ""},
+    {"not: in prizes", "The contest offers $9,000 in prizes, $4,000 to the winner.", ""},
+    {"not: pro rata", "- Salary: \xC2\xA3" "28,000 to \xC2\xA3" "31,000 (pro rata)", ""},
+    {"not: FTE", "Support is offered at 40% FTE for a year.", ""},
+    {"not: funding available", "- Funding available: USD 12,500", ""},
+    {"not: stipend", "The fellowship pays a stipend of $2,000.", ""},
+    {"figure: no offer word", "The team spent $5,000 on travel.", "$5,000"},
+    {"figure: offer clause ends", "Prize money rose. Wages fell 12%.", "12%"},
+    {"figure: prize inside a word", "The surprise cost them $400.", "$400"},
     /* not figures: statute and quotations */
     {"not: statute", "The permit shall cost $300 per year.", ""},
     {"figure: not statute", "The permit costs $300 per year.", "$300"},
