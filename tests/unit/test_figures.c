@@ -165,6 +165,12 @@ static const fig_case cases[] = {
     {"not: dimensions", "Multiply two 1000 x 5000 matrices.", ""},
     {"not: rows", "The file has 1,085 rows.", ""},
     {"figure: requests", "The office handled 500 requests a day.", "500 requests"},
+    {"not: cores with a model name", "The system has 10,752 ARMv8 cores.", ""},
+    {"not: nodes", "It runs on a 280 node cluster.", ""},
+    {"not: rate with a slash", "The rate rose from 3000 tests/min to 7000 tests/min.", ""},
+    {"not: rate per day", "The queue takes 1,200 jobs/day at peak.", ""},
+    {"figure: cores of a lower-case word", "The firm sold 10,752 laptop cores.", "10,752 laptop"},
+    {"figure: people per day, no slash", "The clinic saw 300 patients per day.", "300 patients"},
     /* not figures: settings */
     {"not: set to", "Set the sample rate to 5%.", ""},
     {"not: list of settings", "Turn the flag up to 1%, 2%, 5%.", ""},
