@@ -275,6 +275,9 @@ static bool space_kept(span_text t, size_t i, size_t n, uint32_t prev, uint32_t 
     if (!(is_letter(prev) && is_letter(next)))
         return true;
     size_t w0, wn = word_before(t, i, &w0);
+    uint32_t before = cp_before(t, w0);
+    if (before == '\'' || before == 0x2019)
+        wn = 0; /* the "s" of "Boston's" is no one-letter word */
     if (wn == 1 || title_word(t.text + w0, wn))
         return true;
     bool capital = t.text[w0] >= 'A' && t.text[w0] <= 'Z';

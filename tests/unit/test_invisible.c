@@ -60,6 +60,8 @@ static const inv_case positives[] = {
     {"NBSP after a link", "[port](https://x.org)" NBSP "authority", "1:22-1:22", "U+00A0 NO-BREAK SPACE between letters", " "},
     {"NBSP before a lower-case I", "and" NBSP "I think", "1:4-1:4", "U+00A0 NO-BREAK SPACE between letters", " "},
     {"NBSP after a two-letter word", "to" NBSP "go", "1:3-1:3", "U+00A0 NO-BREAK SPACE between letters", " "},
+    {"NBSP after a possessive 's", "Boston\xE2\x80\x99s" NBSP "office", "1:9-1:9", "U+00A0 NO-BREAK SPACE between letters", " "},
+    {"NBSP after a straight possessive 's", "Boston's" NBSP "office", "1:9-1:9", "U+00A0 NO-BREAK SPACE between letters", " "},
     {"NBSP at the end of a heading", "# Harbour" NBSP "\n\ntext", "1:10-1:10", "U+00A0 NO-BREAK SPACE at the end of a line", ""},
     {"NBSP at the start of a paragraph", NBSP "Harbour text", "1:1-1:1", "U+00A0 NO-BREAK SPACE at the start of a line", ""},
     {"NBSP at a line end", "the port" NBSP "\nauthority", "1:9-1:9", "U+00A0 NO-BREAK SPACE at the end of a line", ""},
