@@ -25,7 +25,14 @@
  * (`author: ''`, `authors: []`) is reported where it stands, even when
  * `author-line.required: false`: someone meant to fill it in. With
  * `required: false` a post signed nowhere is not reported (institutional
- * statements, documentation).
+ * statements). With `required: posts` (the default) only posts are:
+ * documentation and other pages carry no byline. A page is not a post
+ * when its front matter's `layout` or `type` says so (page, doc, docs,
+ * guide, tutorial...; post, blog, article say post), when its categories
+ * or tags name a genre without bylines (guide, tutorial, how-to, FAQ,
+ * documentation), else when its folder in the site says so
+ * (civ_site_page_kind: docs/ vs blog/, a Jekyll page outside _posts);
+ * `required: true` requires a byline on every page.
  *
  * Trade-off: a front matter author satisfies the rule even when the body
  * ends with something byline-like; a malformed visible byline is still
@@ -176,6 +183,54 @@ static bool signed_elsewhere(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
     return false;
 }
 
+/* Whether `word` occurs in v as a whole word (words split at anything
+ * but letters and digits; "field-guide" holds "guide"), any case. */
+static bool has_word(const char *v, const char *const *words)
+{
+    for (const char *p = v; *p;) {
+        while (*p && !isalnum((unsigned char)*p))
+            p++;
+        size_t n = 0;
+        while (isalnum((unsigned char)p[n]))
+            n++;
+        for (const char *const *w = words; n && *w; w++)
+            if (strlen(*w) == n && strncasecmp(*w, p, n) == 0)
+                return true;
+        p += n;
+    }
+    return false;
+}
+
+/* What the page says it is: `layout` or `type` (the template it renders
+ * with: post, blog, article vs page, doc, docs...), then its categories or
+ * tags naming a genre that carries no byline (a guide, tutorial, how-to,
+ * FAQ, documentation), then its path in the site (ctx->page_kind). */
+static int page_kind(const civ_doc *doc, const civ_ctx *ctx)
+{
+    static const char *const post_layouts[] = {"post", "posts", "blog", "article", "news", NULL};
+    static const char *const doc_layouts[] = {"page", "doc", "docs", "documentation", "guide",
+                                              "tutorial", "wiki", "manual", NULL};
+    static const char *const genres[] = {"guide", "guides", "tutorial", "tutorials", "howto",
+                                         "documentation", "docs", "faq", "faqs", NULL};
+    static const char *const layout_keys[] = {"layout", "type"};
+    for (size_t k = 0; k < 2; k++) {
+        const civ_fm_field *f = civ_frontmatter_field(doc->fm, layout_keys[k]);
+        for (size_t i = 0; f && i < f->nvalues; i++)
+            for (int d = 0; d < 2; d++)
+                for (const char *const *w = d ? doc_layouts : post_layouts; *w; w++)
+                    if (strcasecmp(*w, f->values[i]) == 0)
+                        return d ? CIV_PAGE_DOC : CIV_PAGE_POST;
+    }
+    static const char *const taxonomy[] = {"category", "categories", "tags"};
+    for (size_t k = 0; k < 3; k++) {
+        const civ_fm_field *f = civ_frontmatter_field(doc->fm, taxonomy[k]);
+        for (size_t i = 0; f && i < f->nvalues; i++)
+            if (strcasecmp(f->values[i], "how-to") == 0 || has_word(f->values[i], genres))
+                return CIV_PAGE_DOC;
+    }
+    return ctx->page_kind;
+}
+
 /* Whether the dictionaries (en_US and the house dictionary of names) know
  * word[0..n) written with a lower-case first letter: 1 yes, 0 no, -1
  * when there is no speller (spelling off) or the word cannot be asked. */
@@ -261,7 +316,9 @@ void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sin
         civ_diag_note(d, "expected a line like '%s'", expected(ctx));
         return;
     }
-    if (signed_elsewhere(doc, ctx, sink) || ctx->author_optional)
+    if (signed_elsewhere(doc, ctx, sink) || ctx->author_required == CIV_AUTHOR_NEVER)
+        return;
+    if (ctx->author_required == CIV_AUTHOR_POSTS && page_kind(doc, ctx) == CIV_PAGE_DOC)
         return;
     size_t s0, s1;
     last_line(doc, &s0, &s1);

@@ -50,10 +50,20 @@ typedef struct {
      * data: post path or slug -> (void *)1 named, (void *)2 empty. */
     const char *const *author_keys;
     size_t nauthor_keys;
-    bool author_optional;
+    int author_required;          /* CIV_AUTHOR_* (`author-line.required`) */
+    int page_kind;                /* CIV_PAGE_*: what the post's path in its
+                                     site says it is */
     const civ_strmap *author_data;
+    bool nbsp_all;                /* invisible-character: report every
+                                     no-break space, even typographic ones */
 } civ_ctx;
 
+/* civ_ctx.author_required: a byline is required on posts but not on
+ * documentation pages (the default), everywhere, or nowhere. */
+enum { CIV_AUTHOR_POSTS = 0, CIV_AUTHOR_ALWAYS = 1, CIV_AUTHOR_NEVER = 2 };
+/* civ_ctx.page_kind: a post, a documentation page or other page (not a
+ * post), or unknown (treated as a post). */
+enum { CIV_PAGE_UNKNOWN = 0, CIV_PAGE_POST = 1, CIV_PAGE_DOC = 2 };
 /* civ_ctx.unknown_terms, the config's `spelling.unknown-terms`. */
 enum { CIV_TERMS_OFF = 0, CIV_TERMS_NOTE = 1, CIV_TERMS_WARNING = 2 };
 /* civ_ctx.foreign, the config's `spelling.foreign`: a paragraph in another
@@ -80,6 +90,8 @@ typedef struct {
     civ_severity severity;  /* default */
     const char *description;
     void (*run)(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink);
+    const char *details;    /* for --explain: what is and is not reported,
+                               and the settings; NULL: none */
 } civ_check;
 
 /* The table of every check, in the order they run. */

@@ -213,9 +213,80 @@ static size_t skip_flag_tags(span_text t, size_t i)
     return i;
 }
 
+/* The length in bytes of the word (letters only) that ends at text offset
+ * i, and its start in *w0. */
+static size_t word_before(span_text t, size_t i, size_t *w0)
+{
+    size_t j = i;
+    while (j > 0) {
+        size_t k = j - 1;
+        while (k > 0 && civ_utf8_is_cont((unsigned char)t.text[k]))
+            k--;
+        if (!is_letter(cp_at(t, k)))
+            break;
+        j = k;
+    }
+    *w0 = j;
+    return i - j;
+}
+
+/* Words a typesetter binds to the next one with a no-break space: titles
+ * written without a full stop (British style: "Mr Smith", "Dr Jones"). */
+static bool title_word(const char *w, size_t n)
+{
+    static const char *const titles[] = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Sr", "Jr", "Fr", "Sir", "Dame", "Lord", "Lady"};
+    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+        if (strlen(titles[i]) == n && memcmp(titles[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* A Roman numeral or a single capital letter standing alone after the
+ * space: "World War II", "Louis XIV", "Appendix B", "Phase I". */
+static bool numeral_after(span_text t, size_t i)
+{
+    size_t j = i, n = 0;
+    bool roman = true;
+    uint32_t cp;
+    while ((cp = cp_at(t, j)) != 0 && is_letter(cp)) {
+        roman = roman && cp < 0x80 && strchr("IVXLCDM", (int)cp);
+        j += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        n++;
+    }
+    return (n == 1 && cp_at(t, i) >= 'A' && cp_at(t, i) <= 'Z') || (n >= 1 && n <= 6 && roman);
+}
+
+/* Whether a no-break space (a run of `n` bytes at i) is deliberate
+ * typography, or at least harmless: next to a digit or punctuation ("10
+ * km", "p. 12", "« Bonjour »", "Mr. Smith"), after a one-letter word ("a
+ * tool", "I think": typesetters keep those off the line end, a rule in
+ * Czech and Polish and a common house rule in English), after a title
+ * ("Mr Smith") or before a numeral ("World War II"). Reported: between two
+ * ordinary words (a word space pasted from a word processor or a CMS),
+ * two or more in a row (spacing made with no-break spaces), and at the
+ * start or end of a paragraph, heading or cell (it ends up in heading
+ * anchors and search snippets). With `all_spaces` every one is reported. */
+static bool space_kept(span_text t, size_t i, size_t n, uint32_t prev, uint32_t next, bool all_spaces)
+{
+    size_t one = cp_at(t, i) < 0x800 ? 2 : 3; /* U+00A0 is 2 bytes, U+2007 and U+202F 3 */
+    bool edge = prev == 0 || next == 0 || prev == '\n' || next == '\n';
+    if (all_spaces || n > one || edge)
+        return false;
+    if (!(is_letter(prev) && is_letter(next)))
+        return true;
+    size_t w0, wn = word_before(t, i, &w0);
+    uint32_t before = cp_before(t, w0);
+    if (before == '\'' || before == 0x2019)
+        wn = 0; /* the "s" of "Boston's" is no one-letter word */
+    if (wn == 1 || title_word(t.text + w0, wn))
+        return true;
+    bool capital = t.text[w0] >= 'A' && t.text[w0] <= 'Z';
+    return capital && numeral_after(t, i + n);
+}
+
 /* Whether the character at [i, i+n) of block b is legitimate there. */
 static bool legitimate(const civ_block *b, span_text t, const charinfo *ci, uint32_t cp, size_t i,
-                       size_t n, int *rtl)
+                       size_t n, int *rtl, bool all_spaces)
 {
     uint32_t prev = cp_before(t, i), next = cp_at(t, i + n);
     switch (ci->k) {
@@ -230,14 +301,27 @@ static bool legitimate(const civ_block *b, span_text t, const charinfo *ci, uint
             *rtl = block_has_rtl(b);
         return *rtl;
     case K_SPACE:
-        return !(is_letter(prev) && is_letter(next));
+        return space_kept(t, i, n, prev, next, all_spaces);
     default:
         return false;
     }
 }
 
+/* Where a reported no-break space stands, for the message, and what
+ * replaces it: nothing at the start or end of a line, else one space. */
+static const char *space_where(span_text t, size_t t0, size_t t1, bool eol, const char **fix)
+{
+    uint32_t prev = cp_before(t, t0), next = cp_at(t, t1);
+    *fix = " ";
+    if (eol || prev == 0 || prev == '\n' || next == 0 || next == '\n') {
+        *fix = "";
+        return !eol && (prev == 0 || prev == '\n') ? " at the start of a line" : " at the end of a line";
+    }
+    return is_letter(prev) && is_letter(next) ? " between letters" : "";
+}
+
 static void report(const civ_doc *doc, civ_sink *sink, const civ_block *b, const charinfo *ci,
-                   uint32_t cp, size_t t0, size_t t1, size_t count)
+                   uint32_t cp, size_t t0, size_t t1, size_t count, bool eol)
 {
     size_t s0, s1;
     civ_block_span(b, t0, t1, &s0, &s1);
@@ -248,7 +332,8 @@ static void report(const civ_doc *doc, civ_sink *sink, const civ_block *b, const
     const char *what = ci->k == K_BIDI || ci->k == K_OVERRIDE ? "bidirectional control "
                        : ci->k == K_SPACE                      ? ""
                                                                : "invisible character ";
-    const char *where = ci->k == K_SPACE ? " between letters" : "";
+    const char *fix = "";
+    const char *where = ci->k == K_SPACE ? space_where((span_text){b->text, b->text_len}, t0, t1, eol, &fix) : "";
     civ_diag *d;
     if (count > 1)
         d = civ_report(sink, s0, s1, "%sU+%04X %s%s (%zu in a row)", what, (unsigned)cp, ci->name,
@@ -256,8 +341,9 @@ static void report(const civ_doc *doc, civ_sink *sink, const civ_block *b, const
     else
         d = civ_report(sink, s0, s1, "%sU+%04X %s%s", what, (unsigned)cp, ci->name, where);
     if (ci->k == K_SPACE) {
-        civ_diag_fix(d, s0, s1, " ");
-        civ_diag_note(d, "it looks like a space but stops search and line wrapping; use a plain space");
+        civ_diag_fix(d, s0, s1, fix);
+        civ_diag_note(d, *fix ? "it looks like a space but stops search and line wrapping; use a plain space"
+                              : "it looks like a space but is not trimmed like one; remove it");
         return;
     }
     civ_diag_fix(d, s0, s1, "");
@@ -279,7 +365,16 @@ static bool in_non_prose(const civ_block *b, size_t i)
     return in && in->kind != CIV_INL_LINK;
 }
 
-static void check_block(const civ_doc *doc, const civ_block *b, civ_sink *sink)
+/* True when the text run [t0, t1) of b ends its line in the source (the
+ * model joins a paragraph's lines with a space). */
+static bool line_end_after(const civ_doc *doc, const civ_block *b, size_t t0, size_t t1)
+{
+    size_t s0, s1;
+    civ_block_span(b, t0, t1, &s0, &s1);
+    return s1 >= doc->src->len || doc->src->data[s1] == '\n' || doc->src->data[s1] == '\r';
+}
+
+static void check_block(const civ_doc *doc, const civ_ctx *ctx, const civ_block *b, civ_sink *sink)
 {
     span_text t = {b->text, b->text_len};
     int rtl = -1;
@@ -305,16 +400,16 @@ static void check_block(const civ_doc *doc, const civ_block *b, civ_sink *sink)
             j += n;
             count++;
         }
-        if (!legitimate(b, t, ci, cp, i, j - i, &rtl))
-            report(doc, sink, b, ci, cp, i, j, count);
+        bool eol = ci->k == K_SPACE && line_end_after(doc, b, i, j);
+        if (eol || !legitimate(b, t, ci, cp, i, j - i, &rtl, ctx->nbsp_all))
+            report(doc, sink, b, ci, cp, i, j, count, eol);
         i = j;
     }
 }
 
 void civ_check_invisible_character(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {
-    (void)ctx;
     for (size_t i = 0; i < doc->nblocks; i++)
         if (civ_block_is_prose(&doc->blocks[i]))
-            check_block(doc, &doc->blocks[i], sink);
+            check_block(doc, ctx, &doc->blocks[i], sink);
 }

@@ -21,29 +21,64 @@ void civ_check_mixed_script(const civ_doc *, const civ_ctx *, civ_sink *);
 
 static const civ_check table[] = {
     {"encoding", CIV_SEV_ERROR, "invalid UTF-8 bytes, reported at the exact byte",
-     civ_check_encoding},
+     civ_check_encoding, NULL},
     {"front-matter", CIV_SEV_ERROR, "YAML front matter that is not closed, not YAML or not a mapping",
-     civ_check_front_matter},
+     civ_check_front_matter, NULL},
     {"empty-section", CIV_SEV_WARNING, "a heading with no content before the next heading of the same or higher rank",
-     civ_check_empty_section},
+     civ_check_empty_section, NULL},
     {"author-line", CIV_SEV_WARNING, "the post has no byline ('Name – Role, Organisation') or a malformed one",
-     civ_check_author_line},
+     civ_check_author_line,
+     "A post is signed in its front matter (author, authors, by, byline, author_name,\n"
+     "creator, contributors; author-line.keys), in the site's author data file\n"
+     "(author-line.data), or by a last line like the byline example. An empty key\n"
+     "(author: '') is always reported.\n"
+     "author-line.required: posts (the default) asks a byline of posts only, not of\n"
+     "documentation and other pages. A page is not a post when its front matter's\n"
+     "layout or type says page, doc, docs, guide, tutorial, wiki or manual (post,\n"
+     "blog, article, news say post), when its categories or tags name a guide,\n"
+     "tutorial, how-to, FAQ or documentation, else when its folder in the site\n"
+     "says so: docs/, guides/, wiki/, pages/ vs _posts/, posts/, blog/, news/;\n"
+     "a Jekyll page outside _posts, a MkDocs or Docusaurus page outside a blog\n"
+     "folder. --print-config shows what a file's path says.\n"
+     "author-line.required: true asks it of every page; false of none."},
     {"unused-suppression", CIV_SEV_NOTE, "a civlint-disable comment that suppresses nothing, or names an unknown rule",
-     civ_check_unused_suppression},
+     civ_check_unused_suppression, NULL},
     {"accidental-code-block", CIV_SEV_WARNING, "an indented code block that holds prose (pasted text indented by four spaces)",
-     civ_check_accidental_code_block},
+     civ_check_accidental_code_block, NULL},
     {"relative-date", CIV_SEV_NOTE, "'last week', 'this year', 'recently'... that go stale; suggests the date from the front matter",
-     civ_check_relative_date},
+     civ_check_relative_date, NULL},
     {"invisible-character", CIV_SEV_WARNING, "zero width, soft hyphen, bidirectional and other invisible characters in prose",
-     civ_check_invisible_character},
+     civ_check_invisible_character,
+     "Zero width characters, soft hyphens, bidirectional controls and other format\n"
+     "characters are removed (ZWJ in emoji and scripts that join, and bidi marks in\n"
+     "right-to-left text, are not reported). A no-break space (U+00A0, U+202F,\n"
+     "U+2007) is reported where it stands for a word space: between two ordinary\n"
+     "words, two or more in a row, or at the start or end of a line. It is\n"
+     "typography, not reported, next to a digit or punctuation (10 km, p. 12,\n"
+     "French spacing before : ; ! ? and inside guillemets, J. R.), after a\n"
+     "one-letter word (a tool, I think), after a title (Mr Smith) and before a\n"
+     "numeral or letter label (World War II, Appendix B). Entities (&nbsp;) are\n"
+     "never reported.\n"
+     "invisible-character.no-break-space: all reports every no-break space."},
     {"allow-directive", CIV_SEV_ERROR, "a malformed '<!-- civlint-allow RULE \"TERM\" -- reason -->' override (no reason, no term)",
-     civ_check_allow_directive},
+     civ_check_allow_directive, NULL},
     {"unsourced-figure", CIV_SEV_WARNING, "a figure (38.3%, $13.5 billion, 7,000 people) with no link, footnote or attribution in its sentence",
-     civ_check_unsourced_figure},
+     civ_check_unsourced_figure,
+     "A source is a link, footnote or attribution (according to, reported, the\n"
+     "survey found, Source:, see Table 2) in the figure's sentence or the next one\n"
+     "(figures.scope: sentence | adjacent | paragraph). First-hand figures (we\n"
+     "found, our survey) and figures near the site's own names count as sourced\n"
+     "(figures.self-attribution: report to report them): figures.own-names lists\n"
+     "those names, and the site's name from its generator's configuration\n"
+     "(_config.yml or hugo title, mkdocs.yml site_name, docusaurus.config.js\n"
+     "title, pelicanconf.py SITENAME) is added to them. Not figures: worked\n"
+     "examples, labels, specifications, settings, statute text and the terms of an\n"
+     "offer (prizes, stipends, FTE, pro-rata pay, funding available); see\n"
+     "rules/figures.yml."},
     {"rule-packs", CIV_SEV_WARNING, "the house-style rules of the packs in rules/, reported as PACK.ID (listed below)",
-     civ_check_rule_packs},
-    {"spelling", CIV_SEV_WARNING, "a word unknown to the hunspell dictionary (en_US), the house dictionary and the word lists", civ_check_spelling},
-    {"mixed-script", CIV_SEV_ERROR, "a word mixing Latin with Cyrillic or Greek look-alike letters", civ_check_mixed_script},
+     civ_check_rule_packs, NULL},
+    {"spelling", CIV_SEV_WARNING, "a word unknown to the hunspell dictionary (en_US), the house dictionary and the word lists", civ_check_spelling, NULL},
+    {"mixed-script", CIV_SEV_ERROR, "a word mixing Latin with Cyrillic or Greek look-alike letters", civ_check_mixed_script, NULL},
 };
 
 const civ_check *civ_checks(size_t *n)

@@ -87,6 +87,7 @@ static void part_init(part *p)
     p->typography = -1;
     p->author_required = -1;
     p->foreign = -1;
+    p->nbsp_all = -1;
 }
 
 static void part_release(part *p)
@@ -357,7 +358,9 @@ static void parse_typography(parser *ps, const civ_ynode *v, part *p)
         perr(ps, v, "'typography' must be smart or plain");
 }
 
-/* author-line: {keys: [KEY...], required: true|false, data: FILE}. */
+/* author-line: {keys: [KEY...], required: posts|true|false, data: FILE}.
+ * `posts` (the default): posts need a byline, documentation pages do not
+ * (civ_site_page_kind and the front matter's layout decide). */
 static void parse_author_line(parser *ps, const civ_ynode *v, part *p)
 {
     static const char *const keys[] = {"keys", "required", "data", NULL};
@@ -377,9 +380,11 @@ static void parse_author_line(parser *ps, const civ_ynode *v, part *p)
         p->nauthor_keys = n;
         free(items);
     }
-    bool b;
-    if (r && parse_bool(ps, r, "author-line.required", &b))
-        p->author_required = b;
+    static const char *const req[] = {"posts", "true", "false"}; /* CIV_AUTHOR_* order */
+    for (int i = 0; r && i < 3 && p->author_required < 0; i++)
+        p->author_required = civ_yscalar_is(r, req[i]) ? i : -1;
+    if (r && p->author_required < 0)
+        perr(ps, r, "'author-line.required' must be posts, true or false");
     if (d && (d->kind != CIV_Y_SCALAR || !d->len)) {
         perr(ps, d, "'author-line.data' must be a file name");
     } else if (d) {
@@ -392,6 +397,21 @@ static void parse_author_line(parser *ps, const civ_ynode *v, part *p)
             free(err);
         }
     }
+}
+
+/* invisible-character: {no-break-space: stray|all} - report only the
+ * no-break spaces that stand for a word space (the default), or all. */
+static void parse_invisible(parser *ps, const civ_ynode *v, part *p)
+{
+    static const char *const keys[] = {"no-break-space", NULL};
+    const civ_ynode *n = v->kind == CIV_Y_MAP ? civ_ymap_get(v, "no-break-space") : NULL;
+    if (v->kind != CIV_Y_MAP)
+        perr(ps, v, "'invisible-character' must be a mapping like {no-break-space: all}");
+    else if (known_keys(ps, v, "'invisible-character'", keys) && n && !civ_yscalar_is(n, "stray") &&
+             !civ_yscalar_is(n, "all"))
+        perr(ps, n, "'invisible-character.no-break-space' must be stray or all");
+    else if (n)
+        p->nbsp_all = civ_yscalar_is(n, "all");
 }
 
 /* The keys a part may hold; returns true when `key` was one. */
@@ -415,6 +435,8 @@ static bool parse_part_key(parser *ps, const civ_ynode *k, const civ_ynode *v, p
         parse_typography(ps, v, p);
     else if (civ_yscalar_is(k, "author-line"))
         parse_author_line(ps, v, p);
+    else if (civ_yscalar_is(k, "invisible-character"))
+        parse_invisible(ps, v, p);
     else
         return false;
     return true;
@@ -425,7 +447,7 @@ static void parse_overrides(parser *ps, const civ_ynode *v)
     static const char *const keys[] = {"files",      "enable",      "disable",
                                        "severity",   "figures",     "empty-section",
                                        "acronym-max-length", "spelling", "typography",
-                                       "author-line", NULL};
+                                       "author-line", "invisible-character", NULL};
     civ_config *c = ps->c;
     if (v->kind != CIV_Y_SEQ) {
         perr(ps, v, "'overrides' must be a list of {files: [GLOB...], ...}");
@@ -551,7 +573,7 @@ static void parse_top(parser *ps, const civ_ynode *root)
     static const char *const keys[] = {"enable", "disable", "severity", "lang", "dictionaries",
                                        "rules", "figures", "empty-section", "acronym-max-length",
                                        "spelling", "ignore", "overrides", "site", "typography",
-                                       "author-line", NULL};
+                                       "author-line", "invisible-character", NULL};
     civ_config *c = ps->c;
     known_keys(ps, root, ps->path, keys);
     /* Packs first: rule ids elsewhere may name them. */

@@ -22,7 +22,8 @@
  *     site: jekyll|hugo|eleventy|pelican|mkdocs|docusaurus|plain
  *                                  (unset: guessed from the site's files)
  *     typography: smart|plain      (default: the site's renderer's)
- *     author-line: {keys: [KEY...], required: true|false, data: FILE}
+ *     author-line: {keys: [KEY...], required: posts|true|false, data: FILE}
+ *     invisible-character: {no-break-space: stray|all}
  *     ignore: [GLOB...]
  *     overrides: [{files: [GLOB...], enable, disable, severity, figures,
  *                  empty-section, acronym-max-length, spelling, typography,
@@ -104,7 +105,15 @@ typedef struct {
     bool typography_set;      /* set by the config, not by the site */
     const char *const *author_keys; /* author-line.keys; NULL: the default */
     size_t nauthor_keys;
-    bool author_optional;     /* author-line.required: false */
+    int author_required;      /* author-line.required: 0 posts (default), 1 true,
+                                 2 false (check.h's CIV_AUTHOR_* values) */
+    int page_kind;            /* 0 unknown, 1 post, 2 documentation or other
+                                 page (check.h's CIV_PAGE_*): civ_site_page_kind */
+    const char *site_title;   /* the site's name from its configuration file,
+                                 added to figure_own_names, or NULL */
+    char **own_names_buf;     /* owned: figure_own_names when the site's name
+                                 was added */
+    bool nbsp_all;            /* invisible-character.no-break-space: all */
     const char *author_data_path;   /* author-line.data, or NULL */
     const civ_strmap *author_data;  /* its contents (site.h), or NULL */
     int foreign;              /* spelling.foreign: 0 skip (default), 1 note, 2 check */
@@ -120,6 +129,16 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
                               const civ_policy *cli, int site, const char *site_from,
                               civ_file_settings *out);
 void civ_file_settings_release(civ_file_settings *s);
+
+/* What a page is, from its path relative to the site's root (or as given
+ * when there is no root) and the site's generator: 1 a post, 2 a
+ * documentation or other page, 0 unknown. The last folder that says
+ * wins: `_posts`, `_drafts`, `posts`, `post`, `blog`, `news`, `articles`
+ * say post; `docs`, `doc`, `documentation`, `guide`, `guides`, `wiki`,
+ * `manual`, `handbook`, `pages`, `_pages` say page. With none: a Jekyll
+ * page outside `_posts` is a page, a MkDocs or Docusaurus page outside a
+ * blog folder is documentation; other generators: unknown. */
+int civ_site_page_kind(int site, const char *relpath);
 /* Prints the merged settings as YAML (--print-config). */
 void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE *fp);
 

@@ -17,10 +17,11 @@ typedef struct {
     int typography;         /* 1 smart, 0 plain; -1: unset */
     char **author_keys;     /* author-line.keys; NULL: unset */
     size_t nauthor_keys;
-    int author_required;    /* -1: unset */
+    int author_required;    /* CIV_AUTHOR_* (check.h): 0 posts, 1 true, 2 false; -1: unset */
     char *author_data_path; /* author-line.data (resolved), or NULL */
     civ_strmap *author_data;/* its contents (site.h), or NULL */
     int foreign; /* spelling.foreign: CIV_FOREIGN_* (check.h), -1 unset */
+    int nbsp_all; /* invisible-character.no-break-space: 1 all, 0 stray; -1 unset */
 } part;
 
 typedef struct {

@@ -71,6 +71,8 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
     for (size_t i = 0; i < s->nfigure_own_names; i++) {
         fputs("\n    - ", fp);
         yaml_str(fp, s->figure_own_names[i]);
+        if (s->site_title == s->figure_own_names[i])
+            fputs("  # the site's name, from its configuration", fp);
     }
     fprintf(fp, "\nempty-section:\n  direct-content: %s\n",
             s->empty_section_direct ? "true" : "false");
@@ -102,11 +104,21 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
         fputs(i ? ", " : "", fp);
         yaml_str(fp, s->author_keys ? s->author_keys[i] : dflt[i]);
     }
-    fprintf(fp, "]\n  required: %s\n  data: ", s->author_optional ? "false" : "true");
+    static const char *const req[] = {"posts", "true", "false"};
+    static const char *const kinds[] = {"a post or a page of unknown kind: a byline is required",
+                                        "a post: a byline is required",
+                                        "a documentation or other page: no byline is required"};
+    int rq = s->author_required >= 0 && s->author_required <= 2 ? s->author_required : 0;
+    int pk = s->page_kind >= 0 && s->page_kind <= 2 ? s->page_kind : 0;
+    fprintf(fp, "]\n  required: %s", req[rq]);
+    if (rq == 0)
+        fprintf(fp, "  # this file's path says %s (a front matter layout may say otherwise)", kinds[pk]);
+    fputs("\n  data: ", fp);
     if (s->author_data_path)
         yaml_str(fp, s->author_data_path);
     else
         fputs("none", fp);
+    fprintf(fp, "\ninvisible-character:\n  no-break-space: %s", s->nbsp_all ? "all" : "stray");
     fputs("\nseverity:\n", fp);
     civ_rule_entry e;
     for (size_t i = 0; s->rules && civ_rules_entry(s->rules, i, &e) && !e.pack; i++) {

@@ -257,7 +257,9 @@ static void apply_part(civ_file_settings *s, const part *p)
         s->nauthor_keys = p->nauthor_keys;
     }
     if (p->author_required >= 0)
-        s->author_optional = !p->author_required;
+        s->author_required = p->author_required;
+    if (p->nbsp_all >= 0)
+        s->nbsp_all = p->nbsp_all;
     if (p->author_data) {
         s->author_data = p->author_data;
         s->author_data_path = p->author_data_path;
@@ -282,6 +284,14 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
     out->figure_scope = CIV_FIGURES_ADJACENT;
     out->site = site >= 0 ? site : CIV_SITE_PLAIN;
     out->site_from = site >= 0 ? site_from : NULL;
+    /* The page's path from the site's root (the folder of the file the
+     * site was guessed from), else as given. */
+    char *root = site >= 0 && site_from ? xstrdup(site_from) : NULL;
+    char *slash = root ? strrchr(root, '/') : NULL;
+    if (slash)
+        *slash = '\0';
+    char *from_root = root ? relative_to(slash ? (*root ? root : "/") : ".", path) : xstrdup(path);
+    free(root);
     bool *hit = NULL;
     if (c) {
         out->config_path = c->path;
@@ -298,6 +308,8 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
         out->figure_own_names = (const char *const *)c->own_names;
         out->nfigure_own_names = c->nown_names;
     }
+    out->page_kind = civ_site_page_kind(out->site, from_root);
+    free(from_root);
     out->typography_smart = civ_site_smart(out->site);
     if (c) {
         apply_part(out, &c->top);
@@ -332,6 +344,23 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
 void civ_file_settings_release(civ_file_settings *s)
 {
     civ_policy_release(&s->policy);
+    free(s->own_names_buf);
+}
+
+/* The site's own name joins figures.own-names (the strings stay borrowed:
+ * the config's and the site cache's). */
+static void add_site_name(civ_file_settings *s, const char *name)
+{
+    for (size_t i = 0; i < s->nfigure_own_names; i++)
+        if (strcmp(s->figure_own_names[i], name) == 0)
+            return;
+    s->own_names_buf = xcalloc(s->nfigure_own_names + 1, sizeof *s->own_names_buf);
+    for (size_t i = 0; i < s->nfigure_own_names; i++)
+        s->own_names_buf[i] = (char *)s->figure_own_names[i];
+    s->own_names_buf[s->nfigure_own_names] = (char *)name;
+    s->figure_own_names = (const char *const *)s->own_names_buf;
+    s->nfigure_own_names++;
+    s->site_title = name;
 }
 
 /* ---- discovery cache -------------------------------------------------- */
@@ -347,6 +376,7 @@ typedef struct {
     char *dir;           /* absolute folder */
     int site;            /* -1: none found up to the top */
     char *from;          /* the file it was guessed from (heap), or NULL */
+    char *title;         /* the site's name in that file (heap), or NULL */
 } site_entry;
 
 struct civ_configs {
@@ -389,6 +419,7 @@ void civ_configs_free(civ_configs *cs)
     for (size_t i = 0; i < cs->nsites; i++) {
         free(cs->sites[i].dir);
         free(cs->sites[i].from);
+        free(cs->sites[i].title);
     }
     free(cs->sites);
     free(cs->owned);
@@ -457,13 +488,14 @@ static const site_entry *guess_site(civ_configs *cs, const char *dir)
     for (size_t i = cs->nsites; i-- > 0;)
         if (strcmp(cs->sites[i].dir, dir) == 0)
             return &cs->sites[i];
-    site_entry found = {NULL, -1, NULL};
+    site_entry found = {NULL, -1, NULL, NULL};
     const char *marker = NULL;
     found.site = civ_site_in_dir(dir, &marker);
     if (found.site >= 0) {
         char *p = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, marker);
         found.from = relative_to(".", p);
         free(p);
+        found.title = civ_site_title(dir, marker);
     } else if (strcmp(dir, "/") != 0 && !civ_site_is_top(dir)) {
         char *parent = xstrdup(dir);
         char *slash = strrchr(parent, '/');
@@ -474,6 +506,7 @@ static const site_entry *guess_site(civ_configs *cs, const char *dir)
         const site_entry *pe = guess_site(cs, parent);
         found.site = pe->site;
         found.from = pe->from ? xstrdup(pe->from) : NULL;
+        found.title = pe->title ? xstrdup(pe->title) : NULL;
         free(parent);
     }
     found.dir = xstrdup(dir);
@@ -514,5 +547,7 @@ bool civ_configs_resolve(civ_configs *cs, const char *path, civ_file_settings *o
         c = e->config;
     }
     civ_config_settings_site(c, cs->env, path, cs->cli, site ? site->site : -1, site ? site->from : NULL, out);
+    if (site && site->title)
+        add_site_name(out, site->title);
     return true;
 }

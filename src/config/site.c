@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "base/textfile.h"
 #include "base/util.h"
+#include "source/tomlmeta.h"
 
 static const char *const names[] = {"plain", "jekyll", "hugo", "eleventy", "pelican", "mkdocs", "docusaurus"};
 
@@ -159,4 +161,126 @@ char *civ_author_data_load(const char *path, civ_strmap *m)
     }
     civ_ydoc_free(y);
     return bad;
+}
+
+int civ_site_page_kind(int site, const char *relpath)
+{
+    static const char *const posts[] = {"_posts", "_drafts", "posts", "post", "blog", "news", "articles", NULL};
+    static const char *const pages[] = {"docs", "doc", "documentation", "guide", "guides", "wiki",
+                                        "manual", "handbook", "pages", "_pages", NULL};
+    int kind = 0;
+    /* every folder of the path, not the file name */
+    for (const char *p = relpath, *slash; (slash = strchr(p, '/')) != NULL; p = slash + 1) {
+        size_t n = (size_t)(slash - p);
+        for (int k = 0; k < 2; k++)
+            for (const char *const *w = k ? pages : posts; *w; w++)
+                if (strlen(*w) == n && strncasecmp(*w, p, n) == 0)
+                    kind = k ? 2 : 1;
+    }
+    if (kind)
+        return kind;
+    /* Jekyll: a post is a file in _posts, anything else a page; MkDocs and
+     * Docusaurus: documentation unless in a blog folder. */
+    return site == CIV_SITE_JEKYLL || site == CIV_SITE_MKDOCS || site == CIV_SITE_DOCUSAURUS ? 2 : 0;
+}
+
+/* "Harbour Watch Blog | Home" -> "Harbour Watch": the part before a
+ * separator, without a trailing word that names the kind of site. NULL
+ * when nothing is left. */
+static char *site_name(const char *title)
+{
+    static const char *const seps[] = {" | ", " - ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ", NULL};
+    static const char *const kinds[] = {"Blog", "Weblog", "News", "Docs", "Documentation", "Website",
+                                        "Site", "Home", "Homepage", NULL};
+    size_t n = strlen(title);
+    for (const char *const *s = seps; *s; s++) {
+        const char *at = strstr(title, *s);
+        if (at && (size_t)(at - title) < n)
+            n = (size_t)(at - title);
+    }
+    while (n && title[n - 1] == ' ')
+        n--;
+    for (const char *const *k = kinds; *k; k++) {
+        size_t kn = strlen(*k);
+        if (n > kn && title[n - kn - 1] == ' ' && strncasecmp(title + n - kn, *k, kn) == 0) {
+            n -= kn + 1;
+            while (n && title[n - 1] == ' ')
+                n--;
+            break;
+        }
+    }
+    if (n > 4 && strncmp(title, "The ", 4) == 0) {
+        title += 4;
+        n -= 4;
+    }
+    return n >= 2 ? xstrndup(title, n) : NULL;
+}
+
+/* The string literal after the first `key` at the start of a line (after
+ * blanks) followed by `sep`: `title: 'X'` in a JavaScript config, `SITENAME
+ * = "X"` in Python. Literals with interpolation (`${`) are skipped. */
+static char *literal_after(const char *text, const char *key, char sep)
+{
+    size_t kn = strlen(key);
+    for (const char *line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+        const char *p = line;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (strncmp(p, key, kn) != 0)
+            continue;
+        p += kn;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p++ != sep)
+            continue;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        char q = *p;
+        if (q != '\'' && q != '"' && q != '`')
+            continue;
+        const char *e = strchr(p + 1, q);
+        if (!e || memchr(p + 1, '\n', (size_t)(e - p - 1)) || memchr(p + 1, '\\', (size_t)(e - p - 1)))
+            continue;
+        char *v = xstrndup(p + 1, (size_t)(e - p - 1));
+        if (!strstr(v, "${"))
+            return v;
+        free(v);
+    }
+    return NULL;
+}
+
+char *civ_site_title(const char *dir, const char *marker)
+{
+    char *path = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir, marker), *err = NULL;
+    size_t len = 0;
+    char *text = civ_text_read(path, NULL, CIV_TEXT_MAX_DEFAULT, &len, &err);
+    free(path);
+    free(err);
+    if (!text)
+        return NULL;
+    char *title = NULL;
+    const char *ext = strrchr(marker, '.');
+    if (ext && strcmp(ext, ".toml") == 0) {
+        civ_toml_meta m;
+        size_t line;
+        free(civ_toml_meta_read(text, len, &m, &line));
+        title = m.title ? xstrdup(m.title) : NULL;
+        civ_toml_meta_release(&m);
+    } else if (ext && (strcmp(ext, ".yml") == 0 || strcmp(ext, ".yaml") == 0 || strcmp(ext, ".json") == 0)) {
+        civ_ydoc *y = civ_ydoc_parse(text, len, 0, &err);
+        free(err);
+        const civ_ynode *root = y ? civ_ydoc_root(y) : NULL, *t = NULL;
+        if (root && root->kind == CIV_Y_MAP)
+            t = civ_ymap_get(root, strncmp(marker, "mkdocs", 6) == 0 ? "site_name" : "title");
+        title = t && t->kind == CIV_Y_SCALAR && t->len ? xstrdup(t->value) : NULL;
+        civ_ydoc_free(y);
+    } else if (strncmp(marker, "docusaurus", 10) == 0) {
+        title = literal_after(text, "title", ':');
+    } else if (strcmp(marker, "pelicanconf.py") == 0) {
+        title = literal_after(text, "SITENAME", '=');
+    }
+    free(text);
+    char *name = title ? site_name(title) : NULL;
+    free(title);
+    return name;
 }

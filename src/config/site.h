@@ -23,6 +23,15 @@ int civ_site_in_dir(const char *dir, const char **marker);
  * stops there, so a post is never judged by a file outside its project. */
 bool civ_site_is_top(const char *dir);
 
+/* The site's name from its configuration file `marker` in folder dir
+ * (civ_site_in_dir): `title` in _config.yml, hugo.toml/.yaml/.json and
+ * config.toml, `site_name` in mkdocs.yml, the first `title: '...'` of
+ * docusaurus.config.js/.ts (a plain string literal only: the file is not
+ * run), SITENAME in pelicanconf.py; Eleventy keeps none. Of a title like
+ * "Harbour Watch Blog | Home" only the name is kept ("Harbour Watch").
+ * Heap string, or NULL when there is none or the file cannot be read. */
+char *civ_site_title(const char *dir, const char *marker);
+
 /* Reads an author data file (JSON or YAML: libyaml reads both) into m:
  * post path or slug -> (void *)1 when it names authors, (void *)2 when
  * its value is empty. Shapes: a mapping {POST: AUTHOR|[AUTHOR...]|{name}}

@@ -10,6 +10,7 @@
 
 #include "base/termsafe.h"
 #include "base/util.h"
+#include "checks/check.h"
 
 /* The pack rule `id` (PACK.ID), or NULL. */
 static const civ_rule *pack_rule(const civ_rules *rules, const char *id)
@@ -105,6 +106,21 @@ static void explain_rule(FILE *fp, ex_style st, const civ_rules *rules, const ci
             e->pack ? e->pack : "");
     put(fp, st, e->description);
     fputc('\n', fp);
+    /* a built-in check's longer account (what it leaves alone, and why) */
+    const civ_check *c = e->pack ? NULL : civ_check_find(id);
+    if (c && c->details) {
+        fputc('\n', fp);
+        for (const char *p = c->details, *nl; *p; p = *nl ? nl + 1 : nl) {
+            nl = strchr(p, '\n');
+            nl = nl ? nl : p + strlen(p);
+            char *line = xasprintf("%.*s", (int)(nl - p), p);
+            if (st != EX_MD)
+                fputs("  ", fp);
+            put(fp, st, line);
+            fputc('\n', fp);
+            free(line);
+        }
+    }
     const civ_rule *r = e->pack ? pack_rule(rules, id) : NULL;
     if (r && r->bad) {
         fputs(st == EX_MD ? "\nFlagged:\n\n" : "\nFlagged:\n", fp);

@@ -25,7 +25,9 @@ void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx)
     ctx->unknown_terms = s->unknown_terms;
     ctx->author_keys = s->author_keys;
     ctx->nauthor_keys = s->nauthor_keys;
-    ctx->author_optional = s->author_optional;
+    ctx->author_required = s->author_required; /* the same CIV_AUTHOR_* values */
+    ctx->page_kind = s->page_kind;             /* the same CIV_PAGE_* values */
+    ctx->nbsp_all = s->nbsp_all;
     ctx->author_data = s->author_data;
     ctx->foreign = s->foreign;
     if (s->acronym_max_length)

@@ -56,6 +56,16 @@ static const inv_case positives[] = {
     {"invisible times", "a\xE2\x81\xA2" "b", "1:2-1:2", "invisible character U+2062 INVISIBLE TIMES", ""},
     {"stray tag character", "a\xF3\xA0\x81\xA1" "b", "1:2-1:2", "invisible character U+E0061 TAG CHARACTER", ""},
     {"after emphasis", "*bold* Tbi" ZWSP "lisi", "1:11-1:11", "invisible character U+200B ZERO WIDTH SPACE", ""},
+    /* no-break spaces that stand for a word space, or end up in anchors */
+    {"NBSP after a link", "[port](https://x.org)" NBSP "authority", "1:22-1:22", "U+00A0 NO-BREAK SPACE between letters", " "},
+    {"NBSP before a lower-case I", "and" NBSP "I think", "1:4-1:4", "U+00A0 NO-BREAK SPACE between letters", " "},
+    {"NBSP after a two-letter word", "to" NBSP "go", "1:3-1:3", "U+00A0 NO-BREAK SPACE between letters", " "},
+    {"NBSP after a possessive 's", "Boston\xE2\x80\x99s" NBSP "office", "1:9-1:9", "U+00A0 NO-BREAK SPACE between letters", " "},
+    {"NBSP after a straight possessive 's", "Boston's" NBSP "office", "1:9-1:9", "U+00A0 NO-BREAK SPACE between letters", " "},
+    {"NBSP at the end of a heading", "# Harbour" NBSP "\n\ntext", "1:10-1:10", "U+00A0 NO-BREAK SPACE at the end of a line", ""},
+    {"NBSP at the start of a paragraph", NBSP "Harbour text", "1:1-1:1", "U+00A0 NO-BREAK SPACE at the start of a line", ""},
+    {"NBSP at a line end", "the port" NBSP "\nauthority", "1:9-1:9", "U+00A0 NO-BREAK SPACE at the end of a line", ""},
+    {"two NBSPs after a full stop", "ends." NBSP NBSP "Next", "1:6-1:7", "U+00A0 NO-BREAK SPACE (2 in a row)", " "},
 };
 
 static const inv_case negatives[] = {
@@ -69,6 +79,14 @@ static const inv_case negatives[] = {
     {"RLM in Arabic text", "name " ARABIC RLM " (2024)", NULL, NULL, NULL},
     {"isolates around Arabic", "the name " LRI ARABIC PDI " here", NULL, NULL, NULL},
     {"NBSP before a unit", "10" NBSP "km of rail", NULL, NULL, NULL},
+    {"NBSP after a one-letter word", "a" NBSP "tool and I" NBSP "think", NULL, NULL, NULL},
+    {"NBSP after a title with no full stop", "Mr" NBSP "Smith and Dr" NBSP "Jones", NULL, NULL, NULL},
+    {"NBSP before a Roman numeral", "World War" NBSP "II and Louis" NBSP "XIV", NULL, NULL, NULL},
+    {"NBSP before a letter label", "see Appendix" NBSP "B", NULL, NULL, NULL},
+    {"NBSP before a French colon", "Attention" NBSP ": ici", NULL, NULL, NULL},
+    {"NBSP inside guillemets", "\xC2\xAB" NBSP "Bonjour" NBSP "\xC2\xBB", NULL, NULL, NULL},
+    {"NBSP in a page reference", "p." NBSP "12", NULL, NULL, NULL},
+    {"NBSP between initials", "J." NBSP "R. Smith", NULL, NULL, NULL},
     {"NBSP after a title", "Mr." NBSP "Smith", NULL, NULL, NULL},
     {"NBSP in a figure reference", "Figure" NBSP "3", NULL, NULL, NULL},
     {"NNBSP French spacing", "Pourquoi" NNBSP "?", NULL, NULL, NULL},
@@ -124,13 +142,42 @@ END_TEST
 START_TEST(test_invisible_several)
 {
     civ_diags d;
-    civ_source *src = test_lint("a" ZWSP "b c" SHY "d e" NBSP "f", "invisible-character", &d);
+    civ_source *src = test_lint("a" ZWSP "b c" SHY "d ex" NBSP "f", "invisible-character", &d);
     ck_assert_uint_eq(d.n, 3);
     ck_assert_ptr_nonnull(strstr(d.items[0].message, "U+200B"));
     ck_assert_ptr_nonnull(strstr(d.items[1].message, "U+00AD"));
     ck_assert_ptr_nonnull(strstr(d.items[2].message, "U+00A0"));
     civ_diags_release(&d);
     civ_source_free(src);
+}
+END_TEST
+
+/* `invisible-character.no-break-space: all`: every no-break space is
+ * reported, the typographic ones too, and replaced by a space. */
+START_TEST(test_invisible_all_spaces)
+{
+    static const char *const md[] = {"10" NBSP "km", "Mr." NBSP "Smith", "a" NBSP "tool", "Pourquoi" NNBSP "?"};
+    for (size_t i = 0; i < sizeof md / sizeof *md; i++) {
+        civ_linter l;
+        civ_linter_init(&l, test_rules());
+        civ_policy only;
+        civ_policy_init(&only);
+        civ_linter_only(&l, &only, "invisible-character");
+        char *err = NULL;
+        civ_source *src = civ_source_from_memory("p.md", md[i], strlen(md[i]), &err);
+        for (int all = 0; all < 2; all++) {
+            l.ctx.nbsp_all = all;
+            civ_diags d;
+            civ_diags_init(&d);
+            civ_lint(&l, src, &d);
+            ck_assert_msg(d.n == (size_t)all, "'%s' (all %d): %zu findings", md[i], all, d.n);
+            if (all)
+                ck_assert_str_eq(d.items[0].fixes[0].replacement, " ");
+            civ_diags_release(&d);
+        }
+        civ_source_free(src);
+        civ_policy_release(&only);
+    }
 }
 END_TEST
 
@@ -141,6 +188,7 @@ Suite *suite_invisible(void)
     tcase_add_loop_test(tc, test_invisible_positive, 0, sizeof positives / sizeof *positives);
     tcase_add_loop_test(tc, test_invisible_negative, 0, sizeof negatives / sizeof *negatives);
     tcase_add_test(tc, test_invisible_several);
+    tcase_add_test(tc, test_invisible_all_spaces);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -76,7 +76,7 @@ START_TEST(test_sites_author_keys)
         l.ctx.author_keys = (const char *const *)keys;
         l.ctx.nauthor_keys = nk;
     }
-    l.ctx.author_optional = c->optional;
+    l.ctx.author_required = c->optional ? CIV_AUTHOR_NEVER : CIV_AUTHOR_POSTS;
     civ_strmap data;
     civ_strmap_init(&data);
     char *dbuf = c->data ? strdup(c->data) : NULL;
@@ -233,7 +233,7 @@ END_TEST
 static const char *const bad_cfgs[][2] = {
     {"site: wordpress\n", "t.yml:1:7: error: 'site' must be"},
     {"typography: curly\n", "t.yml:1:13: error: 'typography' must be smart or plain"},
-    {"author-line: {required: maybe}\n", "t.yml:1:25: error: 'author-line.required' must be true or false"},
+    {"author-line: {required: maybe}\n", "t.yml:1:25: error: 'author-line.required' must be posts, true or false"},
     {"author-line: {who: [a]}\n", "t.yml:1:15: error: unknown key 'who' in 'author-line'"},
     {"author-line: {data: /nonexistent/authors.yml}\n", "t.yml:1:21: error: author-line.data"},
 };
