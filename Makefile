@@ -49,9 +49,9 @@ TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_BIN := $(BUILD)/tests/unit-tests
 
 .PHONY: all deps test-deps package-deps dist distcheck check-package deps-check size-check realworld check check-unit check-formats check-golden check-asan check-valgrind lint-posts \
-        install uninstall clean golden-update help bench bench-scaling
+        install uninstall clean golden-update help bench bench-scaling wordindex
 
-all: deps civlint
+all: deps civlint wordindex
 
 # When a library is missing: root installs the exact packages, anyone else
 # gets the command to run. `make` asks only for the runtime libraries;
@@ -123,6 +123,29 @@ $(BUILD)/tests/unit/main.o: CPPFLAGS += -I$(BUILD)/tests/unit
 
 $(TEST_BIN): $(LIB_OBJ) $(TEST_SRC:%.c=$(BUILD)/%.o)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(CHECK_LIBS)
+
+# The word index of each installed dictionary (src/spell/wordindex.h):
+# unmunch (Debian hunspell-tools) expands the .dic and the house dictionary
+# with the .aff's affix rules, and tools/mkwordindex keeps the forms
+# hunspell accepts in a file civlint memory-maps. Rebuilt when the
+# dictionary or the house dictionary changes; civlint also checks a hash
+# of them and falls back to asking hunspell when the index is stale.
+HUNSPELL_DIR ?= /usr/share/hunspell
+WORDINDEX_LANGS ?= en_US en_GB
+UNMUNCH ?= unmunch
+WORDINDEX := $(foreach l,$(WORDINDEX_LANGS),$(if $(wildcard $(HUNSPELL_DIR)/$(l).dic),dictionaries/$(l).wordindex))
+MKWORDINDEX := $(BUILD)/tools/mkwordindex
+wordindex: $(WORDINDEX)
+
+$(MKWORDINDEX): tools/mkwordindex.c $(BUILD)/src/spell/wordindex.o $(BUILD)/src/base/util.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+
+dictionaries/%.wordindex: $(MKWORDINDEX) dictionaries/house.dic $(HUNSPELL_DIR)/%.aff $(HUNSPELL_DIR)/%.dic
+	@mkdir -p $(BUILD)/wordindex
+	$(UNMUNCH) $(HUNSPELL_DIR)/$*.dic $(HUNSPELL_DIR)/$*.aff > $(BUILD)/wordindex/$*.forms 2>/dev/null
+	$(UNMUNCH) dictionaries/house.dic $(HUNSPELL_DIR)/$*.aff >> $(BUILD)/wordindex/$*.forms 2>/dev/null
+	$(MKWORDINDEX) $@ $(BUILD)/wordindex/$*.forms $(HUNSPELL_DIR)/$*.aff $(HUNSPELL_DIR)/$*.dic dictionaries/house.dic
 
 lint-posts: all
 	./civlint posts/
@@ -200,6 +223,7 @@ install: all
 	install -m 755 civlint $(DESTDIR)$(BINDIR)/civlint
 	install -m 644 rules/*.yml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
+	$(if $(WORDINDEX),install -m 644 $(WORDINDEX) $(DESTDIR)$(DATADIR)/dictionaries/)
 	install -m 644 civlint.1 $(DESTDIR)$(MANDIR)/man1/civlint.1
 
 uninstall:
@@ -251,7 +275,7 @@ check-package: package-deps all distcheck
 	tests/pre-commit-hook $(DIST).tar.gz
 
 clean:
-	rm -rf build build-asan build-fuzz civlint bench/floor civlint-*.tar.gz
+	rm -rf build build-asan build-fuzz civlint bench/floor civlint-*.tar.gz dictionaries/*.wordindex
 
 # Precision on real posts nobody here wrote (never part of check: the corpus
 # lives beside the project, in ../shared). Findings per 1,000 words per source
