@@ -32,7 +32,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
 
 # pkg-config is asked only when a target needs the libraries, so `make help`
 # or `make clean` work on a bare machine.
-DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) && echo yes)
+DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) && command -v $(UNMUNCH) >/dev/null && echo yes)
 TEST_DEPS_OK = $(shell $(PKG_CONFIG) --exists $(TEST_PKGS) && for t in python3 git codespell; do command -v $$t >/dev/null || exit 1; done && python3 -c 'import jsonschema' 2>/dev/null && echo yes)
 LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstdc++ -lpthread
@@ -61,7 +61,7 @@ deps:
 	@if [ "$(DEPS_OK)" != yes ]; then \
 	  if [ "$$(id -u)" = 0 ] && [ -x ci/install-deps ]; then ci/install-deps --runtime; \
 	  else echo "civlint: missing libraries; run: sudo ci/install-deps --runtime" >&2; \
-	       echo "  (sudo apt-get install -y build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us hunspell-en-gb libexttextcat-dev libexttextcat-data libyaml-dev libjansson-dev libtomlplusplus-dev)" >&2; exit 1; fi; \
+	       echo "  (sudo apt-get install -y build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us hunspell-en-gb hunspell-tools libexttextcat-dev libexttextcat-data libyaml-dev libjansson-dev libtomlplusplus-dev)" >&2; exit 1; fi; \
 	fi
 
 test-deps: deps
@@ -141,7 +141,10 @@ $(MKWORDINDEX): tools/mkwordindex.c $(BUILD)/src/spell/wordindex.o $(BUILD)/src/
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
 
-dictionaries/%.wordindex: $(MKWORDINDEX) dictionaries/house.dic $(HUNSPELL_DIR)/%.aff $(HUNSPELL_DIR)/%.dic
+# The builder is an order-only prerequisite: another BUILD folder's
+# builder (make check-asan) does not make the same index again.
+dictionaries/%.wordindex: tools/mkwordindex.c src/spell/wordindex.c src/spell/wordindex.h dictionaries/house.dic \
+                          $(HUNSPELL_DIR)/%.aff $(HUNSPELL_DIR)/%.dic | $(MKWORDINDEX)
 	@mkdir -p $(BUILD)/wordindex
 	$(UNMUNCH) $(HUNSPELL_DIR)/$*.dic $(HUNSPELL_DIR)/$*.aff > $(BUILD)/wordindex/$*.forms 2>/dev/null
 	$(UNMUNCH) dictionaries/house.dic $(HUNSPELL_DIR)/$*.aff >> $(BUILD)/wordindex/$*.forms 2>/dev/null
@@ -203,7 +206,7 @@ check-asan: test-deps
 
 # the full teardown at exit, so leak detection covers it (main.c, free_at_exit)
 civlint-asan: export CIVLINT_FREE_AT_EXIT = 1
-civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
+civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN) wordindex
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(BUILD)/civlint $(LIB_OBJ) $(MAIN_OBJ) $(LIB_LIBS)
 	cp -r rules $(BUILD)/ 2>/dev/null || true
 	cp -r dictionaries $(BUILD)/ 2>/dev/null || true
