@@ -136,25 +136,51 @@ typedef struct {
     uint32_t nslots, ngroups, nask;
 } table;
 
+/* The flag that stands for form (the key, Capitalised, in capitals), or
+ * 0 when it must be listed. */
+static unsigned form_flag(const char *form, const char *key)
+{
+    size_t n = strlen(key);
+    unsigned f = CIV_WIX_F_LOWER;
+    if (strcmp(form, key) == 0)
+        return f;
+    for (f = CIV_WIX_F_INITIAL; f <= CIV_WIX_F_CAPS; f <<= 1) {
+        bool same = true;
+        for (size_t i = 0; i < n && same; i++)
+            same = form[i] == (i == 0 || f == CIV_WIX_F_CAPS ? upper(key[i]) : key[i]);
+        if (same)
+            return f;
+    }
+    return 0;
+}
+
 static void add_group(table *t, Hunhandle *h, entry *f, size_t k)
 {
-    size_t len = strlen(f[0].key);
-    bool ask = k > 255 || !group_agrees(h, f, k);
-    if (k > 255)
-        k = 0;
+    size_t len = strlen(f[0].key), listed = 0;
+    unsigned flags = k > 255 || !group_agrees(h, f, k) ? CIV_WIX_F_ASK : 0;
+    for (size_t i = 0; i < k; i++) {
+        unsigned ff = form_flag(f[i].form, f[i].key);
+        flags |= ff;
+        listed += ff == 0;
+    }
+    if (listed && !(flags & CIV_WIX_F_ASK))
+        flags |= CIV_WIX_F_LIST;
     uint32_t off = (uint32_t)t->blob.len;
-    civ_buf_putc(&t->blob, (char)(ask ? CIV_WIX_ASK_FLAG : 0));
+    civ_buf_putc(&t->blob, (char)flags);
     civ_buf_putc(&t->blob, (char)len);
-    civ_buf_putc(&t->blob, (char)k);
     civ_buf_add(&t->blob, f[0].key, len);
-    for (size_t i = 0; i < k; i++)
-        civ_buf_add(&t->blob, f[i].form, len);
-    uint32_t mask = t->nslots - 1, s = civ_wordindex_key_hash(f[0].key, len) & mask;
+    if (flags & CIV_WIX_F_LIST) {
+        civ_buf_putc(&t->blob, (char)listed);
+        for (size_t i = 0; i < k; i++)
+            if (!form_flag(f[i].form, f[i].key))
+                civ_buf_add(&t->blob, f[i].form, len);
+    }
+    uint32_t hash = civ_wordindex_key_hash(f[0].key, len), mask = t->nslots - 1, s = hash & mask;
     while (t->slots[s * 4] | t->slots[s * 4 + 1] | t->slots[s * 4 + 2] | t->slots[s * 4 + 3])
         s = (s + 1) & mask;
-    put32(t->slots + s * 4, off);
+    put32(t->slots + s * 4, off | (hash >> 24) << 24);
     t->ngroups++;
-    t->nask += ask;
+    t->nask += (flags & CIV_WIX_F_ASK) != 0;
 }
 
 static void write_file(const char *out, const table *t, uint64_t inputs)
@@ -221,7 +247,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < kept; i++)
         groups += i == 0 || strcmp(v[i].key, v[i - 1].key) != 0;
     table t = {.nslots = 16};
-    while (t.nslots < 2 * groups)
+    while (t.nslots < groups + groups / 2) /* at most 2/3 full */
         t.nslots *= 2;
     t.slots = xcalloc(t.nslots, 4);
     civ_buf_init(&t.blob);
@@ -231,9 +257,13 @@ int main(int argc, char **argv)
             ;
         add_group(&t, h, v + i, j - i);
     }
+    if (t.blob.len >= CIV_WIX_MAXBLOB) {
+        fprintf(stderr, "mkwordindex: %zu bytes of forms, more than an index holds\n", t.blob.len);
+        return 1;
+    }
     write_file(out, &t, inputs);
-    printf("mkwordindex: %s: %zu forms (%zu more not accepted by hunspell), %u groups, %u asking hunspell\n", out,
-           kept, rejected, t.ngroups, t.nask);
+    printf("mkwordindex: %s: %zu forms (%zu more not accepted by hunspell), %u groups, %u asking hunspell, "
+           "%zu bytes\n", out, kept, rejected, t.ngroups, t.nask, CIV_WIX_HEADER + (size_t)t.nslots * 4 + t.blob.len);
     for (size_t i = 0; i < kept; i++) {
         free(v[i].form);
         free(v[i].key);

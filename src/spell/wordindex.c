@@ -39,6 +39,11 @@ static bool is_up(char c)
     return c >= 'A' && c <= 'Z';
 }
 
+static char upper(char c)
+{
+    return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+}
+
 uint32_t civ_wordindex_key_hash(const char *word, size_t n)
 {
     uint32_t h = 2166136261u;
@@ -118,6 +123,10 @@ civ_wordindex *civ_wordindex_open(const char *path, uint64_t inputs, char **err)
         *err = xasprintf("cannot map word index '%s': %s", path, strerror(errno));
         return NULL;
     }
+    /* Lookups jump about the file: no read-ahead (nor, on recent kernels,
+     * mapping the neighbouring pages at each fault), so a run that looks
+     * up a few words keeps a few pages, not the whole file, resident. */
+    madvise(map, (size_t)st.st_size, MADV_RANDOM);
     civ_wordindex *ix = xcalloc(1, sizeof *ix);
     ix->map = map;
     ix->size = (size_t)st.st_size;
@@ -141,30 +150,52 @@ size_t civ_wordindex_groups(const civ_wordindex *ix)
     return ix->ngroups;
 }
 
+/* True when one of the group's forms (g: flags, length, key, ...)
+ * accepts word (wordindex.h); the reads were bounds-checked by group(). */
+static bool group_accepts(const unsigned char *g, const char *word, size_t n)
+{
+    const char *key = (const char *)g + 2;
+    char form[CIV_WIX_MAXLEN];
+    if ((g[0] & CIV_WIX_F_LOWER) && civ_wordindex_accepts(key, word, n))
+        return true;
+    for (unsigned f = CIV_WIX_F_INITIAL; f <= CIV_WIX_F_CAPS; f <<= 1) {
+        if (!(g[0] & f))
+            continue;
+        for (size_t i = 0; i < n; i++)
+            form[i] = i == 0 || f == CIV_WIX_F_CAPS ? upper(key[i]) : key[i];
+        if (civ_wordindex_accepts(form, word, n))
+            return true;
+    }
+    if (g[0] & CIV_WIX_F_LIST)
+        for (size_t f = 0, k = g[2 + n]; f < k; f++)
+            if (civ_wordindex_accepts(key + n + 1 + f * n, word, n))
+                return true;
+    return false;
+}
+
 /* The group at blob offset off when its key is word's lower case; every
  * read is bounds-checked, so a damaged blob answers "ask", not a crash. */
 static civ_wix_answer group(const civ_wordindex *ix, uint32_t off, const char *word, size_t n, bool *match)
 {
     *match = false;
-    if ((uint64_t)off + 3 > ix->blob_size)
+    if ((uint64_t)off + 2 > ix->blob_size)
         return CIV_WIX_ASK;
     const unsigned char *g = ix->blob + off;
-    size_t len = g[1], k = g[2];
+    size_t len = g[1];
     if (len != n)
         return CIV_WIX_NO;
-    if ((uint64_t)off + 3 + len * (k + 1) > ix->blob_size)
+    uint64_t end = (uint64_t)off + 2 + len;
+    if (end > ix->blob_size)
         return CIV_WIX_ASK;
-    const char *key = (const char *)g + 3;
     for (size_t i = 0; i < n; i++)
-        if (key[i] != lower(word[i]))
+        if (g[2 + i] != (unsigned char)lower(word[i]))
             return CIV_WIX_NO;
     *match = true;
-    if (g[0] & CIV_WIX_ASK_FLAG)
+    if (g[0] & CIV_WIX_F_ASK)
         return CIV_WIX_ASK;
-    for (size_t f = 0; f < k; f++)
-        if (civ_wordindex_accepts(key + (f + 1) * len, word, n))
-            return CIV_WIX_YES;
-    return CIV_WIX_NO;
+    if ((g[0] & CIV_WIX_F_LIST) && (end + 1 > ix->blob_size || end + 1 + (uint64_t)g[end - off] * len > ix->blob_size))
+        return CIV_WIX_ASK;
+    return group_accepts(g, word, n) ? CIV_WIX_YES : CIV_WIX_NO;
 }
 
 civ_wix_answer civ_wordindex_find(const civ_wordindex *ix, const char *word, size_t n)
@@ -176,15 +207,17 @@ civ_wix_answer civ_wordindex_find(const civ_wordindex *ix, const char *word, siz
         if (!((c >= 'a' && c <= 'z') || c == '\''))
             return CIV_WIX_ASK;
     }
-    uint32_t mask = ix->nslots - 1;
-    uint32_t s = civ_wordindex_key_hash(word, n) & mask;
+    uint32_t h = civ_wordindex_key_hash(word, n), mask = ix->nslots - 1, tag = h >> 24;
+    uint32_t s = h & mask;
     /* ngroups < nslots (checked at open), so an empty slot ends the probe */
     for (uint32_t probes = 0; probes < ix->nslots; probes++, s = (s + 1) & mask) {
-        uint32_t off = le32(ix->slots + (size_t)s * 4);
-        if (off == 0)
+        uint32_t e = le32(ix->slots + (size_t)s * 4);
+        if (e == 0)
             return CIV_WIX_NO;
+        if (e >> 24 != tag)
+            continue;
         bool match;
-        civ_wix_answer a = group(ix, off, word, n, &match);
+        civ_wix_answer a = group(ix, e & 0xFFFFFFu, word, n, &match);
         if (match || a == CIV_WIX_ASK)
             return a;
     }

@@ -26,10 +26,15 @@
  *
  * File layout (little-endian): the 8-byte magic, u32 version, u32 slots
  * (a power of two), u64 input hash, u32 groups, u32 blob size; then
- * `slots` u32 blob offsets (0: empty; linear probing from the FNV-1a hash
- * of the lower-case key); then the blob: a pad byte, then per group
- * u8 flags, u8 length L, u8 forms K, the key's L bytes and K forms of L
- * bytes each. */
+ * `slots` u32 entries, each a group's blob offset in the low 24 bits and
+ * the top 8 bits of its key's hash above them (0: empty; linear probing
+ * from the FNV-1a hash of the lower-case key; the 8 bits spare a read of
+ * the blob for most slots that are not the word's); then the blob: a pad
+ * byte, then per group u8 flags, u8 length L, the key's L bytes, and
+ * when the flags say so u8 K and K further forms of L bytes. Most forms
+ * are the key itself, Capitalised or in capitals, which the flags say
+ * without spelling them out: en_US's index is about 3 MB, and a run keeps
+ * what it touches of it resident (shared, clean page-cache pages). */
 #ifndef CIV_SPELL_WORDINDEX_H
 #define CIV_SPELL_WORDINDEX_H
 
@@ -38,10 +43,16 @@
 #include <stdint.h>
 
 #define CIV_WIX_MAGIC "CIVWIX1\n"
-#define CIV_WIX_VERSION 1u
+#define CIV_WIX_VERSION 2u
 #define CIV_WIX_HEADER 32u  /* bytes before the slots */
 #define CIV_WIX_MAXLEN 47u  /* longest form kept (candidates are <= 41) */
-#define CIV_WIX_ASK_FLAG 1u /* group flag: ask hunspell */
+/* A group's flags. */
+#define CIV_WIX_F_ASK 1u     /* ask hunspell */
+#define CIV_WIX_F_LOWER 2u   /* the key is a form (`government`) */
+#define CIV_WIX_F_INITIAL 4u /* the key Capitalised is (`Tbilisi`) */
+#define CIV_WIX_F_CAPS 8u    /* the key in capitals is (`NATO`) */
+#define CIV_WIX_F_LIST 16u   /* a count and further forms follow (`GitHub`) */
+#define CIV_WIX_MAXBLOB (1u << 24) /* offsets are 24 bits */
 
 typedef struct civ_wordindex civ_wordindex;
 

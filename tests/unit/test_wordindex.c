@@ -5,7 +5,8 @@
  * en_GB.wordindex (make check does) and codespell's dictionary.txt
  * (Debian `codespell`, a test dependency) for misspellings: every 200th
  * letters-only entry, about 200 words, each also tried Capitalised and
- * every third in capitals. For each: every candidate of the near search
+ * every third in capitals, and a few invented slips around words known
+ * only capitalised, in capitals or in a mixed case. For each: every candidate of the near search
  * must get the index's answer equal to Hunspell_spell's (or "ask"), and a
  * speller reading the index must give the same suggestions, closeness and
  * casing as one asking hunspell for every candidate. */
@@ -54,6 +55,15 @@ static size_t misspellings(char words[][48], size_t max)
         }
     }
     fclose(fp);
+    /* and invented slips around words the dictionary knows only in
+     * capitals, Capitalised or in a mixed case */
+    static const char *const cased[] = {"Nato", "nato", "NATOs", "Naot", "Nasa", "NSAA", "Fbi", "FBi", "Aids",
+                                        "Unesco", "UNESCo", "Tbilsi", "tbilisi", "TBILSI", "Githib", "GitHib",
+                                        "GITHIB", "Ipod", "iPdo", "IPDO", "Ebay", "eBya", "McDonlad", "Mcdonald",
+                                        "powerpoint", "PowerPiont", "Obrien", "O'Brein", "OBRIEN", "Londno",
+                                        "LONDNO", "london", "Pairs", "americna", "AMERICNA", "Amercan"};
+    for (size_t i = 0; i < sizeof cased / sizeof *cased && n < max; i++)
+        snprintf(words[n++], 48, "%s", cased[i]);
     ck_assert_uint_gt(n, 300);
     return n;
 }
@@ -197,7 +207,7 @@ START_TEST(test_index_stale_or_missing)
     fp = fopen(bad, "w");
     fputs(CIV_WIX_MAGIC, fp);
     for (int i = 0; i < 40; i++)
-        fputc(i == 0 ? 1 : 0, fp);
+        fputc(i == 0 ? (int)CIV_WIX_VERSION : 0, fp);
     fclose(fp);
     ck_assert_ptr_null(civ_wordindex_open(bad, 0, &err));
     ck_assert_msg(strstr(err, "damaged"), "%s", err);
