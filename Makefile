@@ -35,7 +35,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
 
 # pkg-config is asked only when a target needs the libraries, so `make help`
 # or `make clean` work on a bare machine.
-DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) && echo yes)
+DEPS_OK = $(shell $(PKG_CONFIG) --exists $(PKGS) && command -v $(UNMUNCH) >/dev/null && echo yes)
 TEST_DEPS_OK = $(shell $(PKG_CONFIG) --exists $(TEST_PKGS) && for t in python3 git codespell vim nvim emacs; do command -v $$t >/dev/null || exit 1; done && python3 -c 'import jsonschema' 2>/dev/null && echo yes)
 LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstdc++ -lpthread
@@ -52,9 +52,9 @@ TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_BIN := $(BUILD)/tests/unit-tests
 
 .PHONY: all deps test-deps package-deps dist distcheck check-package deps-check size-check realworld check check-unit check-formats check-golden check-asan check-valgrind lint-posts \
-        install uninstall clean golden-update help bench bench-scaling
+        install uninstall clean golden-update help bench bench-scaling wordindex
 
-all: deps civlint
+all: deps civlint wordindex
 
 # When a library is missing: root installs the exact packages, anyone else
 # gets the command to run. `make` asks only for the runtime libraries;
@@ -64,7 +64,7 @@ deps:
 	@if [ "$(DEPS_OK)" != yes ]; then \
 	  if [ "$$(id -u)" = 0 ] && [ -x ci/install-deps ]; then ci/install-deps --runtime; \
 	  else echo "civlint: missing libraries; run: sudo ci/install-deps --runtime" >&2; \
-	       echo "  (sudo apt-get install -y build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us hunspell-en-gb libexttextcat-dev libexttextcat-data libyaml-dev libjansson-dev libtomlplusplus-dev)" >&2; exit 1; fi; \
+	       echo "  (sudo apt-get install -y build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhunspell-dev hunspell-en-us hunspell-en-gb hunspell-tools libexttextcat-dev libexttextcat-data libyaml-dev libjansson-dev libtomlplusplus-dev)" >&2; exit 1; fi; \
 	fi
 
 test-deps: deps
@@ -126,6 +126,32 @@ $(BUILD)/tests/unit/main.o: CPPFLAGS += -I$(BUILD)/tests/unit
 
 $(TEST_BIN): $(LIB_OBJ) $(TEST_SRC:%.c=$(BUILD)/%.o)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS) $(CHECK_LIBS)
+
+# The word index of each installed dictionary (src/spell/wordindex.h):
+# unmunch (Debian hunspell-tools) expands the .dic and the house dictionary
+# with the .aff's affix rules, and tools/mkwordindex keeps the forms
+# hunspell accepts in a file civlint memory-maps. Rebuilt when the
+# dictionary or the house dictionary changes; civlint also checks a hash
+# of them and falls back to asking hunspell when the index is stale.
+HUNSPELL_DIR ?= /usr/share/hunspell
+WORDINDEX_LANGS ?= en_US en_GB
+UNMUNCH ?= unmunch
+WORDINDEX := $(foreach l,$(WORDINDEX_LANGS),$(if $(wildcard $(HUNSPELL_DIR)/$(l).dic),dictionaries/$(l).wordindex))
+MKWORDINDEX := $(BUILD)/tools/mkwordindex
+wordindex: $(WORDINDEX)
+
+$(MKWORDINDEX): tools/mkwordindex.c $(BUILD)/src/spell/wordindex.o $(BUILD)/src/base/util.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+
+# The builder is an order-only prerequisite: another BUILD folder's
+# builder (make check-asan) does not make the same index again.
+dictionaries/%.wordindex: tools/mkwordindex.c src/spell/wordindex.c src/spell/wordindex.h dictionaries/house.dic \
+                          $(HUNSPELL_DIR)/%.aff $(HUNSPELL_DIR)/%.dic | $(MKWORDINDEX)
+	@mkdir -p $(BUILD)/wordindex
+	$(UNMUNCH) $(HUNSPELL_DIR)/$*.dic $(HUNSPELL_DIR)/$*.aff > $(BUILD)/wordindex/$*.forms 2>/dev/null
+	$(UNMUNCH) dictionaries/house.dic $(HUNSPELL_DIR)/$*.aff >> $(BUILD)/wordindex/$*.forms 2>/dev/null
+	$(MKWORDINDEX) $@ $(BUILD)/wordindex/$*.forms $(HUNSPELL_DIR)/$*.aff $(HUNSPELL_DIR)/$*.dic dictionaries/house.dic
 
 lint-posts: all
 	./civlint posts/
@@ -190,7 +216,7 @@ check-asan: test-deps
 
 # the full teardown at exit, so leak detection covers it (main.c, free_at_exit)
 civlint-asan: export CIVLINT_FREE_AT_EXIT = 1
-civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN)
+civlint-asan: $(LIB_OBJ) $(MAIN_OBJ) $(TEST_BIN) wordindex
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(BUILD)/civlint $(LIB_OBJ) $(MAIN_OBJ) $(LIB_LIBS)
 	cp -r rules $(BUILD)/ 2>/dev/null || true
 	cp -r dictionaries $(BUILD)/ 2>/dev/null || true
@@ -210,6 +236,7 @@ install: all
 	install -m 755 civlint $(DESTDIR)$(BINDIR)/civlint
 	install -m 644 rules/*.yml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
+	$(if $(WORDINDEX),install -m 644 $(WORDINDEX) $(DESTDIR)$(DATADIR)/dictionaries/)
 	install -m 644 civlint.1 $(DESTDIR)$(MANDIR)/man1/civlint.1
 	install -d $(DESTDIR)$(VIMDIR)/compiler
 	install -m 644 docs/editors/vim/compiler/civlint.vim $(DESTDIR)$(VIMDIR)/compiler/civlint.vim
@@ -263,7 +290,7 @@ check-package: package-deps all distcheck
 	tests/pre-commit-hook $(DIST).tar.gz
 
 clean:
-	rm -rf build build-asan build-fuzz civlint bench/floor civlint-*.tar.gz
+	rm -rf build build-asan build-fuzz civlint bench/floor civlint-*.tar.gz dictionaries/*.wordindex
 
 # Precision on real posts nobody here wrote (never part of check: the corpus
 # lives beside the project, in ../shared). Findings per 1,000 words per source

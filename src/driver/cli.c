@@ -396,7 +396,8 @@ static const civ_cli_option table[] = {
              "how to turn it off or suppress it; then exit"},
     {.section = RULES, .name = "verbose", .short_name = 'v', .fn = set_true, .field = AT(verbose),
      .help = "with --list-rules: also say which engine runs each\n"
-             "pack rule (prefilter + pcre2, or pcre2 alone and why)"},
+             "pack rule (prefilter + pcre2, or pcre2 alone and why);\n"
+             "in a run: why spelling's word index was not used"},
     {.section = RULES, .name = "enable", .arg = "RULE[,RULE]", .fn = opt_enable,
      .help = "turn these rules on (all are on by default); a\n"
              "pack rule is PACK.ID, a whole pack PACK or PACK.*"},

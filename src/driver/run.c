@@ -679,6 +679,10 @@ void civ_run_report(const civ_run *r)
         with += t->files[i].total > 0;
     if (r->o->spell_stats && r->spellers)
         report_spell_stats(r->spellers);
+    char *ix = r->o->verbose && r->spellers ? civ_spellers_index_notes(r->spellers) : NULL;
+    for (char *line = ix, *save = NULL; ix && (line = strtok_r(line, "\n", &save)); line = NULL)
+        civ_report_note("%s", line); /* -v: why the near search asked hunspell */
+    free(ix);
     if (r->o->max_warnings >= 0 && w > (size_t)r->o->max_warnings)
         civ_report_note("failing: %zu warning%s, more than --max-warnings=%ld allows", w,
                         w == 1 ? "" : "s", r->o->max_warnings);

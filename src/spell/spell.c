@@ -16,7 +16,9 @@
 
 #include "base/textfile.h"
 #include "base/util.h"
+#include "spell/dictfind.h"
 #include "spell/near.h"
+#include "spell/wordindex.h"
 
 typedef struct {
     bool known;
@@ -59,105 +61,13 @@ struct civ_speller {
     pthread_mutex_t cand_lock;
     _Atomic(civ_speller *) cand;
     _Atomic bool cand_tried;
+    /* The word index (wordindex.h), opened at the first near search. */
+    char *index_path;
+    pthread_mutex_t index_lock;
+    _Atomic bool index_tried;
+    civ_wordindex *index;
+    char *index_note; /* why it is not used; NULL when it is */
 };
-
-static bool is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Sets *aff and *dic (heap) when dir/lang.aff and dir/lang.dic exist. */
-static bool try_dir(const char *dir, const char *lang, char **aff, char **dic)
-{
-    char *a = xasprintf("%s/%s.aff", dir, lang);
-    char *d = xasprintf("%s/%s.dic", dir, lang);
-    if (is_file(a) && is_file(d)) {
-        *aff = a;
-        *dic = d;
-        return true;
-    }
-    free(a);
-    free(d);
-    return false;
-}
-
-/* "en_US" -> "hunspell-en-us", Debian's naming. */
-static char *debian_package(const char *lang)
-{
-    char *p = xasprintf("hunspell-%s", lang);
-    for (char *c = p; *c; c++) {
-        if (*c == '_')
-            *c = '-';
-        else if (*c >= 'A' && *c <= 'Z')
-            *c = (char)(*c - 'A' + 'a');
-    }
-    return p;
-}
-
-static bool find_dict(const char *lang, const char *dict, char **aff, char **dic, char **err)
-{
-    if (dict) {
-        if (is_dir(dict)) {
-            if (try_dir(dict, lang, aff, dic))
-                return true;
-            *err = xasprintf("no hunspell dictionary '%s' in '%s' (needs %s.aff and %s.dic)", lang,
-                             dict, lang, lang);
-            return false;
-        }
-        size_t n = strlen(dict);
-        if (n > 4 && (strcmp(dict + n - 4, ".dic") == 0 || strcmp(dict + n - 4, ".aff") == 0))
-            n -= 4;
-        char *a = xasprintf("%.*s.aff", (int)n, dict);
-        char *d = xasprintf("%.*s.dic", (int)n, dict);
-        if (is_file(a) && is_file(d)) {
-            *aff = a;
-            *dic = d;
-            return true;
-        }
-        *err = xasprintf("cannot find the hunspell dictionary '%s' (needs '%s' and '%s')", dict, a, d);
-        free(a);
-        free(d);
-        return false;
-    }
-    civ_buf looked;
-    civ_buf_init(&looked);
-    const char *env = getenv("DICPATH");
-    if (env && *env) {
-        char *copy = xstrdup(env);
-        for (char *save = NULL, *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
-            if (try_dir(dir, lang, aff, dic)) {
-                free(copy);
-                civ_buf_release(&looked);
-                return true;
-            }
-            civ_buf_printf(&looked, "%s, ", dir);
-        }
-        free(copy);
-    }
-    static const char *const std_dirs[] = {"/usr/share/hunspell", "/usr/share/myspell/dicts",
-                                           "/usr/share/myspell"};
-    for (size_t i = 0; i < sizeof std_dirs / sizeof *std_dirs; i++) {
-        if (try_dir(std_dirs[i], lang, aff, dic)) {
-            civ_buf_release(&looked);
-            return true;
-        }
-        civ_buf_printf(&looked, "%s%s", std_dirs[i], i + 1 < sizeof std_dirs / sizeof *std_dirs ? ", " : "");
-    }
-    char *pkg = debian_package(lang);
-    *err = xasprintf("no hunspell dictionary for '%s' (looked for %s.aff and %s.dic in %s); install the "
-                     "Debian package '%s' (apt-get install %s) or give --dict PATH",
-                     lang, lang, lang, looked.data, pkg, pkg);
-    free(pkg);
-    civ_buf_release(&looked);
-    return false;
-}
 
 /* Loads a new handle. Loading is serialised: hunspell keeps process-wide
  * character tables that older versions set up without a lock, and two
@@ -200,7 +110,7 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     char *aff = NULL, *dic = NULL;
     if (!lang || !*lang)
         lang = CIV_SPELL_DEFAULT_LANG;
-    if (!find_dict(lang, dict, &aff, &dic, err))
+    if (!civ_dict_find(lang, dict, &aff, &dic, err))
         return NULL;
     civ_speller *sp = xcalloc(1, sizeof *sp);
     sp->lang = xstrdup(lang);
@@ -212,6 +122,7 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     pthread_mutex_init(&sp->pool_lock, NULL);
     pthread_rwlock_init(&sp->cache_lock, NULL);
     pthread_mutex_init(&sp->cand_lock, NULL);
+    pthread_mutex_init(&sp->index_lock, NULL);
     Hunhandle *h = load_handle(sp);
     const char *enc = Hunspell_get_dic_encoding(h);
     if (!enc || strcmp(enc, "UTF-8") != 0) {
@@ -259,6 +170,10 @@ void civ_speller_free(civ_speller *sp)
     free(sp->cand_lang);
     free(sp->cand_dict);
     pthread_mutex_destroy(&sp->cand_lock);
+    civ_wordindex_close(sp->index);
+    free(sp->index_path);
+    free(sp->index_note);
+    pthread_mutex_destroy(&sp->index_lock);
     free(sp->lang);
     free(sp->aff);
     free(sp->dic);
@@ -436,9 +351,76 @@ static bool is_split(const char *sugg, const char *word, size_t n)
     return false;
 }
 
-static bool hun_spell(void *ud, const char *word)
+void civ_speller_set_index(civ_speller *sp, const char *path)
 {
-    return Hunspell_spell((Hunhandle *)ud, word) != 0;
+    free(sp->index_path);
+    sp->index_path = xstrdup(path);
+}
+
+/* The word index, opened by the first thread that asks when it was built
+ * from this speller's .aff, .dic and extra .dic files; else NULL, with
+ * the reason in index_note. */
+static const civ_wordindex *word_index(civ_speller *sp)
+{
+    if (!sp->index_path || atomic_load(&sp->index_tried))
+        return sp->index;
+    pthread_mutex_lock(&sp->index_lock);
+    if (!atomic_load(&sp->index_tried)) {
+        const char **in = xcalloc(2 + sp->nextra, sizeof *in);
+        in[0] = sp->aff;
+        in[1] = sp->dic;
+        for (size_t i = 0; i < sp->nextra; i++)
+            in[2 + i] = sp->extra[i];
+        uint64_t hash;
+        char *err = NULL;
+        if (civ_wordindex_hash_files(in, 2 + sp->nextra, &hash, &err))
+            sp->index = civ_wordindex_open(sp->index_path, hash, &err);
+        if (!sp->index)
+            sp->index_note = xasprintf("%s: %s; suggestions ask hunspell for each candidate", sp->lang, err);
+        free(err);
+        free(in);
+        atomic_store(&sp->index_tried, true);
+    }
+    pthread_mutex_unlock(&sp->index_lock);
+    return sp->index;
+}
+
+const char *civ_speller_index_note(civ_speller *sp)
+{
+    return atomic_load(&sp->index_tried) ? sp->index_note : NULL;
+}
+
+/* The near search's dictionary: the word index, and hunspell (a handle
+ * taken at the first question) for what the index cannot tell or when
+ * there is none. Both give Hunspell_spell's answer (wordindex.h). */
+typedef struct {
+    civ_speller *sp;
+    const civ_wordindex *ix;
+    Hunhandle *h;
+} near_dict;
+
+static Hunhandle *near_handle(near_dict *d)
+{
+    if (!d->h)
+        d->h = take_handle(d->sp);
+    return d->h;
+}
+
+static bool near_spell(void *ud, const char *word)
+{
+    near_dict *d = ud;
+    if (d->ix) {
+        civ_wix_answer a = civ_wordindex_find(d->ix, word, strlen(word));
+        if (a != CIV_WIX_ASK)
+            return a == CIV_WIX_YES;
+    }
+    return Hunspell_spell(near_handle(d), word) != 0;
+}
+
+static void near_done(near_dict *d)
+{
+    if (d->h)
+        give_handle(d->sp, d->h);
 }
 
 static bool all_caps(const char *s)
@@ -489,9 +471,9 @@ static void compute_near(civ_speller *sp, verdict *v, const char *word, size_t n
 {
     civ_near_word near[CIV_SPELL_MAX_SUGGEST];
     int best;
-    Hunhandle *h = take_handle(sp);
-    size_t m = civ_near_search(hun_spell, h, word, n, near, CIV_SPELL_MAX_SUGGEST, &best);
-    if (m && near[0].cost == 1 && !own_casing(h, word, n, &near[0].word)) {
+    near_dict d = {sp, word_index(sp), NULL};
+    size_t m = civ_near_search(near_spell, &d, word, n, near, CIV_SPELL_MAX_SUGGEST, &best);
+    if (m && near[0].cost == 1 && !own_casing(near_handle(&d), word, n, &near[0].word)) {
         free(near[0].word); /* not a casing the dictionary has */
         memmove(near, near + 1, --m * sizeof *near);
         best = m ? near[0].cost : CIV_NEAR_NONE;
@@ -505,9 +487,9 @@ static void compute_near(civ_speller *sp, verdict *v, const char *word, size_t n
         for (size_t i = 0; i < k; i++)
             if (low[i] >= 'A' && low[i] <= 'Z')
                 low[i] = (char)(low[i] - 'A' + 'a');
-        proper = !Hunspell_spell(h, low);
+        proper = !near_spell(&d, low);
     }
-    give_handle(sp, h);
+    near_done(&d);
     char **sugg = m ? xcalloc(m, sizeof *sugg) : NULL;
     for (size_t i = 0; i < m; i++)
         sugg[i] = near[i].word;
@@ -558,13 +540,13 @@ const char *civ_speller_casing(civ_speller *sp, const char *word, size_t n)
         return r;
     }
     if (!atomic_load(&v->casing_done)) {
-        Hunhandle *h = take_handle(sp);
-        char *c = civ_near_casing(hun_spell, h, word, n);
-        if (c && !own_casing(h, word, n, &c)) {
+        near_dict d = {sp, word_index(sp), NULL};
+        char *c = civ_near_casing(near_spell, &d, word, n);
+        if (c && !own_casing(near_handle(&d), word, n, &c)) {
             free(c);
             c = NULL;
         }
-        give_handle(sp, h);
+        near_done(&d);
         pthread_rwlock_wrlock(&sp->cache_lock);
         if (!atomic_load(&v->casing_done)) {
             v->casing = c;

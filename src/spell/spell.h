@@ -157,6 +157,17 @@ typedef struct {
 } civ_ranked;
 size_t civ_speller_rank(civ_speller *sp, const char *word, size_t n, civ_ranked *out, size_t max);
 
+/* Makes the near search (the suggestions, civ_speller_closest and
+ * civ_speller_casing) read the word index at path (wordindex.h) instead
+ * of asking hunspell for each candidate, with the same answers. The index
+ * is opened at the first search, and used only when it was built from
+ * this speller's .aff, .dic and extra .dic files (the house dictionary);
+ * else the search asks hunspell as before. Set-up only. */
+void civ_speller_set_index(civ_speller *sp, const char *path);
+/* Why the word index set is not used (owned by the speller; for -v), or
+ * NULL: it is used, none was set, or no search has run yet. */
+const char *civ_speller_index_note(civ_speller *sp);
+
 /* Counters for --spell-stats. */
 typedef struct {
     uint64_t words;       /* words checked (civ_speller_account) */

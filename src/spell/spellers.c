@@ -113,6 +113,13 @@ static civ_speller *load(const civ_spellers *s, const char *lang, const char *co
         civ_buf_printf(errs, "%shouse dictionary: %s", errs->len ? "\n" : "", err);
         free(err);
     }
+    if (s->house) { /* the word index is built beside the house dictionary */
+        const char *slash = strrchr(s->house, '/');
+        int dir = slash ? (int)(slash - s->house) : 1;
+        char *ix = xasprintf("%.*s/%s.wordindex", dir, slash ? s->house : ".", civ_speller_lang(sp));
+        civ_speller_set_index(sp, ix);
+        free(ix);
+    }
     for (size_t i = 0; i < s->nwords + ndicts; i++) {
         const char *p = i < s->nwords ? s->words[i] : dicts[i - s->nwords];
         if (!civ_speller_add_list(sp, p, &err)) { /* .txt or .dic, plain or hunspell's */
@@ -158,6 +165,24 @@ civ_speller *civ_spellers_get(civ_spellers *s, const char *lang, const char *con
         *err = civ_buf_detach(&errs);
     civ_buf_release(&errs);
     return sp;
+}
+
+char *civ_spellers_index_notes(civ_spellers *s)
+{
+    civ_buf b;
+    civ_buf_init(&b);
+    pthread_mutex_lock(&s->lock);
+    for (size_t i = 0; i < s->n; i++) {
+        const char *note = s->v[i].sp ? civ_speller_index_note(s->v[i].sp) : NULL;
+        if (note && !strstr(b.data ? b.data : "", note))
+            civ_buf_printf(&b, "%s%s", b.len ? "\n" : "", note);
+    }
+    pthread_mutex_unlock(&s->lock);
+    if (!b.len) {
+        civ_buf_release(&b);
+        return NULL;
+    }
+    return civ_buf_detach(&b);
 }
 
 void civ_spellers_stats(civ_spellers *s, civ_spell_stats *out)

@@ -37,6 +37,10 @@ void civ_spellers_free(civ_spellers *s);
 civ_speller *civ_spellers_get(civ_spellers *s, const char *lang, const char *const *dicts,
                               size_t ndicts, char **err);
 
+/* Why spellers made so far do not use their word index (spell.h,
+ * civ_speller_index_note), one line each, or NULL (heap; caller frees). */
+char *civ_spellers_index_notes(civ_spellers *s);
+
 /* Sums the statistics of every speller created (for --spell-stats). */
 void civ_spellers_stats(civ_spellers *s, civ_spell_stats *out);
 
