@@ -52,6 +52,9 @@
  * distinct reported words of a file get suggestions. */
 #define SUGGEST_LIMIT 100
 #define VOCABULARY 3 /* uses in one post that make a word the post's own */
+/* ... and a Capitalised one a name: a typo is rarely repeated letter for
+ * letter, a name often is */
+#define NAME_REPEATS 2
 
 typedef enum { V_NONE, V_TYPO, V_CASING, V_VARIANT, V_TERM, V_SPELLING } verdict_kind;
 
@@ -97,14 +100,23 @@ static bool capital_mid_sentence(const sp_word *w)
     return false;
 }
 
+/* Some occurrence is Capitalised where a common word is too (spelling_impl.h). */
+static bool in_sentence(const sp_word *w)
+{
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].sentence)
+            return true;
+    return false;
+}
+
 /* Used fewer than VOCABULARY times in the post in any casing, and in
  * fewer than CIV_SPELLING_RUN_POSTS posts of the run. */
-static bool rare(const sp_state *st, const sp_word *w)
+static bool rare(const sp_state *st, const sp_word *w, uintptr_t limit)
 {
     char buf[256];
     for (size_t i = 0; i < w->klen; i++)
         buf[i] = up(w->key[i]) ? (char)(w->key[i] - 'A' + 'a') : w->key[i];
-    if ((uintptr_t)civ_strmap_get(&st->family, buf, w->klen) >= VOCABULARY)
+    if ((uintptr_t)civ_strmap_get(&st->family, buf, w->klen) >= limit)
         return false;
     const civ_strmap *run = st->ctx->run_words;
     return !run || (uintptr_t)civ_strmap_get(run, buf, w->klen) < CIV_SPELLING_RUN_POSTS;
@@ -141,13 +153,16 @@ static const sp_word *variant_of(const sp_state *st, const sp_word *w)
     return best;
 }
 
-/* Some occurrence stands next to a Capitalised known word. */
-static bool title_context(const sp_word *w)
+/* What the closest occurrence stands next to: CIV_SP_NEXT_COMMON when
+ * some occurrence stands next to a Capitalised common word, else
+ * CIV_SP_NEXT_PROPER when some is next to a proper noun. */
+static int title_context(const sp_word *w)
 {
+    int best = CIV_SP_NEXT_NONE;
     for (size_t i = 0; i < w->nocc; i++)
-        if (w->occ[i].title_ctx)
-            return true;
-    return false;
+        if (w->occ[i].title_ctx > best)
+            best = w->occ[i].title_ctx;
+    return best;
 }
 
 /* A capital the writer took away on purpose: the casing fix of a styled
@@ -184,23 +199,37 @@ static judgement judge(const sp_state *st, const sp_word *w)
     for (size_t i = 0; i < w->nocc; i++)
         if (w->occ[i].in_url) /* the link's own name for what it links to */
             return j;
-    if (rare(st, w)) {
+    /* Capitalised only where its place explains the capital, and not
+     * where a common word's stands (spelling_impl.h: a list item's,
+     * quotation's or table cell's start, after a colon, the first word of
+     * a heading in sentence case): there, on real posts, a name far more
+     * often than a misspelt common word, so judged as a name, with any
+     * one edit to a known word making it a typo */
+    bool placed = !name && up(w->key[0]) && w->klen >= 2 && !up(w->key[1]) && !in_sentence(w);
+    if (rare(st, w, name || placed ? NAME_REPEATS : VOCABULARY)) {
         /* a common word of 4 letters or more: no neighbour needed (and
          * none looked for: the search costs ~1 ms a word) */
-        if (!name && w->klen >= 4) {
+        if (!name && !placed && w->klen >= 4) {
             j.kind = V_TYPO;
             return j;
         }
         civ_closeness c = civ_speller_closest(sp, w->key, w->klen);
         bool near = c.cost <= CIV_SPELL_EDIT && c.cost > 1;
         bool cheap = c.cost <= CIV_SPELL_EDIT / 2 && c.cost > 1;
-        /* a short common word a cheap edit from a known word (`teh`: any
-         * 3 letters are one plain edit from some word); a name one
-         * edit from a proper noun, or a Capitalised one a cheap edit (a
-         * swap, a doubled letter, a key next to the right one) from any
-         * known word; camelCase only from a proper noun */
-        if ((!name && cheap) || (name && near && c.proper) ||
-            (name && !styled && (cheap || (near && title_context(w))))) {
+        /* next to a proper noun, only a letter missing (`the European
+         * Unio`; not `Eric Harpel` -> `Harped`, a surname) */
+        int next = title_context(w);
+        bool missing = near && c.word && strlen(c.word) == w->klen + 1;
+        bool title = (next == CIV_SP_NEXT_COMMON && near) || (next == CIV_SP_NEXT_PROPER && missing);
+        /* a short common word a cheap edit (a swap, a doubled letter)
+         * from a known word (`teh`: any 3 letters are one plain edit from
+         * some word); a name a cheap edit from any known word (camelCase:
+         * from a proper noun), or one edit when it stands next to a
+         * Capitalised common word (`the Gozernment Council`); a word
+         * Capitalised by its place alone one edit from any known word
+         * (`- Goverment officials`, not `- Zorblax, a developer`) */
+        if ((!name && !placed && cheap) || (name && cheap && (!styled || c.proper)) ||
+            (name && !styled && title) || (placed && near)) {
             j.kind = V_TYPO;
             return j;
         }
