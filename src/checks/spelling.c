@@ -215,6 +215,21 @@ static int title_word(sp_state *st, const char *text, const civ_word *t, size_t 
     return civ_spelling_known(st, low, n) ? CIV_SP_NEXT_COMMON : CIV_SP_NEXT_PROPER;
 }
 
+/* The word w[0..n) is a whole segment of url's path, letter for letter
+ * (`[vcr](https://example.org/docs/vcr)`): the linked thing's own
+ * identifier, in the case its owner writes it. */
+static bool url_segment(const char *url, const char *w, size_t n)
+{
+    const char *path = strstr(url, "://");
+    path = path ? strchr(path + 3, '/') : url;
+    for (const char *p = path ? strstr(path, w) : NULL; p; p = strstr(p + 1, w)) {
+        char after = p[n];
+        if (p > url && p[-1] == '/' && (after == '\0' || after == '/' || after == '?' || after == '#'))
+            return true;
+    }
+    return false;
+}
+
 /* Records one occurrence of the unknown word text[t0..t1). */
 static void collect(sp_state *st, const where *w, const char *text, size_t t0, size_t t1)
 {
@@ -263,10 +278,13 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
     }
     int l = title_word(st, text, st->left, t0, t1), r = title_word(st, text, st->right, t0, t1);
     o->title_ctx = (unsigned char)(l > r ? l : r);
-    o->in_url = false;
+    o->in_url = o->url_segment = false;
     if (w->b) {
         const civ_inline *in = civ_block_inline_at(w->b, t0);
-        o->in_url = in && in->kind == CIV_INL_LINK && in->url && strcasestr(in->url, buf);
+        if (in && in->kind == CIV_INL_LINK && in->url) {
+            o->in_url = strcasestr(in->url, buf) != NULL;
+            o->url_segment = url_segment(in->url, buf, k);
+        }
     }
     for (size_t i = 0; i < k; i++)
         if (buf[i] >= 'A' && buf[i] <= 'Z')

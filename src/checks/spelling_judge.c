@@ -74,6 +74,11 @@ static bool low(char c)
     return c >= 'a' && c <= 'z';
 }
 
+static char fold(char c)
+{
+    return up(c) ? (char)(c - 'A' + 'a') : c;
+}
+
 /* A capital after the first letter, with lower case too (`dOpenLab`,
  * `QuillPath`): a name's shape. ALL-CAPS is not. */
 static bool inner_capital(const char *s, size_t n)
@@ -127,7 +132,10 @@ static bool inflection(const sp_word *a, const sp_word *b)
 {
     const sp_word *s = a->klen < b->klen ? a : b, *l = a->klen < b->klen ? b : a;
     size_t d = l->klen - s->klen;
-    if (d < 1 || d > 2 || memcmp(s->key, l->key, s->klen) != 0)
+    /* the first letter in either case: a sentence's capital
+     * (`Zorblaxes` opening one, `zorblax` elsewhere) */
+    if (d < 1 || d > 2 || s->klen < 1 || fold(s->key[0]) != fold(l->key[0]) ||
+        memcmp(s->key + 1, l->key + 1, s->klen - 1) != 0)
         return false;
     const char *t = l->key + s->klen;
     return (d == 1 && t[0] == 's') || (d == 2 && (memcmp(t, "es", 2) == 0 || memcmp(t, "'s", 2) == 0));
@@ -176,6 +184,30 @@ static bool styled_capital(const char *w, const char *fix, size_t n)
     return false;
 }
 
+/* Some occurrence is the identifier in its link's address (spelling_impl.h):
+ * `[vcr](…/vcr)` names a package `vcr`, whatever the dictionary's VCR. */
+static bool url_named(const sp_word *w)
+{
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].url_segment)
+            return true;
+    return false;
+}
+
+/* A dictionary acronym of 5 letters or more written as a word
+ * (`Fortran`, `Unicef` for FORTRAN, UNICEF): the style many houses choose
+ * for acronyms read as words, so a matter for a house rule, not a
+ * spelling mistake. Shorter ones (`Nato`, `Html`) are still told. */
+static bool spoken_acronym(const char *w, const char *fix, size_t n)
+{
+    if (n < 5 || !up(w[0]))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!low(w[i]) || !up(fix[i]))
+            return false;
+    return true;
+}
+
 static judgement judge(const sp_state *st, const sp_word *w)
 {
     judgement j = {V_TERM, NULL, 0};
@@ -190,7 +222,8 @@ static judgement judge(const sp_state *st, const sp_word *w)
         j.fix = w->form;
         return j;
     }
-    if (casing && !(styled && styled_capital(w->key, casing, w->klen))) {
+    if (casing && !(styled && styled_capital(w->key, casing, w->klen)) && !url_named(w) &&
+        !spoken_acronym(w->key, casing, w->klen)) {
         j.kind = V_CASING;
         j.fix = casing;
         return j;

@@ -166,6 +166,16 @@ static const judge_case judge_cases[] = {
      "1:6 W unknown word 'frobnicat'>-"},
     {"wrong casing", 0, false, "We use Github and THe tools.",
      "1:8 W 'Github' in the wrong case: the dictionary has GitHub>GitHub|1:19 W 'THe' in the wrong case: the dictionary has The>The"},
+    {"an acronym of 5 letters written as a word is house style", 0, false, "We asked Unesco and Unicef.", ""},
+    {"... one of 4 letters is still told", 0, false, "We asked Nato.",
+     "1:10 W 'Nato' in the wrong case: the dictionary has NATO>NATO"},
+    {"a link's own identifier in its address is not a casing error", 0, false,
+     "See [html](https://example.org/tools/html) and [html](https://example.org/html?x=1).", ""},
+    {"... but only as a whole segment of the path, letter for letter", 0, false,
+     "See [html](https://example.org/htmltools) and [html](https://html.example.org/).",
+     "1:6 W 'html' in the wrong case: the dictionary has HTML>HTML"},
+    {"a plural with the sentence's capital is no variant", 0, false,
+     "# Quxleyroute format\n\nWe ran quxleyroutes. The quxleyroutes and quxleyroutes.", ""},
     {"wrong casing in lower case", 0, false, "We use github.", "1:8 W 'github' in the wrong case: the dictionary has GitHub>GitHub"},
     /* Two letters are not judged, not even for casing: tried on the real
      * posts, casing them found one true error (tv for TV) and 23 false
