@@ -168,6 +168,14 @@ char *civ_spelling_explain(const civ_ctx *ctx, const char *word)
         civ_buf_puts(&b, "verdict: correct, never a finding\n");
         return civ_buf_detach(&b);
     }
+    size_t lists, nlisted;
+    bool listed = civ_speller_listed(sp, key, k, &lists, &nlisted);
+    if (lists)
+        civ_buf_printf(&b, "large word list (Debian's wamerican-huge, %zu words): %s\n", nlisted,
+                       listed ? "has it: a word or name, a typo only when one edit from a known word"
+                              : "does not have it");
+    else
+        civ_buf_puts(&b, "large word list: none read (install Debian's wamerican-huge; English only)\n");
     sp_word w = {.key = key, .klen = k};
     char form[128];
     other_spelling(&b, sp, &w, form);

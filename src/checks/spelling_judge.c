@@ -242,7 +242,11 @@ static judgement judge(const sp_state *st, const sp_word *w)
     if (rare(st, w, name || placed ? NAME_REPEATS : VOCABULARY)) {
         /* a common word of 4 letters or more: no neighbour needed (and
          * none looked for: the search costs ~1 ms a word) */
-        if (!name && !placed && w->klen >= 4) {
+        /* in a large general word list (spell/known.h): an English word
+         * or name hunspell lacks unless one edit from a word it knows
+         * (the lists also hold misspellings such as `programing`) */
+        bool listed = civ_speller_listed(sp, w->key, w->klen, NULL, NULL);
+        if (!name && !placed && w->klen >= 4 && !listed) {
             j.kind = V_TYPO;
             return j;
         }
@@ -261,8 +265,10 @@ static judgement judge(const sp_state *st, const sp_word *w)
          * Capitalised common word (`the Gozernment Council`); a word
          * Capitalised by its place alone one edit from any known word
          * (`- Goverment officials`, not `- Zorblax, a developer`) */
-        if ((!name && !placed && cheap) || (name && cheap && (!styled || c.proper)) ||
-            (name && !styled && title) || (placed && near)) {
+        bool common = !name && !placed && (w->klen >= 4 || cheap);
+        if (listed ? near && (common || (name && cheap) || title || placed)
+                   : common || (name && cheap && (!styled || c.proper)) || (name && !styled && title) ||
+                         (placed && near)) {
             j.kind = V_TYPO;
             return j;
         }

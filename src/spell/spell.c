@@ -16,6 +16,7 @@
 
 #include "base/textfile.h"
 #include "base/util.h"
+#include "spell/known.h"
 #include "spell/near.h"
 
 typedef struct {
@@ -59,6 +60,7 @@ struct civ_speller {
     pthread_mutex_t cand_lock;
     _Atomic(civ_speller *) cand;
     _Atomic bool cand_tried;
+    civ_known *known; /* known.h, or NULL */
 };
 
 static bool is_file(const char *path)
@@ -259,6 +261,7 @@ void civ_speller_free(civ_speller *sp)
     free(sp->cand_lang);
     free(sp->cand_dict);
     pthread_mutex_destroy(&sp->cand_lock);
+    civ_known_free(sp->known);
     free(sp->lang);
     free(sp->aff);
     free(sp->dic);
@@ -420,6 +423,21 @@ bool civ_speller_variant_lacks(civ_speller *sp, const char *word, size_t n)
 {
     civ_speller *c = candidate(sp);
     return c && !civ_speller_check(c, word, n);
+}
+
+void civ_speller_add_known(civ_speller *sp, const char *path)
+{
+    if (!sp->known)
+        sp->known = civ_known_new();
+    civ_known_add(sp->known, path);
+}
+
+bool civ_speller_listed(civ_speller *sp, const char *word, size_t n, size_t *lists, size_t *words)
+{
+    bool has = civ_known_has(sp->known, word, n);
+    if (lists)
+        civ_known_loaded(sp->known, lists, words);
+    return has;
 }
 
 bool civ_speller_in_list(const civ_speller *sp, const char *word, size_t n)

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "checks/spelling.h"
 #include "checks/spelling_impl.h"
@@ -288,6 +289,64 @@ START_TEST(test_other_lines_note)
 }
 END_TEST
 
+/* Spelling findings of md with speller sp, as render() writes them. */
+static void lint_speller(civ_speller *sp, const char *md, char *out, size_t cap)
+{
+    civ_linter l;
+    civ_linter_init(&l, test_rules());
+    civ_policy only;
+    civ_policy_init(&only);
+    civ_linter_only(&l, &only, "spelling");
+    l.ctx.speller = sp;
+    char *err = NULL;
+    civ_source *src = civ_source_from_memory("t.md", md, strlen(md), &err);
+    civ_diags d;
+    civ_diags_init(&d);
+    civ_lint(&l, src, &d);
+    render(src, &d, out, cap);
+    civ_diags_release(&d);
+    civ_source_free(src);
+    civ_policy_release(&only);
+}
+
+/* A large general word list (spell/known.h): a word it has is not a typo
+ * unless one edit from a word the dictionary knows; a list that cannot be
+ * read changes nothing. The list here is invented. */
+START_TEST(test_known_list)
+{
+    char path[] = "/tmp/civlint-known-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    const char *list = "frobnicator\nfrobnicator's\ngoverment\nZorblaxian\nqef\n";
+    ck_assert_int_eq(write(fd, list, strlen(list)), (ssize_t)strlen(list));
+    close(fd);
+    const char *md = "The frobnicator and the goverment. Use the qef tool. The zorblaxian left.";
+    static const char *const want[] = {
+        /* with the list (a Capitalised entry does not make the lower
+         * case known, as in hunspell) */
+        "1:25 W unknown word 'goverment'>government|1:58 W unknown word 'zorblaxian'>-",
+        /* without it (a path that does not exist) */
+        "1:5 W unknown word 'frobnicator'>-|1:25 W unknown word 'goverment'>government|"
+        "1:58 W unknown word 'zorblaxian'>-",
+    };
+    for (int i = 0; i < 2; i++) {
+        char *err = NULL;
+        civ_speller *sp = civ_speller_new("en_US", NULL, &err);
+        ck_assert_ptr_nonnull(sp);
+        civ_speller_add_known(sp, i == 0 ? path : "/nonexistent/civlint-list");
+        char got[1024];
+        lint_speller(sp, md, got, sizeof got);
+        ck_assert_msg(strcmp(got, want[i]) == 0, "list %d: got '%s', expected '%s'", i, got, want[i]);
+        size_t lists = 9, words = 9;
+        civ_speller_listed(sp, "x", 1, &lists, &words);
+        ck_assert_uint_eq(lists, i == 0 ? 1 : 0);
+        ck_assert_uint_eq(words, i == 0 ? 4 : 0); /* the possessive left out */
+        civ_speller_free(sp);
+    }
+    unlink(path);
+}
+END_TEST
+
 /* The run's vocabulary: the pre-pass lists a post's unknown words once,
  * lower-cased; a word the run counts in 3 posts is not a typo. */
 START_TEST(test_run_vocabulary)
@@ -342,6 +401,7 @@ Suite *suite_spell_judge(void)
     tcase_set_timeout(tc, 60);
     tcase_add_unchecked_fixture(tc, test_speller_fixture, NULL);
     tcase_add_loop_test(tc, test_judge_table, 0, sizeof judge_cases / sizeof *judge_cases);
+    tcase_add_test(tc, test_known_list);
     tcase_add_loop_test(tc, test_other_lines_note, 0, sizeof lines_cases / sizeof *lines_cases);
     tcase_add_test(tc, test_run_vocabulary);
     suite_add_tcase(s, tc);
