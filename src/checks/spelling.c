@@ -278,12 +278,13 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
     }
     int l = title_word(st, text, st->left, t0, t1), r = title_word(st, text, st->right, t0, t1);
     o->title_ctx = (unsigned char)(l > r ? l : r);
-    o->in_url = o->url_segment = false;
+    o->in_url = o->url_segment = o->link_name = false;
     if (w->b) {
         const civ_inline *in = civ_block_inline_at(w->b, t0);
         if (in && in->kind == CIV_INL_LINK && in->url) {
             o->in_url = strcasestr(in->url, buf) != NULL;
             o->url_segment = url_segment(in->url, buf, k);
+            o->link_name = in->t0 == t0 && in->t1 == t1;
         }
     }
     for (size_t i = 0; i < k; i++)

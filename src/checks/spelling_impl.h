@@ -33,6 +33,8 @@ typedef struct {
                       or a table cell's start, not after a colon) */
     bool curly;    /* written with a curly apostrophe */
     unsigned char title_ctx; /* next to a Capitalised known word: CIV_SP_NEXT_* */
+    bool link_name;   /* the whole text of a link ([zorblax](…)): the
+                         linked thing's name */
     bool url_segment; /* ... as a whole segment of its path, in the same
                          case ([vcr](https://example.org/x/vcr)) */
     bool in_url;   /* in a link's text, and also in its destination

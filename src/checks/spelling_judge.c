@@ -184,6 +184,17 @@ static bool styled_capital(const char *w, const char *fix, size_t n)
     return false;
 }
 
+/* Some occurrence is a link's whole text (`[zorblax](…)`): the name of
+ * what it links to - a package, a tool, a page - far more often than a
+ * misspelt common word, so judged as a name at the start of a list item. */
+static bool link_named(const sp_word *w)
+{
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].link_name)
+            return true;
+    return false;
+}
+
 /* Some occurrence is the identifier in its link's address (spelling_impl.h):
  * `[vcr](…/vcr)` names a package `vcr`, whatever the dictionary's VCR. */
 static bool url_named(const sp_word *w)
@@ -238,7 +249,8 @@ static judgement judge(const sp_state *st, const sp_word *w)
      * a heading in sentence case): there, on real posts, a name far more
      * often than a misspelt common word, so judged as a name, with any
      * one edit to a known word making it a typo */
-    bool placed = !name && up(w->key[0]) && w->klen >= 2 && !up(w->key[1]) && !in_sentence(w);
+    bool placed = !name && ((up(w->key[0]) && w->klen >= 2 && !up(w->key[1]) && !in_sentence(w)) ||
+                            link_named(w));
     if (rare(st, w, name || placed ? NAME_REPEATS : VOCABULARY)) {
         /* a common word of 4 letters or more: no neighbour needed (and
          * none looked for: the search costs ~1 ms a word) */
