@@ -105,7 +105,7 @@ typedef enum {
     AT_MID,      /* mid-sentence: a capital there is a name's */
     AT_SENTENCE, /* after a full stop, question or exclamation mark or an
                     ellipsis: the sentence's capital */
-    AT_LABEL,    /* after a colon (`Photo: Quxley Varn`, `Chair: Zorblax`) */
+    AT_LABEL,    /* the first word of a byline's role (`Name – Editor`) */
     AT_BLOCK,    /* the block's first word */
 } at_kind;
 
@@ -114,7 +114,8 @@ typedef enum {
 static bool after_initial(const char *text, size_t t)
 {
     return t >= 2 && text[t - 2] >= 'A' && text[t - 2] <= 'Z' &&
-           (t == 2 || text[t - 3] == ' ' || text[t - 3] == '(' || text[t - 3] == '\n');
+           (t == 2 || text[t - 3] == ' ' || text[t - 3] == '(' || text[t - 3] == '\n' ||
+            text[t - 3] == '.'); /* `Q.X. Varn` */
 }
 
 /* What stands before text offset t, past white space, opening quotes,
@@ -138,7 +139,9 @@ static at_kind at_start(const char *text, size_t t)
         }
         if (c == '.')
             return after_initial(text, t) ? AT_MID : AT_SENTENCE;
-        return c == '!' || c == '?' ? AT_SENTENCE : c == ':' ? AT_LABEL : AT_MID;
+        /* after a colon a capital is a name's as often as not (`Photo:
+         * Quxley Varn`, `Chair: Zorblax`): judged as mid-sentence */
+        return c == '!' || c == '?' ? AT_SENTENCE : AT_MID;
     }
     return AT_BLOCK;
 }

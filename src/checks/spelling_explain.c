@@ -89,7 +89,7 @@ static void suggestions(civ_buf *b, civ_speller *sp, const char *key, size_t k)
 static const char *const places[] = {
     "mid-sentence",
     "at a sentence start",
-    "at a list item's, quotation's or table cell's start, or after a colon",
+    "at a list item's, quotation's or table cell's start, or a heading's in sentence case",
 };
 
 /* What the check makes of one occurrence at places[place]. */

@@ -30,7 +30,7 @@ typedef struct {
     bool sentence; /* initial, where a common word is Capitalised too: after
                       a full stop, at a paragraph's start, in a Title Case
                       heading or title (not a list item's, a quotation's
-                      or a table cell's start, not after a colon) */
+                      or a table cell's start) */
     bool curly;    /* written with a curly apostrophe */
     unsigned char title_ctx; /* next to a Capitalised known word: CIV_SP_NEXT_* */
     bool link_name;   /* the whole text of a link ([zorblax](…)): the

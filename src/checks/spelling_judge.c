@@ -245,7 +245,7 @@ static judgement judge(const sp_state *st, const sp_word *w)
             return j;
     /* Capitalised only where its place explains the capital, and not
      * where a common word's stands (spelling_impl.h: a list item's,
-     * quotation's or table cell's start, after a colon, the first word of
+     * quotation's or table cell's start, a one-word link, the first word of
      * a heading in sentence case): there, on real posts, a name far more
      * often than a misspelt common word, so judged as a name, with any
      * one edit to a known word making it a typo */

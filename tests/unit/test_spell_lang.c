@@ -190,7 +190,7 @@ static const explain_case explain_cases[] = {
     {"targetted", {"still a typo", "mid-sentence: a likely typo", "1. targeted (cost 2/4)"}},
     {"Github", {"mid-sentence: wrong casing", "(fix-it GitHub)", "at a sentence start: wrong casing"}},
     {"Zorblax", {"mid-sentence: an unknown term", "at a sentence start: a likely typo",
-                 "after a colon: an unknown term", "one edit away: nothing"}},
+                 "a heading's in sentence case: an unknown term", "one edit away: nothing"}},
     {"government", {"knows it", "verdict: correct, never a finding"}},
     {"Abuladze", {"does not know it", "the house dictionary, a project .dic", "verdict: correct"}},
     {"Kvirikashvili's", {"tokenizer: a word, checked", "does not know it"}},
