@@ -66,7 +66,7 @@ void civ_spellers_free(civ_spellers *s)
  * hunspell lacks from typos (spell/known.h). wbritish-huge was measured
  * too: on the real posts it changed no finding that en_GB's hunspell
  * dictionary and this list did not, and doubled the cost. */
-const char *const KNOWN_LISTS[1] = {"/usr/share/dict/american-english-huge"};
+static const char *const KNOWN_LISTS[1] = {"/usr/share/dict/american-english-huge"};
 
 /* The other spelling of English a post may be written in, tried when the
  * configuration names only `lang`: British for an American dictionary,
