@@ -21,7 +21,6 @@ struct civ_spellers {
     const char *const *words;
     size_t nwords;
     bool full_search;
-    bool known_lists;
 };
 
 civ_spellers *civ_spellers_new(const char *lang, const char *dict, const char *house_dic,
@@ -34,18 +33,12 @@ civ_spellers *civ_spellers_new(const char *lang, const char *dict, const char *h
     s->house = house_dic;
     s->words = words;
     s->nwords = nwords;
-    s->known_lists = true;
     return s;
 }
 
 void civ_spellers_set_full_search(civ_spellers *s, bool on)
 {
     s->full_search = on;
-}
-
-void civ_spellers_set_known_lists(civ_spellers *s, bool on)
-{
-    s->known_lists = on;
 }
 
 void civ_spellers_free(civ_spellers *s)
@@ -112,7 +105,7 @@ static civ_speller *load_langs(const civ_spellers *s, const char *lang, civ_buf 
     if (n == 1 && cand)
         civ_speller_add_candidate(sp, cand, s->dict);
     /* English: Debian's large SCOWL lists (known.h), when installed */
-    for (size_t i = 0; cand && s->known_lists && i < sizeof KNOWN_LISTS / sizeof *KNOWN_LISTS; i++)
+    for (size_t i = 0; cand && i < sizeof KNOWN_LISTS / sizeof *KNOWN_LISTS; i++)
         civ_speller_add_known(sp, KNOWN_LISTS[i]);
     free(list);
     return sp;

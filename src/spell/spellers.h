@@ -25,9 +25,6 @@ civ_spellers *civ_spellers_new(const char *lang, const char *dict, const char *h
 /* Every speller made from now on also uses hunspell's full suggestion
  * search (civ_speller_set_full_search). Call before the first get. */
 void civ_spellers_set_full_search(civ_spellers *s, bool on);
-/* Whether English spellers read Debian's large word list (wamerican-huge,
- * spell/known.h; on by default). Call before the first get. */
-void civ_spellers_set_known_lists(civ_spellers *s, bool on);
 void civ_spellers_free(civ_spellers *s);
 
 /* The speller for a file whose settings give lang (NULL: the default) and
