@@ -77,7 +77,7 @@ static const civ_check table[] = {
      "rules/figures.yml."},
     {"rule-packs", CIV_SEV_WARNING, "the house-style rules of the packs in rules/, reported as PACK.ID (listed below)",
      civ_check_rule_packs, NULL},
-    {"spelling", CIV_SEV_WARNING, "a word unknown to the hunspell dictionary (en_US), the house dictionary and the word lists", civ_check_spelling, NULL},
+    {"spelling", CIV_SEV_WARNING, "a likely misspelling: a word the hunspell dictionary (en_US), the house dictionary and the word lists do not know that reads as a typo, not as a name or the post's vocabulary; a known word in the wrong case; a variant of a name the post spells otherwise", civ_check_spelling, NULL},
     {"mixed-script", CIV_SEV_ERROR, "a word mixing Latin with Cyrillic or Greek look-alike letters", civ_check_mixed_script, NULL},
 };
 

@@ -85,10 +85,17 @@ static void suggestions(civ_buf *b, civ_speller *sp, const char *key, size_t k)
     }
 }
 
-/* What the check makes of one occurrence (initial: at a sentence start). */
-static void judged(civ_buf *b, const civ_ctx *ctx, sp_word *w, bool initial)
+/* Where judged() puts its one occurrence. */
+static const char *const places[] = {
+    "mid-sentence",
+    "at a sentence start",
+    "at a list item's, quotation's or table cell's start, or a heading's in sentence case",
+};
+
+/* What the check makes of one occurrence at places[place]. */
+static void judged(civ_buf *b, const civ_ctx *ctx, sp_word *w, int place)
 {
-    sp_occ occ = {.initial = initial};
+    sp_occ occ = {.initial = place > 0, .sentence = place == 1};
     w->occ = &occ;
     w->nocc = 1;
     sp_state st = {.ctx = ctx};
@@ -101,7 +108,7 @@ static void judged(civ_buf *b, const civ_ctx *ctx, sp_word *w, bool initial)
     st.nwords = 1;
     const char *fix;
     const char *what = civ_spelling_class(&st, w, &fix);
-    civ_buf_printf(b, "%s: %s%s%s%s\n", initial ? "at a sentence start" : "mid-sentence", what,
+    civ_buf_printf(b, "%s: %s%s%s%s\n", places[place], what,
                    fix ? " (fix-it " : "", fix ? fix : "", fix ? ")" : "");
     civ_strmap_release(&st.family);
     w->occ = NULL;
@@ -161,14 +168,25 @@ char *civ_spelling_explain(const civ_ctx *ctx, const char *word)
         civ_buf_puts(&b, "verdict: correct, never a finding\n");
         return civ_buf_detach(&b);
     }
+    size_t lists, nlisted;
+    bool listed = civ_speller_listed(sp, key, k, &lists, &nlisted);
+    if (lists)
+        civ_buf_printf(&b, "large word list (Debian's wamerican-huge, %zu words): %s\n", nlisted,
+                       listed ? "has it: a word or name, a typo only when one edit from a known word"
+                              : "does not have it");
+    else
+        civ_buf_puts(&b, "large word list: none read (install Debian's wamerican-huge; English only)\n");
     sp_word w = {.key = key, .klen = k};
     char form[128];
     other_spelling(&b, sp, &w, form);
-    judged(&b, ctx, &w, false);
-    if (key[0] >= 'A' && key[0] <= 'Z')
-        judged(&b, ctx, &w, true);
-    civ_buf_puts(&b, "in a post: a word the post uses 3 times, or 3 posts of a run use, is its vocabulary "
-                     "(an unknown term); one occurrence is reported once, with the other lines in a note\n");
+    judged(&b, ctx, &w, 0);
+    if (key[0] >= 'A' && key[0] <= 'Z') {
+        judged(&b, ctx, &w, 1);
+        judged(&b, ctx, &w, 2);
+    }
+    civ_buf_puts(&b, "in a post: a word the post uses 3 times (a Capitalised one twice), or 3 posts of a "
+                     "run use, is its vocabulary (an unknown term); one occurrence is reported once, with "
+                     "the other lines in a note\n");
     suggestions(&b, sp, key, k);
     return civ_buf_detach(&b);
 }

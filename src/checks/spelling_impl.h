@@ -14,14 +14,29 @@
 #include "checks/check.h"
 #include "text/words.h"
 
+/* What stands next to an unknown word, separated by spaces only. */
+enum {
+    CIV_SP_NEXT_NONE,   /* no Capitalised known word */
+    CIV_SP_NEXT_PROPER, /* a proper noun (`Eric`, `European`) */
+    CIV_SP_NEXT_COMMON, /* a Capitalised common word (`Council`) */
+};
+
 /* One place an unknown word is written. */
 typedef struct {
     size_t s0, s1; /* source span */
     bool initial;  /* at the start of a sentence, block or hyphenated part's
                       word, or in a heading or the title: a capital there
                       says nothing about being a name */
+    bool sentence; /* initial, where a common word is Capitalised too: after
+                      a full stop, at a paragraph's start, in a Title Case
+                      heading or title (not a list item's, a quotation's
+                      or a table cell's start) */
     bool curly;    /* written with a curly apostrophe */
-    bool title_ctx; /* next to a Capitalised known word (spelling.c) */
+    unsigned char title_ctx; /* next to a Capitalised known word: CIV_SP_NEXT_* */
+    bool link_name;   /* the whole text of a link ([zorblax](…)): the
+                         linked thing's name */
+    bool url_segment; /* ... as a whole segment of its path, in the same
+                         case ([vcr](https://example.org/x/vcr)) */
     bool in_url;   /* in a link's text, and also in its destination
                       ([taxadb](https://github.com/x/taxadb)): a name */
 } sp_occ;
@@ -52,6 +67,7 @@ typedef struct {
     size_t byline;           /* the byline's block, or SIZE_MAX */
     size_t byline_end;       /* where the name ends in its text */
     const civ_word *left, *right;   /* the tokens around the word being checked */
+    bool title_case;         /* the heading or title being read is in Title Case */
     bool variant_post;       /* written in the candidate spelling (spelling_lang.c) */
     size_t nforeign;         /* paragraphs not spell-checked as foreign */
     size_t foreign_block;    /* the first of them */

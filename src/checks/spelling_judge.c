@@ -52,6 +52,9 @@
  * distinct reported words of a file get suggestions. */
 #define SUGGEST_LIMIT 100
 #define VOCABULARY 3 /* uses in one post that make a word the post's own */
+/* ... and a Capitalised one a name: a typo is rarely repeated letter for
+ * letter, a name often is */
+#define NAME_REPEATS 2
 
 typedef enum { V_NONE, V_TYPO, V_CASING, V_VARIANT, V_TERM, V_SPELLING } verdict_kind;
 
@@ -69,6 +72,11 @@ static bool up(char c)
 static bool low(char c)
 {
     return c >= 'a' && c <= 'z';
+}
+
+static char fold(char c)
+{
+    return up(c) ? (char)(c - 'A' + 'a') : c;
 }
 
 /* A capital after the first letter, with lower case too (`dOpenLab`,
@@ -97,14 +105,23 @@ static bool capital_mid_sentence(const sp_word *w)
     return false;
 }
 
+/* Some occurrence is Capitalised where a common word is too (spelling_impl.h). */
+static bool in_sentence(const sp_word *w)
+{
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].sentence)
+            return true;
+    return false;
+}
+
 /* Used fewer than VOCABULARY times in the post in any casing, and in
  * fewer than CIV_SPELLING_RUN_POSTS posts of the run. */
-static bool rare(const sp_state *st, const sp_word *w)
+static bool rare(const sp_state *st, const sp_word *w, uintptr_t limit)
 {
     char buf[256];
     for (size_t i = 0; i < w->klen; i++)
         buf[i] = up(w->key[i]) ? (char)(w->key[i] - 'A' + 'a') : w->key[i];
-    if ((uintptr_t)civ_strmap_get(&st->family, buf, w->klen) >= VOCABULARY)
+    if ((uintptr_t)civ_strmap_get(&st->family, buf, w->klen) >= limit)
         return false;
     const civ_strmap *run = st->ctx->run_words;
     return !run || (uintptr_t)civ_strmap_get(run, buf, w->klen) < CIV_SPELLING_RUN_POSTS;
@@ -115,7 +132,10 @@ static bool inflection(const sp_word *a, const sp_word *b)
 {
     const sp_word *s = a->klen < b->klen ? a : b, *l = a->klen < b->klen ? b : a;
     size_t d = l->klen - s->klen;
-    if (d < 1 || d > 2 || memcmp(s->key, l->key, s->klen) != 0)
+    /* the first letter in either case: a sentence's capital
+     * (`Zorblaxes` opening one, `zorblax` elsewhere) */
+    if (d < 1 || d > 2 || s->klen < 1 || fold(s->key[0]) != fold(l->key[0]) ||
+        memcmp(s->key + 1, l->key + 1, s->klen - 1) != 0)
         return false;
     const char *t = l->key + s->klen;
     return (d == 1 && t[0] == 's') || (d == 2 && (memcmp(t, "es", 2) == 0 || memcmp(t, "'s", 2) == 0));
@@ -141,13 +161,16 @@ static const sp_word *variant_of(const sp_state *st, const sp_word *w)
     return best;
 }
 
-/* Some occurrence stands next to a Capitalised known word. */
-static bool title_context(const sp_word *w)
+/* What the closest occurrence stands next to: CIV_SP_NEXT_COMMON when
+ * some occurrence stands next to a Capitalised common word, else
+ * CIV_SP_NEXT_PROPER when some is next to a proper noun. */
+static int title_context(const sp_word *w)
 {
+    int best = CIV_SP_NEXT_NONE;
     for (size_t i = 0; i < w->nocc; i++)
-        if (w->occ[i].title_ctx)
-            return true;
-    return false;
+        if (w->occ[i].title_ctx > best)
+            best = w->occ[i].title_ctx;
+    return best;
 }
 
 /* A capital the writer took away on purpose: the casing fix of a styled
@@ -159,6 +182,41 @@ static bool styled_capital(const char *w, const char *fix, size_t n)
         if (up(w[i]) && !up(fix[i]) && !(i == 1 && up(w[0])))
             return true;
     return false;
+}
+
+/* Some occurrence is a link's whole text (`[zorblax](…)`): the name of
+ * what it links to - a package, a tool, a page - far more often than a
+ * misspelt common word, so judged as a name at the start of a list item. */
+static bool link_named(const sp_word *w)
+{
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].link_name)
+            return true;
+    return false;
+}
+
+/* Some occurrence is the identifier in its link's address (spelling_impl.h):
+ * `[vcr](…/vcr)` names a package `vcr`, whatever the dictionary's VCR. */
+static bool url_named(const sp_word *w)
+{
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].url_segment)
+            return true;
+    return false;
+}
+
+/* A dictionary acronym of 5 letters or more written as a word
+ * (`Fortran`, `Unicef` for FORTRAN, UNICEF): the style many houses choose
+ * for acronyms read as words, so a matter for a house rule, not a
+ * spelling mistake. Shorter ones (`Nato`, `Html`) are still told. */
+static bool spoken_acronym(const char *w, const char *fix, size_t n)
+{
+    if (n < 5 || !up(w[0]))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!low(w[i]) || !up(fix[i]))
+            return false;
+    return true;
 }
 
 static judgement judge(const sp_state *st, const sp_word *w)
@@ -175,7 +233,8 @@ static judgement judge(const sp_state *st, const sp_word *w)
         j.fix = w->form;
         return j;
     }
-    if (casing && !(styled && styled_capital(w->key, casing, w->klen))) {
+    if (casing && !(styled && styled_capital(w->key, casing, w->klen)) && !url_named(w) &&
+        !spoken_acronym(w->key, casing, w->klen)) {
         j.kind = V_CASING;
         j.fix = casing;
         return j;
@@ -184,23 +243,44 @@ static judgement judge(const sp_state *st, const sp_word *w)
     for (size_t i = 0; i < w->nocc; i++)
         if (w->occ[i].in_url) /* the link's own name for what it links to */
             return j;
-    if (rare(st, w)) {
+    /* Capitalised only where its place explains the capital, and not
+     * where a common word's stands (spelling_impl.h: a list item's,
+     * quotation's or table cell's start, a one-word link, the first word of
+     * a heading in sentence case): there, on real posts, a name far more
+     * often than a misspelt common word, so judged as a name, with any
+     * one edit to a known word making it a typo */
+    bool placed = !name && ((up(w->key[0]) && w->klen >= 2 && !up(w->key[1]) && !in_sentence(w)) ||
+                            link_named(w));
+    if (rare(st, w, name || placed ? NAME_REPEATS : VOCABULARY)) {
         /* a common word of 4 letters or more: no neighbour needed (and
          * none looked for: the search costs ~1 ms a word) */
-        if (!name && w->klen >= 4) {
+        /* in a large general word list (spell/known.h): an English word
+         * or name hunspell lacks unless one edit from a word it knows
+         * (the lists also hold misspellings such as `programing`) */
+        bool listed = civ_speller_listed(sp, w->key, w->klen, NULL, NULL);
+        if (!name && !placed && w->klen >= 4 && !listed) {
             j.kind = V_TYPO;
             return j;
         }
         civ_closeness c = civ_speller_closest(sp, w->key, w->klen);
         bool near = c.cost <= CIV_SPELL_EDIT && c.cost > 1;
         bool cheap = c.cost <= CIV_SPELL_EDIT / 2 && c.cost > 1;
-        /* a short common word a cheap edit from a known word (`teh`: any
-         * 3 letters are one plain edit from some word); a name one
-         * edit from a proper noun, or a Capitalised one a cheap edit (a
-         * swap, a doubled letter, a key next to the right one) from any
-         * known word; camelCase only from a proper noun */
-        if ((!name && cheap) || (name && near && c.proper) ||
-            (name && !styled && (cheap || (near && title_context(w))))) {
+        /* next to a proper noun, only a letter missing (`the European
+         * Unio`; not `Eric Harpel` -> `Harped`, a surname) */
+        int next = title_context(w);
+        bool missing = near && c.word && strlen(c.word) == w->klen + 1;
+        bool title = (next == CIV_SP_NEXT_COMMON && near) || (next == CIV_SP_NEXT_PROPER && missing);
+        /* a short common word a cheap edit (a swap, a doubled letter)
+         * from a known word (`teh`: any 3 letters are one plain edit from
+         * some word); a name a cheap edit from any known word (camelCase:
+         * from a proper noun), or one edit when it stands next to a
+         * Capitalised common word (`the Gozernment Council`); a word
+         * Capitalised by its place alone one edit from any known word
+         * (`- Goverment officials`, not `- Zorblax, a developer`) */
+        bool common = !name && !placed && (w->klen >= 4 || cheap);
+        if (listed ? near && (common || (name && cheap) || title || placed)
+                   : common || (name && cheap && (!styled || c.proper)) || (name && !styled && title) ||
+                         (placed && near)) {
             j.kind = V_TYPO;
             return j;
         }

@@ -176,6 +176,16 @@ static size_t main_only_words(sp_state *st)
  * a cheap edit from a main-dictionary word, and a name written in its
  * spelling (`Centre` capitalised mid-sentence), is accepted
  * (w->accepted). */
+/* An earlier word of the post is st->words[i] in another case. */
+static bool same_word_before(const sp_state *st, size_t i)
+{
+    const sp_word *w = &st->words[i];
+    for (size_t k = 0; k < i; k++)
+        if (st->words[k].variant && st->words[k].klen == w->klen && strncasecmp(st->words[k].key, w->key, w->klen) == 0)
+            return true;
+    return false;
+}
+
 void civ_spelling_variants(sp_state *st)
 {
     civ_speller *sp = st->ctx->speller;
@@ -192,7 +202,7 @@ void civ_spelling_variants(sp_state *st)
         } else if (swapped_form(sp, main_knows, w->key, w->klen, 2, form)) {
             w->variant = civ_speller_variant_knows(sp, w->key, w->klen);
             w->form = xstrdup(form);
-            nvariant++;
+            nvariant += !same_word_before(st, i); /* `Harbour`, `harbour`: one word */
         } else {
             /* en_GB also has forms that en_US and codespell call typos
              * (`targetted`): a word a cheap edit (a swap, a doubled

@@ -17,6 +17,7 @@
 #include "base/textfile.h"
 #include "base/util.h"
 #include "spell/dictfind.h"
+#include "spell/known.h"
 #include "spell/near.h"
 #include "spell/wordindex.h"
 
@@ -67,6 +68,7 @@ struct civ_speller {
     _Atomic bool index_tried;
     civ_wordindex *index;
     char *index_note; /* why it is not used; NULL when it is */
+    civ_known *known; /* known.h, or NULL */
 };
 
 /* Loads a new handle. Loading is serialised: hunspell keeps process-wide
@@ -174,6 +176,7 @@ void civ_speller_free(civ_speller *sp)
     free(sp->index_path);
     free(sp->index_note);
     pthread_mutex_destroy(&sp->index_lock);
+    civ_known_free(sp->known);
     free(sp->lang);
     free(sp->aff);
     free(sp->dic);
@@ -335,6 +338,21 @@ bool civ_speller_variant_lacks(civ_speller *sp, const char *word, size_t n)
 {
     civ_speller *c = candidate(sp);
     return c && !civ_speller_check(c, word, n);
+}
+
+void civ_speller_add_known(civ_speller *sp, const char *path)
+{
+    if (!sp->known)
+        sp->known = civ_known_new();
+    civ_known_add(sp->known, path);
+}
+
+bool civ_speller_listed(civ_speller *sp, const char *word, size_t n, size_t *lists, size_t *words)
+{
+    bool has = civ_known_has(sp->known, word, n);
+    if (lists)
+        civ_known_loaded(sp->known, lists, words);
+    return has;
 }
 
 bool civ_speller_in_list(const civ_speller *sp, const char *word, size_t n)

@@ -144,6 +144,16 @@ const char *civ_speller_variant_knows(civ_speller *sp, const char *word, size_t 
 bool civ_speller_variant_lacks(civ_speller *sp, const char *word, size_t n);
 /* The language the speller was made for ("en_US"), owned by it. */
 const char *civ_speller_lang(const civ_speller *sp);
+/* Large general word lists (known.h: Debian's wamerican-huge and
+ * wbritish-huge) that tell the spelling check an unknown word is an
+ * English word or name hunspell lacks, not likely a typo; they never make
+ * a word correct. civ_speller_add_known names one (set-up only; read at
+ * the first lookup); civ_speller_listed looks a word up and, when lists
+ * is not NULL, gives how many lists were read and how many words they
+ * hold (0 and 0 when none could be read). Thread-safe. */
+void civ_speller_add_known(civ_speller *sp, const char *path);
+bool civ_speller_listed(civ_speller *sp, const char *word, size_t n, size_t *lists, size_t *words);
+
 /* True when word[0..n) is in one of the speller's plain word lists. */
 bool civ_speller_in_list(const civ_speller *sp, const char *word, size_t n);
 
