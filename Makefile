@@ -251,7 +251,7 @@ check-package: package-deps all distcheck
 	tests/pre-commit-hook $(DIST).tar.gz
 
 clean:
-	rm -rf build build-asan build-fuzz civlint bench/floor civlint-*.tar.gz
+	rm -rf build build-asan build-fuzz build-fuzz-fast build-fuzz-long civlint bench/floor civlint-*.tar.gz
 
 # Precision on real posts nobody here wrote (never part of check: the corpus
 # lives beside the project, in ../shared). Findings per 1,000 words per source
