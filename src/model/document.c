@@ -314,6 +314,25 @@ static bool table_safe(const char *d, size_t n)
     return true;
 }
 
+#define STR_(x) #x
+#define CIV_STR(x) STR_(x)
+
+/* The start of the first line of d[0, n) at which the pipes counted from
+ * the start pass CIV_MAX_TABLE_CELLS, or n. A pipe is counted whether or
+ * not it ends up in a table (code, prose): an upper bound, cheap, and no
+ * real post comes near it. */
+static size_t table_cut(const char *d, size_t n)
+{
+    size_t cells = 0;
+    for (size_t i = 0, line = 0; i < n; i++) {
+        if (d[i] == '|' && ++cells > CIV_MAX_TABLE_CELLS)
+            return line;
+        if (d[i] == '\n' || d[i] == '\r')
+            line = i + 1;
+    }
+    return n;
+}
+
 /* The container markers a line opens: "> ", "- ", "* ", "+ ", "1. ",
  * "1) " in a row, white space between them. */
 static size_t line_nesting(const char *d, size_t i, size_t n)
@@ -382,7 +401,14 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
         if (ext[i])
             cmark_parser_attach_syntax_extension(p, ext[i]);
     size_t fed = body < src->len ? nesting_cut(src->data + body, src->len - body) : 0;
-    doc->nesting_cut = body + fed < src->len ? body + fed : SIZE_MAX;
+    if (fed < src->len - body)
+        doc->cut_why = "a line nests more than " CIV_STR(CIV_MAX_NESTING) " block quotes or list items";
+    size_t tcut = tables && fed ? table_cut(src->data + body, fed) : fed;
+    if (tcut < fed) {
+        fed = tcut;
+        doc->cut_why = "its tables hold more than " CIV_STR(CIV_MAX_TABLE_CELLS) " cells";
+    }
+    doc->cut = body + fed < src->len ? body + fed : SIZE_MAX;
     cmark_parser_feed(p, src->data + body, fed);
     cmark_node *root = cmark_parser_finish(p);
 

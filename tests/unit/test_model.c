@@ -133,7 +133,7 @@ END_TEST
 
 /* Deep nesting parses in bounded time: a line opening up to
  * CIV_MAX_NESTING containers is modelled; a deeper one ends the model
- * (nesting_cut at its start), and the lines before it are kept. */
+ * (cut at its start), and the lines before it are kept. */
 START_TEST(test_deep_nesting)
 {
     size_t n = 10000;
@@ -155,15 +155,49 @@ START_TEST(test_deep_nesting)
             ck_assert(find_text(t->doc, "before", &b, &off));
             if (depth <= CIV_MAX_NESTING) {
                 ck_assert(find_text(t->doc, "text", &b, &off));
-                ck_assert_uint_eq(t->doc->nesting_cut, SIZE_MAX);
+                ck_assert_uint_eq(t->doc->cut, SIZE_MAX);
             } else {
                 ck_assert(!find_text(t->doc, "text", &b, &off));
-                ck_assert_uint_eq(t->doc->nesting_cut, 8); /* the start of line 3 */
+                ck_assert_uint_eq(t->doc->cut, 8); /* the start of line 3 */
             }
             tdoc_free(t);
         }
     }
     free(s);
+}
+END_TEST
+
+/* A post whose lines hold more than CIV_MAX_TABLE_CELLS pipes is modelled
+ * up to the line that passes the budget (cmark-gfm's table cells cost
+ * ~640 bytes each); at the budget it is modelled whole. */
+START_TEST(test_table_cell_budget)
+{
+    const char *head = "before\n\n|a|b|c|d|\n|-|-|-|-|\n"; /* 10 pipes */
+    const char *row = "|1|2|3|4|\n";                          /* 5 pipes */
+    for (int over = 0; over < 2; over++) {
+        size_t rows = (CIV_MAX_TABLE_CELLS - 10) / 5 + (size_t)over;
+        civ_buf b;
+        civ_buf_init(&b);
+        civ_buf_puts(&b, head);
+        for (size_t i = 0; i < rows; i++)
+            civ_buf_puts(&b, row);
+        size_t last = b.len - strlen(row);
+        civ_buf_puts(&b, "\nafter text\n");
+        tdoc *t = tdoc_newn(b.data, b.len);
+        const civ_block *blk;
+        size_t off;
+        ck_assert(find_text(t->doc, "before", &blk, &off));
+        if (over) {
+            ck_assert_uint_eq(t->doc->cut, last); /* the start of the last row */
+            ck_assert_str_eq(t->doc->cut_why, "its tables hold more than 100000 cells");
+            ck_assert(!find_text(t->doc, "after", &blk, &off));
+        } else {
+            ck_assert_uint_eq(t->doc->cut, SIZE_MAX);
+            ck_assert(find_text(t->doc, "after", &blk, &off));
+        }
+        tdoc_free(t);
+        civ_buf_release(&b);
+    }
 }
 END_TEST
 
@@ -235,6 +269,7 @@ Suite *suite_model(void)
     tcase_add_test(tc, test_front_matter_fields);
     tcase_add_loop_test(tc, test_front_matter_errors, 0, sizeof fm_cases / sizeof *fm_cases);
     tcase_add_test(tc, test_deep_nesting);
+    tcase_add_test(tc, test_table_cell_budget);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     TCase *tc2 = tcase_create("corpus");
