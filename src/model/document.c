@@ -317,18 +317,57 @@ static bool table_safe(const char *d, size_t n)
 #define STR_(x) #x
 #define CIV_STR(x) STR_(x)
 
-/* The start of the first line of d[0, n) at which the pipes counted from
- * the start pass CIV_MAX_TABLE_CELLS, or n. A pipe is counted whether or
- * not it ends up in a table (code, prose): an upper bound, cheap, and no
- * real post comes near it. */
+/* The columns of line d[i, e) when it is a table's delimiter row (pipes,
+ * dashes, colons and white space; each cell has a dash), else 0. */
+static size_t delimiter_cols(const char *d, size_t i, size_t e)
+{
+    size_t cols = 0, pipes = 0;
+    bool in_cell = false;
+    for (; i < e; i++) {
+        char c = d[i];
+        if (c == '-' || c == ':') {
+            cols += !in_cell;
+            in_cell = true;
+            continue;
+        }
+        if (c == '|')
+            pipes++;
+        else if (c != ' ' && c != '\t')
+            return 0;
+        in_cell = false;
+    }
+    return pipes ? cols : 0;
+}
+
+/* The start of the first line of d[0, n) at which the table cells counted
+ * from the start pass CIV_MAX_TABLE_CELLS, or n. cmark-gfm pads every row
+ * to its header's columns, so a row costs the columns of the delimiter row
+ * above it whatever it holds (a 10 KB post of a 127-column header and
+ * 5,000 lines of "x" took 246 MB): every non-blank line after a delimiter
+ * row, until a blank line, counts that many cells. Lines that only look
+ * like a table (in code) count too: an upper bound, and no real post comes
+ * near it. */
 static size_t table_cut(const char *d, size_t n)
 {
-    size_t cells = 0;
-    for (size_t i = 0, line = 0; i < n; i++) {
-        if (d[i] == '|' && ++cells > CIV_MAX_TABLE_CELLS)
-            return line;
-        if (d[i] == '\n' || d[i] == '\r')
-            line = i + 1;
+    size_t cells = 0, cols = 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        bool blank = true;
+        for (; e < n && d[e] != '\n' && d[e] != '\r'; e++)
+            blank = blank && (d[e] == ' ' || d[e] == '\t');
+        size_t dc = blank ? 0 : delimiter_cols(d, i, e);
+        if (blank) {
+            cols = 0;
+        } else if (dc) {
+            cols = dc;
+            cells += 2 * dc; /* the header row and this one */
+        } else {
+            cells += cols;
+        }
+        if (cells > CIV_MAX_TABLE_CELLS)
+            return i;
+        CIV_WORK(e - i + 1);
+        i = e + (e + 1 < n && d[e] == '\r' && d[e + 1] == '\n' ? 2 : 1);
     }
     return n;
 }

@@ -105,12 +105,12 @@ typedef struct {
  * 2.4 GB. No post nests that deep; the model stops at such a line. */
 #define CIV_MAX_NESTING 100
 
-/* Most table cells a post may hold (counted as the pipes on its lines
- * while the table extension is on). cmark-gfm keeps each cell as nodes of
- * about 640 bytes: a 2 MB table of 127 columns took 650 MB, a 16 MB one
- * 4.3 GB and aborted the run. 100,000 cells (a 1,000-row table of 100
- * columns) bound that near 64 MB; the model stops at the line that passes
- * the budget. */
+/* Most table cells a post may hold (rows times the columns of their
+ * delimiter row, while the table extension is on). cmark-gfm keeps each
+ * cell as nodes of about 640 bytes: a 2 MB table of 127 columns took
+ * 650 MB, a 16 MB one 4.3 GB and aborted the run. 100,000 cells (a
+ * 1,000-row table of 100 columns) bound that near 64 MB; the model stops at
+ * the line that passes the budget. */
 #define CIV_MAX_TABLE_CELLS 100000
 
 typedef struct civ_doc {

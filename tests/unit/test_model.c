@@ -167,15 +167,17 @@ START_TEST(test_deep_nesting)
 }
 END_TEST
 
-/* A post whose lines hold more than CIV_MAX_TABLE_CELLS pipes is modelled
- * up to the line that passes the budget (cmark-gfm's table cells cost
- * ~640 bytes each); at the budget it is modelled whole. */
+/* A post whose tables hold more than CIV_MAX_TABLE_CELLS cells (rows times
+ * the delimiter row's columns) is modelled up to the line that passes the
+ * budget (cmark-gfm's table cells cost ~640 bytes each); at the budget it
+ * is modelled whole. With CRLF line ends too. */
 START_TEST(test_table_cell_budget)
 {
-    const char *head = "before\n\n|a|b|c|d|\n|-|-|-|-|\n"; /* 10 pipes */
-    const char *row = "|1|2|3|4|\n";                          /* 5 pipes */
-    for (int over = 0; over < 2; over++) {
-        size_t rows = (CIV_MAX_TABLE_CELLS - 10) / 5 + (size_t)over;
+    for (int k = 0; k < 4; k++) {
+        int over = k & 1, crlf = k >> 1;
+        const char *head = crlf ? "before\r\n\r\n|a|b|c|d|\r\n|-|:-:|-|-|\r\n" : "before\n\n|a|b|c|d|\n|-|:-:|-|-|\n";
+        const char *row = crlf ? "|1|2|3|4|\r\n" : "x\n"; /* 4 cells each: rows are padded */
+        size_t rows = (CIV_MAX_TABLE_CELLS - 8) / 4 + (size_t)over; /* the header and delimiter: 8 */
         civ_buf b;
         civ_buf_init(&b);
         civ_buf_puts(&b, head);
