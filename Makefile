@@ -286,7 +286,7 @@ bench/floor: bench/floor.c
 	$(CC) -std=c11 $(WARN) $(CFLAGS) $(CPPFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_LIBS)
 
 help:
-	@echo "targets: all check deps-check size-check realworld check-asan check-valgrind fuzz lint-posts install uninstall dist distcheck check-package clean golden-update bench bench-scaling"
+	@echo "targets: all check deps-check size-check realworld check-asan check-valgrind fuzz fuzz-long lint-posts install uninstall dist distcheck check-package clean golden-update bench bench-scaling"
 
 include tests/hardening.mk
 
