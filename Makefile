@@ -290,7 +290,7 @@ check-package: package-deps all distcheck
 	tests/pre-commit-hook $(DIST).tar.gz
 
 clean:
-	rm -rf build build-asan build-fuzz civlint bench/floor civlint-*.tar.gz dictionaries/*.wordindex
+	rm -rf build build-asan build-fuzz build-fuzz-fast build-fuzz-long civlint bench/floor civlint-*.tar.gz dictionaries/*.wordindex
 
 # Precision on real posts nobody here wrote (never part of check: the corpus
 # lives beside the project, in ../shared). Findings per 1,000 words per source
@@ -325,7 +325,7 @@ bench/floor: bench/floor.c
 	$(CC) -std=c11 $(WARN) $(CFLAGS) $(CPPFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_LIBS)
 
 help:
-	@echo "targets: all check deps-check size-check realworld check-asan check-valgrind fuzz lint-posts install uninstall dist distcheck check-package clean golden-update bench bench-scaling"
+	@echo "targets: all check deps-check size-check realworld check-asan check-valgrind fuzz fuzz-long lint-posts install uninstall dist distcheck check-package clean golden-update bench bench-scaling"
 
 include tests/hardening.mk
 

@@ -12,6 +12,11 @@
 #                    wrapper is instrumented; without UBSan's vptr check,
 #                    whose C++ runtime the C link does not pull in) and
 #                    runs each for FUZZ_TIME seconds
+#   fuzz-long        the campaign (tests/fuzz/campaign): each harness for
+#                    FUZZ_LONG_TIME seconds built without sanitizers (full
+#                    speed) plus FUZZ_LONG_ASAN_TIME under ASan/UBSan; the
+#                    working corpus and summary.tsv in FUZZ_WORK (not git).
+#                    FUZZ_NICE=19 shares a busy machine politely
 # Nothing here needs clang except `fuzz`.
 
 FUZZ_TIME ?= 60
@@ -19,6 +24,11 @@ FUZZ_CC ?= clang
 FUZZ_CXX ?= clang++
 FUZZ_BUILD ?= build-fuzz
 FUZZ_MAX_LEN ?= 16384
+FUZZ_LONG_TIME ?= 1800
+FUZZ_LONG_ASAN_TIME ?= 600
+FUZZ_FAST_BUILD ?= build-fuzz-fast
+FUZZ_WORK ?= build-fuzz-long
+FUZZ_NICE ?= 0
 CIVLINT ?= ./civlint
 FUZZERS := lint config model frontmatter lsp
 FUZZ_REPLAY := $(FUZZERS:%=$(BUILD)/tests/fuzz-replay-%)
@@ -27,7 +37,7 @@ VALGRIND ?= valgrind
 VALGRIND_FLAGS ?= --quiet --error-exitcode=1 --leak-check=full \
   --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
-.PHONY: check-hardening fuzz fuzz-bins
+.PHONY: check-hardening fuzz fuzz-bins fuzz-asan-bins fuzz-long
 
 # kept: they are intermediate files of the chained pattern rules below
 .SECONDARY: $(FUZZERS:%=$(BUILD)/tests/fuzz/fuzz_%.o) $(BUILD)/tests/fuzz/replay.o
@@ -62,11 +72,22 @@ $(BUILD)/tests/fuzz-%: $(LIB_OBJ) $(BUILD)/tests/fuzz/fuzz_%.o
 
 fuzz-bins: $(FUZZ_BIN)
 
-fuzz: deps
+fuzz-asan-bins: deps
 	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CXX=$(FUZZ_CXX) \
 	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  CXXFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=vptr -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" fuzz-bins
+
+fuzz: fuzz-asan-bins
 	for f in $(FUZZERS); do \
 	  FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) tests/fuzz/run $(FUZZ_BUILD) $$f $(FUZZ_TIME) || exit 1; \
 	done
+
+# The campaign: the same harnesses built a second time without sanitizers
+# (coverage instrumentation only, -O2), so the long runs go at full speed.
+fuzz-long: fuzz-asan-bins
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_FAST_BUILD) CC=$(FUZZ_CC) CXX=$(FUZZ_CXX) \
+	  CFLAGS="-O2 -g -fsanitize=fuzzer-no-link" CXXFLAGS="-O2 -g -fsanitize=fuzzer-no-link" \
+	  LDFLAGS= fuzz-bins
+	FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) nice -n $(FUZZ_NICE) tests/fuzz/campaign $(FUZZ_FAST_BUILD) $(FUZZ_BUILD) \
+	  $(FUZZ_WORK) $(FUZZ_LONG_TIME) $(FUZZ_LONG_ASAN_TIME) $(FUZZ_HARNESSES)

@@ -1,5 +1,6 @@
 /* strmap.h - a string -> pointer hash table (open addressing, linear
- * probing, FNV-1a), for the speller's verdict cache and word lists.
+ * probing, SipHash-1-3 under a per-process random key), for the speller's
+ * verdict cache and word lists.
  *
  * Why not a library: glibc's hsearch has one global table (or the _r form
  * that cannot grow), GLib would be a large new dependency for 100 lines,
@@ -38,6 +39,8 @@ void civ_strmap_init(civ_strmap *m);
  * first with civ_strmap_each if they are owned). */
 void civ_strmap_release(civ_strmap *m);
 
+/* Keyed by a random per-process key: the same in one run, not across runs
+ * (so crafted keys cannot be made to collide). */
 uint64_t civ_strmap_hash(const char *key, size_t klen);
 /* The value stored for key[0..klen), or NULL. */
 void *civ_strmap_get(const civ_strmap *m, const char *key, size_t klen);

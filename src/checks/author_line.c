@@ -267,7 +267,7 @@ static bool common_word(const civ_ctx *ctx, const char *w, size_t n)
 
 void civ_check_author_line(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {
-    if (doc->src->truncated || doc->nesting_cut != SIZE_MAX)
+    if (doc->src->truncated || doc->cut != SIZE_MAX)
         return; /* only the post's head was read or modelled (limits): its end is not here */
     civ_byline by;
     civ_byline_find(doc, ctx->rules, &by);

@@ -206,7 +206,7 @@ static int opt_width(civ_options *o, const char *arg, const civ_cli_option *opt)
     errno = 0;
     o->width = strtol(arg, &end, 10);
     if (!*arg || *end || errno || o->width < 0 || o->width > 100000) {
-        civ_report_error("--width takes a number of columns (0: never cut lines), not '%s'", arg);
+        civ_report_error("--width takes a number of columns (0: no terminal limit), not '%s'", arg);
         return CIV_EXIT_TROUBLE;
     }
     return CIV_CLI_RUN;
@@ -370,7 +370,8 @@ static const civ_cli_option table[] = {
     {.section = OUTPUT, .name = "width", .arg = "N", .fn = opt_width,
      .help = "gcc format: cut source lines wider than N columns to a\n"
              "window around the finding (default: $COLUMNS, the\n"
-             "terminal's width, else 80; 0: never cut)"},
+             "terminal's width, else 80; 0: cut only lines over\n"
+             "1000 columns)"},
     {.section = OUTPUT, .name = "columns", .arg = "UNIT", .fn = opt_columns,
      .help = "count printed columns in codepoints (default), bytes\n"
              "(UTF-8, as Vim's %c) or utf16 (VS Code, JavaScript);\n"

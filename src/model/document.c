@@ -314,6 +314,64 @@ static bool table_safe(const char *d, size_t n)
     return true;
 }
 
+#define STR_(x) #x
+#define CIV_STR(x) STR_(x)
+
+/* The columns of line d[i, e) when it is a table's delimiter row (pipes,
+ * dashes, colons and white space; each cell has a dash), else 0. */
+static size_t delimiter_cols(const char *d, size_t i, size_t e)
+{
+    size_t cols = 0, pipes = 0;
+    bool in_cell = false;
+    for (; i < e; i++) {
+        char c = d[i];
+        if (c == '-' || c == ':') {
+            cols += !in_cell;
+            in_cell = true;
+            continue;
+        }
+        if (c == '|')
+            pipes++;
+        else if (c != ' ' && c != '\t')
+            return 0;
+        in_cell = false;
+    }
+    return pipes ? cols : 0;
+}
+
+/* The start of the first line of d[0, n) at which the table cells counted
+ * from the start pass CIV_MAX_TABLE_CELLS, or n. cmark-gfm pads every row
+ * to its header's columns, so a row costs the columns of the delimiter row
+ * above it whatever it holds (a 10 KB post of a 127-column header and
+ * 5,000 lines of "x" took 246 MB): every non-blank line after a delimiter
+ * row, until a blank line, counts that many cells. Lines that only look
+ * like a table (in code) count too: an upper bound, and no real post comes
+ * near it. */
+static size_t table_cut(const char *d, size_t n)
+{
+    size_t cells = 0, cols = 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        bool blank = true;
+        for (; e < n && d[e] != '\n' && d[e] != '\r'; e++)
+            blank = blank && (d[e] == ' ' || d[e] == '\t');
+        size_t dc = blank ? 0 : delimiter_cols(d, i, e);
+        if (blank) {
+            cols = 0;
+        } else if (dc) {
+            cols = dc;
+            cells += 2 * dc; /* the header row and this one */
+        } else {
+            cells += cols;
+        }
+        if (cells > CIV_MAX_TABLE_CELLS)
+            return i;
+        CIV_WORK(e - i + 1);
+        i = e + (e + 1 < n && d[e] == '\r' && d[e + 1] == '\n' ? 2 : 1);
+    }
+    return n;
+}
+
 /* The container markers a line opens: "> ", "- ", "* ", "+ ", "1. ",
  * "1) " in a row, white space between them. */
 static size_t line_nesting(const char *d, size_t i, size_t n)
@@ -382,7 +440,14 @@ civ_doc *civ_doc_parse(const civ_source *src, const civ_frontmatter *fm)
         if (ext[i])
             cmark_parser_attach_syntax_extension(p, ext[i]);
     size_t fed = body < src->len ? nesting_cut(src->data + body, src->len - body) : 0;
-    doc->nesting_cut = body + fed < src->len ? body + fed : SIZE_MAX;
+    if (fed < src->len - body)
+        doc->cut_why = "a line nests more than " CIV_STR(CIV_MAX_NESTING) " block quotes or list items";
+    size_t tcut = tables && fed ? table_cut(src->data + body, fed) : fed;
+    if (tcut < fed) {
+        fed = tcut;
+        doc->cut_why = "its tables hold more than " CIV_STR(CIV_MAX_TABLE_CELLS) " cells";
+    }
+    doc->cut = body + fed < src->len ? body + fed : SIZE_MAX;
     cmark_parser_feed(p, src->data + body, fed);
     cmark_node *root = cmark_parser_finish(p);
 

@@ -105,6 +105,14 @@ typedef struct {
  * 2.4 GB. No post nests that deep; the model stops at such a line. */
 #define CIV_MAX_NESTING 100
 
+/* Most table cells a post may hold (rows times the columns of their
+ * delimiter row, while the table extension is on). cmark-gfm keeps each
+ * cell as nodes of about 640 bytes: a 2 MB table of 127 columns took
+ * 650 MB, a 16 MB one 4.3 GB and aborted the run. 100,000 cells (a
+ * 1,000-row table of 100 columns) bound that near 64 MB; the model stops at
+ * the line that passes the budget. */
+#define CIV_MAX_TABLE_CELLS 100000
+
 typedef struct civ_doc {
     const civ_source *src;
     const civ_frontmatter *fm;
@@ -113,9 +121,12 @@ typedef struct civ_doc {
     size_t lost;          /* text characters the aligner could not find in
                              the source (0 on every input we know of; the
                              corpus test keeps it that way) */
-    size_t nesting_cut;   /* SIZE_MAX, or the offset of the first line that
-                             opens more than CIV_MAX_NESTING containers:
-                             the model holds only the post before it */
+    size_t cut;           /* SIZE_MAX, or the offset of the first line that
+                             opens more than CIV_MAX_NESTING containers or
+                             passes CIV_MAX_TABLE_CELLS: the model holds
+                             only the post before it */
+    const char *cut_why;  /* NULL, or why the model stops at cut, as the
+                             limit's warning says it (a static string) */
     size_t work;          /* source bytes the aligner examined: linear in
                              the input on every input (the pathological
                              tests in test_speed.c count it) */

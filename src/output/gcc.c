@@ -39,17 +39,90 @@ static void put_text(FILE *fp, const char *s, unsigned flags)
     civ_term_put(fp, s, strlen(s), flags);
 }
 
-/* The display column of offset `off` on the quoted line that starts at a. */
-static size_t column(const civ_source *src, size_t a, size_t off)
+/* The columns of the quoted line, for a file's findings in turn. The
+ * first finding on a line walks it once, leaving a checkpoint (byte,
+ * column) every CHECK_BYTES bytes; each finding then measures from the
+ * checkpoint before its offset, and its window is written from the one
+ * before the window. Measuring from the line's start for every finding
+ * made one long line of n findings cost n times the line (a 50 KB line
+ * was quadratic in time; tests/scaling/run text counts it). */
+#define CHECK_BYTES 64
+
+typedef struct {
+    const char *line; /* the line being quoted, or NULL */
+    size_t n, width;  /* its bytes and its columns */
+    size_t *off, *col, nc, cap;
+} line_cols;
+
+static void lc_load(line_cols *lc, const civ_source *src, size_t a, size_t b)
 {
-    return civ_term_width(src->data + a, off - a, QUOTE_FLAGS);
+    if (lc->line == src->data + a && lc->n == b - a)
+        return;
+    lc->line = src->data + a;
+    lc->n = b - a;
+    lc->nc = 0;
+    size_t col = 0;
+    for (size_t i = 0, len; i < lc->n; i += len) {
+        if (i / CHECK_BYTES >= lc->nc) { /* the first unit of each block of CHECK_BYTES */
+            if (lc->nc == lc->cap) {
+                lc->cap = lc->cap ? lc->cap * 2 : 16;
+                lc->off = xrealloc(lc->off, lc->cap * sizeof *lc->off);
+                lc->col = xrealloc(lc->col, lc->cap * sizeof *lc->col);
+            }
+            lc->off[lc->nc] = i; /* units are at most 4 bytes: every block has one */
+            lc->col[lc->nc++] = col;
+        }
+        col += civ_window_unit(lc->line, lc->n, i, col, &len);
+    }
+    lc->width = col;
 }
 
+/* The last checkpoint at or before byte `off` of the line. */
+static size_t lc_before(const line_cols *lc, size_t off)
+{
+    size_t k = off / CHECK_BYTES;
+    return k < lc->nc ? k : lc->nc - 1;
+}
+
+/* The display column of byte `off` of the loaded line. */
+static size_t lc_column(const line_cols *lc, size_t off)
+{
+    if (lc->nc == 0)
+        return 0;
+    size_t k = lc_before(lc, off);
+    while (k > 0 && lc->off[k] > off)
+        k--;
+    size_t col = lc->col[k];
+    for (size_t i = lc->off[k], len; i < off && i < lc->n; i += len)
+        col += civ_window_unit(lc->line, lc->n, i, col, &len);
+    return col;
+}
+
+/* The last checkpoint at or left of column c: binary search (columns grow
+ * with offsets). */
+static size_t lc_at_column(const line_cols *lc, size_t c)
+{
+    size_t lo = 0, hi = lc->nc; /* the answer is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lc->col[mid] <= c)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A quoted line of up to QUOTE_MAX columns is shown whole with --width=0;
+ * a longer one is still a window of QUOTE_MAX columns around each finding
+ * (quoting a 50 KB line whole under each of its findings printed 1.38 GB). */
+#define QUOTE_MAX 1000
+
 /* The columns beside the gutter ("%5zu | ", 8 columns) a quoted line may
- * take: 0 (never cut) when the width is 0. */
+ * take: QUOTE_MAX when the width is 0 (no terminal limit). */
 static size_t room(const civ_out *o)
 {
-    return o->width ? (o->width > 8 ? o->width - 8 : 1) : 0;
+    return o->width ? (o->width > 8 ? o->width - 8 : 1) : QUOTE_MAX;
 }
 
 static void pad(FILE *fp, size_t n)
@@ -63,10 +136,11 @@ static void pad(FILE *fp, size_t n)
  * a row of its own), an insertion, a deletion or invisible text in words
  * ("insert ' –'", "remove U+200B"; output/columns.h). Each row is cut to
  * the room with '…'. */
-static void print_fix(civ_out *o, const civ_source *src, size_t a, const civ_window *w, const civ_fix *f)
+static void print_fix(civ_out *o, const civ_source *src, const line_cols *lc, size_t a, const civ_window *w,
+                      const civ_fix *f)
 {
     FILE *fp = o->fp;
-    size_t fc = civ_window_col(w, column(src, a, f->start)), max = room(o);
+    size_t fc = civ_window_col(w, lc_column(lc, f->start - a)), max = room(o);
     size_t lim = max > fc ? max - fc : max ? 1 : 0;
     char *words = civ_fix_reads_as_text(src, f) ? NULL : civ_fix_describe(src, f);
     const char *t = words ? words : f->replacement;
@@ -86,7 +160,7 @@ static void print_fix(civ_out *o, const civ_source *src, size_t a, const civ_win
     free(words);
 }
 
-static void print_diag(civ_out *o, const civ_file_result *r, const civ_diag *d)
+static void print_diag(civ_out *o, const civ_file_result *r, line_cols *lc, const civ_diag *d)
 {
     FILE *fp = o->fp;
     const civ_source *src = r->src;
@@ -106,11 +180,14 @@ static void print_diag(civ_out *o, const civ_file_result *r, const civ_diag *d)
     size_t a, b;
     civ_source_line(src, line, &a, &b);
     size_t e = d->end > b ? b : d->end; /* multi-line spans: first line only */
-    size_t ws = column(src, a, d->start), we = column(src, a, e);
+    lc_load(lc, src, a, b);
+    size_t ws = lc_column(lc, d->start - a), we = lc_column(lc, e - a);
     civ_window w;
-    civ_window_fit(column(src, a, b), ws, we, room(o), &w);
+    civ_window_fit(lc->width, ws, we, room(o), &w);
     fprintf(fp, "%5zu | ", line);
-    civ_window_put(fp, src->data + a, b - a, &w, d->start - a, e - a, o->color ? C_GREEN : NULL, C_RESET);
+    size_t ck = lc->nc ? lc_at_column(lc, w.s) : 0; /* the checkpoint the window is written from */
+    civ_window_put_from(fp, src->data + a, b - a, lc->nc ? lc->off[ck] : 0, lc->nc ? lc->col[ck] : 0, &w,
+                        d->start - a, e - a, o->color ? C_GREEN : NULL, C_RESET);
     fputs("\n      | ", fp);
     size_t cs = civ_window_col(&w, ws), ce = civ_window_col(&w, we < w.e ? we : w.e);
     pad(fp, cs);
@@ -124,7 +201,7 @@ static void print_diag(civ_out *o, const civ_file_result *r, const civ_diag *d)
     fputc('\n', fp);
     for (size_t i = 0; i < d->nfixes; i++)
         if (d->fixes[i].start >= a && d->fixes[i].start <= b)
-            print_fix(o, src, a, &w, &d->fixes[i]);
+            print_fix(o, src, lc, a, &w, &d->fixes[i]);
     for (size_t i = 0; i < d->nnotes; i++) {
         fprintf(fp, "%snote:%s ", o->color ? C_CYAN : "", o->color ? C_RESET : "");
         put_text(fp, d->notes[i], TEXT_FLAGS);
@@ -141,8 +218,11 @@ static void gcc_file(civ_out *o, const civ_file_result *r)
 {
     if (!r->src || !r->diags)
         return; /* read errors go to stderr from the driver */
+    line_cols lc = {.line = NULL};
     for (size_t i = 0; i < r->diags->n; i++)
-        print_diag(o, r, &r->diags->items[i]);
+        print_diag(o, r, &lc, &r->diags->items[i]);
+    free(lc.off);
+    free(lc.col);
 }
 
 static void gcc_end(civ_out *o, const civ_tally *t)

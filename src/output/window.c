@@ -56,9 +56,8 @@ static void spaces(FILE *fp, size_t n)
         fputc(' ', fp);
 }
 
-/* The columns of the unit (a code point, or one invalid byte) at line[i],
- * which starts at column col; *len gets its length in bytes. */
-static size_t unit_width(const char *line, size_t n, size_t i, size_t col, size_t *len)
+/* see window.h */
+size_t civ_window_unit(const char *line, size_t n, size_t i, size_t col, size_t *len)
 {
     uint32_t cp;
     size_t l = civ_utf8_decode((const unsigned char *)line + i, n - i, &cp);
@@ -79,12 +78,18 @@ static bool forged_bracket(const char *line, size_t i)
 void civ_window_put(FILE *fp, const char *line, size_t n, const civ_window *w, size_t hs, size_t he,
                     const char *on, const char *off)
 {
+    civ_window_put_from(fp, line, n, 0, 0, w, hs, he, on, off);
+}
+
+void civ_window_put_from(FILE *fp, const char *line, size_t n, size_t i0, size_t col0, const civ_window *w,
+                         size_t hs, size_t he, const char *on, const char *off)
+{
     bool colour = on && off, lit = false, shown = false;
     if (w->cut_left)
         fputs(ELLIPSIS, fp);
-    size_t col = 0, i = 0;
+    size_t col = col0, i = i0;
     while (i < n && col <= w->e) {
-        size_t len, cw = unit_width(line, n, i, col, &len);
+        size_t len, cw = civ_window_unit(line, n, i, col, &len);
         /* a combining mark goes with the character before it */
         bool whole = cw ? col >= w->s && col + cw <= w->e : shown && col <= w->e;
         bool part = cw && !whole && col < w->e && col + cw > w->s;

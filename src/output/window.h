@@ -47,6 +47,19 @@ size_t civ_window_width(const civ_window *w);
 void civ_window_put(FILE *fp, const char *line, size_t n, const civ_window *w, size_t hs, size_t he,
                     const char *on, const char *off);
 
+/* civ_window_put reading the line from byte i0, a character boundary at
+ * column col0 at or left of the window's start (a checkpoint of the
+ * caller's), so a window far along a long line costs its own width, not
+ * the line's. civ_window_put is this from 0, 0. */
+void civ_window_put_from(FILE *fp, const char *line, size_t n, size_t i0, size_t col0, const civ_window *w,
+                         size_t hs, size_t he, const char *on, const char *off);
+
+/* The display columns of the character (or unsafe byte) at byte i of
+ * line[0..n), which starts at column col (a tab reaches the next tab
+ * stop); *len gets its length in bytes. The sum over a line is its width
+ * as civ_term_width measures it in a quoted line. */
+size_t civ_window_unit(const char *line, size_t n, size_t i, size_t col, size_t *len);
+
 /* Writes s[0..n) with civ_term_put's `flags`, cut to `max` columns with a
  * '…' in the last one when it is wider (max 0: never cut); returns the
  * columns written. For the fix-it lines under a window. */

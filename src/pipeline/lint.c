@@ -9,9 +9,6 @@
 #include "source/frontmatter.h"
 #include "policy/suppress.h"
 
-#define STR_(x) #x
-#define CIV_STR(x) STR_(x)
-
 void civ_linter_init(civ_linter *l, const civ_rules *rules)
 {
     memset(l, 0, sizeof *l);
@@ -36,9 +33,8 @@ void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)
     civ_frontmatter fm;
     civ_frontmatter_parse(src, &fm);
     civ_doc *doc = civ_doc_parse(src, &fm);
-    if (doc->nesting_cut != SIZE_MAX) /* a limit of the post, not of a rule: rule "" */
-        civ_diags_problem(out, "", doc->nesting_cut, "a line nests more than " CIV_STR(CIV_MAX_NESTING)
-                                                     " block quotes or list items");
+    if (doc->cut != SIZE_MAX) /* a limit of the post, not of a rule: rule "" */
+        civ_diags_problem(out, "", doc->cut, doc->cut_why);
     size_t n;
     const civ_check *t = civ_checks(&n);
     for (size_t i = 0; i < n; i++) {

@@ -133,7 +133,7 @@ END_TEST
 
 /* Deep nesting parses in bounded time: a line opening up to
  * CIV_MAX_NESTING containers is modelled; a deeper one ends the model
- * (nesting_cut at its start), and the lines before it are kept. */
+ * (cut at its start), and the lines before it are kept. */
 START_TEST(test_deep_nesting)
 {
     size_t n = 10000;
@@ -155,15 +155,51 @@ START_TEST(test_deep_nesting)
             ck_assert(find_text(t->doc, "before", &b, &off));
             if (depth <= CIV_MAX_NESTING) {
                 ck_assert(find_text(t->doc, "text", &b, &off));
-                ck_assert_uint_eq(t->doc->nesting_cut, SIZE_MAX);
+                ck_assert_uint_eq(t->doc->cut, SIZE_MAX);
             } else {
                 ck_assert(!find_text(t->doc, "text", &b, &off));
-                ck_assert_uint_eq(t->doc->nesting_cut, 8); /* the start of line 3 */
+                ck_assert_uint_eq(t->doc->cut, 8); /* the start of line 3 */
             }
             tdoc_free(t);
         }
     }
     free(s);
+}
+END_TEST
+
+/* A post whose tables hold more than CIV_MAX_TABLE_CELLS cells (rows times
+ * the delimiter row's columns) is modelled up to the line that passes the
+ * budget (cmark-gfm's table cells cost ~640 bytes each); at the budget it
+ * is modelled whole. With CRLF line ends too. */
+START_TEST(test_table_cell_budget)
+{
+    for (int k = 0; k < 4; k++) {
+        int over = k & 1, crlf = k >> 1;
+        const char *head = crlf ? "before\r\n\r\n|a|b|c|d|\r\n|-|:-:|-|-|\r\n" : "before\n\n|a|b|c|d|\n|-|:-:|-|-|\n";
+        const char *row = crlf ? "|1|2|3|4|\r\n" : "x\n"; /* 4 cells each: rows are padded */
+        size_t rows = (CIV_MAX_TABLE_CELLS - 8) / 4 + (size_t)over; /* the header and delimiter: 8 */
+        civ_buf b;
+        civ_buf_init(&b);
+        civ_buf_puts(&b, head);
+        for (size_t i = 0; i < rows; i++)
+            civ_buf_puts(&b, row);
+        size_t last = b.len - strlen(row);
+        civ_buf_puts(&b, "\nafter text\n");
+        tdoc *t = tdoc_newn(b.data, b.len);
+        const civ_block *blk;
+        size_t off;
+        ck_assert(find_text(t->doc, "before", &blk, &off));
+        if (over) {
+            ck_assert_uint_eq(t->doc->cut, last); /* the start of the last row */
+            ck_assert_str_eq(t->doc->cut_why, "its tables hold more than 100000 cells");
+            ck_assert(!find_text(t->doc, "after", &blk, &off));
+        } else {
+            ck_assert_uint_eq(t->doc->cut, SIZE_MAX);
+            ck_assert(find_text(t->doc, "after", &blk, &off));
+        }
+        tdoc_free(t);
+        civ_buf_release(&b);
+    }
 }
 END_TEST
 
@@ -235,6 +271,7 @@ Suite *suite_model(void)
     tcase_add_test(tc, test_front_matter_fields);
     tcase_add_loop_test(tc, test_front_matter_errors, 0, sizeof fm_cases / sizeof *fm_cases);
     tcase_add_test(tc, test_deep_nesting);
+    tcase_add_test(tc, test_table_cell_budget);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     TCase *tc2 = tcase_create("corpus");
