@@ -7,6 +7,7 @@
 #include "checks/spelling.h"
 #include "model/document.h"
 #include "source/frontmatter.h"
+#include "policy/ruleids.h"
 #include "policy/suppress.h"
 
 #define STR_(x) #x
@@ -27,8 +28,24 @@ bool civ_linter_only(civ_linter *l, civ_policy *p, const char *only)
     for (size_t i = 0; i < n; i++)
         if (strcmp(t[i].id, only) != 0)
             civ_policy_add(p, t[i].id, CIV_LEVEL_OFF);
+    const civ_check *c = civ_check_find(only);
+    if (c && c->off)
+        civ_policy_add(p, only, CIV_LEVEL_ON);
     l->policy = p;
-    return civ_check_find(only) != NULL;
+    return c != NULL;
+}
+
+/* A check runs unless a setting turns it off; one that is off by default
+ * runs only when the last setting naming it turns it on. */
+static bool check_runs(const civ_policy *p, const civ_check *c)
+{
+    if (!c->off)
+        return !civ_policy_is_off(p, c->id);
+    bool on = false;
+    for (size_t i = 0; p && i < p->n; i++)
+        if (civ_rule_id_covers(p->items[i].id, c->id))
+            on = p->items[i].level != CIV_LEVEL_OFF;
+    return on;
 }
 
 void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)
@@ -42,7 +59,7 @@ void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)
     size_t n;
     const civ_check *t = civ_checks(&n);
     for (size_t i = 0; i < n; i++) {
-        if (civ_policy_is_off(l->policy, t[i].id))
+        if (!check_runs(l->policy, &t[i]))
             continue;
         civ_sink sink = {out, t[i].id, t[i].severity};
         t[i].run(doc, &l->ctx, &sink);
