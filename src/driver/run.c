@@ -15,6 +15,7 @@
 #include "checks/spelling.h"
 #include "driver/explain.h"
 #include "driver/parallel.h"
+#include "driver/postlang.h"
 #include "driver/limits.h"
 #include "driver/report.h"
 #include "driver/settings.h"
@@ -263,6 +264,8 @@ static bool prepare_job(const lint_job_ctx *c, size_t i, lint_job_result *j)
         c->spell_errs[i] = NULL;
     }
     j->src = civ_source_read_head(path, j->name, c->o->max_file_size, &j->err);
+    if (j->src) /* the post's own `lang:` (postlang.h) */
+        civ_post_speller(c->spellers, &j->fl.ctx, j->src, &j->diags);
     return j->src != NULL;
 }
 

@@ -36,6 +36,11 @@ civ_spellers *civ_spellers_new(const char *lang, const char *dict, const char *h
     return s;
 }
 
+const char *civ_spellers_lang(const civ_spellers *s)
+{
+    return s->lang && *s->lang ? s->lang : CIV_SPELL_DEFAULT_LANG;
+}
+
 void civ_spellers_set_full_search(civ_spellers *s, bool on)
 {
     s->full_search = on;
