@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/util.h"
 #include "spell/spell.h"
 
 static bool alpha(char c)
@@ -85,9 +84,35 @@ bool civ_post_lang(const char *const *values, size_t n, const char *current, cha
     return true;
 }
 
-static void note(civ_diags *out, const civ_fm_field *f, const char *msg)
+/* The span of values [a, b] as written on the key's line (`en-GB`, or
+ * `en_US, xx-YY` in a list); false when they are not there verbatim (a
+ * list over several lines, an escaped value). */
+static bool on_key_line(const civ_source *src, const civ_fm_field *f, const char *a,
+                        const char *b, size_t *s0, size_t *s1)
 {
-    civ_diag_add(out, "spelling", CIV_SEV_NOTE, f->off, f->off + strlen(f->key), "%s", msg);
+    const char *line = src->data + f->off, *nl = strchr(line, '\n');
+    size_t n = nl ? (size_t)(nl - line) : strlen(line);
+    const char *p = a[0] ? memmem(line, n, a, strlen(a)) : NULL;
+    const char *q = p && b[0] ? memmem(p, n - (size_t)(p - line), b, strlen(b)) : NULL;
+    if (!q)
+        return false;
+    *s0 = (size_t)(p - src->data);
+    *s1 = (size_t)(q - src->data) + strlen(b);
+    return true;
+}
+
+/* One note of rule `spelling`: on the values, quoting them as written
+ * (the rule's messages quote their span), else on the key. */
+static void note(civ_diags *out, const civ_source *src, const civ_fm_field *f, const char *a,
+                 const char *b, const char *why, const char *current)
+{
+    size_t s0, s1;
+    if (on_key_line(src, f, a, b, &s0, &s1))
+        civ_diag_add(out, "spelling", CIV_SEV_NOTE, s0, s1, "front matter lang '%.*s' %s; spelt as %s",
+                     (int)(s1 - s0), src->data + s0, why, current);
+    else
+        civ_diag_add(out, "spelling", CIV_SEV_NOTE, f->off, f->off + strlen(f->key),
+                     "front matter %s %s; spelt as %s", f->key, why, current);
 }
 
 void civ_post_speller(civ_spellers *s, civ_ctx *ctx, const civ_source *src, civ_diags *out)
@@ -104,23 +129,34 @@ void civ_post_speller(civ_spellers *s, civ_ctx *ctx, const civ_source *src, civ_
     char lang[64];
     const char *bad;
     if (f && f->nvalues && !civ_post_lang(f->values, f->nvalues, current, lang, sizeof lang, &bad)) {
-        char *m = xasprintf("front matter lang '%s' is not a language like en_GB or en-GB: spelt as %s",
-                            bad, current);
         if (strict)
-            note(out, f, m);
-        free(m);
+            note(out, src, f, bad, bad, "is not a language like en_GB or en-GB", current);
     } else if (f && f->nvalues && strcmp(lang, current) != 0) {
+        /* each language asked, so that the note names the missing one in
+         * every post that asks for it (the spellers say it once, to the
+         * first post, which -j chooses) */
+        const char *missing = NULL, *p = lang;
+        char one[8];
+        for (size_t i = 0; !missing && i < f->nvalues; i++) {
+            size_t len = strcspn(p, ",");
+            snprintf(one, sizeof one, "%.*s", (int)len, p);
+            if (!civ_spellers_installed(s, one))
+                missing = f->values[i];
+            p += len + (p[len] == ',');
+        }
+        if (missing) {
+            note(out, src, f, missing, missing, "has no hunspell dictionary installed", current);
+            civ_frontmatter_release(&fm);
+            return;
+        }
         char *err = NULL;
         civ_speller *sp = civ_spellers_get(s, lang, ctx->dictionaries, ctx->ndictionaries, &err);
-        free(err); /* named in the note, for every post that asks (the first would be -j's choice) */
+        free(err); /* said in the note, for every post that asks (the first would be -j's choice) */
         if (sp)
             ctx->speller = sp;
-        else {
-            char *m = xasprintf("front matter lang '%s': no hunspell dictionary installed for it; spelt as %s",
-                                lang, current);
-            note(out, f, m);
-            free(m);
-        }
+        else
+            note(out, src, f, f->values[0], f->values[f->nvalues - 1],
+                 "has no hunspell dictionary installed", current);
     }
     civ_frontmatter_release(&fm);
 }

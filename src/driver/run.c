@@ -173,7 +173,8 @@ void civ_run_load_spellers(civ_run *r)
         r->linter.ctx.acronym_max = (size_t)o->acronym_max;
     r->house = xasprintf("%s/dictionaries/house.dic", r->datadir);
     civ_severity sev;
-    if (!civ_policy_lookup(&o->cli, "spelling", CIV_SEV_WARNING, &sev))
+    if (!civ_policy_lookup(&o->cli, "spelling", CIV_SEV_WARNING, &sev) &&
+        !civ_policy_turns_on(&o->cli, "spelling-variant"))
         return;
     r->spellers = civ_spellers_new(o->lang, o->dict, r->house, o->words.items, o->words.n);
     civ_spellers_set_full_search(r->spellers, o->full_suggest);

@@ -7,7 +7,6 @@
 #include "checks/spelling.h"
 #include "model/document.h"
 #include "source/frontmatter.h"
-#include "policy/ruleids.h"
 #include "policy/suppress.h"
 
 #define STR_(x) #x
@@ -39,13 +38,7 @@ bool civ_linter_only(civ_linter *l, civ_policy *p, const char *only)
  * runs only when the last setting naming it turns it on. */
 static bool check_runs(const civ_policy *p, const civ_check *c)
 {
-    if (!c->off)
-        return !civ_policy_is_off(p, c->id);
-    bool on = false;
-    for (size_t i = 0; p && i < p->n; i++)
-        if (civ_rule_id_covers(p->items[i].id, c->id))
-            on = p->items[i].level != CIV_LEVEL_OFF;
-    return on;
+    return c->off ? civ_policy_turns_on(p, c->id) : !civ_policy_is_off(p, c->id);
 }
 
 void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)

@@ -68,9 +68,15 @@ static const post_case post_cases[] = {
     {"none: the configuration's", "---\ntitle: x\n---\n\nText.\n", "en_GB", "en_GB"},
     {"the same as the default", "---\nlang: en-US\n---\n\nText.\n", NULL, "en_US"},
     {"no dictionary", "---\nlang: xx-YY\n---\n\nText.\n", NULL,
-     "en_US|2:1 front matter lang 'xx_YY': no hunspell dictionary installed for it; spelt as en_US"},
+     "en_US|2:7 front matter lang 'xx-YY' has no hunspell dictionary installed; spelt as en_US"},
+    {"no dictionary, a list", "---\nlang: [en_GB, xx-YY]\n---\n\nText.\n", NULL,
+     "en_US|2:15 front matter lang 'xx-YY' has no hunspell dictionary installed; spelt as en_US"},
+    {"no dictionary, a list over lines", "---\nlang:\n  - xx-YY\n---\n\nText.\n", NULL,
+     "en_US|2:1 front matter lang has no hunspell dictionary installed; spelt as en_US"},
     {"no language", "---\nlang: English\n---\n\nText.\n", "en_GB",
-     "en_GB|2:1 front matter lang 'English' is not a language like en_GB or en-GB: spelt as en_GB"},
+     "en_GB|2:7 front matter lang 'English' is not a language like en_GB or en-GB; spelt as en_GB"},
+    {"no language, in TOML", "+++\nlang = \"English\"\n+++\n\nText.\n", NULL,
+     "en_US|2:9 front matter lang 'English' is not a language like en_GB or en-GB; spelt as en_US"},
 };
 
 START_TEST(test_post_table)
