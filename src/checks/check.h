@@ -92,6 +92,8 @@ typedef struct {
     void (*run)(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink);
     const char *details;    /* for --explain: what is and is not reported,
                                and the settings; NULL: none */
+    bool off;               /* off by default: runs only when a setting
+                               names it (--enable, -W, enable:, severity:) */
 } civ_check;
 
 /* The table of every check, in the order they run. */

@@ -100,6 +100,13 @@ const char *civ_spelling_class(const sp_state *st, const sp_word *w, const char 
  * (`colour` -> `color`), written to out (128 bytes) (spelling_lang.c). */
 bool civ_spelling_swapped(struct civ_speller *sp, const char *w, size_t n, char *out);
 
+/* The same with any dictionary: true when `knows` accepts a regular US/UK
+ * swap of w[0..n) (up to two of them), written to out (128 bytes) when not
+ * NULL (spelling_lang.c; spelling_variant.c). */
+bool civ_spelling_swap_known(struct civ_speller *sp,
+                             bool (*knows)(struct civ_speller *, const char *, size_t),
+                             const char *w, size_t n, char *out);
+
 /* Decides and reports every collected word (spelling_judge.c). */
 void civ_spelling_judge(sp_state *st);
 

@@ -137,6 +137,12 @@ bool civ_spelling_swapped(civ_speller *sp, const char *w, size_t n, char *out)
     return swapped_form(sp, main_knows, w, n, 2, out);
 }
 
+bool civ_spelling_swap_known(civ_speller *sp, bool (*knows)(civ_speller *, const char *, size_t),
+                             const char *w, size_t n, char *out)
+{
+    return swapped_form(sp, knows, w, n, 2, out);
+}
+
 /* Distinct words of the post's prose that the main dictionary knows and
  * the candidate does not, and that are spelling variants (`color`; not
  * `plugin`, which en_GB merely lacks): lower case, three letters or more. */

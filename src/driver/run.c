@@ -15,6 +15,7 @@
 #include "checks/spelling.h"
 #include "driver/explain.h"
 #include "driver/parallel.h"
+#include "driver/postlang.h"
 #include "driver/limits.h"
 #include "driver/report.h"
 #include "driver/settings.h"
@@ -172,7 +173,8 @@ void civ_run_load_spellers(civ_run *r)
         r->linter.ctx.acronym_max = (size_t)o->acronym_max;
     r->house = xasprintf("%s/dictionaries/house.dic", r->datadir);
     civ_severity sev;
-    if (!civ_policy_lookup(&o->cli, "spelling", CIV_SEV_WARNING, &sev))
+    if (!civ_policy_lookup(&o->cli, "spelling", CIV_SEV_WARNING, &sev) &&
+        !civ_policy_turns_on(&o->cli, "spelling-variant"))
         return;
     r->spellers = civ_spellers_new(o->lang, o->dict, r->house, o->words.items, o->words.n);
     civ_spellers_set_full_search(r->spellers, o->full_suggest);
@@ -263,6 +265,8 @@ static bool prepare_job(const lint_job_ctx *c, size_t i, lint_job_result *j)
         c->spell_errs[i] = NULL;
     }
     j->src = civ_source_read_head(path, j->name, c->o->max_file_size, &j->err);
+    if (j->src) /* the post's own `lang:` (postlang.h) */
+        civ_post_speller(c->spellers, &j->fl.ctx, j->src, &j->diags);
     return j->src != NULL;
 }
 

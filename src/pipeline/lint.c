@@ -24,8 +24,18 @@ bool civ_linter_only(civ_linter *l, civ_policy *p, const char *only)
     for (size_t i = 0; i < n; i++)
         if (strcmp(t[i].id, only) != 0)
             civ_policy_add(p, t[i].id, CIV_LEVEL_OFF);
+    const civ_check *c = civ_check_find(only);
+    if (c && c->off)
+        civ_policy_add(p, only, CIV_LEVEL_ON);
     l->policy = p;
-    return civ_check_find(only) != NULL;
+    return c != NULL;
+}
+
+/* A check runs unless a setting turns it off; one that is off by default
+ * runs only when the last setting naming it turns it on. */
+static bool check_runs(const civ_policy *p, const civ_check *c)
+{
+    return c->off ? civ_policy_turns_on(p, c->id) : !civ_policy_is_off(p, c->id);
 }
 
 void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)
@@ -38,7 +48,7 @@ void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out)
     size_t n;
     const civ_check *t = civ_checks(&n);
     for (size_t i = 0; i < n; i++) {
-        if (civ_policy_is_off(l->policy, t[i].id))
+        if (!check_runs(l->policy, &t[i]))
             continue;
         civ_sink sink = {out, t[i].id, t[i].severity};
         t[i].run(doc, &l->ctx, &sink);

@@ -86,6 +86,15 @@ bool civ_policy_is_off(const civ_policy *p, const char *rule)
     return !civ_policy_lookup(p, rule, CIV_SEV_WARNING, &sev);
 }
 
+bool civ_policy_turns_on(const civ_policy *p, const char *rule)
+{
+    bool on = false;
+    for (size_t i = 0; p && i < p->n; i++)
+        if (civ_rule_id_covers(p->items[i].id, rule))
+            on = p->items[i].level != CIV_LEVEL_OFF;
+    return on;
+}
+
 void civ_policy_apply(const civ_policy *p, civ_diags *d)
 {
     if (!p || !p->n)

@@ -58,6 +58,9 @@ const char *civ_level_name(int level);
 bool civ_policy_lookup(const civ_policy *p, const char *rule, civ_severity def,
                        civ_severity *sev);
 bool civ_policy_is_off(const civ_policy *p, const char *rule);
+/* True when the last setting that names `rule` turns it on (a level or
+ * `on`): what a rule that is off by default needs to run. */
+bool civ_policy_turns_on(const civ_policy *p, const char *rule);
 
 /* Drops the findings of rules that are off and retags the others. */
 void civ_policy_apply(const civ_policy *p, civ_diags *d);

@@ -334,6 +334,27 @@ const char *civ_speller_variant_knows(civ_speller *sp, const char *word, size_t 
     return c && civ_speller_check(c, word, n) ? c->lang : NULL;
 }
 
+civ_speller *civ_speller_other(civ_speller *sp)
+{
+    civ_speller *c = candidate(sp);
+    return c ? c : sp->nvariants ? sp->variants[0] : NULL;
+}
+
+/* Not cached: civ_speller_check's cache holds the answer of every
+ * language of a list together. */
+bool civ_speller_own_knows(civ_speller *sp, const char *word, size_t n)
+{
+    char buf[128];
+    char *s = cstr(word, n, buf, sizeof buf);
+    Hunhandle *h = take_handle(sp);
+    bool known = Hunspell_spell(h, s) != 0;
+    give_handle(sp, h);
+    atomic_fetch_add(&sp->lookups, 1);
+    if (s != buf)
+        free(s);
+    return known;
+}
+
 bool civ_speller_variant_lacks(civ_speller *sp, const char *word, size_t n)
 {
     civ_speller *c = candidate(sp);

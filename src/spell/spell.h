@@ -142,6 +142,14 @@ bool civ_speller_add_variant(civ_speller *sp, civ_speller *variant);
 void civ_speller_add_candidate(civ_speller *sp, const char *lang, const char *dict);
 const char *civ_speller_variant_knows(civ_speller *sp, const char *word, size_t n);
 bool civ_speller_variant_lacks(civ_speller *sp, const char *word, size_t n);
+/* For telling two spellings apart (checks/spelling_variant.c):
+ * civ_speller_other is the other spelling sp knows of - its candidate
+ * (one `lang`, loaded at first use) or else the first other language of a
+ * list (`lang: [en_US, en_GB]`) - or NULL; civ_speller_own_knows asks sp's
+ * own hunspell dictionary only (with the house dictionary loaded into it),
+ * not its word lists nor its other languages. Thread-safe. */
+civ_speller *civ_speller_other(civ_speller *sp);
+bool civ_speller_own_knows(civ_speller *sp, const char *word, size_t n);
 /* The language the speller was made for ("en_US"), owned by it. */
 const char *civ_speller_lang(const civ_speller *sp);
 /* Large general word lists (known.h: Debian's wamerican-huge and

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "spell/dictfind.h"
 
 typedef struct {
     char *key;
@@ -34,6 +35,21 @@ civ_spellers *civ_spellers_new(const char *lang, const char *dict, const char *h
     s->words = words;
     s->nwords = nwords;
     return s;
+}
+
+const char *civ_spellers_lang(const civ_spellers *s)
+{
+    return s->lang && *s->lang ? s->lang : CIV_SPELL_DEFAULT_LANG;
+}
+
+bool civ_spellers_installed(const civ_spellers *s, const char *lang)
+{
+    char *aff = NULL, *dic = NULL, *err = NULL;
+    bool ok = civ_dict_find(lang, s->dict, &aff, &dic, &err);
+    free(aff);
+    free(dic);
+    free(err);
+    return ok;
 }
 
 void civ_spellers_set_full_search(civ_spellers *s, bool on)

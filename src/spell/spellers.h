@@ -22,6 +22,11 @@ typedef struct civ_spellers civ_spellers;
  * The arrays are borrowed and must outlive the registry. */
 civ_spellers *civ_spellers_new(const char *lang, const char *dict, const char *house_dic,
                                const char *const *words, size_t nwords);
+/* The command line's language (a comma-separated list), or the default. */
+const char *civ_spellers_lang(const civ_spellers *s);
+/* True when one language (en_GB) has a dictionary where s looks (--dict,
+ * then the search path; spell.h): cheap, nothing is loaded. */
+bool civ_spellers_installed(const civ_spellers *s, const char *lang);
 /* Every speller made from now on also uses hunspell's full suggestion
  * search (civ_speller_set_full_search). Call before the first get. */
 void civ_spellers_set_full_search(civ_spellers *s, bool on);

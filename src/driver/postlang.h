@@ -1,0 +1,39 @@
+/* postlang.h - `lang:` in a post's front matter picks the dictionaries
+ * its words are spelt against (issue 13, item 6).
+ *
+ * Precedence, the most specific first: the post's front matter (`lang`,
+ * else `language` when it holds language codes), then `.civlint.yml`'s
+ * `lang`, then `--lang`, then en_US. Unlike --enable and -W, `--lang` is
+ * the default a configuration refines (as it was before front matter was
+ * read): a CI line `--lang=en_US` for a whole blog must not silence what
+ * one post says of itself, as an HTML `lang` attribute on a passage is
+ * obeyed over the post's language. */
+#ifndef CIV_DRIVER_POSTLANG_H
+#define CIV_DRIVER_POSTLANG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "checks/check.h"
+#include "diag/diag.h"
+#include "source/frontmatter.h"
+#include "spell/spellers.h"
+
+/* Writes to out (cap bytes) the hunspell language list that the values of
+ * a front-matter `lang` name, comma-separated: BCP 47 tags (`en-GB`,
+ * `en-gb`, `sr-Latn-RS`) and hunspell names (`en_GB`) become `ll_RR`;
+ * a bare language (`en`) is `current`'s first language when it is the same
+ * language (en_US for `en` in an en_US project), else kept as it is.
+ * False, with *bad the first value that is no language code (`English`,
+ * `python`), or on more than 4 values. */
+bool civ_post_lang(const char *const *values, size_t n, const char *current, char *out,
+                   size_t cap, const char **bad);
+
+/* Reads src's front matter and, when it names a language other than
+ * ctx->lang's (or the spellers' default), sets ctx->speller to that
+ * language's. A value that is no language code, or a language with no
+ * installed dictionary, leaves the speller as it was and adds one note of
+ * rule `spelling` at the key to out, saying which language is used. */
+void civ_post_speller(civ_spellers *s, civ_ctx *ctx, const civ_source *src, civ_diags *out);
+
+#endif
