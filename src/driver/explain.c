@@ -211,7 +211,9 @@ civ_rule_info *civ_rule_infos(const civ_rules *rules, size_t *n)
     civ_rule_entry e;
     for (size_t i = 0; civ_rules_entry(rules, i, &e); i++) {
         const civ_rule *r = e.pack ? pack_rule(rules, e.id) : NULL; /* tens of rules */
+        const civ_check *c = e.pack ? NULL : civ_check_find(e.id);
         info[i] = (civ_rule_info){.id = e.id,
+                                  .off = c && c->off,
                                   .description = e.description,
                                   .severity = e.severity,
                                   .bad = r ? r->bad : NULL,

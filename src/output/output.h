@@ -23,6 +23,7 @@ typedef struct {
     char *help;             /* what `civlint --explain ID` prints, unescaped
                                (the formatter escapes it), or NULL */
     char *help_md;          /* the same as Markdown, or NULL */
+    bool off;               /* off by default (turned on by a setting) */
 } civ_rule_info;
 
 /* The unit of the columns a format prints (--columns): code points (the

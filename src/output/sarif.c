@@ -102,7 +102,9 @@ static void sarif_begin(civ_out *o)
             fputs(",\n             \"helpUri\": ", fp);
             jstr(fp, r->link);
         }
-        fprintf(fp, ",\n             \"defaultConfiguration\": {\"level\": \"%s\"}}", level(r->severity));
+        /* an off-by-default rule says so (SARIF 2.1.0 §3.50.3, enabled) */
+        fprintf(fp, ",\n             \"defaultConfiguration\": {\"level\": \"%s\"%s}}", level(r->severity),
+                r->off ? ", \"enabled\": false" : "");
     }
     fputs(o->nrules ? "\n          ]\n" : "]\n", fp);
     fprintf(fp, "        }\n      },\n      \"columnKind\": \"%s\",\n",

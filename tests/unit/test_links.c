@@ -93,7 +93,7 @@ static char *run_format(const char *format, const char *link, const char *link_b
     civ_diags_init(&diags);
     civ_diag_add(&diags, "house.kyiv", CIV_SEV_WARNING, 16, 20, "write 'Kyiv'");
     civ_rule_info rules[2] = {
-        {.id = "spelling", .description = "unknown words", .severity = CIV_SEV_WARNING},
+        {.id = "spelling", .description = "unknown words", .severity = CIV_SEV_WARNING, .off = true},
         {.id = "house.kyiv", .description = "Kyiv, not Kiev", .severity = CIV_SEV_WARNING, .link = link,
          .help = "house.kyiv \"quoted\" <b>bold</b>\n\nFlagged:\n  Kiev\n",
          .help_md = "**house.kyiv** `<b>`\n\n    Kiev\n"},
@@ -127,6 +127,10 @@ START_TEST(test_sarif_help)
     ck_assert_msg(strstr(s, "\"help\": {\"text\": \"unknown words. Run 'civlint --explain spelling' for more.\""),
                   "%s", s);
     ck_assert_msg(!strstr(strstr(s, "helpUri") + 1, "helpUri"), "one helpUri, the linked rule's: %s", s);
+    /* an off-by-default rule says so in its default configuration, and only it */
+    const char *off = strstr(s, "\"defaultConfiguration\": {\"level\": \"warning\", \"enabled\": false}");
+    ck_assert_msg(off && off < strstr(s, "\"house.kyiv\""), "spelling off by default: %s", s);
+    ck_assert_msg(!strstr(strstr(s, "\"house.kyiv\""), "\"enabled\": false"), "house.kyiv is on by default: %s", s);
     free(s);
     /* a link that is no absolute http(s) URI is no helpUri */
     static const char *const bad[] = {"javascript:alert(1)", "guide.html#places", "//x.org/", NULL};
