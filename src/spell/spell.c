@@ -16,6 +16,7 @@
 
 #include "base/textfile.h"
 #include "base/util.h"
+#include "spell/casing.h"
 #include "spell/dictfind.h"
 #include "spell/known.h"
 #include "spell/near.h"
@@ -290,6 +291,27 @@ static verdict *insert(civ_speller *sp, const char *word, size_t n, verdict *v)
     return v;
 }
 
+static const civ_wordindex *word_index(civ_speller *sp);
+
+/* Hunspell_spell's verdict: from the word index when it can tell (most
+ * words: a lookup in memory, no hunspell handle, so a second thread
+ * rarely loads a dictionary of its own), else from hunspell. */
+static bool ask_dictionary(civ_speller *sp, const char *word, size_t n)
+{
+    const civ_wordindex *ix = word_index(sp);
+    civ_wix_answer a = ix ? civ_wordindex_find(ix, word, n) : CIV_WIX_ASK;
+    if (a != CIV_WIX_ASK)
+        return a == CIV_WIX_YES;
+    char buf[128];
+    char *s = cstr(word, n, buf, sizeof buf);
+    Hunhandle *h = take_handle(sp);
+    bool known = Hunspell_spell(h, s) != 0;
+    give_handle(sp, h);
+    if (s != buf)
+        free(s);
+    return known;
+}
+
 bool civ_speller_check(civ_speller *sp, const char *word, size_t n)
 {
     if (civ_wordlist_has(&sp->words, word, n))
@@ -297,14 +319,8 @@ bool civ_speller_check(civ_speller *sp, const char *word, size_t n)
     verdict *v = cached(sp, word, n);
     if (v)
         return v->known;
-    char buf[128];
-    char *s = cstr(word, n, buf, sizeof buf);
-    Hunhandle *h = take_handle(sp);
-    bool known = Hunspell_spell(h, s) != 0;
-    give_handle(sp, h);
+    bool known = ask_dictionary(sp, word, n);
     atomic_fetch_add(&sp->lookups, 1);
-    if (s != buf)
-        free(s);
     for (size_t i = 0; !known && i < sp->nvariants; i++)
         known = civ_speller_check(sp->variants[i], word, n);
     v = xcalloc(1, sizeof *v);
@@ -466,47 +482,6 @@ static void near_done(near_dict *d)
         give_handle(d->sp, d->h);
 }
 
-static bool all_caps(const char *s)
-{
-    for (; *s; s++)
-        if (*s >= 'a' && *s <= 'z')
-            return false;
-    return true;
-}
-
-/* Hunspell accepts any known word in capitals (`GITHUB` for `GitHub`,
- * `WORMS` for `worms`), so a casing fix in capitals needs the
- * dictionary's own casing: the first of hunspell's suggestions with the
- * same letters (its case suggestions come first and need no time limit).
- * A word with a capital inside (`WoRMS`) is styled on purpose: only a
- * one-letter case change is a fix for it. Replaces *cand; false when
- * there is no such casing. */
-static bool own_casing(Hunhandle *h, const char *word, size_t n, char **cand)
-{
-    if (!all_caps(*cand))
-        return true;
-    for (size_t i = 1; i < n; i++)
-        if (word[i] >= 'A' && word[i] <= 'Z')
-            return false;
-    char buf[128];
-    char *s = cstr(word, n, buf, sizeof buf);
-    char **list = NULL;
-    int k = Hunspell_suggest(h, &list, s);
-    bool found = false;
-    for (int i = 0; i < k && !found; i++) {
-        if (strlen(list[i]) == n && strncasecmp(list[i], word, n) == 0 && memcmp(list[i], word, n) != 0) {
-            free(*cand);
-            *cand = xstrdup(list[i]);
-            found = true;
-        }
-    }
-    if (list)
-        Hunspell_free_list(h, &list, k);
-    if (s != buf)
-        free(s);
-    return found;
-}
-
 /* The near search (near.h) for a word without a verdict's near fields
  * yet; stores them in v under the write lock unless another thread was
  * first. */
@@ -516,7 +491,7 @@ static void compute_near(civ_speller *sp, verdict *v, const char *word, size_t n
     int best;
     near_dict d = {sp, word_index(sp), NULL};
     size_t m = civ_near_search(near_spell, &d, word, n, near, CIV_SPELL_MAX_SUGGEST, &best);
-    if (m && near[0].cost == 1 && !own_casing(near_handle(&d), word, n, &near[0].word)) {
+    if (m && near[0].cost == 1 && !civ_own_casing(near_handle(&d), word, n, &near[0].word)) {
         free(near[0].word); /* not a casing the dictionary has */
         memmove(near, near + 1, --m * sizeof *near);
         best = m ? near[0].cost : CIV_NEAR_NONE;
@@ -585,7 +560,7 @@ const char *civ_speller_casing(civ_speller *sp, const char *word, size_t n)
     if (!atomic_load(&v->casing_done)) {
         near_dict d = {sp, word_index(sp), NULL};
         char *c = civ_near_casing(near_spell, &d, word, n);
-        if (c && !own_casing(near_handle(&d), word, n, &c)) {
+        if (c && !civ_own_casing(near_handle(&d), word, n, &c)) {
             free(c);
             c = NULL;
         }
