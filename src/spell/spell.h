@@ -29,9 +29,11 @@
  * civ_speller_add_words_file, civ_speller_add_word) happens on one thread
  * before the first lookup. After that, civ_speller_check,
  * civ_speller_suggest, civ_speller_account and civ_speller_stats may be
- * called from any number of threads at once: the verdict cache sits behind
- * a pthread rwlock (lookups of cached words take only the read lock), and
- * hunspell handles - which are not thread-safe - come from a pool: a
+ * called from any number of threads at once: the verdict cache is split
+ * in shards by the word's hash, each behind a pthread rwlock (lookups of
+ * cached words take only one shard's read lock); a new word's verdict
+ * comes from the word index (wordindex.h) when it can tell, else from
+ * hunspell. Hunspell handles - which are not thread-safe - come from a pool: a
  * thread takes an idle handle or, when none is idle, loads a new one, uses
  * it for one call and gives it back. So a run with N threads holds at most
  * N handles, and a single-threaded run holds exactly one. civ_speller_free
@@ -190,7 +192,7 @@ const char *civ_speller_index_note(civ_speller *sp);
 typedef struct {
     uint64_t words;       /* words checked (civ_speller_account) */
     uint64_t distinct;    /* distinct words in the verdict cache */
-    uint64_t lookups;     /* calls to Hunspell_spell */
+    uint64_t lookups;     /* verdicts asked (word index or Hunspell_spell) */
     uint64_t suggestions; /* suggestion lists computed (once per word) */
     uint64_t handles;     /* hunspell handles loaded */
     uint64_t ns;          /* time spent in the spelling check */

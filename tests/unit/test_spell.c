@@ -464,6 +464,90 @@ START_TEST(test_speller_threads)
 }
 END_TEST
 
+/* Many distinct words, inserted by several threads at once from different
+ * starting points: the verdict cache (split into locked shards) must
+ * hold each word exactly once and answer as a single thread does, and the
+ * near search's closest word must not depend on which thread asked
+ * first. A shard chosen differently for a lookup than for its insert
+ * shows as a second entry (distinct too high) or a wrong verdict. */
+#define NMANY 3000
+static char many_words[NMANY][24];
+static bool many_expected[NMANY];
+
+static void *many_main(void *arg)
+{
+    civ_speller *sp = ((void **)arg)[0];
+    size_t start = (size_t)(uintptr_t)((void **)arg)[1];
+    long bad = 0;
+    for (int round = 0; round < 3; round++)
+        for (size_t i = 0; i < NMANY; i++) {
+            size_t k = (start + i) % NMANY;
+            if (civ_speller_check(sp, many_words[k], strlen(many_words[k])) != many_expected[k])
+                bad++;
+        }
+    for (size_t i = 0; i < NMANY; i += 97) {
+        size_t k = (start + i) % NMANY;
+        civ_closeness c = civ_speller_closest(sp, many_words[k], strlen(many_words[k]));
+        (void)c;
+    }
+    return (void *)bad;
+}
+
+START_TEST(test_speller_threads_many_words)
+{
+    static const char *const stems[] = {"govern", "receive", "pipe", "sanction", "corridor", "accommodate",
+                                        "inform", "occur", "state", "market", "wrote", "border"};
+    static const char *const ends[] = {"", "s", "ed", "ment", "ing", "er", "zq", "ly"};
+    for (size_t i = 0; i < NMANY; i++)
+        snprintf(many_words[i], sizeof many_words[i], "%s%s%s%zu", stems[i % 12], ends[(i / 12) % 8],
+                 i < 96 ? "" : "x", i < 96 ? (size_t)0 : i);
+    for (size_t i = 0; i < 96; i++) /* the first 96: stem + ending, no number */
+        snprintf(many_words[i], sizeof many_words[i], "%s%s", stems[i % 12], ends[(i / 12) % 8]);
+    char *err = NULL;
+    civ_speller *ref = civ_speller_new(NULL, NULL, &err);
+    ck_assert_ptr_nonnull(ref);
+    size_t known = 0;
+    for (size_t i = 0; i < NMANY; i++)
+        known += many_expected[i] = civ_speller_check(ref, many_words[i], strlen(many_words[i]));
+    ck_assert_uint_gt(known, 20); /* both verdicts are exercised */
+    ck_assert_uint_lt(known, NMANY - 100);
+    civ_closeness want[NMANY / 97 + 1];
+    for (size_t i = 0; i < NMANY; i += 97)
+        want[i / 97] = civ_speller_closest(ref, many_words[i], strlen(many_words[i]));
+    civ_speller *sp = civ_speller_new(NULL, NULL, &err);
+    ck_assert_ptr_nonnull(sp);
+    pthread_t th[4];
+    void *args[4][2];
+    for (int i = 0; i < 4; i++) {
+        args[i][0] = sp;
+        args[i][1] = (void *)(uintptr_t)((size_t)i * NMANY / 4);
+        ck_assert_int_eq(pthread_create(&th[i], NULL, many_main, args[i]), 0);
+    }
+    long bad = 0;
+    for (int i = 0; i < 4; i++) {
+        void *r;
+        pthread_join(th[i], &r);
+        bad += (long)r;
+    }
+    ck_assert_int_eq(bad, 0);
+    civ_spell_stats st;
+    civ_speller_stats(sp, &st);
+    ck_assert_uint_eq(st.distinct, NMANY);
+    /* a cached verdict is found: hunspell is asked at most once per word
+     * per thread (two threads may both miss a word before either stores) */
+    ck_assert_uint_ge(st.lookups, NMANY);
+    ck_assert_uint_le(st.lookups, 4 * NMANY);
+    for (size_t i = 0; i < NMANY; i += 97) {
+        civ_closeness c = civ_speller_closest(sp, many_words[i], strlen(many_words[i]));
+        ck_assert_int_eq(c.cost, want[i / 97].cost);
+        ck_assert_int_eq(c.proper, want[i / 97].proper);
+        ck_assert_str_eq(c.word ? c.word : "-", want[i / 97].word ? want[i / 97].word : "-");
+    }
+    civ_speller_free(sp);
+    civ_speller_free(ref);
+}
+END_TEST
+
 Suite *suite_spell(void)
 {
     Suite *s = suite_create("spell");
@@ -479,6 +563,7 @@ Suite *suite_spell(void)
     tcase_add_test(tc, test_speller_cache);
     tcase_add_test(tc, test_wordlist_case_rules);
     tcase_add_test(tc, test_speller_threads);
+    tcase_add_test(tc, test_speller_threads_many_words);
     suite_add_tcase(s, tc);
     tc = tcase_create("spelling");
     tcase_set_timeout(tc, 60);
