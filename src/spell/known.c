@@ -229,7 +229,7 @@ static bool open_index(civ_known *k)
     if (!civ_wordindex_hash_files((const char *const *)k->paths, k->npaths, &inputs, &err))
         why = err;
     else if ((fd = open(k->index_path, O_RDONLY | O_CLOEXEC)) < 0)
-        why = strerror(errno);
+        why = errno == ENOENT ? "missing (make builds it when wamerican-huge is installed)" : strerror(errno);
     else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)CIV_KNOWN_HEADER)
         why = "not a word-list index";
     else {
