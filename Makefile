@@ -138,7 +138,10 @@ WORDINDEX_LANGS ?= en_US en_GB
 UNMUNCH ?= unmunch
 WORDINDEX := $(foreach l,$(WORDINDEX_LANGS),$(if $(wildcard $(HUNSPELL_DIR)/$(l).dic),dictionaries/$(l).wordindex))
 MKWORDINDEX := $(BUILD)/tools/mkwordindex
-wordindex: $(WORDINDEX)
+# and of Debian's wamerican-huge, when installed (see below)
+KNOWN_LIST ?= /usr/share/dict/american-english-huge
+KNOWNINDEX := $(if $(wildcard $(KNOWN_LIST)),dictionaries/american-english-huge.knownindex)
+wordindex: $(WORDINDEX) $(KNOWNINDEX)
 
 $(MKWORDINDEX): tools/mkwordindex.c $(BUILD)/src/spell/wordindex.o $(BUILD)/src/base/util.o
 	@mkdir -p $(dir $@)
@@ -152,6 +155,20 @@ dictionaries/%.wordindex: tools/mkwordindex.c src/spell/wordindex.c src/spell/wo
 	$(UNMUNCH) $(HUNSPELL_DIR)/$*.dic $(HUNSPELL_DIR)/$*.aff > $(BUILD)/wordindex/$*.forms 2>/dev/null
 	$(UNMUNCH) dictionaries/house.dic $(HUNSPELL_DIR)/$*.aff >> $(BUILD)/wordindex/$*.forms 2>/dev/null
 	$(MKWORDINDEX) $@ $(BUILD)/wordindex/$*.forms $(HUNSPELL_DIR)/$*.aff $(HUNSPELL_DIR)/$*.dic dictionaries/house.dic
+
+# The index of Debian's wamerican-huge (src/spell/known.h), which civlint
+# maps instead of reading the list at its first unknown word. Keyed by a
+# hash of the list's contents: after a package upgrade civlint reads the
+# list as before (-v says so). Without the package, none is built.
+MKKNOWNINDEX := $(BUILD)/tools/mkknownindex
+
+$(MKKNOWNINDEX): tools/mkknownindex.c $(BUILD)/src/spell/known.o $(BUILD)/src/spell/wordindex.o $(BUILD)/src/base/util.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+
+dictionaries/american-english-huge.knownindex: tools/mkknownindex.c src/spell/known.c src/spell/known.h \
+                                               src/spell/wordindex.c $(KNOWN_LIST) | $(MKKNOWNINDEX)
+	$(MKKNOWNINDEX) $@ $(KNOWN_LIST)
 
 lint-posts: all
 	./civlint posts/
@@ -237,6 +254,7 @@ install: all
 	install -m 644 rules/*.yml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
 	$(if $(WORDINDEX),install -m 644 $(WORDINDEX) $(DESTDIR)$(DATADIR)/dictionaries/)
+	$(if $(KNOWNINDEX),install -m 644 $(KNOWNINDEX) $(DESTDIR)$(DATADIR)/dictionaries/)
 	install -m 644 civlint.1 $(DESTDIR)$(MANDIR)/man1/civlint.1
 	install -d $(DESTDIR)$(VIMDIR)/compiler
 	install -m 644 docs/editors/vim/compiler/civlint.vim $(DESTDIR)$(VIMDIR)/compiler/civlint.vim
@@ -290,7 +308,7 @@ check-package: package-deps all distcheck
 	tests/pre-commit-hook $(DIST).tar.gz
 
 clean:
-	rm -rf build build-asan build-fuzz build-fuzz-fast build-fuzz-long civlint bench/floor civlint-*.tar.gz dictionaries/*.wordindex
+	rm -rf build build-asan build-fuzz build-fuzz-fast build-fuzz-long civlint bench/floor civlint-*.tar.gz dictionaries/*.wordindex dictionaries/*.knownindex
 
 # Precision on real posts nobody here wrote (never part of check: the corpus
 # lives beside the project, in ../shared). Findings per 1,000 words per source

@@ -409,6 +409,17 @@ void civ_speller_add_known(civ_speller *sp, const char *path)
     civ_known_add(sp->known, path);
 }
 
+void civ_speller_set_known_index(civ_speller *sp, const char *path)
+{
+    if (sp->known)
+        civ_known_set_index(sp->known, path);
+}
+
+const char *civ_speller_known_note(civ_speller *sp)
+{
+    return civ_known_index_note(sp->known);
+}
+
 bool civ_speller_listed(civ_speller *sp, const char *word, size_t n, size_t *lists, size_t *words)
 {
     bool has = civ_known_has(sp->known, word, n);

@@ -163,6 +163,12 @@ const char *civ_speller_lang(const civ_speller *sp);
  * hold (0 and 0 when none could be read). Thread-safe. */
 void civ_speller_add_known(civ_speller *sp, const char *path);
 bool civ_speller_listed(civ_speller *sp, const char *word, size_t n, size_t *lists, size_t *words);
+/* Makes the lists named so far be memory-mapped from the index at path
+ * (known.h; built at `make`) when it was built from their present
+ * contents; else they are read. Set-up only, after civ_speller_add_known. */
+void civ_speller_set_known_index(civ_speller *sp, const char *path);
+/* After a lookup: why that index is not used (owned; for -v), or NULL. */
+const char *civ_speller_known_note(civ_speller *sp);
 
 /* True when word[0..n) is in one of the speller's plain word lists. */
 bool civ_speller_in_list(const civ_speller *sp, const char *word, size_t n);

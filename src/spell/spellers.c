@@ -76,6 +76,8 @@ void civ_spellers_free(civ_spellers *s)
  * too: on the real posts it changed no finding that en_GB's hunspell
  * dictionary and this list did not, and doubled the cost. */
 static const char *const KNOWN_LISTS[1] = {"/usr/share/dict/american-english-huge"};
+/* Their index (known.h), built at `make` beside the house dictionary. */
+#define KNOWN_INDEX "american-english-huge.knownindex"
 
 /* The other spelling of English a post may be written in, tried when the
  * configuration names only `lang`: British for an American dictionary,
@@ -145,6 +147,9 @@ static civ_speller *load(const civ_spellers *s, const char *lang, const char *co
         char *ix = xasprintf("%.*s/%s.wordindex", dir, slash ? s->house : ".", civ_speller_lang(sp));
         civ_speller_set_index(sp, ix);
         free(ix);
+        ix = xasprintf("%.*s/%s", dir, slash ? s->house : ".", KNOWN_INDEX);
+        civ_speller_set_known_index(sp, ix);
+        free(ix);
     }
     for (size_t i = 0; i < s->nwords + ndicts; i++) {
         const char *p = i < s->nwords ? s->words[i] : dicts[i - s->nwords];
@@ -199,9 +204,11 @@ char *civ_spellers_index_notes(civ_spellers *s)
     civ_buf_init(&b);
     pthread_mutex_lock(&s->lock);
     for (size_t i = 0; i < s->n; i++) {
-        const char *note = s->v[i].sp ? civ_speller_index_note(s->v[i].sp) : NULL;
-        if (note && !strstr(b.data ? b.data : "", note))
-            civ_buf_printf(&b, "%s%s", b.len ? "\n" : "", note);
+        for (int k = 0; k < 2 && s->v[i].sp; k++) {
+            const char *note = k ? civ_speller_known_note(s->v[i].sp) : civ_speller_index_note(s->v[i].sp);
+            if (note && !strstr(b.data ? b.data : "", note))
+                civ_buf_printf(&b, "%s%s", b.len ? "\n" : "", note);
+        }
     }
     pthread_mutex_unlock(&s->lock);
     if (!b.len) {

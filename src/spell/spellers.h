@@ -42,8 +42,9 @@ void civ_spellers_free(civ_spellers *s);
 civ_speller *civ_spellers_get(civ_spellers *s, const char *lang, const char *const *dicts,
                               size_t ndicts, char **err);
 
-/* Why spellers made so far do not use their word index (spell.h,
- * civ_speller_index_note), one line each, or NULL (heap; caller frees). */
+/* Why spellers made so far do not use their word index or their large
+ * word lists' index (spell.h, civ_speller_index_note and
+ * civ_speller_known_note), one line each, or NULL (heap; caller frees). */
 char *civ_spellers_index_notes(civ_spellers *s);
 
 /* Sums the statistics of every speller created (for --spell-stats). */
