@@ -18,6 +18,7 @@
 #include "base/util.h"
 #include "spell/casing.h"
 #include "spell/dictfind.h"
+#include "spell/indexslot.h"
 #include "spell/known.h"
 #include "spell/near.h"
 #include "spell/wordindex.h"
@@ -76,12 +77,7 @@ struct civ_speller {
     pthread_mutex_t cand_lock;
     _Atomic(civ_speller *) cand;
     _Atomic bool cand_tried;
-    /* The word index (wordindex.h), opened at the first near search. */
-    char *index_path;
-    pthread_mutex_t index_lock;
-    _Atomic bool index_tried;
-    civ_wordindex *index;
-    char *index_note; /* why it is not used; NULL when it is */
+    civ_index_slot index; /* the word index, opened at the first near search */
     civ_known *known; /* known.h, or NULL */
 };
 
@@ -140,7 +136,7 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     pthread_mutex_init(&sp->load_lock, NULL);
     pthread_mutex_init(&sp->pool_lock, NULL);
     pthread_mutex_init(&sp->cand_lock, NULL);
-    pthread_mutex_init(&sp->index_lock, NULL);
+    civ_index_slot_init(&sp->index);
     Hunhandle *h = load_handle(sp);
     const char *enc = Hunspell_get_dic_encoding(h);
     if (!enc || strcmp(enc, "UTF-8") != 0) {
@@ -190,10 +186,7 @@ void civ_speller_free(civ_speller *sp)
     free(sp->cand_lang);
     free(sp->cand_dict);
     pthread_mutex_destroy(&sp->cand_lock);
-    civ_wordindex_close(sp->index);
-    free(sp->index_path);
-    free(sp->index_note);
-    pthread_mutex_destroy(&sp->index_lock);
+    civ_index_slot_release(&sp->index);
     civ_known_free(sp->known);
     free(sp->lang);
     free(sp->aff);
@@ -444,41 +437,29 @@ static bool is_split(const char *sugg, const char *word, size_t n)
 
 void civ_speller_set_index(civ_speller *sp, const char *path)
 {
-    free(sp->index_path);
-    sp->index_path = xstrdup(path);
+    civ_index_slot_set_path(&sp->index, path);
 }
 
 /* The word index, opened by the first thread that asks when it was built
  * from this speller's .aff, .dic and extra .dic files; else NULL, with
- * the reason in index_note. */
+ * the reason kept for civ_speller_index_note. */
 static const civ_wordindex *word_index(civ_speller *sp)
 {
-    if (!sp->index_path || atomic_load(&sp->index_tried))
-        return sp->index;
-    pthread_mutex_lock(&sp->index_lock);
-    if (!atomic_load(&sp->index_tried)) {
-        const char **in = xcalloc(2 + sp->nextra, sizeof *in);
-        in[0] = sp->aff;
-        in[1] = sp->dic;
-        for (size_t i = 0; i < sp->nextra; i++)
-            in[2 + i] = sp->extra[i];
-        uint64_t hash;
-        char *err = NULL;
-        if (civ_wordindex_hash_files(in, 2 + sp->nextra, &hash, &err))
-            sp->index = civ_wordindex_open(sp->index_path, hash, &err);
-        if (!sp->index)
-            sp->index_note = xasprintf("%s: %s; suggestions ask hunspell for each candidate", sp->lang, err);
-        free(err);
-        free(in);
-        atomic_store(&sp->index_tried, true);
-    }
-    pthread_mutex_unlock(&sp->index_lock);
-    return sp->index;
+    if (!sp->index.path || atomic_load(&sp->index.tried))
+        return sp->index.index;
+    const char **in = xcalloc(2 + sp->nextra, sizeof *in);
+    in[0] = sp->aff;
+    in[1] = sp->dic;
+    for (size_t i = 0; i < sp->nextra; i++)
+        in[2 + i] = sp->extra[i];
+    const civ_wordindex *ix = civ_index_slot_get(&sp->index, sp->lang, in, 2 + sp->nextra);
+    free(in);
+    return ix;
 }
 
 const char *civ_speller_index_note(civ_speller *sp)
 {
-    return atomic_load(&sp->index_tried) ? sp->index_note : NULL;
+    return civ_index_slot_note(&sp->index);
 }
 
 /* The near search's dictionary: the word index, and hunspell (a handle
