@@ -219,7 +219,10 @@ END_TEST
 
 static int parse(civ_options *o, char *const *args)
 {
-    char *argv[32];
+    /* static: civ_cli_parse keeps o->paths pointing into argv, which
+     * must outlive this call (a local array left them dangling, and ASan
+     * caught the read once the test passed more arguments) */
+    static char *argv[32];
     int argc = 0;
     argv[argc++] = "civlint";
     for (; *args; args++)
