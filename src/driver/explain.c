@@ -64,15 +64,20 @@ static void example(FILE *fp, ex_style st, const char *s)
     fputc('\n', fp);
 }
 
+/* How to set the rule: an off-by-default rule (check.h, off) is first
+ * turned on, the others first turned off. */
 static void how_to_configure(FILE *fp, ex_style st, const char *id, bool pack)
 {
+    const civ_check *c = pack ? NULL : civ_check_find(id);
+    bool off = c && c->off;
     const char *ind = st == EX_MD ? "    " : "  ", *gap = st == EX_MD ? "\n" : "";
-    fprintf(fp, "\nTurn it off or change its severity:\n%s"
-                "%scivlint --disable=%s                (or --enable=%s)\n"
+    fprintf(fp, "\nTurn it %s or change its severity:\n%s"
+                "%scivlint --%s=%s                (or --%s=%s)\n"
                 "%scivlint -W %s=error|warning|note|off\n"
-                "%s.civlint.yml:  disable: [%s]\n"
+                "%s.civlint.yml:  %s: [%s]\n"
                 "%s               severity: {%s: note}\n",
-            gap, ind, id, id, ind, id, ind, id, ind, id);
+            off ? "on" : "off", gap, ind, off ? "enable" : "disable", id, off ? "disable" : "enable", id, ind, id,
+            ind, off ? "enable" : "disable", id, ind, id);
     if (pack)
         return;
     fprintf(fp, "%sIn a post:\n%s"
