@@ -29,6 +29,27 @@
 bool civ_post_lang(const char *const *values, size_t n, const char *current, char *out,
                    size_t cap, const char **bad);
 
+/* What a post's front matter asks for, decided without loading any
+ * dictionary (--print-config shows it; civ_post_speller obeys it). */
+typedef struct {
+    const civ_fm_field *field; /* `lang` (else `language`); NULL: no language named */
+    char lang[64];             /* the language list to use ("" when the post's is not) */
+    const char *first, *last;  /* the values a note quotes, as written */
+    const char *why;           /* why the post's lang is not used ("is not a
+                                  language like en_GB or en-GB", "has no
+                                  hunspell dictionary installed"), or NULL */
+} civ_post_choice;
+
+/* Chooses for front matter fm, in a file whose settings give `current`
+ * (the configured list, else the spellers' default). The strings point
+ * into fm. A `language:` that is no language code is not one (some sites
+ * put a programming language there): no field, no why. */
+void civ_post_choose(const civ_spellers *s, const civ_frontmatter *fm, const char *current,
+                     civ_post_choice *c);
+/* The note's text for c (as civ_post_speller gives it, without its
+ * "; spelt as" tail) into buf, or "" when c->why is NULL. */
+void civ_post_describe(const civ_source *src, const civ_post_choice *c, char *buf, size_t cap);
+
 /* Reads src's front matter and, when it names a language other than
  * ctx->lang's (or the spellers' default), sets ctx->speller to that
  * language's. A value that is no language code, or a language with no
