@@ -93,23 +93,9 @@ START_TEST(test_lang_table)
     civ_spellers *s = civ_spellers_new(NULL, NULL, NULL, NULL, 0);
     civ_ctx ctx = {0};
     civ_file_settings_ctx(&fs, &ctx);
-    ctx.speller = civ_spellers_get(s, ctx.lang, NULL, 0, &err);
-    ck_assert_msg(ctx.speller != NULL, "%s: %s", c->name, err ? err : "?");
-    civ_source *src = civ_source_from_memory(path, c->post, strlen(c->post), &err);
-    ck_assert_ptr_nonnull(src);
-    civ_diags d;
-    civ_diags_init(&d);
-    civ_post_speller(s, &ctx, src, &d);
-    size_t o = (size_t)snprintf(got, sizeof got, "%s", civ_speller_lang(ctx.speller));
-    for (size_t i = 0; i < d.n; i++) {
-        size_t line, col;
-        civ_source_position(src, d.items[i].start, &line, &col);
-        o += (size_t)snprintf(got + o, sizeof got - o, "|%zu:%zu %s", line, col, d.items[i].message);
-    }
+    test_post_spelt(s, &ctx, c->post, got, sizeof got);
     ck_assert_msg(strcmp(got, c->spelt) == 0, "%s: spelt '%s', expected '%s'", c->name, got,
                   c->spelt);
-    civ_diags_release(&d);
-    civ_source_free(src);
     civ_spellers_free(s);
     civ_file_settings_release(&fs);
     civ_config_free(cfg);
