@@ -3,7 +3,10 @@
  *
  * Precedence, the most specific first: the post's front matter (`lang`,
  * else `language` when it holds language codes), then `.civlint.yml`'s
- * `lang`, then `--lang`, then en_US. Unlike --enable and -W, `--lang` is
+ * `lang` (the last matching override's, else the top level's: config.h),
+ * then `--lang`, then en_US. The command line and the language server
+ * (driver/lsp_host.c, at each lint of an edited post) both call
+ * civ_post_speller; --print-config calls civ_post_choose. Unlike --enable and -W, `--lang` is
  * the default a configuration refines (as it was before front matter was
  * read): a CI line `--lang=en_US` for a whole blog must not silence what
  * one post says of itself, as an HTML `lang` attribute on a passage is
