@@ -97,6 +97,7 @@ static void part_release(part *p)
         free(p->author_keys[i]);
     free(p->author_keys);
     free(p->author_data_path);
+    free(p->lang);
     if (p->author_data) {
         civ_strmap_release(p->author_data);
         free(p->author_data);
@@ -414,6 +415,51 @@ static void parse_invisible(parser *ps, const civ_ynode *v, part *p)
         p->nbsp_all = civ_yscalar_is(n, "all");
 }
 
+static bool valid_lang(const char *s)
+{
+    /* ll or ll_CC (hunspell dictionary names) */
+    size_t n = strlen(s);
+    bool ll = n >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z';
+    if (n == 2)
+        return ll;
+    return n == 5 && ll && (s[2] == '_' || s[2] == '-') && s[3] >= 'A' && s[3] <= 'Z' &&
+           s[4] >= 'A' && s[4] <= 'Z';
+}
+
+/* lang: en_GB, or a list (`[en_US, en_GB]`: the first is the main
+ * dictionary, a word any of them knows is accepted), kept as one
+ * comma-separated string, which is what the spellers (spell/spellers.h)
+ * and --lang take. At the top level or in an override (a folder of
+ * French posts); a post's front-matter `lang:` refines either
+ * (driver/postlang.h). */
+static void parse_lang(parser *ps, const civ_ynode *v, part *p)
+{
+    const civ_ynode *one[1] = {v};
+    const civ_ynode *const *items = one;
+    size_t n = 1;
+    if (v->kind == CIV_Y_SEQ) {
+        items = (const civ_ynode *const *)v->items;
+        n = v->n;
+    }
+    civ_buf b;
+    civ_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (items[i]->kind != CIV_Y_SCALAR || !valid_lang(items[i]->value) || n > 4) {
+            perr(ps, items[i], "'lang' must be a language like en_GB, or a list of up to 4 like [en_US, en_GB]");
+            civ_buf_release(&b);
+            return;
+        }
+        civ_buf_printf(&b, "%s%s", i ? "," : "", items[i]->value);
+    }
+    if (!n) {
+        perr(ps, v, "'lang' must not be an empty list");
+        civ_buf_release(&b);
+        return;
+    }
+    free(p->lang);
+    p->lang = civ_buf_detach(&b);
+}
+
 /* The keys a part may hold; returns true when `key` was one. */
 static bool parse_part_key(parser *ps, const civ_ynode *k, const civ_ynode *v, part *p)
 {
@@ -437,6 +483,8 @@ static bool parse_part_key(parser *ps, const civ_ynode *k, const civ_ynode *v, p
         parse_author_line(ps, v, p);
     else if (civ_yscalar_is(k, "invisible-character"))
         parse_invisible(ps, v, p);
+    else if (civ_yscalar_is(k, "lang"))
+        parse_lang(ps, v, p);
     else
         return false;
     return true;
@@ -447,7 +495,7 @@ static void parse_overrides(parser *ps, const civ_ynode *v)
     static const char *const keys[] = {"files",      "enable",      "disable",
                                        "severity",   "figures",     "empty-section",
                                        "acronym-max-length", "spelling", "typography",
-                                       "author-line", "invisible-character", NULL};
+                                       "author-line", "invisible-character", "lang", NULL};
     civ_config *c = ps->c;
     if (v->kind != CIV_Y_SEQ) {
         perr(ps, v, "'overrides' must be a list of {files: [GLOB...], ...}");
@@ -525,49 +573,6 @@ static void load_packs(parser *ps, const civ_ynode *v)
     }
 }
 
-static bool valid_lang(const char *s)
-{
-    /* ll or ll_CC (hunspell dictionary names) */
-    size_t n = strlen(s);
-    bool ll = n >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z';
-    if (n == 2)
-        return ll;
-    return n == 5 && ll && (s[2] == '_' || s[2] == '-') && s[3] >= 'A' && s[3] <= 'Z' &&
-           s[4] >= 'A' && s[4] <= 'Z';
-}
-
-/* lang: en_GB, or a list (`[en_US, en_GB]`: the first is the main
- * dictionary, a word any of them knows is accepted), kept as one
- * comma-separated string, which is what the spellers (spell/spellers.h)
- * and --lang take. */
-static void parse_lang(parser *ps, const civ_ynode *v)
-{
-    const civ_ynode *one[1] = {v};
-    const civ_ynode *const *items = one;
-    size_t n = 1;
-    if (v->kind == CIV_Y_SEQ) {
-        items = (const civ_ynode *const *)v->items;
-        n = v->n;
-    }
-    civ_buf b;
-    civ_buf_init(&b);
-    for (size_t i = 0; i < n; i++) {
-        if (items[i]->kind != CIV_Y_SCALAR || !valid_lang(items[i]->value) || n > 4) {
-            perr(ps, items[i], "'lang' must be a language like en_GB, or a list of up to 4 like [en_US, en_GB]");
-            civ_buf_release(&b);
-            return;
-        }
-        civ_buf_printf(&b, "%s%s", i ? "," : "", items[i]->value);
-    }
-    if (!n) {
-        perr(ps, v, "'lang' must not be an empty list");
-        civ_buf_release(&b);
-        return;
-    }
-    free(ps->c->lang);
-    ps->c->lang = civ_buf_detach(&b);
-}
-
 static void parse_top(parser *ps, const civ_ynode *root)
 {
     static const char *const keys[] = {"enable", "disable", "severity", "lang", "dictionaries",
@@ -584,9 +589,7 @@ static void parse_top(parser *ps, const civ_ynode *root)
         const civ_ynode *k = root->items[i], *v = root->items[i + 1];
         if (parse_part_key(ps, k, v, &c->top))
             continue;
-        if (civ_yscalar_is(k, "lang")) {
-            parse_lang(ps, v);
-        } else if (civ_yscalar_is(k, "dictionaries")) {
+        if (civ_yscalar_is(k, "dictionaries")) {
             parse_paths(ps, v, "dictionaries", &c->dicts, &c->ndicts, &c->dcap, true);
         } else if (civ_yscalar_is(k, "ignore")) {
             const civ_ynode **items;
@@ -680,7 +683,6 @@ void civ_config_free(civ_config *c)
     free(c->path);
     free(c->dir);
     part_release(&c->top);
-    free(c->lang);
     free_strs(c->dicts, c->ndicts);
     free_strs(c->own_names, c->nown_names);
     free_strs(c->rule_dirs, c->nrule_dirs);

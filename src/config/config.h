@@ -8,6 +8,8 @@
  *
  * Precedence for one file: defaults < the config's top level < its
  * `overrides` whose globs match the file, in order < the command line.
+ * `lang` is the exception: --lang is the default the config refines, and
+ * a post's front-matter `lang:` refines the config (driver/postlang.h).
  *
  * The keys (README "Configuration" documents them with examples):
  *     enable: [RULE...]            disable: [RULE...]
@@ -27,7 +29,7 @@
  *     ignore: [GLOB...]
  *     overrides: [{files: [GLOB...], enable, disable, severity, figures,
  *                  empty-section, acronym-max-length, spelling, typography,
- *                  author-line}]
+ *                  author-line, invisible-character, lang}]
  * Paths and globs are relative to the folder of the config file. A glob
  * without '/' matches a file name in any folder; otherwise it matches the
  * path from the config's folder, with '*' within one folder and '**' across
@@ -57,6 +59,17 @@ typedef enum {
 } civ_site;
 const char *civ_site_name(int site);
 typedef struct civ_configs civ_configs;
+
+/* Which setting gave a file's lang, for --print-config. The config part
+ * sets the two of .civlint.yml; the driver, which reads --lang and the
+ * post, the others. */
+typedef enum {
+    CIV_LANG_FROM_DEFAULT,   /* en_US */
+    CIV_LANG_FROM_CLI,       /* --lang */
+    CIV_LANG_FROM_CONFIG,    /* the config's top-level lang */
+    CIV_LANG_FROM_OVERRIDE,  /* an override's lang (lang_glob matched) */
+    CIV_LANG_FROM_POST,      /* the post's front matter */
+} civ_lang_from;
 
 /* What the run gives every config: the rules every file gets (shipped and
  * --rules packs, already loaded) and the folders they came from (reloaded,
@@ -88,6 +101,10 @@ typedef struct {
     const civ_rules *rules;
     civ_policy policy;        /* config, overrides, then command line */
     const char *lang;         /* NULL: default (en_US) */
+    int lang_from;            /* civ_lang_from: where lang came from */
+    const char *lang_glob;    /* CIV_LANG_FROM_OVERRIDE: the glob that matched */
+    const char *lang_note;    /* why the post's front-matter lang is not
+                                 used (set by the driver), or NULL */
     const char *const *dictionaries;
     size_t ndictionaries;
     int figure_scope;         /* CIV_FIGURES_ADJACENT, _SENTENCE or _PARAGRAPH (rules.h) */

@@ -22,6 +22,7 @@ typedef struct {
     civ_strmap *author_data;/* its contents (site.h), or NULL */
     int foreign; /* spelling.foreign: CIV_FOREIGN_* (check.h), -1 unset */
     int nbsp_all; /* invisible-character.no-break-space: 1 all, 0 stray; -1 unset */
+    char *lang;   /* lang: one or a comma-separated list (en_US,en_GB); NULL: unset */
 } part;
 
 typedef struct {
@@ -35,7 +36,6 @@ struct civ_config {
     char *dir;              /* folder of path, the base of relative paths */
     part top;
     int site;               /* `site:`; -1: unset (guessed) */
-    char *lang;
     char **dicts;
     size_t ndicts, dcap;
     char **own_names;       /* figures.own-names (top level only) */

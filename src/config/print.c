@@ -26,6 +26,44 @@ static void yaml_str(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* `lang:` and, in a comment, the setting it came from (the most specific
+ * wins: README "A post's own language"), so that an author can see why a
+ * post is spelt as it is. */
+static void print_lang(const civ_file_settings *s, FILE *fp)
+{
+    fputs("lang: ", fp);
+    if (s->lang && strchr(s->lang, ',')) { /* a list, kept comma-separated */
+        fputc('[', fp);
+        for (const char *p = s->lang; *p; p++)
+            fputs(*p == ',' ? ", " : (char[]){*p, 0}, fp);
+        fputc(']', fp);
+    } else {
+        yaml_str(fp, s->lang ? s->lang : "en_US");
+    }
+    switch (s->lang_from) {
+    case CIV_LANG_FROM_CLI:
+        fputs("  # from --lang", fp);
+        break;
+    case CIV_LANG_FROM_CONFIG:
+        fputs("  # from the configuration's lang", fp);
+        break;
+    case CIV_LANG_FROM_OVERRIDE:
+        fputs("  # from the override for ", fp);
+        yaml_str(fp, s->lang_glob ? s->lang_glob : "?");
+        break;
+    case CIV_LANG_FROM_POST:
+        fputs("  # from the post's front matter", fp);
+        break;
+    default:
+        fputs("  # the default", fp);
+    }
+    if (s->lang_note) /* one line: a comment cannot hold a line break */
+        fputs("; ", fp);
+    for (const char *p = s->lang_note; p && *p; p++)
+        fputc((unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p, fp);
+    fputc('\n', fp);
+}
+
 void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE *fp)
 {
     fputs("# civlint settings for ", fp);
@@ -35,16 +73,9 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
         yaml_str(fp, s->config_path);
     else
         fputs("defaults (no .civlint.yml)", fp);
-    fprintf(fp, "\nignored: %s\nlang: ", s->ignored ? "true" : "false");
-    if (s->lang && strchr(s->lang, ',')) { /* a list, kept comma-separated */
-        fputc('[', fp);
-        for (const char *p = s->lang; *p; p++)
-            fputs(*p == ',' ? ", " : (char[]){*p, 0}, fp);
-        fputc(']', fp);
-    } else {
-        yaml_str(fp, s->lang ? s->lang : "en_US");
-    }
-    fputs("\ndictionaries:", fp);
+    fprintf(fp, "\nignored: %s\n", s->ignored ? "true" : "false");
+    print_lang(s, fp);
+    fputs("dictionaries:", fp);
     if (!s->ndictionaries)
         fputs(" []", fp);
     for (size_t i = 0; i < s->ndictionaries; i++) {

@@ -266,6 +266,10 @@ static void apply_part(civ_file_settings *s, const part *p)
     }
     if (p->foreign >= 0)
         s->foreign = p->foreign;
+    if (p->lang) {
+        s->lang = p->lang;
+        s->lang_from = CIV_LANG_FROM_CONFIG;
+    }
 }
 
 void civ_config_settings(const civ_config *c, const civ_config_env *env, const char *path,
@@ -302,7 +306,6 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
             out->site_from = NULL;
             out->site_set = true;
         }
-        out->lang = c->lang;
         out->dictionaries = (const char *const *)c->dicts;
         out->ndictionaries = c->ndicts;
         out->figure_own_names = (const char *const *)c->own_names;
@@ -318,10 +321,15 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
             out->ignored = civ_glob_match(c->ignore[i], rel);
         hit = xcalloc(c->novr ? c->novr : 1, sizeof *hit);
         for (size_t i = 0; i < c->novr; i++) {
-            for (size_t j = 0; j < c->ovr[i].nglobs && !hit[i]; j++)
+            size_t j = 0;
+            for (; j < c->ovr[i].nglobs && !hit[i]; j++)
                 hit[i] = civ_glob_match(c->ovr[i].globs[j], rel);
             if (hit[i])
                 apply_part(out, &c->ovr[i].p);
+            if (hit[i] && c->ovr[i].p.lang) { /* for --print-config: which glob */
+                out->lang_from = CIV_LANG_FROM_OVERRIDE;
+                out->lang_glob = c->ovr[i].globs[j - 1];
+            }
         }
         free(rel);
     }

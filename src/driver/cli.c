@@ -457,8 +457,8 @@ static const civ_cli_option table[] = {
     {.section = SPELLING, .name = "lang", .arg = "LANG", .fn = set_str, .field = AT(lang),
      .help = "hunspell dictionary (default en_US); a comma-\n"
              "separated list (en_US,en_GB) accepts each one's words;\n"
-             "a .civlint.yml lang and a post's front-matter lang\n"
-             "come first"},
+             "a .civlint.yml lang (top level or an override's) and\n"
+             "a post's front-matter lang come first"},
     {.section = SPELLING, .name = "dict", .arg = "PATH", .fn = set_str, .field = AT(dict),
      .help = "the dictionary: PATH.aff + PATH.dic, or a folder\n"
              "holding LANG.aff (default: $DICPATH, then\n"

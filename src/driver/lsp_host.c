@@ -10,6 +10,7 @@
 
 #include "base/util.h"
 #include "driver/explain.h"
+#include "driver/postlang.h"
 #include "driver/settings.h"
 #include "gate/atomic.h"
 #include "lsp/lsp.h"
@@ -122,6 +123,14 @@ static void prepare(void *ud, const char *path, civ_lsp_file *f)
     }
 }
 
+/* The post's own `lang:`, exactly as for a file on the command line
+ * (postlang.h): the same speller and the same note when it has none. */
+static void adapt(void *ud, civ_lsp_file *f, const civ_source *src, civ_diags *out)
+{
+    civ_run *r = ud;
+    civ_post_speller(r->spellers, &f->linter.ctx, src, out);
+}
+
 static void release(void *ud, civ_lsp_file *f)
 {
     host_file *h = f->priv;
@@ -150,7 +159,8 @@ static char *explain(void *ud, const civ_rules *rules, const char *id)
 int civ_run_serve_lsp(civ_run *r)
 {
     civ_run_load_spellers(r); /* a missing dictionary is reported on stderr */
-    civ_lsp_host host = {prepare, release, reload, add_word, explain, r};
+    civ_lsp_host host = {.prepare = prepare, .adapt = adapt, .release = release, .reload = reload,
+                         .add_word = add_word, .explain = explain, .ud = r};
     int status = civ_lsp_serve(&host, 0, stdout);
     free(g_spell_err);
     g_spell_err = NULL;

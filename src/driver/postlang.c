@@ -101,18 +101,78 @@ static bool on_key_line(const civ_source *src, const civ_fm_field *f, const char
     return true;
 }
 
-/* One note of rule `spelling`: on the values, quoting them as written
- * (the rule's messages quote their span), else on the key. */
-static void note(civ_diags *out, const civ_source *src, const civ_fm_field *f, const char *a,
-                 const char *b, const char *why, const char *current)
+/* The note's text without its "; spelt as" tail: about the values as
+ * written on the key's line (the rule's messages quote their span), else
+ * about the key; *s0 and *s1 its span. */
+static void describe(const civ_source *src, const civ_post_choice *c, char *buf, size_t cap,
+                     size_t *s0, size_t *s1)
+{
+    if (on_key_line(src, c->field, c->first, c->last, s0, s1)) {
+        snprintf(buf, cap, "front matter lang '%.*s' %s", (int)(*s1 - *s0), src->data + *s0,
+                 c->why);
+    } else {
+        *s0 = c->field->off;
+        *s1 = c->field->off + strlen(c->field->key);
+        snprintf(buf, cap, "front matter %s %s", c->field->key, c->why);
+    }
+}
+
+void civ_post_choose(const civ_spellers *s, const civ_frontmatter *fm, const char *current,
+                     civ_post_choice *c)
+{
+    memset(c, 0, sizeof *c);
+    const civ_fm_field *f = civ_frontmatter_field(fm, "lang");
+    bool strict = f && f->nvalues;
+    if (!strict)
+        f = civ_frontmatter_field(fm, "language"); /* may name a programming language */
+    if (!f || !f->nvalues)
+        return;
+    const char *bad;
+    if (!civ_post_lang(f->values, f->nvalues, current, c->lang, sizeof c->lang, &bad)) {
+        c->lang[0] = '\0';
+        if (strict) /* `language: python` says nothing of the prose */
+            *c = (civ_post_choice){f, "", bad, bad, "is not a language like en_GB or en-GB"};
+        return;
+    }
+    c->field = f;
+    c->first = f->values[0];
+    c->last = f->values[f->nvalues - 1];
+    if (strcmp(c->lang, current) == 0)
+        return;
+    /* each language asked, so that the note names the missing one in every
+     * post that asks for it (the spellers say it once, to the first post,
+     * which -j chooses) */
+    const char *p = c->lang;
+    char one[8];
+    for (size_t i = 0; i < f->nvalues; i++) {
+        size_t len = strcspn(p, ",");
+        snprintf(one, sizeof one, "%.*s", (int)len, p);
+        if (!civ_spellers_installed(s, one)) {
+            c->lang[0] = '\0';
+            c->first = c->last = f->values[i];
+            c->why = "has no hunspell dictionary installed";
+            return;
+        }
+        p += len + (p[len] == ',');
+    }
+}
+
+void civ_post_describe(const civ_source *src, const civ_post_choice *c, char *buf, size_t cap)
 {
     size_t s0, s1;
-    if (on_key_line(src, f, a, b, &s0, &s1))
-        civ_diag_add(out, "spelling", CIV_SEV_NOTE, s0, s1, "front matter lang '%.*s' %s; spelt as %s",
-                     (int)(s1 - s0), src->data + s0, why, current);
-    else
-        civ_diag_add(out, "spelling", CIV_SEV_NOTE, f->off, f->off + strlen(f->key),
-                     "front matter %s %s; spelt as %s", f->key, why, current);
+    buf[0] = '\0';
+    if (c->why)
+        describe(src, c, buf, cap, &s0, &s1);
+}
+
+/* One note of rule `spelling` at the values (else the key). */
+static void note(civ_diags *out, const civ_source *src, const civ_post_choice *c,
+                 const char *current)
+{
+    char msg[256];
+    size_t s0, s1;
+    describe(src, c, msg, sizeof msg, &s0, &s1);
+    civ_diag_add(out, "spelling", CIV_SEV_NOTE, s0, s1, "%s; spelt as %s", msg, current);
 }
 
 void civ_post_speller(civ_spellers *s, civ_ctx *ctx, const civ_source *src, civ_diags *out)
@@ -121,42 +181,20 @@ void civ_post_speller(civ_spellers *s, civ_ctx *ctx, const civ_source *src, civ_
         return;
     civ_frontmatter fm;
     civ_frontmatter_parse(src, &fm);
-    const civ_fm_field *f = civ_frontmatter_field(&fm, "lang");
-    bool strict = f && f->nvalues;
-    if (!strict)
-        f = civ_frontmatter_field(&fm, "language"); /* may name a programming language */
     const char *current = ctx->lang ? ctx->lang : civ_spellers_lang(s);
-    char lang[64];
-    const char *bad;
-    if (f && f->nvalues && !civ_post_lang(f->values, f->nvalues, current, lang, sizeof lang, &bad)) {
-        if (strict)
-            note(out, src, f, bad, bad, "is not a language like en_GB or en-GB", current);
-    } else if (f && f->nvalues && strcmp(lang, current) != 0) {
-        /* each language asked, so that the note names the missing one in
-         * every post that asks for it (the spellers say it once, to the
-         * first post, which -j chooses) */
-        const char *missing = NULL, *p = lang;
-        char one[8];
-        for (size_t i = 0; !missing && i < f->nvalues; i++) {
-            size_t len = strcspn(p, ",");
-            snprintf(one, sizeof one, "%.*s", (int)len, p);
-            if (!civ_spellers_installed(s, one))
-                missing = f->values[i];
-            p += len + (p[len] == ',');
-        }
-        if (missing) {
-            note(out, src, f, missing, missing, "has no hunspell dictionary installed", current);
-            civ_frontmatter_release(&fm);
-            return;
-        }
+    civ_post_choice c;
+    civ_post_choose(s, &fm, current, &c);
+    if (c.why) {
+        note(out, src, &c, current);
+    } else if (c.lang[0] && strcmp(c.lang, current) != 0) {
         char *err = NULL;
-        civ_speller *sp = civ_spellers_get(s, lang, ctx->dictionaries, ctx->ndictionaries, &err);
+        civ_speller *sp = civ_spellers_get(s, c.lang, ctx->dictionaries, ctx->ndictionaries, &err);
         free(err); /* said in the note, for every post that asks (the first would be -j's choice) */
+        c.why = "has no hunspell dictionary installed";
         if (sp)
             ctx->speller = sp;
         else
-            note(out, src, f, f->values[0], f->values[f->nvalues - 1],
-                 "has no hunspell dictionary installed", current);
+            note(out, src, &c, current);
     }
     civ_frontmatter_release(&fm);
 }

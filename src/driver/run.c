@@ -124,31 +124,6 @@ static const char *shown_name(const civ_options *o, const char *path)
     return strcmp(path, "-") == 0 && o->stdin_name ? o->stdin_name : path;
 }
 
-int civ_run_print_config(civ_run *r)
-{
-    int status = CIV_EXIT_CLEAN;
-    static const char *const stdin_only[] = {"-"};
-    const char *const *paths = r->o->npaths ? (const char *const *)r->o->paths : stdin_only;
-    size_t n = r->o->npaths ? r->o->npaths : 1;
-    for (size_t i = 0; i < n; i++) {
-        const char *name = shown_name(r->o, paths[i]);
-        civ_file_settings fs;
-        char *err = NULL;
-        if (!civ_configs_resolve(r->configs, name, &fs, &err)) {
-            if (err)
-                civ_report_located("%s", err);
-            free(err);
-            status = CIV_EXIT_TROUBLE;
-            continue;
-        }
-        if (i)
-            fputs("---\n", stdout);
-        civ_file_settings_print(&fs, name, stdout);
-        civ_file_settings_release(&fs);
-    }
-    return status;
-}
-
 /* ---- gate, spellers, walk ----------------------------------------------- */
 
 bool civ_run_open_gate(civ_run *r)

@@ -1,5 +1,6 @@
 /* settings.c - see settings.h; and the run's settings checked before any
- * file is read (run.h: civ_run_check_rule_ids, civ_run_check_configs).
+ * file is read (run.h: civ_run_check_rule_ids, civ_run_check_configs), or
+ * printed (civ_run_print_config).
  * Lives in the driver because it is the one part allowed to see both the
  * configuration and the checks. */
 #include "driver/settings.h"
@@ -7,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "driver/postlang.h"
 #include "driver/report.h"
 #include "driver/run.h"
 #include "policy/ruleids.h"
+#include "source/frontmatter.h"
 
 void civ_file_settings_ctx(const civ_file_settings *s, civ_ctx *ctx)
 {
@@ -80,4 +83,68 @@ bool civ_run_check_configs(civ_run *r)
     if (!ok)
         r->trouble = true;
     return ok;
+}
+
+/* The language a post is spelt in, over what the configuration gives:
+ * --lang under no configured lang, then the post's own front matter as
+ * the lint reads it (postlang.h), or why that is not used. A path that
+ * cannot be read (standard input, a folder, no such file yet) has no
+ * front matter. note (cap bytes) holds the why. */
+static void post_lang(const civ_run *r, const char *path, const char *name,
+                      civ_file_settings *fs, civ_post_choice *c, char *note, size_t cap)
+{
+    memset(c, 0, sizeof *c);
+    if (!fs->lang && r->o->lang) {
+        fs->lang = r->o->lang;
+        fs->lang_from = CIV_LANG_FROM_CLI;
+    }
+    char *err = NULL;
+    civ_source *src = strcmp(path, "-") != 0
+                          ? civ_source_read_head(path, name, r->o->max_file_size, &err)
+                          : NULL;
+    free(err);
+    if (!src)
+        return;
+    civ_spellers *s = civ_spellers_new(r->o->lang, r->o->dict, NULL, NULL, 0); /* loads nothing */
+    civ_frontmatter fm;
+    civ_frontmatter_parse(src, &fm);
+    civ_post_choose(s, &fm, fs->lang ? fs->lang : civ_spellers_lang(s), c);
+    civ_post_describe(src, c, note, cap);
+    if (c->why) {
+        fs->lang_note = note;
+    } else if (c->field) {
+        fs->lang = c->lang; /* c outlives the printing */
+        fs->lang_from = CIV_LANG_FROM_POST;
+    }
+    civ_frontmatter_release(&fm);
+    civ_spellers_free(s);
+    civ_source_free(src);
+}
+
+int civ_run_print_config(civ_run *r)
+{
+    int status = CIV_EXIT_CLEAN;
+    static const char *const stdin_only[] = {"-"};
+    const char *const *paths = r->o->npaths ? (const char *const *)r->o->paths : stdin_only;
+    size_t n = r->o->npaths ? r->o->npaths : 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = config_name(r->o, paths[i]);
+        civ_file_settings fs;
+        char *err = NULL;
+        if (!civ_configs_resolve(r->configs, name, &fs, &err)) {
+            if (err)
+                civ_report_located("%s", err);
+            free(err);
+            status = CIV_EXIT_TROUBLE;
+            continue;
+        }
+        civ_post_choice c;
+        char note[256];
+        post_lang(r, paths[i], name, &fs, &c, note, sizeof note);
+        if (i)
+            fputs("---\n", stdout);
+        civ_file_settings_print(&fs, name, stdout);
+        civ_file_settings_release(&fs);
+    }
+    return status;
 }

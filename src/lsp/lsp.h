@@ -18,8 +18,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "diag/diag.h"
 #include "pipeline/lint.h"
 #include "rules/rules.h"
+#include "source/source.h"
 
 /* What the host prepares for one document. */
 typedef struct {
@@ -40,6 +42,13 @@ typedef struct {
     /* Fills f for the document at path (a file path, or the URI when the
      * document is not a file). */
     void (*prepare)(void *ud, const char *path, civ_lsp_file *f);
+    /* Refines f's settings from the document's own text, read anew at
+     * each lint (the post's front-matter `lang:` picks its dictionary, so
+     * an edit of it applies at the next lint), adding to out any finding
+     * about them (a language with no dictionary), as the command line
+     * does. Called after prepare when f->lint, before the lint. May be
+     * NULL. */
+    void (*adapt)(void *ud, civ_lsp_file *f, const civ_source *src, civ_diags *out);
     /* Releases what prepare made (not f->err, already taken). */
     void (*release)(void *ud, civ_lsp_file *f);
     /* A configuration file or a word list changed on disk: forget the

@@ -150,6 +150,45 @@ static const char *explanation(lsp_server *s, lsp_findings *f, const civ_rules *
     return text;
 }
 
+/* The findings the host's adapt added are about the post's settings (a
+ * front-matter `lang:` with no dictionary), not unknown words, though of
+ * rule `spelling`: "Add to the project vocabulary" would add the value.
+ * They are known by rule, span and message (copied: the lint may drop
+ * them, suppressed), which the lint keeps. */
+typedef struct {
+    struct setting_span {
+        const char *rule;
+        size_t start, end;
+        char *message;
+    } *spans;
+    size_t n;
+} settings_spans;
+
+static settings_spans settings_of(const civ_diags *d)
+{
+    settings_spans set = {xcalloc(d->n ? d->n : 1, sizeof *set.spans), d->n};
+    for (size_t i = 0; i < d->n; i++)
+        set.spans[i] = (struct setting_span){d->items[i].rule, d->items[i].start, d->items[i].end,
+                                             xstrdup(d->items[i].message)};
+    return set;
+}
+
+static void settings_free(settings_spans *set)
+{
+    for (size_t i = 0; i < set->n; i++)
+        free(set->spans[i].message);
+    free(set->spans);
+}
+
+static bool is_setting(const settings_spans *set, const civ_diag *g)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (set->spans[i].start == g->start && set->spans[i].end == g->end &&
+            strcmp(set->spans[i].rule, g->rule) == 0 && strcmp(set->spans[i].message, g->message) == 0)
+            return true;
+    return false;
+}
+
 /* Lints one document's text; the findings and the diagnostics to publish. */
 static lsp_findings *lint(lsp_server *s, const char *uri, const char *path, const char *text,
                           size_t len, json_t **diagnostics)
@@ -166,6 +205,9 @@ static lsp_findings *lint(lsp_server *s, const char *uri, const char *path, cons
                         (size_t)CIV_SOURCE_MAX_DEFAULT >> 20);
     else if (file.lint)
         src = civ_source_from_memory(path, text, len, &err);
+    if (src && s->host->adapt)
+        s->host->adapt(s->host->ud, &file, src, &d);
+    settings_spans set = settings_of(&d);
     if (src)
         civ_lint(&file.linter, src, &d);
     lsp_findings *f = xcalloc(1, sizeof *f);
@@ -179,6 +221,10 @@ static lsp_findings *lint(lsp_server *s, const char *uri, const char *path, cons
     long fm_end = front_matter_end(&t.lines);
     for (size_t i = 0; i < d.n; i++) {
         add_diag(f, &t, &d.items[i], file.rules, fm_end);
+        if (is_setting(&set, &d.items[i])) { /* a word of no list */
+            free(f->items[f->n - 1].word);
+            f->items[f->n - 1].word = NULL;
+        }
         f->items[f->n - 1].explain = explanation(s, f, file.rules, d.items[i].rule);
     }
     civ_lsp_lines_release(&t.lines);
@@ -187,6 +233,7 @@ static lsp_findings *lint(lsp_server *s, const char *uri, const char *path, cons
     for (size_t i = 0; i < f->n; i++)
         json_array_append(*diagnostics, f->items[i].json);
     civ_diags_release(&d);
+    settings_free(&set);
     civ_source_free(src);
     free(err);
     free(file.err);

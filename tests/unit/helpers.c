@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "driver/postlang.h"
 #include "output/output.h"
 #include "rules/pattern.h"
 
@@ -146,4 +147,24 @@ void test_drop_pack(const char *dir)
     unlink(path);
     rmdir(dir);
     free(path);
+}
+
+void test_post_spelt(civ_spellers *s, civ_ctx *ctx, const char *md, char *got, size_t cap)
+{
+    char *err = NULL;
+    ctx->speller = civ_spellers_get(s, ctx->lang, NULL, 0, &err);
+    ck_assert_msg(ctx->speller != NULL, "%s", err ? err : "?");
+    civ_source *src = civ_source_from_memory("t.md", md, strlen(md), &err);
+    ck_assert_ptr_nonnull(src);
+    civ_diags d;
+    civ_diags_init(&d);
+    civ_post_speller(s, ctx, src, &d);
+    size_t o = (size_t)snprintf(got, cap, "%s", civ_speller_lang(ctx->speller));
+    for (size_t i = 0; i < d.n && o < cap; i++) {
+        size_t line, col;
+        civ_source_position(src, d.items[i].start, &line, &col);
+        o += (size_t)snprintf(got + o, cap - o, "|%zu:%zu %s", line, col, d.items[i].message);
+    }
+    civ_diags_release(&d);
+    civ_source_free(src);
 }

@@ -40,6 +40,12 @@ void test_drop_pack(const char *dir);
 struct civ_speller *test_speller(void);
 void test_speller_fixture(void);
 
+/* The speller a post gets (driver/postlang.h) under ctx's settings: ctx's
+ * language's speller (from s), then the post md's front matter. Writes
+ * to got its language and, after "|", each note as "LINE:COL message". */
+struct civ_spellers;
+void test_post_spelt(struct civ_spellers *s, civ_ctx *ctx, const char *md, char *got, size_t cap);
+
 /* Lints text with only the named check enabled (NULL: all checks). Returns
  * the source the spans point into; the caller frees it and releases out. */
 civ_source *test_lint(const char *text, const char *only, civ_diags *out);

@@ -83,25 +83,10 @@ START_TEST(test_post_table)
 {
     const post_case *c = &post_cases[_i];
     civ_spellers *s = civ_spellers_new(NULL, NULL, NULL, NULL, 0);
-    char *err = NULL;
     civ_ctx ctx = {.lang = c->cfg_lang};
-    ctx.speller = civ_spellers_get(s, c->cfg_lang, NULL, 0, &err);
-    ck_assert_msg(ctx.speller != NULL, "%s", err ? err : "?");
-    civ_source *src = civ_source_from_memory("t.md", c->md, strlen(c->md), &err);
-    ck_assert_ptr_nonnull(src);
-    civ_diags d;
-    civ_diags_init(&d);
-    civ_post_speller(s, &ctx, src, &d);
     char got[512];
-    size_t o = (size_t)snprintf(got, sizeof got, "%s", civ_speller_lang(ctx.speller));
-    for (size_t i = 0; i < d.n; i++) {
-        size_t line, col;
-        civ_source_position(src, d.items[i].start, &line, &col);
-        o += (size_t)snprintf(got + o, sizeof got - o, "|%zu:%zu %s", line, col, d.items[i].message);
-    }
+    test_post_spelt(s, &ctx, c->md, got, sizeof got);
     ck_assert_msg(strcmp(got, c->want) == 0, "%s: got '%s', expected '%s'", c->name, got, c->want);
-    civ_diags_release(&d);
-    civ_source_free(src);
     civ_spellers_free(s);
 }
 END_TEST
