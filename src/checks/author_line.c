@@ -201,6 +201,52 @@ static bool has_word(const char *v, const char *const *words)
     return false;
 }
 
+/* Genre words that make a title a page's, not a post's: "River Gauges
+ * FAQ", "Field guide: ...", "Tutorials for new volunteers". */
+static const char *const title_genres[] = {"guide", "guides", "tutorial", "tutorials", "faq", "faqs",
+                                           "handbook", "walkthrough", "howto", NULL};
+
+/* Whether a description opens by saying what kind of page it is: "A
+ * guide on how to ...", "This tutorial shows ...", "Step-by-step guide
+ * for ..." - a determiner or adjectives, then a genre word, then on,
+ * for, about, how, showing, shows, explaining or explains. "A guide to
+ * the day" in an event's description is not enough: "to" follows too
+ * many nouns. */
+static bool says_genre(const char *d)
+{
+    static const char *const genre[] = {"guide", "tutorial", "how-to", "howto", "walkthrough", "primer", NULL};
+    static const char *const then[] = {"on", "for", "about", "how", "showing", "shows", "explaining",
+                                       "explains", NULL};
+    static const char *const det[] = {"a", "an", "the", "this", "our", "these", NULL};
+    const char *p = d;
+    /* the genre word first, or after a determiner and at most one more
+     * word ("A short guide on", "Step-by-step guide for") */
+    for (int w = 0; w < 3 && *p; w++) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ,:;.");
+        bool is_genre = false, is_det = false;
+        for (const char *const *g = genre; n && *g && !is_genre; g++)
+            is_genre = strlen(*g) == n && strncasecmp(*g, p, n) == 0;
+        for (const char *const *g = det; n && *g && !is_det; g++)
+            is_det = strlen(*g) == n && strncasecmp(*g, p, n) == 0;
+        p += n;
+        if (!is_genre) {
+            if (w == 0 && !is_det && !memchr(p - n, '-', n))
+                return false; /* "We wrote a guide on ...": a sentence, not a genre */
+            continue;
+        }
+        while (*p == ' ')
+            p++;
+        size_t m = strcspn(p, " ,:;.");
+        for (const char *const *t = then; *t; t++)
+            if (strlen(*t) == m && strncasecmp(*t, p, m) == 0)
+                return true;
+        return false;
+    }
+    return false;
+}
+
 /* What the page says it is: `layout` or `type` (the template it renders
  * with: post, blog, article vs page, doc, docs...), then its categories or
  * tags naming a genre that carries no byline (a guide, tutorial, how-to,
@@ -228,6 +274,11 @@ static int page_kind(const civ_doc *doc, const civ_ctx *ctx)
             if (strcasecmp(f->values[i], "how-to") == 0 || has_word(f->values[i], genres))
                 return CIV_PAGE_DOC;
     }
+    if (doc->fm && doc->fm->title && has_word(doc->fm->title, title_genres))
+        return CIV_PAGE_DOC;
+    const civ_fm_field *f = civ_frontmatter_field(doc->fm, "description");
+    if (f && f->nvalues && says_genre(f->values[0]))
+        return CIV_PAGE_DOC;
     return ctx->page_kind;
 }
 
