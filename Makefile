@@ -186,6 +186,7 @@ check: test-deps all $(TEST_BIN)
 	tests/formats/run ./civlint
 	tests/spell-accuracy ./civlint
 	tests/config-spelling ./civlint
+	tests/author-sections ./civlint
 	tests/spell-vocabulary ./civlint
 	tests/man-options ./civlint
 	tests/readme-options ./civlint
