@@ -411,6 +411,20 @@ static bool has_absolute_date(const config *c, const char *s, size_t a, size_t b
                 d--;
             if (d < e && is_digit(s[d]) && day_at(s, e, d))
                 return true;
+            /* "25<sup>th</sup> March": the suffix in inline HTML, whose
+             * tags are U+FFFC placeholders in the text */
+            size_t x = e, k0, l0;
+            while (x >= a + 3 && memcmp(s + x - 3, CIV_OBJ, 3) == 0)
+                x -= 3;
+            for (l0 = x; x > a && l0 - x < 2 && (s[x - 1] | 0x20) >= 'a' && (s[x - 1] | 0x20) <= 'z';)
+                x--;
+            for (k0 = x; x >= a + 3 && memcmp(s + x - 3, CIV_OBJ, 3) == 0;)
+                x -= 3;
+            d = x;
+            while (d > a && is_digit(s[d - 1]))
+                d--;
+            if (x < k0 && x < l0 && d < x && day_at(s, x, d))
+                return true;
         }
     }
     return false;

@@ -96,6 +96,7 @@ static const rd_case cases[] = {
     {"year inside a word", "2026-03-14", "We met at last year's Fest2025 gathering.", "last year", "2025", NULL},
     {"may, the verb, before a number", "2026-03-14", "Sales may 2x next week.", "next week", "in the week of 16 March 2026", "in the week of 16 March 2026"},
     {"heading, date in its paragraph", "2026-03-14", "## See you next month\n\nThe next meetup is on April 9th.\n", NULL, NULL, NULL},
+    {"heading, ordinal suffix in inline HTML", "2026-03-14", "## See you next month\n\nThe next meetup is on 9<sup>th</sup> April.\n", NULL, NULL, NULL},
     {"heading, date later only", "2026-03-14", "## See you next month\n\nSign up below.\n\nIt is on April 9th.\n", "next month", "in April 2026", "in April 2026"},
     {"paragraph before a dated paragraph", "2026-03-14", "We met last month.\n\nThe next meeting is on 9 April.\n", "last month", "in February 2026", "in February 2026"},
     /* A question is rhetorical or an example: any day would do. */
