@@ -186,6 +186,8 @@ check: test-deps all $(TEST_BIN)
 	tests/formats/run ./civlint
 	tests/spell-accuracy ./civlint
 	tests/config-spelling ./civlint
+	tests/author-sections ./civlint
+	tools/spans-outside-templates.py --self-test
 	tests/spell-vocabulary ./civlint
 	tests/man-options ./civlint
 	tests/readme-options ./civlint

@@ -30,7 +30,11 @@
  * when its front matter's `layout` or `type` says so (page, doc, docs,
  * guide, tutorial...; post, blog, article say post), when its categories
  * or tags name a genre without bylines (guide, tutorial, how-to, FAQ,
- * documentation), else when its folder in the site says so
+ * documentation), when its title names one or its description opens with
+ * one ("A guide on ..."), when most pages of its category in the run name
+ * no author (author_sections.h: a section the site does not sign; on the
+ * real posts, a blog's guides kept among its posts, each dated, with
+ * nothing else to tell them apart), else when its folder in the site says so
  * (civ_site_page_kind: docs/ vs blog/, a Jekyll page outside _posts);
  * `required: true` requires a byline on every page.
  *
@@ -44,6 +48,7 @@
 #include <strings.h>
 
 #include "text/byline.h"
+#include "checks/author_sections.h"
 #include "checks/check.h"
 #include "spell/spell.h"
 #include "base/util.h"
@@ -149,23 +154,34 @@ static void *data_lookup(const civ_doc *doc, const civ_strmap *m)
     return v;
 }
 
+/* Where the metadata or the data name the author: 1 named, 2 an empty
+ * key (*empty) or data entry, 0 nowhere. */
+static int metadata_author(const civ_doc *doc, const civ_ctx *ctx, const civ_fm_field **empty)
+{
+    const char *const *keys = ctx->author_keys ? ctx->author_keys : default_keys;
+    size_t nk = ctx->author_keys ? ctx->nauthor_keys : sizeof default_keys / sizeof *default_keys;
+    *empty = NULL;
+    for (size_t i = 0; i < nk; i++) {
+        const civ_fm_field *f = civ_frontmatter_field(doc->fm, keys[i]);
+        if (f && f->nvalues)
+            return 1;
+        if (f && !*empty)
+            *empty = f;
+    }
+    void *data = ctx->author_data ? data_lookup(doc, ctx->author_data) : NULL;
+    if (data == (void *)1)
+        return 1;
+    return *empty || data == (void *)2 ? 2 : 0;
+}
+
 /* Reports an empty author key or data entry; true when the post is signed
  * in its metadata or the data, or an empty value was reported. */
 static bool signed_elsewhere(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
 {
-    const char *const *keys = ctx->author_keys ? ctx->author_keys : default_keys;
-    size_t nk = ctx->author_keys ? ctx->nauthor_keys : sizeof default_keys / sizeof *default_keys;
-    const civ_fm_field *empty = NULL;
-    for (size_t i = 0; i < nk; i++) {
-        const civ_fm_field *f = civ_frontmatter_field(doc->fm, keys[i]);
-        if (f && f->nvalues)
-            return true;
-        if (f && !empty)
-            empty = f;
-    }
-    void *data = ctx->author_data ? data_lookup(doc, ctx->author_data) : NULL;
-    if (data == (void *)1)
-        return true;
+    const civ_fm_field *empty;
+    int where = metadata_author(doc, ctx, &empty);
+    if (where != 2)
+        return where == 1;
     if (empty) {
         size_t s0 = empty->off, k = strlen(empty->key);
         bool at_key = s0 + k <= doc->src->len && memcmp(doc->src->data + s0, empty->key, k) == 0;
@@ -174,13 +190,10 @@ static bool signed_elsewhere(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
         civ_diag_note(d, "fill it in, or remove it if the post is not signed");
         return true;
     }
-    if (data == (void *)2) {
-        size_t s0, s1;
-        last_line(doc, &s0, &s1);
-        civ_report(sink, s0, s1, "the author data file lists this post with no author");
-        return true;
-    }
-    return false;
+    size_t s0, s1;
+    last_line(doc, &s0, &s1);
+    civ_report(sink, s0, s1, "the author data file lists this post with no author");
+    return true;
 }
 
 /* Whether `word` occurs in v as a whole word (words split at anything
@@ -197,6 +210,119 @@ static bool has_word(const char *v, const char *const *words)
             if (strlen(*w) == n && strncasecmp(*w, p, n) == 0)
                 return true;
         p += n;
+    }
+    return false;
+}
+
+/* Genre words that make a title a page's, not a post's: "River Gauges
+ * FAQ", "Field guide: ...", "Tutorials for new volunteers". */
+static const char *const title_genres[] = {"guide", "guides", "tutorial", "tutorials", "faq", "faqs",
+                                           "handbook", "walkthrough", "howto", NULL};
+
+/* Whether a description opens by saying what kind of page it is: "A
+ * guide on how to ...", "This tutorial shows ...", "Step-by-step guide
+ * for ..." - a determiner or adjectives, then a genre word, then on,
+ * for, about, how, showing, shows, explaining or explains. "A guide to
+ * the day" in an event's description is not enough: "to" follows too
+ * many nouns. */
+static bool says_genre(const char *d)
+{
+    static const char *const genre[] = {"guide", "tutorial", "how-to", "howto", "walkthrough", "primer", NULL};
+    static const char *const then[] = {"on", "for", "about", "how", "showing", "shows", "explaining",
+                                       "explains", NULL};
+    static const char *const det[] = {"a", "an", "the", "this", "our", "these", NULL};
+    const char *p = d;
+    /* the genre word first, or after a determiner and at most one more
+     * word ("A short guide on", "Step-by-step guide for") */
+    for (int w = 0; w < 3 && *p; w++) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ,:;.");
+        bool is_genre = false, is_det = false;
+        for (const char *const *g = genre; n && *g && !is_genre; g++)
+            is_genre = strlen(*g) == n && strncasecmp(*g, p, n) == 0;
+        for (const char *const *g = det; n && *g && !is_det; g++)
+            is_det = strlen(*g) == n && strncasecmp(*g, p, n) == 0;
+        p += n;
+        if (!is_genre) {
+            if (w == 0 && !is_det && !memchr(p - n, '-', n))
+                return false; /* "We wrote a guide on ...": a sentence, not a genre */
+            continue;
+        }
+        while (*p == ' ')
+            p++;
+        size_t m = strcspn(p, " ,:;.");
+        for (const char *const *t = then; *t; t++)
+            if (strlen(*t) == m && strncasecmp(*t, p, m) == 0)
+                return true;
+        return false;
+    }
+    return false;
+}
+
+/* ---- the run's sections (author_sections.h) ---- */
+
+void civ_sections_init(civ_sections *s)
+{
+    civ_strmap_init(&s->named);
+    civ_strmap_init(&s->unnamed);
+}
+
+void civ_sections_release(civ_sections *s)
+{
+    civ_strmap_release(&s->named);
+    civ_strmap_release(&s->unnamed);
+}
+
+static const char *const section_keys[] = {"category", "categories"};
+
+/* The count of pages stored for a category, any case. */
+static uintptr_t section_count(const civ_strmap *m, const char *v)
+{
+    char low[128];
+    size_t n = strlen(v);
+    if (n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)v[i]);
+    return (uintptr_t)civ_strmap_get(m, low, n);
+}
+
+void civ_sections_add(const civ_doc *doc, const civ_ctx *ctx, civ_sections *s)
+{
+    civ_byline by;
+    civ_byline_find(doc, ctx->rules, &by);
+    const civ_fm_field *empty;
+    bool named = by.status != CIV_BYLINE_NONE || metadata_author(doc, ctx, &empty) != 0;
+    civ_strmap *m = named ? &s->named : &s->unnamed;
+    for (size_t k = 0; k < 2; k++) {
+        const civ_fm_field *f = civ_frontmatter_field(doc->fm, section_keys[k]);
+        for (size_t i = 0; f && i < f->nvalues; i++) {
+            char low[128];
+            size_t n = strlen(f->values[i]);
+            if (!n || n >= sizeof low)
+                continue;
+            for (size_t j = 0; j < n; j++)
+                low[j] = (char)tolower((unsigned char)f->values[i][j]);
+            uintptr_t c = (uintptr_t)civ_strmap_get(m, low, n);
+            civ_strmap_put(m, low, n, (void *)(c + 1));
+        }
+    }
+}
+
+/* Whether one of the page's categories is a section the site does not
+ * sign: most of its pages in the run (at least CIV_SECTION_MIN_PAGES)
+ * name no author. */
+static bool unsigned_section(const civ_doc *doc, const civ_ctx *ctx)
+{
+    for (size_t k = 0; ctx->sections && k < 2; k++) {
+        const civ_fm_field *f = civ_frontmatter_field(doc->fm, section_keys[k]);
+        for (size_t i = 0; f && i < f->nvalues; i++) {
+            uintptr_t yes = section_count(&ctx->sections->named, f->values[i]);
+            uintptr_t no = section_count(&ctx->sections->unnamed, f->values[i]);
+            if (yes + no >= CIV_SECTION_MIN_PAGES && no > yes)
+                return true;
+        }
     }
     return false;
 }
@@ -228,6 +354,13 @@ static int page_kind(const civ_doc *doc, const civ_ctx *ctx)
             if (strcasecmp(f->values[i], "how-to") == 0 || has_word(f->values[i], genres))
                 return CIV_PAGE_DOC;
     }
+    if (doc->fm && doc->fm->title && has_word(doc->fm->title, title_genres))
+        return CIV_PAGE_DOC;
+    const civ_fm_field *f = civ_frontmatter_field(doc->fm, "description");
+    if (f && f->nvalues && says_genre(f->values[0]))
+        return CIV_PAGE_DOC;
+    if (unsigned_section(doc, ctx))
+        return CIV_PAGE_DOC;
     return ctx->page_kind;
 }
 

@@ -17,6 +17,7 @@
 #include "rules/rules.h"
 
 struct civ_speller; /* spelling state (spell.h) */
+struct civ_sections; /* author-line's view of the run (author_sections.h) */
 
 /* Per-run settings the checks read; filled from the config and options. */
 typedef struct {
@@ -54,6 +55,8 @@ typedef struct {
     int page_kind;                /* CIV_PAGE_*: what the post's path in its
                                      site says it is */
     const civ_strmap *author_data;
+    const struct civ_sections *sections; /* per category, pages of the run
+                                     naming an author or not; NULL: one file */
     bool nbsp_all;                /* invisible-character: report every
                                      no-break space, even typographic ones */
 } civ_ctx;

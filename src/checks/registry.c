@@ -37,10 +37,12 @@ static const civ_check table[] = {
      "documentation and other pages. A page is not a post when its front matter's\n"
      "layout or type says page, doc, docs, guide, tutorial, wiki or manual (post,\n"
      "blog, article, news say post), when its categories or tags name a guide,\n"
-     "tutorial, how-to, FAQ or documentation, else when its folder in the site\n"
-     "says so: docs/, guides/, wiki/, pages/ vs _posts/, posts/, blog/, news/;\n"
-     "a Jekyll page outside _posts, a MkDocs or Docusaurus page outside a blog\n"
-     "folder. --print-config shows what a file's path says.\n"
+     "tutorial, how-to, FAQ or documentation, when its title names one (\"River\n"
+     "Gauges FAQ\") or its description opens with one (\"A guide on ...\"), when\n"
+     "most pages of its category in the run (3 or more) name no author, else when\n"
+     "its folder in the site says so: docs/, guides/, wiki/, pages/ vs _posts/,\n"
+     "posts/, blog/, news/; a Jekyll page outside _posts, a MkDocs or Docusaurus\n"
+     "page outside a blog folder. --print-config shows what a file's path says.\n"
      "author-line.required: true asks it of every page; false of none.", false},
     {"unused-suppression", CIV_SEV_NOTE, "a civlint-disable comment that suppresses nothing, or names an unknown rule",
      civ_check_unused_suppression, NULL, false},

@@ -33,7 +33,16 @@
  *   - after a determiner or possessive (`skip-after`: "the last year",
  *     "over the past week"), where the phrase is a duration, not a date,
  *     and before a phrase's `not-before` words ("at the moment of
- *     signing").
+ *     signing");
+ *   - when the reader can place it: its date follows in apposition
+ *     ("tomorrow, July 31, 2013", "last week (2-6 March)"), or the phrase
+ *     is in a heading whose first paragraph gives a date ("Join us next
+ *     month" over "The next call is on April 9th": a recurring section of
+ *     a monthly post); a date elsewhere in the sentence is another
+ *     event's and does not count;
+ *   - in a question ("why pay more than last year?"): rhetorical or an
+ *     example, where any day would do; on the real posts (a judged
+ *     sample of 57) every question was one.
  *
  * Fix-it (conservative; otherwise only the suggestion): the replacement
  * must read correctly in place, so there is no fix when
@@ -57,6 +66,7 @@
 #include "checks/check.h"
 #include "source/postdate.h"
 #include "text/quotes.h"
+#include "text/sentence.h"
 #include "base/utf8.h"
 
 /* The phrase table, parsed and validated by the pack loader (reldates.h). */
@@ -330,6 +340,159 @@ static void report(const civ_doc *doc, civ_sink *sink, const config *c, const ci
     free(rep);
 }
 
+/* ---- placed phrases ---- */
+
+static bool is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static bool ascii_alnum(char ch)
+{
+    return is_digit(ch) || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+/* A day of the month at s[i..n): 1-31, then an optional ordinal suffix
+ * (st, nd, rd, th), then no further letter or digit. */
+static bool day_at(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && j < i + 2 && is_digit(s[j]))
+        j++;
+    if (j == i || (j < n && is_digit(s[j])))
+        return false;
+    int d = j - i == 1 ? s[i] - '0' : (s[i] - '0') * 10 + s[i + 1] - '0';
+    if (d < 1 || d > 31)
+        return false;
+    if (j + 1 < n && ascii_alnum(s[j]) && ascii_alnum(s[j + 1]) && !(j + 2 < n && ascii_alnum(s[j + 2])))
+        j += 2; /* 9th, 1st: the suffix is not checked further */
+    return j >= n || !ascii_alnum(s[j]);
+}
+
+/* A year 1900-2099 at s[i..n) as a word of its own ("2025", not "v2025"
+ * nor "Fest2025"), or an ISO date starting there. */
+static bool year_at(const char *s, size_t n, size_t i)
+{
+    if (i + 4 > n || (i > 0 && ascii_alnum(s[i - 1])))
+        return false;
+    if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) || !is_digit(s[i + 2]) ||
+        !is_digit(s[i + 3]))
+        return false;
+    return i + 4 == n || !ascii_alnum(s[i + 4]);
+}
+
+/* Whether s[a..b) writes a date a reader can place: a year of its own, an
+ * ISO date, or a month name (capitalised, as the pack or English spells
+ * it) next to a day ("March 15th", "15 March"). A month name alone
+ * ("in May last year") places nothing. */
+static bool has_absolute_date(const config *c, const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (is_digit(s[i]) && year_at(s, b, i))
+            return true;
+        for (unsigned m = 1; m <= 12; m++) {
+            const char *mn = month_name(c, m);
+            size_t k = strlen(mn);
+            if (i + k > b || strncmp(s + i, mn, k) != 0 || (i > 0 && ascii_alnum(s[i - 1])) ||
+                (i + k < b && ascii_alnum(s[i + k])))
+                continue;
+            size_t j = i + k;
+            while (j < b && (s[j] == ' ' || s[j] == '\t'))
+                j++;
+            if (j < b && is_digit(s[j]) && day_at(s, b, j))
+                return true; /* March 15th, March 2026 (a year is a word too) */
+            size_t e = i;
+            while (e > a && s[e - 1] == ' ')
+                e--;
+            if (e >= a + 3 && s[e - 1] == 'f' && s[e - 2] == 'o' && s[e - 3] == ' ')
+                e -= 3; /* 15th of March */
+            size_t d = e;
+            while (d > a && ascii_alnum(s[d - 1]))
+                d--;
+            if (d < e && is_digit(s[d]) && day_at(s, e, d))
+                return true;
+            /* "25<sup>th</sup> March": the suffix in inline HTML, whose
+             * tags are U+FFFC placeholders in the text */
+            size_t x = e, k0, l0;
+            while (x >= a + 3 && memcmp(s + x - 3, CIV_OBJ, 3) == 0)
+                x -= 3;
+            for (l0 = x; x > a && l0 - x < 2 && (s[x - 1] | 0x20) >= 'a' && (s[x - 1] | 0x20) <= 'z';)
+                x--;
+            for (k0 = x; x >= a + 3 && memcmp(s + x - 3, CIV_OBJ, 3) == 0;)
+                x -= 3;
+            d = x;
+            while (d > a && is_digit(s[d - 1]))
+                d--;
+            if (x < k0 && x < l0 && d < x && day_at(s, x, d))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the sentence ending at t1 is a question, seen from the phrase
+ * at t0: a rhetorical question or an example ("why pay more than last
+ * year?") where any day would do. Not when a quotation opens between the
+ * phrase and the question mark: that is a quoted title's ("yesterday in
+ * her post \u201cExit or Voice?\u201d"). */
+static bool is_question(const char *s, size_t t0, size_t t1)
+{
+    for (size_t i = t0; i + 1 < t1; i++)
+        if (s[i] == '"' || (i + 3 <= t1 && (memcmp(s + i, "\u201c", 3) == 0 || memcmp(s + i, "\u2018", 3) == 0)))
+            return false;
+    while (t1 > t0 && (s[t1 - 1] == '"' || s[t1 - 1] == '\'' || s[t1 - 1] == ')' ||
+                       (unsigned char)s[t1 - 1] >= 0x80))
+        t1--; /* closing quotes and brackets (UTF-8 bytes of curly quotes) */
+    return t1 > t0 && s[t1 - 1] == '?';
+}
+
+/* Whether the phrase ending at t1 is followed by its date in apposition:
+ * after commas, brackets, dashes and at most one of "on", "in", "of",
+ * a date begins ("tomorrow, July 31, 2013", "last year (2025)", "next
+ * year, on January 21st", "last week (11-15 January)"). A date further
+ * on or before the phrase is another event's ("from 2017 to last year",
+ * "the momentum of last week into 2026", "despite the law of 2012"). */
+static bool date_follows(const config *c, const char *s, size_t t1, size_t e)
+{
+    size_t p = t1;
+    for (;;) { /* blanks (a no-break space too), commas, brackets, dashes */
+        if (p < e && strchr(" \t,(-", s[p]))
+            p++;
+        else if (p + 2 <= e && memcmp(s + p, "\u00a0", 2) == 0)
+            p += 2;
+        else if (p + 3 <= e && (memcmp(s + p, "\u2013", 3) == 0 || memcmp(s + p, "\u2014", 3) == 0))
+            p += 3;
+        else
+            break;
+    }
+    static const char *const preps[] = {"on ", "in ", "of ", "On ", "In ", NULL};
+    for (const char *const *w = preps; *w; w++)
+        if (p + 3 <= e && memcmp(s + p, *w, 3) == 0) {
+            p += 3;
+            break;
+        }
+    if (p >= e || !(is_digit(s[p]) || (s[p] >= 'A' && s[p] <= 'Z')))
+        return false;
+    /* the date itself: a day, a month and a year fit in 24 bytes */
+    return has_absolute_date(c, s, p, p + 24 < e ? p + 24 : e);
+}
+
+/* Whether the phrase at [t0,t1) of block b is placed for the reader: its
+ * date follows in apposition, or, when b is a heading, the first block
+ * under it gives a date ("Join us next month" over "The next call is on
+ * April 9th"); or it sits in a question. */
+static bool placed(const config *c, const civ_block *b, const civ_block *next, const civ_sentence *sent,
+                   size_t nsent, size_t t0, size_t t1)
+{
+    const char *s = b->text;
+    size_t k = civ_sentence_index(sent, nsent, t0);
+    size_t e = sent[k].t1 > t1 ? sent[k].t1 : t1;
+    if (date_follows(c, s, t1, e) || is_question(s, t1, e))
+        return true;
+    return b->kind == CIV_BLOCK_HEADING && next && civ_block_is_prose(next) && next->kind != CIV_BLOCK_HEADING &&
+           has_absolute_date(c, next->text, 0, next->text_len);
+}
+
 /* Entries by the first byte of their phrase, folded to lower case, in the
  * config's order (longest phrase first): at a word start only the phrases
  * that can begin there are tried. Before this index every phrase was tried
@@ -356,10 +519,13 @@ static void index_build(phrase_index *x, const config *c)
 }
 
 static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, const config *c,
-                        const phrase_index *x, const civ_block *b, long today, const char *dated)
+                        const phrase_index *x, const civ_block *b, const civ_block *next, long today,
+                        const char *dated)
 {
     civ_quotes q;
     bool have_quotes = false;
+    civ_sentence *sent = NULL; /* split at the first hit */
+    size_t nsent = 0;
     const char *s = b->text;
     size_t n = b->text_len;
     bool after_word = false; /* is the character before i a word character? */
@@ -389,6 +555,9 @@ static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, 
                     (n1 > n0 && word_in(&hit->not_before, s + n0, n1 - n0)) ||
                     civ_quotes_overlaps(&q, i, i + len);
         skip |= hit->anchored; /* the post's own time, and the post is dated */
+        if (!skip && !sent)
+            sent = civ_sentences_split(s, n, &nsent);
+        skip = skip || (nsent && placed(c, b, next, sent, nsent, i, i + len));
         if (!skip)
             report(doc, sink, c, b, hit, i, i + len, today, dated);
         i += len;
@@ -396,6 +565,7 @@ static void check_block(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink, 
     }
     if (have_quotes)
         civ_quotes_release(&q);
+    free(sent);
 }
 
 /* "14 March 2026 (front matter 'date')": the date and where it came from,
@@ -425,7 +595,8 @@ void civ_check_relative_date(const civ_doc *doc, const civ_ctx *ctx, civ_sink *s
     index_build(&x, c);
     for (size_t i = 0; i < doc->nblocks; i++)
         if (civ_block_is_prose(&doc->blocks[i]))
-            check_block(doc, ctx, sink, c, &x, &doc->blocks[i], today, dated);
+            check_block(doc, ctx, sink, c, &x, &doc->blocks[i], i + 1 < doc->nblocks ? &doc->blocks[i + 1] : NULL,
+                        today, dated);
     free(x.next);
     free(dated);
 }

@@ -53,6 +53,7 @@ typedef struct {
     civ_spellers *spellers;     /* NULL: spelling is off */
     civ_strmap run_words;       /* unknown word -> posts using it (checks/spelling.h) */
     bool have_run_words;        /* run_words is valid and must be released */
+    struct civ_sections *sections; /* author-line's categories (sections.h), or NULL */
     civ_walk walk;              /* the files to lint */
     civ_rule_info *rule_info;   /* every known rule, for the formats (heap) */
     size_t nrule_info;

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "checks/author_sections.h"
 #include "checks/spelling.h"
 #include "model/document.h"
 #include "source/frontmatter.h"
@@ -83,5 +84,21 @@ void civ_lint_unknown(const civ_linter *l, const civ_source *src, civ_strmap *ou
     civ_doc *doc = civ_doc_parse(src, &fm);
     civ_spelling_unknown(doc, &l->ctx, out);
     civ_doc_free(doc);
+    civ_frontmatter_release(&fm);
+}
+
+void civ_lint_sections(const civ_linter *l, const civ_source *src, struct civ_sections *out)
+{
+    if (civ_policy_is_off(l->policy, "author-line") || l->ctx.author_required != CIV_AUTHOR_POSTS)
+        return;
+    civ_frontmatter fm;
+    civ_frontmatter_parse(src, &fm);
+    /* only a page with a category counts; the model (for a byline at the
+     * end) is built only for those */
+    if (civ_frontmatter_field(&fm, "category") || civ_frontmatter_field(&fm, "categories")) {
+        civ_doc *doc = civ_doc_parse(src, &fm);
+        civ_sections_add(doc, &l->ctx, out);
+        civ_doc_free(doc);
+    }
     civ_frontmatter_release(&fm);
 }

@@ -37,6 +37,12 @@ void civ_lint(const civ_linter *l, const civ_source *src, civ_diags *out);
  * it or has no speller. */
 void civ_lint_vocabulary(const civ_linter *l, const civ_source *src, civ_strmap *out);
 
+/* Counts src under its categories in out (checks/author_sections.h), for
+ * author-line's view of the run; nothing when author-line is off for it
+ * or requires a byline everywhere or nowhere. */
+struct civ_sections;
+void civ_lint_sections(const civ_linter *l, const civ_source *src, struct civ_sections *out);
+
 /* Adds the unknown words of src as written, with their occurrences, to out
  * (checks/spelling.h: civ_spelling_unknown); for --list-unknown. */
 void civ_lint_unknown(const civ_linter *l, const civ_source *src, civ_strmap *out);

@@ -78,6 +78,31 @@ static const rd_case cases[] = {
     {"in a cited title", "2026-03-14", "See [*Plans for next year*](https://x.org).", NULL, NULL, NULL},
     {"in code", "2026-03-14", "Run `make this year` now.", NULL, NULL, NULL},
     {"in a code block", "2026-03-14", "```\nlast year\n```", NULL, NULL, NULL},
+    /* Placed by an absolute date in the same sentence, or, for a
+     * heading, in the heading's first paragraph: the reader can date it. */
+    {"date in the same sentence", "2026-03-14", "Entries close tomorrow, 15 March 2026, at noon.", NULL, NULL, NULL},
+    {"month and day in the same sentence", "2026-03-14", "Sign-up ends tomorrow, March 15th.", NULL, NULL, NULL},
+    {"year in the same sentence", "2026-03-14", "Last year (2025) the harbour froze.", NULL, NULL, NULL},
+    {"ISO date in the same sentence", "2026-03-14", "The vote moved to next month (2026-04-02).", NULL, NULL, NULL},
+    {"date in the next sentence only", "2026-03-14", "The ferry stopped last month. It ran again on 3 March.", "last month", "in February 2026", "in February 2026"},
+    {"another event's date further on", "2026-03-14", "We met last month, long after the act that was passed in 2019.", "last month", "in February 2026", "in February 2026"},
+    {"year before the phrase", "2026-03-14", "He worked there from 2017 to last year.", "last year", "2025", "2025"},
+    {"year after, not in apposition", "2026-03-14", "We carry the mood of last week into 2027.", "last week", "the week of 2 March 2026", "the week of 2 March 2026"},
+    {"apposition after a no-break space", "2026-03-14", "Entries close tomorrow,\xC2\xA0**15 March 2026**.", NULL, NULL, NULL},
+    {"apposition with on", "2026-03-14", "We meet next month, on April 9th.", NULL, NULL, NULL},
+    {"apposition in brackets", "2026-03-14", "Last week (2-6 March) the plant closed.", NULL, NULL, NULL},
+    {"question mark of a quoted title", "2026-03-14", "She replied yesterday in \xE2\x80\x9CWhy Not Both?\xE2\x80\x9D on her blog.", "yesterday", "on 13 March 2026", "on 13 March 2026"},
+    {"month name without a day", "2026-03-14", "The survey started in May last year.", "last year", "in 2025", "in 2025"},
+    {"year inside a word", "2026-03-14", "We met at last year's Fest2025 gathering.", "last year", "2025", NULL},
+    {"may, the verb, before a number", "2026-03-14", "Sales may 2x next week.", "next week", "in the week of 16 March 2026", "in the week of 16 March 2026"},
+    {"heading, date in its paragraph", "2026-03-14", "## See you next month\n\nThe next meetup is on April 9th.\n", NULL, NULL, NULL},
+    {"heading, ordinal suffix in inline HTML", "2026-03-14", "## See you next month\n\nThe next meetup is on 9<sup>th</sup> April.\n", NULL, NULL, NULL},
+    {"heading, date later only", "2026-03-14", "## See you next month\n\nSign up below.\n\nIt is on April 9th.\n", "next month", "in April 2026", "in April 2026"},
+    {"paragraph before a dated paragraph", "2026-03-14", "We met last month.\n\nThe next meeting is on 9 April.\n", "last month", "in February 2026", "in February 2026"},
+    /* A question is rhetorical or an example: any day would do. */
+    {"rhetorical question", "2026-03-14", "Why pay more than you did last year?", NULL, NULL, NULL},
+    {"question after a bracket", "2026-03-14", "Was it cheaper last year (before the tariffs)?", NULL, NULL, NULL},
+    {"question elsewhere in the block", "2026-03-14", "Why now? The plant closed last year.", "last year", "in 2025", "in 2025"},
 };
 
 static char *make_doc(const rd_case *c)

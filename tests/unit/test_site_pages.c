@@ -78,6 +78,18 @@ static const mode_case mode_cases[] = {
     {"---\ntags: [guidelines, policy]\n---\nText.\n", CIV_PAGE_UNKNOWN, CIV_AUTHOR_POSTS, true},
     {"---\ntags: [events]\ndescription: a guide to the day\n---\nText.\n", CIV_PAGE_UNKNOWN, CIV_AUTHOR_POSTS, true},
     {"---\ntags: [tutorial]\n---\nText.\n", CIV_PAGE_UNKNOWN, CIV_AUTHOR_ALWAYS, true},
+    /* the title names a genre without bylines; the description opens by
+     * saying what kind of page it is ("A guide on ...") */
+    {"---\ntitle: River Gauges FAQ\n---\nText.\n", CIV_PAGE_POST, CIV_AUTHOR_POSTS, false},
+    {"---\ntitle: \"Field guide: reading tide tables\"\n---\nText.\n", CIV_PAGE_POST, CIV_AUTHOR_POSTS, false},
+    {"---\ntitle: Tutorials for new volunteers\n---\nText.\n", CIV_PAGE_UNKNOWN, CIV_AUTHOR_POSTS, false},
+    {"---\ntitle: Loading gauges\ndescription: A guide on how to load gauge data\n---\nText.\n", CIV_PAGE_POST, CIV_AUTHOR_POSTS, false},
+    {"---\ntitle: Loading gauges\ndescription: This tutorial shows the import\n---\nText.\n", CIV_PAGE_POST, CIV_AUTHOR_POSTS, false},
+    {"---\ntitle: Our river day\ndescription: We wrote a guide on gauges\n---\nText.\n", CIV_PAGE_POST, CIV_AUTHOR_POSTS, true},
+    {"---\ntitle: Loading gauges\ndescription: Step-by-step guide for the import\n---\nText.\n", CIV_PAGE_POST, CIV_AUTHOR_POSTS, false},
+    {"---\ntitle: Loading gauges\ndescription: A guide to the day\n---\nText.\n", CIV_PAGE_POST, CIV_AUTHOR_POSTS, true},
+    {"---\ntitle: Guidelines for the harbour\n---\nText.\n", CIV_PAGE_POST, CIV_AUTHOR_POSTS, true},
+    {"---\ntitle: River Gauges FAQ\n---\nText.\n", CIV_PAGE_POST, CIV_AUTHOR_ALWAYS, true},
     /* an empty author key is reported on any page: someone meant to fill it */
     {"---\nlayout: page\nauthor: ''\n---\nText.\n", CIV_PAGE_DOC, CIV_AUTHOR_POSTS, true},
 };
