@@ -66,6 +66,12 @@ static const house_case cases[] = {
     /* double-hyphen: an attribute list is markup */
     {"house.double-hyphen", "Read more.\n{ .btn .btn--wide }\n", 0},
     {"house.double-hyphen", "Read more -- then act.\n", 1},
+    /* double-hyphen, ellipsis: a cited page's title (link text) keeps its
+     * own punctuation, as for spaced-hyphen */
+    {"house.double-hyphen", "See [Note 12 -- Storing widgets](https://example.org/n12).\n", 0},
+    {"house.double-hyphen", "See [the note](https://example.org/n12) -- it is short.\n", 1},
+    {"house.ellipsis", "Read [Can it wait... Tables for tags](https://example.org/t).\n", 0},
+    {"house.ellipsis", "Read [the tables](https://example.org/t)... or not.\n", 1},
     /* quotes: attribute values and literals are not quotation marks */
     {"house.quotes",
      "“Peace” was the slogan and “bread” the need. Set lang=\"ka\" and mark it (\"*\").\n", 0},
@@ -88,6 +94,9 @@ static const house_case cases[] = {
     {"house.repeated-word", "# Time Time\n\nText.\n", 1},
     {"house.repeated-word", "The the port closed. Then the the gate.\n", 2},
     {"house.repeated-word", "We saw in in the port.\n", 1},
+    /* repeated-word: 'much much' is a deliberate intensifier, like 'very very' */
+    {"house.repeated-word", "The tool does much much more than that.\n", 0},
+    {"house.repeated-word", "The tool does much more more than that.\n", 1},
 };
 
 START_TEST(test_house_case)
