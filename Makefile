@@ -319,10 +319,13 @@ clean:
 REALPOSTS ?= ../shared/corpora/real-posts
 REPORT ?= ../shared/bench/real-posts-report
 JUDGMENTS ?=
+# REALWORLD_ARGS: extra civlint arguments, e.g. --config FILE with the site
+# settings the corpus copies dropped (each source's generator).
+REALWORLD_ARGS ?=
 realworld: civlint
 	@[ -d "$(REALPOSTS)" ] && [ -x "$(REPORT)" ] || \
 	  { echo "realworld: needs the corpus $(REALPOSTS) and $(REPORT) (set REALPOSTS=, REPORT=)" >&2; exit 1; }
-	$(REPORT) ./civlint $(REALPOSTS) $(if $(JUDGMENTS),--judgments $(JUDGMENTS))
+	$(REPORT) ./civlint $(REALPOSTS) $(if $(JUDGMENTS),--judgments $(JUDGMENTS)) $(if $(REALWORLD_ARGS),-- $(REALWORLD_ARGS))
 
 # Benchmark (never part of check): civlint against the floors and peers,
 # on a generated corpus of N posts (default 1000); see bench/run.

@@ -10,8 +10,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-/* Findings of `rule` when `rules` (NULL: the shipped packs) lint text. */
-static size_t count_in(const civ_rules *rules, const char *text, const char *rule)
+/* Findings of `rule` when `rules` (NULL: the shipped packs) lint text;
+ * with `fix`, the first finding's fix-it (a copy, "" for none) too. */
+static size_t count_fix(const civ_rules *rules, const char *text, const char *rule, char **fix)
 {
     civ_linter l;
     civ_linter_init(&l, rules ? rules : test_rules());
@@ -25,12 +26,22 @@ static size_t count_in(const civ_rules *rules, const char *text, const char *rul
     civ_diags_init(&d);
     civ_lint(&l, src, &d);
     size_t c = 0;
-    for (size_t i = 0; i < d.n; i++)
-        c += strcmp(d.items[i].rule, rule) == 0;
+    for (size_t i = 0; i < d.n; i++) {
+        if (strcmp(d.items[i].rule, rule) != 0)
+            continue;
+        if (fix && c == 0)
+            *fix = strdup(d.items[i].nfixes ? d.items[i].fixes[0].replacement : "");
+        c++;
+    }
     civ_diags_release(&d);
     civ_source_free(src);
     civ_policy_release(&only);
     return c;
+}
+
+static size_t count_in(const civ_rules *rules, const char *text, const char *rule)
+{
+    return count_fix(rules, text, rule, NULL);
 }
 
 typedef struct {
@@ -66,6 +77,12 @@ static const house_case cases[] = {
     /* double-hyphen: an attribute list is markup */
     {"house.double-hyphen", "Read more.\n{ .btn .btn--wide }\n", 0},
     {"house.double-hyphen", "Read more -- then act.\n", 1},
+    /* double-hyphen, ellipsis: a cited page's title (link text) keeps its
+     * own punctuation, as for spaced-hyphen */
+    {"house.double-hyphen", "See [Note 12 -- Storing widgets](https://example.org/n12).\n", 0},
+    {"house.double-hyphen", "See [the note](https://example.org/n12) -- it is short.\n", 1},
+    {"house.ellipsis", "Read [Can it wait... Tables for tags](https://example.org/t).\n", 0},
+    {"house.ellipsis", "Read [the tables](https://example.org/t)... or not.\n", 1},
     /* quotes: attribute values and literals are not quotation marks */
     {"house.quotes",
      "“Peace” was the slogan and “bread” the need. Set lang=\"ka\" and mark it (\"*\").\n", 0},
@@ -88,7 +105,34 @@ static const house_case cases[] = {
     {"house.repeated-word", "# Time Time\n\nText.\n", 1},
     {"house.repeated-word", "The the port closed. Then the the gate.\n", 2},
     {"house.repeated-word", "We saw in in the port.\n", 1},
+    /* repeated-word: 'much much' is a deliberate intensifier, like 'very very' */
+    {"house.repeated-word", "The tool does much much more than that.\n", 0},
+    {"house.repeated-word", "The tool does much more more than that.\n", 1},
 };
+
+/* Fix-its that must come out whole: a date range with ordinals keeps its
+ * range (the dash is range-dash's to mend), not 'March 3-5th'. */
+static const struct {
+    const char *rule, *text, *fix;
+} fixes[] = {
+    {"house.date-ordinal", "The fair runs March 3rd-5th in Gori.\n", "March 3-5"},
+    {"house.date-ordinal", "The fair runs March 3rd–5th in Gori.\n", "March 3–5"},
+    {"house.date-ordinal", "The fair runs 3rd-5th of March in Gori.\n", "3-5 March"},
+    {"house.date-ordinal", "The fair opens March 3rd in Gori.\n", "March 3"},
+    {"house.date-ordinal", "The fair opens on the 3rd of March.\n", "3 March"},
+    {"house.date-ordinal", "The fair opens March 3rd-2024 maybe.\n", "March 3"},
+};
+
+START_TEST(test_house_fix)
+{
+    char *fix = NULL;
+    size_t n = count_fix(NULL, fixes[_i].text, fixes[_i].rule, &fix);
+    ck_assert_msg(n == 1, "%s on %s: %zu findings, want 1", fixes[_i].rule, fixes[_i].text, n);
+    ck_assert_msg(strcmp(fix, fixes[_i].fix) == 0, "%s on %s: fix '%s', want '%s'", fixes[_i].rule,
+                  fixes[_i].text, fix, fixes[_i].fix);
+    free(fix);
+}
+END_TEST
 
 START_TEST(test_house_case)
 {
@@ -201,6 +245,7 @@ Suite *suite_house_exclusions(void)
     Suite *s = suite_create("house_exclusions");
     TCase *tc = tcase_create("exclusions");
     tcase_add_loop_test(tc, test_house_case, 0, sizeof cases / sizeof *cases);
+    tcase_add_loop_test(tc, test_house_fix, 0, sizeof fixes / sizeof *fixes);
     tcase_add_test(tc, test_names);
     tcase_add_test(tc, test_no_names);
     tcase_add_test(tc, test_skip_keys);
