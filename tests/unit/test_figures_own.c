@@ -79,6 +79,18 @@ static const own_case cases[] = {
     {"distance as a figure", "The pipeline runs 2,400 miles across the steppe.", "2,400 miles"},
     {"spec: design lifetime", "The format is meant to last for 100 years.", ""},
     {"age as a figure", "The dam has stood for 120 years.", "120 years"},
+    /* the post's own authors, from the front matter */
+    {"author: full name", "---\nauthor: Ana Reyes\n---\n\nAna Reyes now has 140 samples.", ""},
+    {"author: given name", "---\nauthor: Ana Reyes\n---\n\nAna now has 140 samples.", ""},
+    {"author: organisation in parentheses",
+     "---\nauthor: Ana Reyes (Harbour Lab)\n---\n\nHarbour Lab holds 9,000 maps.", ""},
+    {"author: one of three", "---\nauthor: Tom Hill, Ana Reyes and Li Wei\n---\n\nLi Wei has 140 samples.",
+     ""},
+    {"author: list", "---\nauthors:\n  - Tom Hill\n  - Ana Reyes\n---\n\nAna has 140 samples.", ""},
+    {"not an author", "---\nauthor: Ana Reyes\n---\n\nTom Hill now has 140 samples.", "140 samples"},
+    {"author name is a whole word", "---\nauthor: Ana Reyes\n---\n\nAnanya now has 140 samples.",
+     "140 samples"},
+    {"no short given name", "---\nauthor: Li Wei\n---\n\nLi now has 140 samples.", "140 samples"},
     /* a software project's own counters */
     {"software: downloads and stars", "The package passed 2,000 downloads and 350 stars.", ""},
     {"software: contributors", "The release had 120 contributors.", ""},
