@@ -84,6 +84,9 @@ typedef struct {
     const civ_figure_names *names; /* own names and the post's authors */
 } fenv;
 
+static bool ends_in_colon(const civ_block *p);
+static unsigned last_sentence_grades(const civ_block *p, const fenv *e);
+
 /* The prefilter's verdicts for the last block scanned (rules/prefilter.h):
  * a definition's pattern runs only on the blocks where it can match. */
 struct pfcache { const civ_block *b; bool *hit; };
@@ -355,10 +358,15 @@ static bool quote_sourced(const civ_doc *doc, size_t i, const fenv *e)
     const civ_block *p = &doc->blocks[q0 - 1];
     if (p->kind != CIV_BLOCK_PARAGRAPH || (p->flags & CIV_IN_FOOTNOTE))
         return false;
+    return ends_in_colon(p) || block_grades(p, e);
+}
+
+static bool ends_in_colon(const civ_block *p)
+{
     size_t n = p->text_len;
     while (n && (p->text[n - 1] == ' ' || p->text[n - 1] == '\n'))
         n--;
-    return (n && p->text[n - 1] == ':') || block_grades(p, e);
+    return n && p->text[n - 1] == ':';
 }
 
 /* A list item is sourced by the sentence that leads into its list ("The
@@ -377,6 +385,19 @@ static unsigned lead_in_grades(const civ_doc *doc, size_t bi, const fenv *e)
     if ((p->kind != CIV_BLOCK_PARAGRAPH && p->kind != CIV_BLOCK_HEADING) ||
         (p->flags & (CIV_IN_FOOTNOTE | CIV_IN_QUOTE)))
         return 0; /* a heading may lead in too: "### What we counted:" */
+    unsigned g = last_sentence_grades(p, e);
+    /* A heading ending in a colon goes on from the paragraph before it
+     * ("Here are our stats:" / "#### At the sprint:" / the list). */
+    if (p->kind == CIV_BLOCK_HEADING && ends_in_colon(p) && a >= 2 &&
+        doc->blocks[a - 2].kind == CIV_BLOCK_PARAGRAPH &&
+        !(doc->blocks[a - 2].flags & (CIV_IN_FOOTNOTE | CIV_IN_QUOTE | CIV_IN_LIST)))
+        g |= last_sentence_grades(&doc->blocks[a - 2], e);
+    return g & e->accept;
+}
+
+/* The grades of the sources in the last sentence of p. */
+static unsigned last_sentence_grades(const civ_block *p, const fenv *e)
+{
     size_t ns = 0;
     civ_sentence *sents = civ_sentences_split(p->text, p->text_len, &ns);
     size_t from = ns ? sents[ns - 1].t0 : 0;
@@ -389,7 +410,7 @@ static unsigned lead_in_grades(const civ_doc *doc, size_t bi, const fenv *e)
             if (src.s[k].v[i].t1 > from)
                 g |= k ? SRC_SELF : SRC_OTHER;
     sources_free(&src);
-    return g & e->accept;
+    return g;
 }
 
 /* Does sentence s go on from the one before ("This ...", "The survey

@@ -65,6 +65,18 @@ static const own_case cases[] = {
     {"title: names a report", "---\ntitle: 'Harbour Institute report: rents outpace wages'\n---\n\n"
      "Rents rose 14% in a year.", ""},
     {"title: no report named", "---\ntitle: Rents outpace wages\n---\n\nRents rose 14% in a year.", "14%"},
+    {"title: job advert", "---\ntitle: 'Now hiring: a data editor'\n---\n\n- Editing (60%)\n- Training (40%)",
+     ""},
+    {"title: no job advert", "---\ntitle: A data editor's week\n---\n\n- Editing (60%)\n- Training (40%)",
+     "60%"},
+    /* a heading ending in a colon goes on from the paragraph before it */
+    {"lead-in: paragraph, then heading with colon",
+     "Here are the numbers we counted:\n\n#### At the fair:\n\n- 140 stalls\n- 3,000 visitors", ""},
+    {"lead-in: heading without colon",
+     "Here are the numbers we counted.\n\n#### At the fair\n\n- 140 stalls\n- 3,000 visitors",
+     "140 stalls"},
+    {"lead-in: unsourced paragraph before the heading",
+     "The fair was busy:\n\n#### At the fair:\n\n- 140 stalls\n- 3,000 visitors", "140 stalls"},
     /* the terms of an offer or an award */
     {"offer: fellowship", "The fellowship pays $2,000 a month for a year.", ""},
     {"a grant is a figure", "The library won a $2 million grant for its archive.", "$2 million"},
