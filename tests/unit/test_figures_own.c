@@ -32,6 +32,10 @@ static const own_case cases[] = {
     {"another organisation", "The agency has trained 2,300 volunteers since launch.",
      "2,300 volunteers"},
     {"the project as a topic", "The project was cancelled. Rents rose 40% anyway.", "40%"},
+    {"self: these results", "Seen another way, these results are plain. Eight cores run 141 times "
+     "faster.", ""},
+    {"results of someone else", "The results are plain. Eight cores run 141 times faster.",
+     "141 times"},
     /* a figure described in the text: the rest of its paragraph reads off it */
     {"sourced: Figure N shows",
      "Figure 2 shows the error by speed. Below 100 Mbps it stays under 4%. Above, it climbs to "
