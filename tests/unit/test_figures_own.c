@@ -70,6 +70,8 @@ static const own_case cases[] = {
      "9,000 maps"},
     {"title: names a report", "---\ntitle: 'Harbour Institute report: rents outpace wages'\n---\n\n"
      "Rents rose 14% in a year.", ""},
+    {"title: a report without a name", "---\ntitle: 'Poll: rents outpace wages'\n---\n\nRents rose 14% in a year.",
+     "14%"},
     {"title: no report named", "---\ntitle: Rents outpace wages\n---\n\nRents rose 14% in a year.", "14%"},
     {"title: job advert", "---\ntitle: 'Now hiring: a data editor'\n---\n\n- Editing (60%)\n- Training (40%)",
      ""},
