@@ -24,6 +24,8 @@ static const own_case cases[] = {
     {"feedback alone is no source", "Feedback matters. Nearly all students passed (88%).", "88%"},
     {"self: of the items analysed", "Some 62% of the invoices analysed lacked a date.", ""},
     {"self: of the files checked", "Some 62% of the files checked had no header.", ""},
+    {"a counted sample is someone's statistic", "Of the 500 people tested, 31% were ill.",
+     "500 people | 31%"},
     {"no sample named", "Some 62% of the invoices lacked a date.", "62%"},
     {"self: this workshop", "This workshop drew 140 people.", ""},
     {"someone else's project", "The project has already cost $2 billion.", "$2 billion"},
