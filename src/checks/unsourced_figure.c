@@ -19,9 +19,10 @@
  * linked figure is sourced by its link).
  *
  * Sources are graded (rules/figures.yml): `attribution` names someone
- * else and always counts; `attribution-self` and the config's own names
- * (`figures.own-names`) are the author speaking first-hand ("we found",
- * "our survey"), which counts unless ctx->figure_self_report.
+ * else and always counts; `attribution-self`, the config's own names
+ * (`figures.own-names`) and the post's authors (figure_names.h) are the
+ * author speaking first-hand ("we found", "our survey"), which counts
+ * unless ctx->figure_self_report.
  *
  * Sourced:
  *   - prose: a source in the figure's sentence (CIV_FIGURES_SENTENCE), in
@@ -60,6 +61,7 @@
 #include <string.h>
 
 #include "checks/check.h"
+#include "checks/figure_names.h"
 #include "text/sentence.h"
 
 #define NOV 20
@@ -79,7 +81,11 @@ typedef struct {
     unsigned post;   /* the grade the post's title gives every figure */
     size_t attr_i, self_i; /* definition indexes, for the prefilter */
     struct pfcache *pc;
+    const civ_figure_names *names; /* own names and the post's authors */
 } fenv;
+
+static bool ends_in_colon(const civ_block *p);
+static unsigned last_sentence_grades(const civ_block *p, const fenv *e);
 
 /* The prefilter's verdicts for the last block scanned (rules/prefilter.h):
  * a definition's pattern runs only on the blocks where it can match. */
@@ -154,19 +160,6 @@ static void push_span(void *arg, const size_t *ov, int g)
     }
 }
 
-static bool word_byte(const char *t, size_t i)
-{
-    unsigned char c = (unsigned char)t[i];
-    return (c & 0x80) || c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-/* An own name counts as a whole word ("Acme" not in "Acmeware"). */
-static bool own_name_at(const civ_block *b, size_t at, size_t n)
-{
-    return (at == 0 || !word_byte(b->text, at - 1)) &&
-           (at + n >= b->text_len || !word_byte(b->text, at + n));
-}
-
 /* Every source in b as spans with their grade: links, attribution,
  * first-hand words and own names. */
 typedef struct {
@@ -209,21 +202,7 @@ static void find_sources(const civ_block *b, const fenv *e, sources *out)
     if (def_may_match(e, b, e->self_i))
         each_match(b, e->self, "attribution-self", e->sink, push_span, &out->s[1], 0);
     regrade_first_person(out, nlinks);
-    for (size_t k = 0; k < e->ctx->nfigure_own_names; k++) {
-        const char *name = e->ctx->figure_own_names[k];
-        size_t n = strlen(name), at = 0;
-        const char *hit;
-        while (n && at < b->text_len &&
-               (hit = memmem(b->text + at, b->text_len - at, name, n)) != NULL) {
-            size_t h = (size_t)(hit - b->text);
-            if (own_name_at(b, h, n)) {
-                span *x = CIV_PUSH(out->s[1].v, out->s[1].n, out->s[1].cap);
-                x->t0 = h;
-                x->t1 = h + n;
-            }
-            at = h + 1;
-        }
-    }
+    civ_figure_names_find(e->names, b, push_span, &out->s[1]);
 }
 
 static void sources_free(sources *s)
@@ -379,10 +358,15 @@ static bool quote_sourced(const civ_doc *doc, size_t i, const fenv *e)
     const civ_block *p = &doc->blocks[q0 - 1];
     if (p->kind != CIV_BLOCK_PARAGRAPH || (p->flags & CIV_IN_FOOTNOTE))
         return false;
+    return ends_in_colon(p) || block_grades(p, e);
+}
+
+static bool ends_in_colon(const civ_block *p)
+{
     size_t n = p->text_len;
     while (n && (p->text[n - 1] == ' ' || p->text[n - 1] == '\n'))
         n--;
-    return (n && p->text[n - 1] == ':') || block_grades(p, e);
+    return n && p->text[n - 1] == ':';
 }
 
 /* A list item is sourced by the sentence that leads into its list ("The
@@ -401,6 +385,19 @@ static unsigned lead_in_grades(const civ_doc *doc, size_t bi, const fenv *e)
     if ((p->kind != CIV_BLOCK_PARAGRAPH && p->kind != CIV_BLOCK_HEADING) ||
         (p->flags & (CIV_IN_FOOTNOTE | CIV_IN_QUOTE)))
         return 0; /* a heading may lead in too: "### What we counted:" */
+    unsigned g = last_sentence_grades(p, e);
+    /* A heading ending in a colon goes on from the paragraph before it
+     * ("Here are our stats:" / "#### At the sprint:" / the list). */
+    if (p->kind == CIV_BLOCK_HEADING && ends_in_colon(p) && a >= 2 &&
+        doc->blocks[a - 2].kind == CIV_BLOCK_PARAGRAPH &&
+        !(doc->blocks[a - 2].flags & (CIV_IN_FOOTNOTE | CIV_IN_QUOTE | CIV_IN_LIST)))
+        g |= last_sentence_grades(&doc->blocks[a - 2], e);
+    return g & e->accept;
+}
+
+/* The grades of the sources in the last sentence of p. */
+static unsigned last_sentence_grades(const civ_block *p, const fenv *e)
+{
     size_t ns = 0;
     civ_sentence *sents = civ_sentences_split(p->text, p->text_len, &ns);
     size_t from = ns ? sents[ns - 1].t0 : 0;
@@ -413,7 +410,7 @@ static unsigned lead_in_grades(const civ_doc *doc, size_t bi, const fenv *e)
             if (src.s[k].v[i].t1 > from)
                 g |= k ? SRC_SELF : SRC_OTHER;
     sources_free(&src);
-    return g & e->accept;
+    return g;
 }
 
 /* Does sentence s go on from the one before ("This ...", "The survey
@@ -678,6 +675,9 @@ void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink
     const civ_prefilter *pf = civ_rules_prefilter(ctx->rules);
     struct pfcache pc = {NULL, xcalloc(pf ? civ_prefilter_slots(pf) + 1 : 1, sizeof(bool))};
     e.pc = &pc;
+    civ_figure_names names;
+    civ_figure_names_init(&names, doc, ctx);
+    e.names = &names;
     e.post = post_grade(doc, ctx->rules) & e.accept;
     for (size_t i = 0; i < doc->nblocks;) {
         const civ_block *b = &doc->blocks[i];
@@ -695,4 +695,5 @@ void civ_check_unsourced_figure(const civ_doc *doc, const civ_ctx *ctx, civ_sink
         }
     }
     free(pc.hit);
+    civ_figure_names_free(&names);
 }
