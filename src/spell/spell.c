@@ -222,28 +222,6 @@ void civ_speller_add_word(civ_speller *sp, const char *word, size_t n)
     civ_wordlist_add(&sp->words, word, n);
 }
 
-bool civ_speller_add_words_file(civ_speller *sp, const char *path, char **err)
-{
-    size_t n = 0;
-    char *data = civ_text_read(path, NULL, CIV_WORDLIST_MAX, &n, err);
-    if (!data)
-        return false;
-    for (size_t i = 0; i < n;) {
-        const char *nl = memchr(data + i, '\n', n - i);
-        size_t a = i, e = nl ? (size_t)(nl - data) : n;
-        i = e + 1;
-        while (a < e && (data[a] == ' ' || data[a] == '\t'))
-            a++;
-        while (e > a && (data[e - 1] == '\r' || data[e - 1] == ' ' || data[e - 1] == '\t'))
-            e--;
-        if (a == e || data[a] == '#')
-            continue;
-        civ_wordlist_add(&sp->words, data + a, e - a);
-    }
-    free(data);
-    return true;
-}
-
 /* Hunspell wants a NUL-terminated string. */
 static char *cstr(const char *word, size_t n, char *buf, size_t cap)
 {
@@ -253,29 +231,41 @@ static char *cstr(const char *word, size_t n, char *buf, size_t cap)
     return s;
 }
 
-/* The shard of word: the hash's top bits (the map's slots use its low). */
-static cache_shard *shard(civ_speller *sp, const char *word, size_t n)
+/* The shard of a word of hash h: its top bits (the map's slots use its
+ * low). The word is hashed once per lookup (civ_speller_check): SipHash
+ * of a short word costs more than the probe. */
+static cache_shard *shard_of(civ_speller *sp, uint64_t h)
 {
-    return &sp->cache[civ_strmap_hash(word, n) >> (64 - CACHE_SHARD_BITS)];
+    return &sp->cache[h >> (64 - CACHE_SHARD_BITS)];
 }
 
-static verdict *cached(civ_speller *sp, const char *word, size_t n)
+static cache_shard *shard(civ_speller *sp, const char *word, size_t n)
 {
-    cache_shard *c = shard(sp, word, n);
+    return shard_of(sp, civ_strmap_hash(word, n));
+}
+
+static verdict *cached_h(civ_speller *sp, const char *word, size_t n, uint64_t h)
+{
+    cache_shard *c = shard_of(sp, h);
     pthread_rwlock_rdlock(&c->lock);
-    verdict *v = civ_strmap_get(&c->map, word, n);
+    verdict *v = civ_strmap_get_hashed(&c->map, word, n, h);
     pthread_rwlock_unlock(&c->lock);
     return v;
 }
 
-/* Inserts v unless another thread was first; returns the one kept. */
-static verdict *insert(civ_speller *sp, const char *word, size_t n, verdict *v)
+static verdict *cached(civ_speller *sp, const char *word, size_t n)
 {
-    cache_shard *c = shard(sp, word, n);
+    return cached_h(sp, word, n, civ_strmap_hash(word, n));
+}
+
+/* Inserts v unless another thread was first; returns the one kept. */
+static verdict *insert(civ_speller *sp, const char *word, size_t n, uint64_t h, verdict *v)
+{
+    cache_shard *c = shard_of(sp, h);
     pthread_rwlock_wrlock(&c->lock);
-    verdict *old = civ_strmap_get(&c->map, word, n);
+    verdict *old = civ_strmap_get_hashed(&c->map, word, n, h);
     if (!old)
-        civ_strmap_put(&c->map, word, n, v);
+        civ_strmap_put_hashed(&c->map, word, n, h, v);
     pthread_rwlock_unlock(&c->lock);
     if (old) {
         free(v);
@@ -305,20 +295,25 @@ static bool ask_dictionary(civ_speller *sp, const char *word, size_t n)
     return known;
 }
 
-bool civ_speller_check(civ_speller *sp, const char *word, size_t n)
+static bool check_h(civ_speller *sp, const char *word, size_t n, uint64_t h)
 {
-    if (civ_wordlist_has(&sp->words, word, n))
+    if (civ_wordlist_has_hashed(&sp->words, word, n, h))
         return true;
-    verdict *v = cached(sp, word, n);
+    verdict *v = cached_h(sp, word, n, h);
     if (v)
         return v->known;
     bool known = ask_dictionary(sp, word, n);
     atomic_fetch_add(&sp->lookups, 1);
     for (size_t i = 0; !known && i < sp->nvariants; i++)
-        known = civ_speller_check(sp->variants[i], word, n);
+        known = check_h(sp->variants[i], word, n, h);
     v = xcalloc(1, sizeof *v);
     v->known = known;
-    return insert(sp, word, n, v)->known;
+    return insert(sp, word, n, h, v)->known;
+}
+
+bool civ_speller_check(civ_speller *sp, const char *word, size_t n)
+{
+    return check_h(sp, word, n, civ_strmap_hash(word, n));
 }
 
 const char *civ_speller_lang(const civ_speller *sp)
