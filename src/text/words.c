@@ -212,6 +212,7 @@ void civ_words_init(civ_words *it, const char *text, size_t len)
     it->inl = NULL;
     it->ninl = 0;
     it->inl_at = 0;
+    it->link_split = false;
 }
 
 void civ_words_break_at_links(civ_words *it, const civ_inline *inl, size_t ninl)
@@ -259,10 +260,14 @@ static size_t word_limit(civ_words *it, size_t pos)
             continue;
         if (l->t0 >= it->chunk_end)
             break;
-        if (l->t0 > pos && splits_before(it->text, pos, l->t0))
+        if (l->t0 > pos && splits_before(it->text, pos, l->t0)) {
+            it->link_split = true;
             return l->t0;
-        if (l->t1 < it->chunk_end && splits_after(it->text, l->t1, it->chunk_end))
+        }
+        if (l->t1 < it->chunk_end && splits_after(it->text, l->t1, it->chunk_end)) {
+            it->link_split = true;
             return l->t1;
+        }
     }
     return it->chunk_end;
 }
