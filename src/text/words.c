@@ -612,6 +612,10 @@ size_t civ_word_possessive(const char *word, size_t n)
 {
     if (n < 3 || !strchr("sdleSDLE", word[n - 1]))
         return 0; /* the common case, cheaply */
+    /* the last byte of any apostrophe before a suffix of 1 or 2 letters */
+    unsigned char a1 = (unsigned char)word[n - 2], a2 = (unsigned char)word[n - 3];
+    if (a1 != '\'' && a1 != 0x99 && a1 != 0xBC && a2 != '\'' && a2 != 0x99 && a2 != 0xBC)
+        return 0;
     for (size_t k = 1; k <= 2; k++) {
         for (size_t j = 0; j < sizeof apostrophes / sizeof *apostrophes; j++) {
             size_t alen = strlen(apostrophes[j]);
