@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "base/textfile.h"
 #include "base/util.h"
@@ -57,6 +58,7 @@ struct civ_speller {
 
     pthread_mutex_t load_lock; /* one handle loads at a time (below) */
     pthread_mutex_t pool_lock;
+    pthread_cond_t pool_cond; /* a handle was given back */
     Hunhandle **idle;
     size_t nidle, idlecap;
     Hunhandle **all;
@@ -100,10 +102,23 @@ static Hunhandle *load_handle(civ_speller *sp)
     return h;
 }
 
+/* A busy handle is nearly always free again within microseconds (one
+ * Hunspell_spell), and loading another costs 60-200 M instructions (at
+ * -j 2 each worker loaded its own en_US and en_GB handles for a few
+ * calls): wait 100 ms for one (a thread holding it may be preempted on a
+ * loaded machine), load only if it stays busy (a full search). */
 static Hunhandle *take_handle(civ_speller *sp)
 {
     Hunhandle *h = NULL;
     pthread_mutex_lock(&sp->pool_lock);
+    if (!sp->nidle && sp->nall) {
+        struct timespec t;
+        clock_gettime(CLOCK_REALTIME, &t);
+        long ns = t.tv_nsec + 100000000L;
+        t.tv_sec += ns / 1000000000L, t.tv_nsec = ns % 1000000000L;
+        while (!sp->nidle && pthread_cond_timedwait(&sp->pool_cond, &sp->pool_lock, &t) == 0)
+            ;
+    }
     if (sp->nidle)
         h = sp->idle[--sp->nidle];
     pthread_mutex_unlock(&sp->pool_lock);
@@ -114,6 +129,7 @@ static void give_handle(civ_speller *sp, Hunhandle *h)
 {
     pthread_mutex_lock(&sp->pool_lock);
     *CIV_PUSH(sp->idle, sp->nidle, sp->idlecap) = h;
+    pthread_cond_signal(&sp->pool_cond);
     pthread_mutex_unlock(&sp->pool_lock);
 }
 
@@ -135,6 +151,7 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     }
     pthread_mutex_init(&sp->load_lock, NULL);
     pthread_mutex_init(&sp->pool_lock, NULL);
+    pthread_cond_init(&sp->pool_cond, NULL);
     pthread_mutex_init(&sp->cand_lock, NULL);
     civ_index_slot_init(&sp->index);
     Hunhandle *h = load_handle(sp);
@@ -180,6 +197,7 @@ void civ_speller_free(civ_speller *sp)
     free(sp->extra);
     pthread_mutex_destroy(&sp->load_lock);
     pthread_mutex_destroy(&sp->pool_lock);
+    pthread_cond_destroy(&sp->pool_cond);
     for (size_t i = 0; i < sp->nvariants; i++)
         civ_speller_free(sp->variants[i]);
     civ_speller_free(atomic_load(&sp->cand));
@@ -440,16 +458,7 @@ void civ_speller_set_index(civ_speller *sp, const char *path)
  * the reason kept for civ_speller_index_note. */
 static const civ_wordindex *word_index(civ_speller *sp)
 {
-    if (!sp->index.path || atomic_load(&sp->index.tried))
-        return sp->index.index;
-    const char **in = xcalloc(2 + sp->nextra, sizeof *in);
-    in[0] = sp->aff;
-    in[1] = sp->dic;
-    for (size_t i = 0; i < sp->nextra; i++)
-        in[2 + i] = sp->extra[i];
-    const civ_wordindex *ix = civ_index_slot_get(&sp->index, sp->lang, in, 2 + sp->nextra);
-    free(in);
-    return ix;
+    return civ_index_slot_get_dicts(&sp->index, sp->lang, sp->aff, sp->dic, sp->extra, sp->nextra);
 }
 
 const char *civ_speller_index_note(civ_speller *sp)
@@ -457,9 +466,11 @@ const char *civ_speller_index_note(civ_speller *sp)
     return civ_index_slot_note(&sp->index);
 }
 
-/* The near search's dictionary: the word index, and hunspell (a handle
- * taken at the first question) for what the index cannot tell or when
- * there is none. Both give Hunspell_spell's answer (wordindex.h). */
+/* The near search's dictionary: the word index, and hunspell for what the
+ * index cannot tell or when there is none. Both give Hunspell_spell's
+ * answer (wordindex.h). A handle is taken per question, not held for the
+ * whole search (another thread may be waiting for it: take_handle), but
+ * one held for civ_own_casing (d->h) is used while held. */
 typedef struct {
     civ_speller *sp;
     const civ_wordindex *ix;
@@ -481,7 +492,12 @@ static bool near_spell(void *ud, const char *word)
         if (a != CIV_WIX_ASK)
             return a == CIV_WIX_YES;
     }
-    return Hunspell_spell(near_handle(d), word) != 0;
+    if (d->h)
+        return Hunspell_spell(d->h, word) != 0;
+    Hunhandle *h = take_handle(d->sp);
+    bool known = Hunspell_spell(h, word) != 0;
+    give_handle(d->sp, h);
+    return known;
 }
 
 static void near_done(near_dict *d)
