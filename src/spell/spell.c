@@ -18,6 +18,7 @@
 #include "base/textfile.h"
 #include "base/util.h"
 #include "spell/casing.h"
+#include "spell/fullsearch.h"
 #include "spell/dictfind.h"
 #include "spell/indexslot.h"
 #include "spell/known.h"
@@ -439,15 +440,6 @@ bool civ_speller_in_list(const civ_speller *sp, const char *word, size_t n)
     return civ_wordlist_has(&sp->words, word, n);
 }
 
-/* A suggestion that splits the word: a space or hyphen it did not have. */
-static bool is_split(const char *sugg, const char *word, size_t n)
-{
-    for (const char *p = sugg; *p; p++)
-        if ((*p == ' ' || *p == '-') && !memchr(word, *p, n))
-            return true;
-    return false;
-}
-
 void civ_speller_set_index(civ_speller *sp, const char *path)
 {
     civ_index_slot_set_path(&sp->index, path);
@@ -634,27 +626,9 @@ size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *co
         size_t m = 0;
         if (!v->nsugg && sp->full_search) {
             /* nothing one edit away: hunspell's full (slow) search */
-            char buf[128];
-            char *s = cstr(word, n, buf, sizeof buf);
             Hunhandle *h = take_handle(sp);
-            char **list = NULL;
-            int k = Hunspell_suggest(h, &list, s);
-            m = k > 0 ? (size_t)k : 0;
-            if (m > CIV_SPELL_MAX_SUGGEST)
-                m = CIV_SPELL_MAX_SUGGEST;
-            sugg = m ? xcalloc(m, sizeof *sugg) : NULL;
-            /* hunspell ranks word splits ("occur ed", "occur-ed") high; one
-             * word reads better as the fix-it, so splits go last. */
-            size_t j = 0;
-            for (int pass = 0; pass < 2; pass++)
-                for (int i = 0; i < k && j < m; i++)
-                    if (is_split(list[i], word, n) == (pass == 1))
-                        sugg[j++] = xstrdup(list[i]);
-            if (list)
-                Hunspell_free_list(h, &list, k);
+            sugg = civ_full_suggest(h, word, n, CIV_SPELL_MAX_SUGGEST, &m);
             give_handle(sp, h);
-            if (s != buf)
-                free(s);
         }
         atomic_fetch_add(&sp->suggestions, 1);
         pthread_rwlock_wrlock(&shard(sp, word, n)->lock);
