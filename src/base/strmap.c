@@ -114,7 +114,14 @@ void *civ_strmap_get(const civ_strmap *m, const char *key, size_t klen)
 {
     if (m->n == 0)
         return NULL;
-    civ_strmap_slot *s = find(m, key, klen, civ_strmap_hash(key, klen));
+    return civ_strmap_get_hashed(m, key, klen, civ_strmap_hash(key, klen));
+}
+
+void *civ_strmap_get_hashed(const civ_strmap *m, const char *key, size_t klen, uint64_t hash)
+{
+    if (m->n == 0)
+        return NULL;
+    civ_strmap_slot *s = find(m, key, klen, hash);
     return s->key ? s->value : NULL;
 }
 
@@ -133,9 +140,13 @@ static void grow(civ_strmap *m)
 
 void *civ_strmap_put(civ_strmap *m, const char *key, size_t klen, void *value)
 {
+    return civ_strmap_put_hashed(m, key, klen, civ_strmap_hash(key, klen), value);
+}
+
+void *civ_strmap_put_hashed(civ_strmap *m, const char *key, size_t klen, uint64_t h, void *value)
+{
     if ((m->n + 1) * 2 > m->cap)
         grow(m);
-    uint64_t h = civ_strmap_hash(key, klen);
     civ_strmap_slot *s = find(m, key, klen, h);
     if (s->key) {
         void *old = s->value;

@@ -47,6 +47,11 @@ void *civ_strmap_get(const civ_strmap *m, const char *key, size_t klen);
 /* Stores value (not NULL) for key[0..klen) (copied), replacing any old
  * value, which is returned (NULL when the key was new). */
 void *civ_strmap_put(civ_strmap *m, const char *key, size_t klen, void *value);
+/* The same with key's civ_strmap_hash computed by the caller, for a key
+ * looked up in several maps (the speller's word lists and cache): hashing
+ * a short word costs more than the probe. */
+void *civ_strmap_get_hashed(const civ_strmap *m, const char *key, size_t klen, uint64_t hash);
+void *civ_strmap_put_hashed(civ_strmap *m, const char *key, size_t klen, uint64_t hash, void *value);
 /* Calls fn for every entry, in no particular order. */
 void civ_strmap_each(const civ_strmap *m, void (*fn)(const char *key, void *value, void *ud), void *ud);
 

@@ -379,6 +379,10 @@ static void check_block(const civ_doc *doc, const civ_ctx *ctx, const civ_block 
     span_text t = {b->text, b->text_len};
     int rtl = -1;
     for (size_t i = 0; i < t.len;) {
+        if ((unsigned char)t.text[i] < 0x80) { /* no ASCII character is reported */
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t n = civ_utf8_decode((const unsigned char *)t.text + i, t.len - i, &cp);
         if (n == 0) {

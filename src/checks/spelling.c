@@ -82,6 +82,30 @@ bool civ_spelling_known(sp_state *st, const char *raw, size_t n)
     return civ_wordlist_has(&st->inline_words, buf, k) || civ_speller_check(st->ctx->speller, buf, k);
 }
 
+bool civ_spelling_tok_known(sp_state *st, sp_tok *t, const char *raw, size_t n)
+{
+    if (!t)
+        return civ_spelling_known(st, raw, n);
+    if (t->known < 0)
+        t->known = civ_spelling_known(st, raw, n);
+    return t->known;
+}
+
+/* Reads the words of text[0..len) (of block b, or the title) into
+ * st->toks. */
+static void read_words(sp_state *st, const civ_block *b, const char *text, size_t len)
+{
+    civ_words it;
+    civ_word wd;
+    civ_words_init(&it, text, len);
+    if (b)
+        civ_words_break_at_links(&it, b->inl, b->ninl);
+    st->ntoks = 0;
+    while (civ_words_next(&it, &wd))
+        *CIV_PUSH(st->toks, st->ntoks, st->tokcap) = (sp_tok){wd, -1};
+    st->toks_split = it.link_split;
+}
+
 /* ALL-CAPS of 2..max letters, optionally with a plural 's (NGOs). */
 static bool is_acronym(const char *s, size_t n, size_t max)
 {
@@ -297,8 +321,9 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
     civ_strmap_put(&st->family, buf, k, (void *)(f + 1));
 }
 
-static void check_word(sp_state *st, const where *w, const char *text, const civ_word *wd)
+static void check_word(sp_state *st, const where *w, const char *text, sp_tok *t)
 {
+    const civ_word *wd = &t->w;
     const char *raw = text + wd->t0;
     size_t n = wd->t1 - wd->t0;
     size_t max = st->ctx->acronym_max;
@@ -308,7 +333,7 @@ static void check_word(sp_state *st, const where *w, const char *text, const civ
         return;
     if (w->b && civ_spelling_in_other_lang(st, wd->t0))
         return; /* <a lang='es'>...</a>: another language's words */
-    if (civ_spelling_known(st, raw, n) || (stem && civ_spelling_known(st, raw, stem)))
+    if (civ_spelling_tok_known(st, t, raw, n) || (stem && civ_spelling_known(st, raw, stem)))
         return;
     if (!(wd->flags & CIV_WORD_HYPHEN)) {
         collect(st, w, text, wd->t0, wd->t0 + core);
@@ -356,26 +381,24 @@ static bool only_invisible(const char *text, size_t a, size_t e)
  * already reports the character with a fix-it that removes it, after which
  * the joined word is checked. So each word waits for the next one to know
  * whether it is glued. */
-static void check_text(sp_state *st, const where *w, const char *text, size_t len)
+static void check_text(sp_state *st, const where *w, const char *text)
 {
-    civ_words it;
-    civ_word wd, prev, before;
+    civ_word wd, before;
+    sp_tok *prev = NULL;
     bool have_prev = false, prev_glued = false, have_before = false;
     size_t last_end = SIZE_MAX; /* the end of the previous token, checked or not */
-    civ_words_init(&it, text, len);
-    if (w->b)
-        civ_words_break_at_links(&it, w->b->inl, w->b->ninl);
     st->autolink = 0;
-    while (civ_words_next(&it, &wd)) {
+    for (size_t i = 0; i < st->ntoks; i++) { /* the words read_words read */
+        wd = st->toks[i].w;
         bool glued = last_end != SIZE_MAX && only_invisible(text, last_end, wd.t0);
         last_end = wd.t1;
         if (have_prev && !glued && !prev_glued) {
             st->left = have_before ? &before : NULL;
             st->right = &wd;
-            check_word(st, w, text, &prev);
+            check_word(st, w, text, prev);
         }
         if (have_prev) {
-            before = prev;
+            before = prev->w;
             have_before = true;
         }
         have_prev = false;
@@ -385,13 +408,13 @@ static void check_text(sp_state *st, const where *w, const char *text, size_t le
         if (w->b && in_autolink(st, w->b, wd.t0))
             continue;
         st->ntokens++;
-        prev = wd;
+        prev = &st->toks[i];
         have_prev = true;
     }
     if (have_prev && !prev_glued) {
         st->left = have_before ? &before : NULL;
         st->right = NULL;
-        check_word(st, w, text, &prev);
+        check_word(st, w, text, prev);
     }
 }
 
@@ -465,13 +488,15 @@ static void read_post(sp_state *st)
     if (fm && fm->title && fm->title_off != SIZE_MAX) {
         where w = {NULL, fm->title_off};
         st->title_case = title_case(st, fm->title, strlen(fm->title));
-        check_text(st, &w, fm->title, strlen(fm->title));
+        read_words(st, NULL, fm->title, strlen(fm->title));
+        check_text(st, &w, fm->title);
     }
     for (size_t i = 0; i < doc->nblocks; i++) {
         const civ_block *b = &doc->blocks[i];
         if (!civ_block_is_prose(b))
             continue;
         civ_spelling_lang_spans(st, b);
+        read_words(st, b, b->text, b->text_len);
         if (st->ctx->foreign != CIV_FOREIGN_CHECK && civ_spelling_foreign(st, b)) {
             if (st->nforeign++ == 0)
                 st->foreign_block = i;
@@ -479,7 +504,7 @@ static void read_post(sp_state *st)
         }
         where w = {b, 0};
         st->title_case = b->kind == CIV_BLOCK_HEADING && title_case(st, b->text, b->text_len);
-        check_text(st, &w, b->text, b->text_len);
+        check_text(st, &w, b->text);
     }
     st->nother = 0;
 }
@@ -493,6 +518,7 @@ static void release_post(sp_state *st)
     civ_strmap_release(&st->index);
     civ_strmap_release(&st->family);
     free(st->other_lang);
+    free(st->toks);
 }
 
 /* One note per post for its foreign paragraphs, on the first of them: its

@@ -41,6 +41,14 @@ typedef struct {
                       ([taxadb](https://github.com/x/taxadb)): a name */
 } sp_occ;
 
+/* A word of the text being read, with its civ_spelling_known verdict once
+ * asked (-1: not yet): civ_spelling_foreign and check_text read a block's
+ * words once and ask once (a third of a run was the second reading). */
+typedef struct {
+    civ_word w;
+    signed char known;
+} sp_tok;
+
 /* One distinct unknown word of the post (as written, apostrophes straight). */
 typedef struct {
     char *key; /* heap, NUL-terminated */
@@ -75,10 +83,17 @@ typedef struct {
                                 inline HTML element whose lang attribute
                                 names another language (heap) */
     size_t nother, othercap;
+    sp_tok *toks;            /* the words of the text being read, split as
+                                check_text splits them (heap) */
+    size_t ntoks, tokcap;
+    bool toks_split;         /* ... at a link's edge: civ_spelling_foreign,
+                                which does not, splits the text itself */
 } sp_state;
 
 /* The dictionaries or the post's own word lists know raw[0..n) (spelling.c). */
 bool civ_spelling_known(sp_state *st, const char *raw, size_t n);
+/* The same for a word of st->toks, asked once; t NULL: any other word. */
+bool civ_spelling_tok_known(sp_state *st, sp_tok *t, const char *raw, size_t n);
 
 /* Collects the current block's st->other_lang spans, and tells whether
  * text offset t is in one (spelling_lang.c). */

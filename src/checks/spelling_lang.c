@@ -310,16 +310,21 @@ bool civ_spelling_foreign(sp_state *st, const civ_block *b)
 {
     civ_words it;
     civ_word wd;
-    size_t lower = 0, unknown = 0;
+    size_t lower = 0, unknown = 0, i = 0;
     civ_words_init(&it, b->text, b->text_len);
-    while (civ_words_next(&it, &wd)) {
+    /* the block's words as read_post read them, unless a link split one */
+    bool split = st->toks_split;
+    while (split ? civ_words_next(&it, &wd) : i < st->ntoks) {
+        sp_tok *t = split ? NULL : &st->toks[i++];
+        if (t)
+            wd = t->w;
         const char *s = b->text + wd.t0;
         if (wd.kind != CIV_WORD_PROSE || wd.nletters < 2 || (wd.flags & CIV_WORD_NONLATIN) ||
             s[0] < 'a' || (s[0] > 'z' && (unsigned char)s[0] < 0x80) ||
             civ_spelling_in_other_lang(st, wd.t0)) /* declared, not guessed */
             continue;
         lower++;
-        if (!civ_spelling_known(st, s, wd.t1 - wd.t0))
+        if (!civ_spelling_tok_known(st, t, s, wd.t1 - wd.t0))
             unknown++;
     }
     if (lower < FOREIGN_MIN_WORDS || unknown * 100 < lower * FOREIGN_PERCENT)

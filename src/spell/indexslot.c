@@ -46,6 +46,21 @@ const civ_wordindex *civ_index_slot_get(civ_index_slot *s, const char *lang, con
     return s->index;
 }
 
+const civ_wordindex *civ_index_slot_get_dicts(civ_index_slot *s, const char *lang, const char *aff,
+                                              const char *dic, char *const *extra, size_t nextra)
+{
+    if (!s->path || atomic_load(&s->tried))
+        return s->index;
+    const char **in = xcalloc(2 + nextra, sizeof *in);
+    in[0] = aff;
+    in[1] = dic;
+    for (size_t i = 0; i < nextra; i++)
+        in[2 + i] = extra[i];
+    const civ_wordindex *ix = civ_index_slot_get(s, lang, in, 2 + nextra);
+    free(in);
+    return ix;
+}
+
 const char *civ_index_slot_note(civ_index_slot *s)
 {
     return atomic_load(&s->tried) ? s->note : NULL;

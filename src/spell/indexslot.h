@@ -28,6 +28,10 @@ void civ_index_slot_set_path(civ_index_slot *s, const char *path);
  * civ_index_slot_note under the name `lang`. Thread-safe. */
 const civ_wordindex *civ_index_slot_get(civ_index_slot *s, const char *lang, const char *const *inputs,
                                         size_t ninputs);
+/* The same for a speller's files: its .aff, its .dic and the extra .dic
+ * files added to it, in that order. */
+const civ_wordindex *civ_index_slot_get_dicts(civ_index_slot *s, const char *lang, const char *aff,
+                                              const char *dic, char *const *extra, size_t nextra);
 /* Why the index is not used, once it was tried; else NULL. */
 const char *civ_index_slot_note(civ_index_slot *s);
 

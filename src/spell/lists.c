@@ -49,6 +49,30 @@ bool civ_speller_add_list(civ_speller *sp, const char *path, char **err)
     return dic ? civ_speller_add_dic(sp, path, err) : civ_speller_add_words_file(sp, path, err);
 }
 
+/* A plain list, one word a line (# starts a comment); moved here from
+ * spell.c, which was at its size limit. */
+bool civ_speller_add_words_file(civ_speller *sp, const char *path, char **err)
+{
+    size_t n = 0;
+    char *data = civ_text_read(path, NULL, CIV_WORDLIST_MAX, &n, err);
+    if (!data)
+        return false;
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(data + i, '\n', n - i);
+        size_t a = i, e = nl ? (size_t)(nl - data) : n;
+        i = e + 1;
+        while (a < e && (data[a] == ' ' || data[a] == '\t'))
+            a++;
+        while (e > a && (data[e - 1] == '\r' || data[e - 1] == ' ' || data[e - 1] == '\t'))
+            e--;
+        if (a == e || data[a] == '#')
+            continue;
+        civ_speller_add_word(sp, data + a, e - a);
+    }
+    free(data);
+    return true;
+}
+
 /* ---- word lists ---- */
 
 static bool is_upper(char c)
@@ -84,7 +108,14 @@ bool civ_wordlist_has(const civ_strmap *list, const char *word, size_t n)
 {
     if (list->n == 0 || n == 0)
         return false;
-    if (civ_strmap_get(list, word, n))
+    return civ_wordlist_has_hashed(list, word, n, civ_strmap_hash(word, n));
+}
+
+bool civ_wordlist_has_hashed(const civ_strmap *list, const char *word, size_t n, uint64_t hash)
+{
+    if (list->n == 0 || n == 0)
+        return false;
+    if (civ_strmap_get_hashed(list, word, n, hash))
         return true;
     bool caps = true, rest_lower = true;
     for (size_t i = 0; i < n; i++) {

@@ -13,10 +13,12 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "base/textfile.h"
 #include "base/util.h"
 #include "spell/casing.h"
+#include "spell/fullsearch.h"
 #include "spell/dictfind.h"
 #include "spell/indexslot.h"
 #include "spell/known.h"
@@ -57,6 +59,7 @@ struct civ_speller {
 
     pthread_mutex_t load_lock; /* one handle loads at a time (below) */
     pthread_mutex_t pool_lock;
+    pthread_cond_t pool_cond; /* a handle was given back */
     Hunhandle **idle;
     size_t nidle, idlecap;
     Hunhandle **all;
@@ -100,10 +103,23 @@ static Hunhandle *load_handle(civ_speller *sp)
     return h;
 }
 
+/* A busy handle is nearly always free again within microseconds (one
+ * Hunspell_spell), and loading another costs 60-200 M instructions (at
+ * -j 2 each worker loaded its own en_US and en_GB handles for a few
+ * calls): wait 100 ms for one (a thread holding it may be preempted on a
+ * loaded machine), load only if it stays busy (a full search). */
 static Hunhandle *take_handle(civ_speller *sp)
 {
     Hunhandle *h = NULL;
     pthread_mutex_lock(&sp->pool_lock);
+    if (!sp->nidle && sp->nall) {
+        struct timespec t;
+        clock_gettime(CLOCK_REALTIME, &t);
+        long ns = t.tv_nsec + 100000000L;
+        t.tv_sec += ns / 1000000000L, t.tv_nsec = ns % 1000000000L;
+        while (!sp->nidle && pthread_cond_timedwait(&sp->pool_cond, &sp->pool_lock, &t) == 0)
+            ;
+    }
     if (sp->nidle)
         h = sp->idle[--sp->nidle];
     pthread_mutex_unlock(&sp->pool_lock);
@@ -114,6 +130,7 @@ static void give_handle(civ_speller *sp, Hunhandle *h)
 {
     pthread_mutex_lock(&sp->pool_lock);
     *CIV_PUSH(sp->idle, sp->nidle, sp->idlecap) = h;
+    pthread_cond_signal(&sp->pool_cond);
     pthread_mutex_unlock(&sp->pool_lock);
 }
 
@@ -135,6 +152,7 @@ civ_speller *civ_speller_new(const char *lang, const char *dict, char **err)
     }
     pthread_mutex_init(&sp->load_lock, NULL);
     pthread_mutex_init(&sp->pool_lock, NULL);
+    pthread_cond_init(&sp->pool_cond, NULL);
     pthread_mutex_init(&sp->cand_lock, NULL);
     civ_index_slot_init(&sp->index);
     Hunhandle *h = load_handle(sp);
@@ -180,6 +198,7 @@ void civ_speller_free(civ_speller *sp)
     free(sp->extra);
     pthread_mutex_destroy(&sp->load_lock);
     pthread_mutex_destroy(&sp->pool_lock);
+    pthread_cond_destroy(&sp->pool_cond);
     for (size_t i = 0; i < sp->nvariants; i++)
         civ_speller_free(sp->variants[i]);
     civ_speller_free(atomic_load(&sp->cand));
@@ -222,28 +241,6 @@ void civ_speller_add_word(civ_speller *sp, const char *word, size_t n)
     civ_wordlist_add(&sp->words, word, n);
 }
 
-bool civ_speller_add_words_file(civ_speller *sp, const char *path, char **err)
-{
-    size_t n = 0;
-    char *data = civ_text_read(path, NULL, CIV_WORDLIST_MAX, &n, err);
-    if (!data)
-        return false;
-    for (size_t i = 0; i < n;) {
-        const char *nl = memchr(data + i, '\n', n - i);
-        size_t a = i, e = nl ? (size_t)(nl - data) : n;
-        i = e + 1;
-        while (a < e && (data[a] == ' ' || data[a] == '\t'))
-            a++;
-        while (e > a && (data[e - 1] == '\r' || data[e - 1] == ' ' || data[e - 1] == '\t'))
-            e--;
-        if (a == e || data[a] == '#')
-            continue;
-        civ_wordlist_add(&sp->words, data + a, e - a);
-    }
-    free(data);
-    return true;
-}
-
 /* Hunspell wants a NUL-terminated string. */
 static char *cstr(const char *word, size_t n, char *buf, size_t cap)
 {
@@ -253,29 +250,41 @@ static char *cstr(const char *word, size_t n, char *buf, size_t cap)
     return s;
 }
 
-/* The shard of word: the hash's top bits (the map's slots use its low). */
-static cache_shard *shard(civ_speller *sp, const char *word, size_t n)
+/* The shard of a word of hash h: its top bits (the map's slots use its
+ * low). The word is hashed once per lookup (civ_speller_check): SipHash
+ * of a short word costs more than the probe. */
+static cache_shard *shard_of(civ_speller *sp, uint64_t h)
 {
-    return &sp->cache[civ_strmap_hash(word, n) >> (64 - CACHE_SHARD_BITS)];
+    return &sp->cache[h >> (64 - CACHE_SHARD_BITS)];
 }
 
-static verdict *cached(civ_speller *sp, const char *word, size_t n)
+static cache_shard *shard(civ_speller *sp, const char *word, size_t n)
 {
-    cache_shard *c = shard(sp, word, n);
+    return shard_of(sp, civ_strmap_hash(word, n));
+}
+
+static verdict *cached_h(civ_speller *sp, const char *word, size_t n, uint64_t h)
+{
+    cache_shard *c = shard_of(sp, h);
     pthread_rwlock_rdlock(&c->lock);
-    verdict *v = civ_strmap_get(&c->map, word, n);
+    verdict *v = civ_strmap_get_hashed(&c->map, word, n, h);
     pthread_rwlock_unlock(&c->lock);
     return v;
 }
 
-/* Inserts v unless another thread was first; returns the one kept. */
-static verdict *insert(civ_speller *sp, const char *word, size_t n, verdict *v)
+static verdict *cached(civ_speller *sp, const char *word, size_t n)
 {
-    cache_shard *c = shard(sp, word, n);
+    return cached_h(sp, word, n, civ_strmap_hash(word, n));
+}
+
+/* Inserts v unless another thread was first; returns the one kept. */
+static verdict *insert(civ_speller *sp, const char *word, size_t n, uint64_t h, verdict *v)
+{
+    cache_shard *c = shard_of(sp, h);
     pthread_rwlock_wrlock(&c->lock);
-    verdict *old = civ_strmap_get(&c->map, word, n);
+    verdict *old = civ_strmap_get_hashed(&c->map, word, n, h);
     if (!old)
-        civ_strmap_put(&c->map, word, n, v);
+        civ_strmap_put_hashed(&c->map, word, n, h, v);
     pthread_rwlock_unlock(&c->lock);
     if (old) {
         free(v);
@@ -305,20 +314,25 @@ static bool ask_dictionary(civ_speller *sp, const char *word, size_t n)
     return known;
 }
 
-bool civ_speller_check(civ_speller *sp, const char *word, size_t n)
+static bool check_h(civ_speller *sp, const char *word, size_t n, uint64_t h)
 {
-    if (civ_wordlist_has(&sp->words, word, n))
+    if (civ_wordlist_has_hashed(&sp->words, word, n, h))
         return true;
-    verdict *v = cached(sp, word, n);
+    verdict *v = cached_h(sp, word, n, h);
     if (v)
         return v->known;
     bool known = ask_dictionary(sp, word, n);
     atomic_fetch_add(&sp->lookups, 1);
     for (size_t i = 0; !known && i < sp->nvariants; i++)
-        known = civ_speller_check(sp->variants[i], word, n);
+        known = check_h(sp->variants[i], word, n, h);
     v = xcalloc(1, sizeof *v);
     v->known = known;
-    return insert(sp, word, n, v)->known;
+    return insert(sp, word, n, h, v)->known;
+}
+
+bool civ_speller_check(civ_speller *sp, const char *word, size_t n)
+{
+    return check_h(sp, word, n, civ_strmap_hash(word, n));
 }
 
 const char *civ_speller_lang(const civ_speller *sp)
@@ -426,15 +440,6 @@ bool civ_speller_in_list(const civ_speller *sp, const char *word, size_t n)
     return civ_wordlist_has(&sp->words, word, n);
 }
 
-/* A suggestion that splits the word: a space or hyphen it did not have. */
-static bool is_split(const char *sugg, const char *word, size_t n)
-{
-    for (const char *p = sugg; *p; p++)
-        if ((*p == ' ' || *p == '-') && !memchr(word, *p, n))
-            return true;
-    return false;
-}
-
 void civ_speller_set_index(civ_speller *sp, const char *path)
 {
     civ_index_slot_set_path(&sp->index, path);
@@ -445,16 +450,7 @@ void civ_speller_set_index(civ_speller *sp, const char *path)
  * the reason kept for civ_speller_index_note. */
 static const civ_wordindex *word_index(civ_speller *sp)
 {
-    if (!sp->index.path || atomic_load(&sp->index.tried))
-        return sp->index.index;
-    const char **in = xcalloc(2 + sp->nextra, sizeof *in);
-    in[0] = sp->aff;
-    in[1] = sp->dic;
-    for (size_t i = 0; i < sp->nextra; i++)
-        in[2 + i] = sp->extra[i];
-    const civ_wordindex *ix = civ_index_slot_get(&sp->index, sp->lang, in, 2 + sp->nextra);
-    free(in);
-    return ix;
+    return civ_index_slot_get_dicts(&sp->index, sp->lang, sp->aff, sp->dic, sp->extra, sp->nextra);
 }
 
 const char *civ_speller_index_note(civ_speller *sp)
@@ -462,9 +458,11 @@ const char *civ_speller_index_note(civ_speller *sp)
     return civ_index_slot_note(&sp->index);
 }
 
-/* The near search's dictionary: the word index, and hunspell (a handle
- * taken at the first question) for what the index cannot tell or when
- * there is none. Both give Hunspell_spell's answer (wordindex.h). */
+/* The near search's dictionary: the word index, and hunspell for what the
+ * index cannot tell or when there is none. Both give Hunspell_spell's
+ * answer (wordindex.h). A handle is taken per question, not held for the
+ * whole search (another thread may be waiting for it: take_handle), but
+ * one held for civ_own_casing (d->h) is used while held. */
 typedef struct {
     civ_speller *sp;
     const civ_wordindex *ix;
@@ -486,7 +484,12 @@ static bool near_spell(void *ud, const char *word)
         if (a != CIV_WIX_ASK)
             return a == CIV_WIX_YES;
     }
-    return Hunspell_spell(near_handle(d), word) != 0;
+    if (d->h)
+        return Hunspell_spell(d->h, word) != 0;
+    Hunhandle *h = take_handle(d->sp);
+    bool known = Hunspell_spell(h, word) != 0;
+    give_handle(d->sp, h);
+    return known;
 }
 
 static void near_done(near_dict *d)
@@ -623,27 +626,9 @@ size_t civ_speller_suggest(civ_speller *sp, const char *word, size_t n, char *co
         size_t m = 0;
         if (!v->nsugg && sp->full_search) {
             /* nothing one edit away: hunspell's full (slow) search */
-            char buf[128];
-            char *s = cstr(word, n, buf, sizeof buf);
             Hunhandle *h = take_handle(sp);
-            char **list = NULL;
-            int k = Hunspell_suggest(h, &list, s);
-            m = k > 0 ? (size_t)k : 0;
-            if (m > CIV_SPELL_MAX_SUGGEST)
-                m = CIV_SPELL_MAX_SUGGEST;
-            sugg = m ? xcalloc(m, sizeof *sugg) : NULL;
-            /* hunspell ranks word splits ("occur ed", "occur-ed") high; one
-             * word reads better as the fix-it, so splits go last. */
-            size_t j = 0;
-            for (int pass = 0; pass < 2; pass++)
-                for (int i = 0; i < k && j < m; i++)
-                    if (is_split(list[i], word, n) == (pass == 1))
-                        sugg[j++] = xstrdup(list[i]);
-            if (list)
-                Hunspell_free_list(h, &list, k);
+            sugg = civ_full_suggest(h, word, n, CIV_SPELL_MAX_SUGGEST, &m);
             give_handle(sp, h);
-            if (s != buf)
-                free(s);
         }
         atomic_fetch_add(&sp->suggestions, 1);
         pthread_rwlock_wrlock(&shard(sp, word, n)->lock);

@@ -214,5 +214,7 @@ void civ_speller_stats(civ_speller *sp, civ_spell_stats *st);
  * post's own <!-- civlint-words: ... --> list. Values are unused. */
 void civ_wordlist_add(civ_strmap *list, const char *word, size_t n);
 bool civ_wordlist_has(const civ_strmap *list, const char *word, size_t n);
+/* The same with word's civ_strmap_hash given. */
+bool civ_wordlist_has_hashed(const civ_strmap *list, const char *word, size_t n, uint64_t hash);
 
 #endif

@@ -32,13 +32,27 @@ static inline uint32_t decode_at(const char *s, size_t len, size_t i, size_t *n)
     return cp;
 }
 
-static bool is_space(uint32_t cp)
+static inline bool is_space(uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-           cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r'); /* \t \n \v \f \r */
+    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
            cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF ||
            cp == 0xFFFC;
 }
+
+/* An ASCII byte that can be neither white space nor part of a multi-byte
+ * character: the chunk scans below step over runs of them without
+ * decoding. */
+static inline bool ascii_nonspace(unsigned char c)
+{
+    return c > ' ' && c < 0x80;
+}
+
+/* The bytes that is_non_prose's tests need, one of them at least: a
+ * table, as the test runs on every byte of every chunk. */
+static const bool url_byte[256] = {[':'] = true, ['/'] = true, ['.'] = true,
+                                   ['@'] = true, ['\\'] = true, ['~'] = true};
 
 static bool is_apostrophe(uint32_t cp)
 {
@@ -144,6 +158,13 @@ static bool is_non_prose(const char *s, size_t n)
 {
     if (n == 0)
         return false;
+    /* every test below needs one of these bytes; most chunks are plain
+     * words with none of them */
+    size_t at = 0;
+    while (at < n && !url_byte[(unsigned char)s[at]])
+        at++;
+    if (at == n)
+        return false;
     if (contains(s, n, "://") || has_prefix_ci(s, n, "www.") || has_prefix_ci(s, n, "mailto:"))
         return true;
     if (s[0] == '/' || s[0] == '~' || (s[0] == '.' && n > 1 && (s[1] == '/' || s[1] == '.' ||
@@ -191,6 +212,7 @@ void civ_words_init(civ_words *it, const char *text, size_t len)
     it->inl = NULL;
     it->ninl = 0;
     it->inl_at = 0;
+    it->link_split = false;
 }
 
 void civ_words_break_at_links(civ_words *it, const civ_inline *inl, size_t ninl)
@@ -238,10 +260,14 @@ static size_t word_limit(civ_words *it, size_t pos)
             continue;
         if (l->t0 >= it->chunk_end)
             break;
-        if (l->t0 > pos && splits_before(it->text, pos, l->t0))
+        if (l->t0 > pos && splits_before(it->text, pos, l->t0)) {
+            it->link_split = true;
             return l->t0;
-        if (l->t1 < it->chunk_end && splits_after(it->text, l->t1, it->chunk_end))
+        }
+        if (l->t1 < it->chunk_end && splits_after(it->text, l->t1, it->chunk_end)) {
+            it->link_split = true;
             return l->t1;
+        }
     }
     return it->chunk_end;
 }
@@ -257,8 +283,15 @@ static bool next_chunk(civ_words *it, size_t *a, size_t *e)
     if (i >= it->limit)
         return false;
     size_t j = i;
-    while (j < it->limit && !is_space(decode_at(s, it->limit, j, &n)))
+    while (j < it->limit) {
+        if (ascii_nonspace((unsigned char)s[j])) {
+            j++;
+            continue;
+        }
+        if (is_space(decode_at(s, it->limit, j, &n)))
+            break;
         j += n;
+    }
     *a = i;
     *e = j;
     return true;
@@ -273,7 +306,21 @@ static void scan_word(const char *s, size_t end, size_t i, civ_word *w)
     w->flags = CIV_WORD_UPPER;
     w->nletters = 0;
     uint32_t prev = 0;
+    bool latin = false, upper = true;
     while (k < end) {
+        unsigned char c = (unsigned char)s[k];
+        if (is_alnum_ascii(c)) { /* the common case, as the general code below */
+            if (c <= '9') {
+                digits = true;
+            } else {
+                w->nletters++;
+                latin = true;
+                upper = upper && c <= 'Z';
+            }
+            prev = c;
+            k++;
+            continue;
+        }
         uint32_t cp = decode_at(s, end, k, &n);
         if (is_word_char(cp) || (civ_uni_is_mark(cp) && prev != 0)) {
             if (is_digit(cp)) {
@@ -309,14 +356,22 @@ static void scan_word(const char *s, size_t end, size_t i, civ_word *w)
         break;
     }
     w->t1 = k;
+    if (latin)
+        w->flags |= CIV_WORD_LATIN;
+    if (!upper)
+        w->flags &= ~(unsigned)CIV_WORD_UPPER;
     if (w->nletters == 0)
         w->flags &= ~(unsigned)CIV_WORD_UPPER;
     w->kind = digits ? CIV_WORD_DIGITS : CIV_WORD_PROSE;
 }
 
 /* The code point that ends before s[i] (i > 0), and its start in *at. */
-static uint32_t decode_before(const char *s, size_t i, size_t *at)
+static inline uint32_t decode_before(const char *s, size_t i, size_t *at)
 {
+    if ((unsigned char)s[i - 1] < 0x80) { /* as below, without the search */
+        *at = i - 1;
+        return (unsigned char)s[i - 1];
+    }
     size_t j = i - 1, n;
     while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
         j--;
@@ -517,7 +572,10 @@ size_t civ_word_normalize(const char *word, size_t n, char *out)
 {
     size_t o = 0;
     for (size_t i = 0; i < n;) {
-        if (i + 3 <= n && memcmp(word + i, "\xE2\x80\x99", 3) == 0) {
+        unsigned char c = (unsigned char)word[i];
+        if (c != 0xE2 && c != 0xCA) { /* neither apostrophe starts here */
+            out[o++] = word[i++];
+        } else if (i + 3 <= n && memcmp(word + i, "\xE2\x80\x99", 3) == 0) {
             out[o++] = '\'';
             i += 3;
         } else if (i + 2 <= n && memcmp(word + i, "\xCA\xBC", 2) == 0) {
@@ -554,6 +612,10 @@ size_t civ_word_possessive(const char *word, size_t n)
 {
     if (n < 3 || !strchr("sdleSDLE", word[n - 1]))
         return 0; /* the common case, cheaply */
+    /* the last byte of any apostrophe before a suffix of 1 or 2 letters */
+    unsigned char a1 = (unsigned char)word[n - 2], a2 = (unsigned char)word[n - 3];
+    if (a1 != '\'' && a1 != 0x99 && a1 != 0xBC && a2 != '\'' && a2 != 0x99 && a2 != 0xBC)
+        return 0;
     for (size_t k = 1; k <= 2; k++) {
         for (size_t j = 0; j < sizeof apostrophes / sizeof *apostrophes; j++) {
             size_t alen = strlen(apostrophes[j]);

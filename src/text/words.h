@@ -70,6 +70,8 @@ typedef struct {
     size_t tmpl_end;  /* end of the template tag being read (0: none) */
     const civ_inline *inl; /* see civ_words_break_at_links */
     size_t ninl, inl_at;
+    bool link_split; /* a word may have ended at a link's edge: without
+                        civ_words_break_at_links the words could differ */
 } civ_words;
 
 void civ_words_init(civ_words *it, const char *text, size_t len);

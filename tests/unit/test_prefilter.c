@@ -3,6 +3,7 @@
  * can match a text (it may mark more; it must never miss one, or a
  * finding would be lost). tests/prefilter-same compares whole runs. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,6 +154,21 @@ START_TEST(test_scan_prunes)
     const char *t3 = "\xe2\x84\xaa" "elvin";
     civ_prefilter_scan(pf, t3, strlen(t3), hit);
     ck_assert(hit[sb]);
+    /* each such character, also as a text's last: every slot passes, the
+     * case-sensitive one too; a lead byte alone or cut short is no such
+     * character */
+    static const char *const odd[] = {"\xe2\x84\xaa", "\xc5\xbf", "\xc4\xb0", "\xc4\xb1"};
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+        char t[64];
+        for (int last = 0; last < 2; last++) {
+            snprintf(t, sizeof t, last ? "NATO %s" : "%sNATO", odd[i]);
+            civ_prefilter_scan(pf, t, strlen(t), hit);
+            ck_assert_msg(hit[sa], "odd character %zu, last %d", i, last);
+        }
+        snprintf(t, sizeof t, "NATO %.*s", (int)strlen(odd[i]) - 1, odd[i]);
+        civ_prefilter_scan(pf, t, strlen(t), hit);
+        ck_assert_msg(!hit[sa], "odd character %zu cut short", i);
+    }
     civ_prefilter_free(pf);
 }
 END_TEST

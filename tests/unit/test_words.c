@@ -165,7 +165,10 @@ static const part_case part_cases[] = {
     {"typo after a prefix still checked", "pre-exisitng", "exisitng"},
 };
 
-static void render(const char *marked, char *out, size_t cap)
+/* The words of marked (\x01 and \x02 around each link's text) in out,
+ * split at the links' edges when links is set; *split is the iterator's
+ * link_split at the end. */
+static void render_links(const char *marked, char *out, size_t cap, bool use_links, bool *split)
 {
     char text[512];
     civ_inline links[8];
@@ -185,7 +188,8 @@ static void render(const char *marked, char *out, size_t cap)
     civ_words it;
     civ_word w;
     civ_words_init(&it, text, n);
-    civ_words_break_at_links(&it, links, nlinks);
+    if (use_links)
+        civ_words_break_at_links(&it, links, nlinks);
     out[0] = '\0';
     size_t o = 0;
     bool first = true;
@@ -201,7 +205,44 @@ static void render(const char *marked, char *out, size_t cap)
         first = false;
         ck_assert_uint_lt(o, cap);
     }
+    *split = it.link_split;
 }
+
+static void render(const char *marked, char *out, size_t cap)
+{
+    bool split;
+    render_links(marked, out, cap, true, &split);
+}
+
+/* Unless link_split says a word ended at a link's edge, the words are
+ * those of the text without its links: the spelling check reads a block
+ * once for civ_spelling_foreign (no links) and check_text (links). */
+START_TEST(test_link_split_table)
+{
+    const word_case *c = &cases[_i];
+    char with[1024], without[1024];
+    bool split, unused;
+    render_links(c->text, with, sizeof with, true, &split);
+    render_links(c->text, without, sizeof without, false, &unused);
+    ck_assert(!unused);
+    if (!split)
+        ck_assert_msg(strcmp(with, without) == 0, "%s: '%s' and '%s' without links", c->name, with, without);
+}
+END_TEST
+
+START_TEST(test_link_split_flag)
+{
+    char out[256];
+    bool split;
+    render_links("see the \x01" "FAQ\x02" "and more", out, sizeof out, true, &split);
+    ck_assert_str_eq(out, "see|the|FAQ|and|more");
+    ck_assert(split);
+    render_links("see the \x01" "FAQ\x02 and more", out, sizeof out, true, &split);
+    ck_assert(!split);
+    render_links("un\x01" "known\x02 words", out, sizeof out, true, &split);
+    ck_assert_str_eq(out, "unknown|words");
+}
+END_TEST
 
 START_TEST(test_word_table)
 {
@@ -313,6 +354,8 @@ Suite *suite_words(void)
     Suite *s = suite_create("words");
     TCase *tc = tcase_create("tokenizer");
     tcase_add_loop_test(tc, test_word_table, 0, sizeof cases / sizeof *cases);
+    tcase_add_loop_test(tc, test_link_split_table, 0, sizeof cases / sizeof *cases);
+    tcase_add_test(tc, test_link_split_flag);
     tcase_add_loop_test(tc, test_part_table, 0, sizeof part_cases / sizeof *part_cases);
     tcase_add_loop_test(tc, test_stem_table, 0, sizeof stem_cases / sizeof *stem_cases);
     tcase_add_test(tc, test_word_flags);

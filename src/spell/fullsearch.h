@@ -1,0 +1,14 @@
+/* fullsearch.h - hunspell's full suggestion search (--suggest=full), with
+ * word splits ranked last (spell.c's civ_speller_suggest). */
+#ifndef CIV_SPELL_FULLSEARCH_H
+#define CIV_SPELL_FULLSEARCH_H
+
+#include <hunspell.h>
+#include <stddef.h>
+
+/* Up to max suggestions for word[0..n) from handle h (the caller's, not
+ * shared while this runs): a heap array of heap strings, or NULL; their
+ * number in *m. */
+char **civ_full_suggest(Hunhandle *h, const char *word, size_t n, size_t max, size_t *m);
+
+#endif
