@@ -245,7 +245,7 @@ static const char *body(const char *text, const char *end, size_t *line)
         if (e < end && *e == '\r')
             e++;
         if (e == end || *e == '\n') {
-            for (const char *c = text; c < e; c++)
+            for (const char *c = text; c <= e && c < end; c++)
                 *line += *c == '\n';
             return e == end ? end : e + 1;
         }
