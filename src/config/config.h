@@ -22,7 +22,8 @@
  *     acronym-max-length: N
  *     spelling: {unknown-terms: off|note|warning, foreign: skip|note|check}
  *     site: jekyll|hugo|eleventy|pelican|mkdocs|docusaurus|plain
- *                                  (unset: guessed from the site's files)
+ *                                  (unset: guessed from the site's files,
+ *                                  else from its posts' syntax: sitesyntax.h)
  *     typography: smart|plain      (default: the site's renderer's)
  *     author-line: {keys: [KEY...], required: posts|true|false, data: FILE}
  *     invisible-character: {no-break-space: stray|all}
