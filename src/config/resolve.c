@@ -568,7 +568,7 @@ void civ_configs_add_syntax(civ_configs *cs, const char *path, const char *text,
     if (!folder_of(path, abs))
         return;
     syntax_entry *e = NULL;
-    for (size_t i = 0; i < cs->nsyn && !e; i++)
+    for (size_t i = cs->nsyn; i-- > 0 && !e;) /* a walk gives a folder's files together */
         if (strcmp(cs->syn[i].dir, abs) == 0)
             e = &cs->syn[i];
     if (!e) {
@@ -625,7 +625,7 @@ static bool resolve(civ_configs *cs, const char *path, const civ_site_syntax *ow
     }
     civ_config_settings_site(c, cs->env, path, cs->cli, site ? site->site : -1, site ? site->from : NULL, out);
     const civ_site_syntax *syn = own;
-    for (size_t i = 0; !syn && have_dir && i < cs->nsyn; i++)
+    for (size_t i = have_dir ? cs->nsyn : 0; !syn && i-- > 0;)
         if (strcmp(cs->syn[i].dir, abs) == 0)
             syn = &cs->syn[i].s;
     if ((!site || site->site < 0) && syn && syn->n)
