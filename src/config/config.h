@@ -22,7 +22,8 @@
  *     acronym-max-length: N
  *     spelling: {unknown-terms: off|note|warning, foreign: skip|note|check}
  *     site: jekyll|hugo|eleventy|pelican|mkdocs|docusaurus|plain
- *                                  (unset: guessed from the site's files)
+ *                                  (unset: guessed from the site's files,
+ *                                  else from its posts' syntax: sitesyntax.h)
  *     typography: smart|plain      (default: the site's renderer's)
  *     author-line: {keys: [KEY...], required: posts|true|false, data: FILE}
  *     invisible-character: {no-break-space: stray|all}
@@ -134,6 +135,10 @@ typedef struct {
     const char *author_data_path;   /* author-line.data, or NULL */
     const civ_strmap *author_data;  /* its contents (site.h), or NULL */
     int foreign;              /* spelling.foreign: 0 skip (default), 1 note, 2 check */
+    char *site_syntax;        /* owned: what the posts' syntax said of the
+                                 generator where no configuration file did
+                                 (config/sitesyntax.h), for --print-config */
+    bool site_syntax_guessed; /* the site was guessed from that syntax */
 } civ_file_settings;
 
 /* Resolves the settings of a config for `path` (as given on the command
@@ -169,6 +174,15 @@ void civ_configs_free(civ_configs *cs);
  * time that config is met and NULL afterwards, so each bad file is
  * reported once. */
 bool civ_configs_resolve(civ_configs *cs, const char *path, civ_file_settings *out, char **err);
+/* Adds a post's raw bytes to the evidence of its folder: where no site
+ * configuration file is found, the folder's posts get the generator that
+ * their generator-only syntax names (config/sitesyntax.h). Called for the
+ * run's files before any is resolved for linting. */
+void civ_configs_add_syntax(civ_configs *cs, const char *path, const char *text, size_t len);
+/* civ_configs_resolve with the evidence of this one text instead of its
+ * folder's (the language server: one document, its own syntax). */
+bool civ_configs_resolve_own(civ_configs *cs, const char *path, const char *text, size_t len,
+                             civ_file_settings *out, char **err);
 
 /* Glob matching as described above, on a path relative to the config. */
 bool civ_glob_match(const char *glob, const char *relpath);

@@ -120,8 +120,15 @@ void civ_file_settings_print(const civ_file_settings *s, const char *path, FILE 
     if (s->site_from) {
         fputs("  # guessed from ", fp);
         fputs(s->site_from, fp);
+    } else if (s->site_syntax_guessed) {
+        fputs("  # no site configuration file found; ", fp);
+        fputs(s->site_syntax, fp);
     } else if (!s->site_set) {
         fputs("  # no site configuration file found", fp);
+        if (s->site_syntax) {
+            fputs("; ", fp);
+            fputs(s->site_syntax, fp);
+        }
     }
     fprintf(fp, "\ntypography: %s  # %s\n", s->typography_smart ? "smart" : "plain",
             s->typography_set ? "set in the configuration"

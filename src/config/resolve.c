@@ -14,6 +14,7 @@
 
 #include "base/util.h"
 #include "config/site.h"
+#include "config/sitesyntax.h"
 
 /* ---- globs and resolution --------------------------------------------- */
 
@@ -278,9 +279,13 @@ void civ_config_settings(const civ_config *c, const civ_config_env *env, const c
     civ_config_settings_site(c, env, path, cli, -1, NULL, out);
 }
 
-void civ_config_settings_site(const civ_config *c, const civ_config_env *env, const char *path,
-                              const civ_policy *cli, int site, const char *site_from,
-                              civ_file_settings *out)
+/* civ_config_settings_site; `syntax`: the site was guessed from the posts'
+ * syntax, which tells nothing of where the site's root is, so the page's
+ * kind is read from its path alone (as for a plain site): a Jekyll post
+ * outside a `_posts` folder is not taken for a page. */
+static void settings_for(const civ_config *c, const civ_config_env *env, const char *path,
+                         const civ_policy *cli, int site, const char *site_from, bool syntax,
+                         civ_file_settings *out)
 {
     memset(out, 0, sizeof *out);
     civ_policy_init(&out->policy);
@@ -290,7 +295,7 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
     out->site_from = site >= 0 ? site_from : NULL;
     /* The page's path from the site's root (the folder of the file the
      * site was guessed from), else as given. */
-    char *root = site >= 0 && site_from ? xstrdup(site_from) : NULL;
+    char *root = site >= 0 && site_from && !syntax ? xstrdup(site_from) : NULL;
     char *slash = root ? strrchr(root, '/') : NULL;
     if (slash)
         *slash = '\0';
@@ -311,7 +316,7 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
         out->figure_own_names = (const char *const *)c->own_names;
         out->nfigure_own_names = c->nown_names;
     }
-    out->page_kind = civ_site_page_kind(out->site, from_root);
+    out->page_kind = civ_site_page_kind(syntax && !out->site_set ? CIV_SITE_PLAIN : out->site, from_root);
     free(from_root);
     out->typography_smart = civ_site_smart(out->site);
     if (c) {
@@ -349,10 +354,18 @@ void civ_config_settings_site(const civ_config *c, const civ_config_env *env, co
     civ_policy_append(&out->policy, cli);
 }
 
+void civ_config_settings_site(const civ_config *c, const civ_config_env *env, const char *path,
+                              const civ_policy *cli, int site, const char *site_from,
+                              civ_file_settings *out)
+{
+    settings_for(c, env, path, cli, site, site_from, false, out);
+}
+
 void civ_file_settings_release(civ_file_settings *s)
 {
     civ_policy_release(&s->policy);
     free(s->own_names_buf);
+    free(s->site_syntax);
 }
 
 /* The site's own name joins figures.own-names (the strings stay borrowed:
@@ -387,6 +400,11 @@ typedef struct {
     char *title;         /* the site's name in that file (heap), or NULL */
 } site_entry;
 
+typedef struct {
+    char *dir;           /* absolute folder */
+    civ_site_syntax s;
+} syntax_entry;
+
 struct civ_configs {
     const civ_config_env *env;
     const civ_policy *cli;
@@ -401,6 +419,8 @@ struct civ_configs {
     size_t nowned, ocap;
     site_entry *sites;   /* the generator guessed per folder */
     size_t nsites, scap;
+    syntax_entry *syn;   /* the posts' syntax per folder (civ_configs_add_syntax) */
+    size_t nsyn, syncap;
 };
 
 civ_configs *civ_configs_new(const civ_config_env *env, const civ_policy *cli,
@@ -430,6 +450,11 @@ void civ_configs_free(civ_configs *cs)
         free(cs->sites[i].title);
     }
     free(cs->sites);
+    for (size_t i = 0; i < cs->nsyn; i++) {
+        free(cs->syn[i].dir);
+        civ_site_syntax_release(&cs->syn[i].s);
+    }
+    free(cs->syn);
     free(cs->owned);
     civ_config_free(cs->explicit_cfg);
     free(cs->explicit_path);
@@ -523,18 +548,62 @@ static const site_entry *guess_site(civ_configs *cs, const char *dir)
     return e;
 }
 
-bool civ_configs_resolve(civ_configs *cs, const char *path, civ_file_settings *out, char **err)
+/* The absolute folder of path ("." when it has none); false when it
+ * cannot be resolved. */
+static bool folder_of(const char *path, char abs[PATH_MAX])
 {
-    *err = NULL;
-    const civ_config *c = NULL;
     char *d = xstrdup(path);
     char *slash = strrchr(d, '/');
     if (slash)
         *slash = '\0';
-    char abs[PATH_MAX];
     const char *start = slash ? (*d ? d : "/") : ".";
-    bool have_dir = realpath(start, abs) || realpath(".", abs);
+    bool ok = realpath(start, abs) || realpath(".", abs);
     free(d);
+    return ok;
+}
+
+void civ_configs_add_syntax(civ_configs *cs, const char *path, const char *text, size_t len)
+{
+    char abs[PATH_MAX];
+    if (!folder_of(path, abs))
+        return;
+    syntax_entry *e = NULL;
+    for (size_t i = cs->nsyn; i-- > 0 && !e;) /* a walk gives a folder's files together */
+        if (strcmp(cs->syn[i].dir, abs) == 0)
+            e = &cs->syn[i];
+    if (!e) {
+        e = CIV_PUSH(cs->syn, cs->nsyn, cs->syncap);
+        e->dir = xstrdup(abs);
+        civ_site_syntax_init(&e->s);
+    }
+    civ_site_syntax_scan(&e->s, path, text, len);
+}
+
+/* The guess from the posts' syntax where no configuration file named the
+ * generator: the site and what --print-config says of it. */
+static void apply_syntax(const civ_config *c, const civ_configs *cs, const char *path,
+                         const civ_site_syntax *syn, civ_file_settings *out)
+{
+    int site = civ_site_syntax_site(syn);
+    if (site >= 0) {
+        civ_file_settings_release(out);
+        settings_for(c, cs->env, path, cs->cli, site, NULL, true, out);
+        if (!out->site_set)
+            out->site_syntax = xasprintf("guessed from the posts' syntax: %s", syn->first);
+        out->site_syntax_guessed = !out->site_set;
+    } else if (!out->site_set) {
+        out->site_syntax = syn->conflict ? xasprintf("the posts' syntax conflicts: %s, then %s", syn->first, syn->conflict)
+                                         : xasprintf("the posts' syntax fits several generators: %s", syn->first);
+    }
+}
+
+static bool resolve(civ_configs *cs, const char *path, const civ_site_syntax *own, civ_file_settings *out,
+                    char **err)
+{
+    *err = NULL;
+    const civ_config *c = NULL;
+    char abs[PATH_MAX];
+    bool have_dir = folder_of(path, abs);
     const site_entry *site = have_dir ? guess_site(cs, abs) : NULL;
     if (cs->none) {
         c = NULL;
@@ -555,7 +624,29 @@ bool civ_configs_resolve(civ_configs *cs, const char *path, civ_file_settings *o
         c = e->config;
     }
     civ_config_settings_site(c, cs->env, path, cs->cli, site ? site->site : -1, site ? site->from : NULL, out);
+    const civ_site_syntax *syn = own;
+    for (size_t i = have_dir ? cs->nsyn : 0; !syn && i-- > 0;)
+        if (strcmp(cs->syn[i].dir, abs) == 0)
+            syn = &cs->syn[i].s;
+    if ((!site || site->site < 0) && syn && syn->n)
+        apply_syntax(c, cs, path, syn, out);
     if (site && site->title)
         add_site_name(out, site->title);
     return true;
+}
+
+bool civ_configs_resolve(civ_configs *cs, const char *path, civ_file_settings *out, char **err)
+{
+    return resolve(cs, path, NULL, out, err);
+}
+
+bool civ_configs_resolve_own(civ_configs *cs, const char *path, const char *text, size_t len,
+                             civ_file_settings *out, char **err)
+{
+    civ_site_syntax own;
+    civ_site_syntax_init(&own);
+    civ_site_syntax_scan(&own, path, text, len);
+    bool ok = resolve(cs, path, &own, out, err);
+    civ_site_syntax_release(&own);
+    return ok;
 }

@@ -424,7 +424,10 @@ static const civ_cli_option table[] = {
     {.section = CONFIG, .name = "no-config", .fn = set_true, .field = AT(no_config),
      .help = "ignore .civlint.yml files"},
     {.section = CONFIG, .name = "print-config", .fn = set_true, .field = AT(print_config),
-     .help = "print the merged settings for each PATH (YAML) and exit"},
+     .help = "print the merged settings for each PATH (YAML) and exit;\n"
+             "says where the site generator was guessed from: a\n"
+             "site configuration file above PATH, else the syntax\n"
+             "only one generator reads in the PATHs given"},
     {.section = CONFIG, .name = "follow-symlinks", .fn = set_true, .field = AT(follow_symlinks),
      .help = "in folders, also follow symbolic links that lead\n"
              "out of the folder (default: skipped with a warning)"},

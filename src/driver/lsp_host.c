@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "driver/explain.h"
 #include "driver/postlang.h"
+#include "driver/sections.h"
 #include "driver/settings.h"
 #include "gate/atomic.h"
 #include "lsp/lsp.h"
@@ -128,6 +129,9 @@ static void prepare(void *ud, const char *path, civ_lsp_file *f)
 static void adapt(void *ud, civ_lsp_file *f, const civ_source *src, civ_diags *out)
 {
     civ_run *r = ud;
+    host_file *h = f->priv;
+    if (h && h->ok) /* the document's own syntax names its generator (sections.h) */
+        civ_run_own_syntax(r->configs, src, &h->fs, &f->linter);
     civ_post_speller(r->spellers, &f->linter.ctx, src, out);
 }
 

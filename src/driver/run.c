@@ -18,6 +18,7 @@
 #include "driver/postlang.h"
 #include "driver/limits.h"
 #include "driver/report.h"
+#include "driver/sections.h"
 #include "driver/settings.h"
 #include "output/tally.h"
 #include "rules/pattern.h"
@@ -240,6 +241,11 @@ static bool prepare_job(const lint_job_ctx *c, size_t i, lint_job_result *j)
         c->spell_errs[i] = NULL;
     }
     j->src = civ_source_read_head(path, j->name, c->o->max_file_size, &j->err);
+    if (j->src && strcmp(path, "-") == 0) { /* read once: its own syntax (sections.h) */
+        pthread_mutex_lock(c->config_lock);
+        civ_run_own_syntax(c->configs, j->src, &j->fs, &j->fl);
+        pthread_mutex_unlock(c->config_lock);
+    }
     if (j->src) /* the post's own `lang:` (postlang.h) */
         civ_post_speller(c->spellers, &j->fl.ctx, j->src, &j->diags);
     return j->src != NULL;

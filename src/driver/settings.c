@@ -11,6 +11,7 @@
 #include "driver/postlang.h"
 #include "driver/report.h"
 #include "driver/run.h"
+#include "driver/sections.h"
 #include "policy/ruleids.h"
 #include "source/frontmatter.h"
 
@@ -127,6 +128,7 @@ int civ_run_print_config(civ_run *r)
     static const char *const stdin_only[] = {"-"};
     const char *const *paths = r->o->npaths ? (const char *const *)r->o->paths : stdin_only;
     size_t n = r->o->npaths ? r->o->npaths : 1;
+    civ_run_scan_syntax(r, paths, n); /* the given posts' syntax, as a run of them sees it */
     for (size_t i = 0; i < n; i++) {
         const char *name = config_name(r->o, paths[i]);
         civ_file_settings fs;
