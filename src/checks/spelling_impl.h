@@ -68,7 +68,6 @@ typedef struct {
     size_t byline_end;       /* where the name ends in its text */
     const civ_word *left, *right;   /* the tokens around the word being checked */
     bool title_case;         /* the heading or title being read is in Title Case */
-    bool variant_post;       /* written in the candidate spelling (spelling_lang.c) */
     size_t nforeign;         /* paragraphs not spell-checked as foreign */
     size_t foreign_block;    /* the first of them */
     size_t (*other_lang)[2]; /* text spans of the current block inside an
@@ -85,7 +84,7 @@ bool civ_spelling_known(sp_state *st, const char *raw, size_t n);
 void civ_spelling_lang_spans(sp_state *st, const civ_block *b);
 bool civ_spelling_in_other_lang(const sp_state *st, size_t t);
 
-/* Sets each word's `variant` and st->variant_post (spelling_lang.c). */
+/* Sets each word's `variant`, `form` and `accepted` (spelling_lang.c). */
 void civ_spelling_variants(sp_state *st);
 
 /* True when block b reads as another language than the dictionary's
@@ -106,6 +105,19 @@ bool civ_spelling_swapped(struct civ_speller *sp, const char *w, size_t n, char 
 bool civ_spelling_swap_known(struct civ_speller *sp,
                              bool (*knows)(struct civ_speller *, const char *, size_t),
                              const char *w, size_t n, char *out);
+
+/* Regular forms of known words that the dictionaries lack (spelling_forms.c),
+ * for words w[0..n) of letters only, any case: a known word of 4 letters
+ * or more after a common prefix (`unprojected`); near_word (a known word)
+ * plus a bare -s where English allows one (`dialogs`; not `agencys`); a
+ * known word plus -ed or -ing (`siloed`), or -ing for its final e, where
+ * the suffix would not double a final consonant (`programing` is not
+ * `program` + `ing`); a word ending in a consonant and r that is a known word
+ * without the r or with -er for it (`readr`, `handlr`). */
+bool civ_spelling_prefixed(struct civ_speller *sp, const char *w, size_t n);
+bool civ_spelling_plain_plural(const char *w, size_t n, const char *near_word);
+bool civ_spelling_inflected(struct civ_speller *sp, const char *w, size_t n);
+bool civ_spelling_brand_r(struct civ_speller *sp, const char *w, size_t n);
 
 /* Decides and reports every collected word (spelling_judge.c). */
 void civ_spelling_judge(sp_state *st);
