@@ -24,10 +24,10 @@
 #define FORM_MAX 64 /* longer words are not split */
 
 /* Prefixes that make new English words from old ones (`un` + `projected`);
- * each is written closed up in American usage. Not `re` and `de`: a word
- * that starts with them is too often a misspelt word that happens to end
- * in another (`recurrant`: `re` + `currant`). */
-static const char *const PREFIXES[] = {"anti", "bio", "co", "counter", "cyber", "eco", "geo",
+ * each is written closed up in American usage. Not `re`: a word that
+ * starts with it is too often a misspelt word that happens to end in
+ * another (`recurrant`: `re` + `currant`). */
+static const char *const PREFIXES[] = {"anti", "bio", "co", "counter", "cyber", "de", "eco", "geo",
                                        "hyper", "inter", "meta", "micro", "mis", "multi", "neo", "neuro",
                                        "non", "over", "post", "pre", "pseudo", "semi", "sub",
                                        "super", "trans", "un", "under"};
@@ -46,6 +46,24 @@ static bool lower_copy(const char *w, size_t n, char *out)
     }
     out[n] = '\0';
     return true;
+}
+
+/* Ends in -ing or -ed: a misspelt -ing or -ed word splits into two known
+ * words by chance too often (`intro` + `ducting`). */
+static bool verb_form(const char *low, size_t n)
+{
+    return (n >= 3 && memcmp(low + n - 3, "ing", 3) == 0) || (n >= 2 && memcmp(low + n - 2, "ed", 2) == 0);
+}
+
+bool civ_spelling_compound(civ_speller *sp, const char *w, size_t n)
+{
+    char low[FORM_MAX];
+    if (n < 2 * PART_MIN || !lower_copy(w, n, low) || verb_form(low, n))
+        return false;
+    for (size_t i = PART_MIN; i + PART_MIN <= n; i++)
+        if (civ_speller_check(sp, low, i) && civ_speller_check(sp, low + i, n - i))
+            return true;
+    return false;
 }
 
 bool civ_spelling_prefixed(civ_speller *sp, const char *w, size_t n)

@@ -59,6 +59,8 @@ typedef struct {
     civ_strmap inline_words; /* civlint-words and the front matter's authors */
     civ_strmap index;        /* key -> sp_word index + 1 */
     civ_strmap family;       /* lower-cased key -> occurrences (uintptr_t) */
+    civ_strmap elsewhere;    /* lower-cased letter runs of the post's link
+                                addresses and code (spelling_links.c) */
     sp_word *words;
     size_t nwords, wcap;
     size_t nsuggested;       /* distinct words given suggestions so far */
@@ -115,9 +117,18 @@ bool civ_spelling_swap_known(struct civ_speller *sp,
  * `program` + `ing`); a word ending in a consonant and r that is a known word
  * without the r or with -er for it (`readr`, `handlr`). */
 bool civ_spelling_prefixed(struct civ_speller *sp, const char *w, size_t n);
+/* ... or two known words of 4 letters or more closed up (`backends`),
+ * not ending in -ing or -ed. */
+bool civ_spelling_compound(struct civ_speller *sp, const char *w, size_t n);
 bool civ_spelling_plain_plural(const char *w, size_t n, const char *near_word);
 bool civ_spelling_inflected(struct civ_speller *sp, const char *w, size_t n);
 bool civ_spelling_brand_r(struct civ_speller *sp, const char *w, size_t n);
+
+/* Collects st->elsewhere from the post's link addresses, image sources,
+ * code spans and code blocks; tells whether w (any case) is one of those
+ * letter runs (spelling_links.c). */
+void civ_spelling_elsewhere(sp_state *st);
+bool civ_spelling_written_elsewhere(const sp_state *st, const sp_word *w);
 
 /* Decides and reports every collected word (spelling_judge.c). */
 void civ_spelling_judge(sp_state *st);

@@ -60,6 +60,8 @@
 /* ... and a Capitalised one a name: a typo is rarely repeated letter for
  * letter, a name often is */
 #define NAME_REPEATS 2
+/* letters a Capitalised word needs to be taken for a misspelt common word */
+#define SHAPED_MIN 7
 
 typedef enum { V_NONE, V_TYPO, V_CASING, V_VARIANT, V_TERM } verdict_kind;
 
@@ -132,7 +134,8 @@ static bool rare(const sp_state *st, const sp_word *w, uintptr_t limit)
     return !run || (uintptr_t)civ_strmap_get(run, buf, w->klen) < CIV_SPELLING_RUN_POSTS;
 }
 
-/* One word is the other's plural or possessive (`Quillmark`, `Quillmarks`). */
+/* One word is the other's plural or possessive (`Quillmark`, `Quillmarks`),
+ * or names its members (`Quillmarkn`, `Quillmarkns`). */
 static bool inflection(const sp_word *a, const sp_word *b)
 {
     const sp_word *s = a->klen < b->klen ? a : b, *l = a->klen < b->klen ? b : a;
@@ -143,7 +146,9 @@ static bool inflection(const sp_word *a, const sp_word *b)
         memcmp(s->key + 1, l->key + 1, s->klen - 1) != 0)
         return false;
     const char *t = l->key + s->klen;
-    return (d == 1 && t[0] == 's') || (d == 2 && (memcmp(t, "es", 2) == 0 || memcmp(t, "'s", 2) == 0));
+    /* and a demonym or member noun (`Quxleyan`, `Quxleyans`) */
+    return (d == 1 && (t[0] == 's' || t[0] == 'n')) ||
+           (d == 2 && (memcmp(t, "es", 2) == 0 || memcmp(t, "'s", 2) == 0 || memcmp(t, "ns", 2) == 0));
 }
 
 /* The most frequent close variant of w that the post writes at least
@@ -250,10 +255,20 @@ static bool likely_typo(const sp_state *st, const sp_word *w, bool name, bool pl
     civ_closeness c = civ_speller_closest(sp, w->key, w->klen);
     bool near = c.cost <= CIV_SPELL_EDIT && c.cost > 1;
     bool cheap = c.cost <= CIV_SPELL_EDIT / 2 && c.cost > 1;
+    /* a closed compound (`backends`), unless a cheap edit makes it a word
+     * (`colaborate` is not `cola` + `borate`) */
+    if (near && !cheap && civ_spelling_compound(sp, w->key, w->klen))
+        return false;
     if (!near || (w->klen == 5 && !cheap) || civ_spelling_plain_plural(w->key, w->klen, c.word))
         return false;
     bool shaped = name || placed;
     if (shaped && c.proper && !cheap)
+        return false;
+    bool namecheap = name && cheap && c.proper;
+    /* a Capitalised word of 6 letters or fewer one edit from a common
+     * word: on real posts almost always a surname or a product
+     * (`Gradek`, `Kooper`), the misspelt words of titles being longer */
+    if (shaped && !namecheap && w->klen < SHAPED_MIN)
         return false;
     /* in a large general word list (spell/known.h): an English word or
      * name hunspell lacks, unless one edit from a word it knows (the
@@ -265,7 +280,6 @@ static bool likely_typo(const sp_state *st, const sp_word *w, bool name, bool pl
      * noun (`Kutiasi`); a name next to a Capitalised common word, or a
      * word Capitalised by its place (`- Goverment officials`, not
      * `- Zorblax, a developer`) */
-    bool namecheap = name && cheap && c.proper;
     if (listed)
         return !shaped || namecheap || title || placed;
     return !shaped || namecheap || (name && !styled && title) || placed;
@@ -308,7 +322,8 @@ static judgement judge(const sp_state *st, const sp_word *w)
      * one edit to a known word making it a typo */
     bool placed = !name && ((up(w->key[0]) && w->klen >= 2 && !up(w->key[1]) && !in_sentence(w)) ||
                             link_named(w));
-    if (rare(st, w, name || placed ? NAME_REPEATS : VOCABULARY) && likely_typo(st, w, name, placed, styled)) {
+    if (rare(st, w, name || placed ? NAME_REPEATS : VOCABULARY) && !civ_spelling_written_elsewhere(st, w) &&
+        likely_typo(st, w, name, placed, styled)) {
         j.kind = V_TYPO;
         return j;
     }
