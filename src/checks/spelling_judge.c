@@ -151,6 +151,22 @@ static bool inflection(const sp_word *a, const sp_word *b)
            (d == 2 && (memcmp(t, "es", 2) == 0 || memcmp(t, "'s", 2) == 0 || memcmp(t, "ns", 2) == 0));
 }
 
+/* The distance of a and b with case ignored (at most 2): two names
+ * that differ in two letters are as often two products (`KeePassDX`,
+ * `KeePassXC`) as one misspelt; a case and a letter (`Quxhack`,
+ * `QuxHacks`) are one name. */
+static size_t letters_apart(const sp_word *a, const sp_word *b)
+{
+    char la[64], lb[64];
+    if (a->klen >= sizeof la || b->klen >= sizeof lb)
+        return 2;
+    for (size_t i = 0; i < a->klen; i++)
+        la[i] = fold(a->key[i]);
+    for (size_t i = 0; i < b->klen; i++)
+        lb[i] = fold(b->key[i]);
+    return civ_spelling_distance(la, a->klen, lb, b->klen, 1);
+}
+
 /* The most frequent close variant of w that the post writes at least
  * VOCABULARY times and twice as often as w, or NULL. */
 static const sp_word *variant_of(const sp_state *st, const sp_word *w)
@@ -165,7 +181,7 @@ static const sp_word *variant_of(const sp_state *st, const sp_word *w)
         if (shorter < 4 || inflection(w, y))
             continue;
         size_t d = civ_spelling_distance(w->key, w->klen, y->key, y->klen, max);
-        if (d >= 1 && d <= max)
+        if (d >= 1 && d <= max && letters_apart(w, y) <= 1)
             best = y;
     }
     return best;

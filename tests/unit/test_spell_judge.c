@@ -206,6 +206,11 @@ static const judge_case judge_cases[] = {
      "Quxleyson spoke. Then Quxleyson and Quxleyson left. Later Quxlyeson came.",
      "1:59 W 'Quxlyeson' differs from Quxleyson, used 3 times in this post>Quxleyson"},
     {"a plural is not a variant", 0, false, "We met Zorblax, Zorblax and Zorblax. Two Zorblaxs.", ""},
+    {"two letters apart is another name", 0, false,
+     "QuxPassZB spoke. Then QuxPassZB and QuxPassZB met. Later QuxPassYC came.", ""},
+    {"... a case and a letter apart is the same", 0, false,
+     "ZorbyHacks spoke. Then ZorbyHacks and ZorbyHacks met. Later Zorbyhack came.",
+     "1:61 W 'Zorbyhack' differs from ZorbyHacks, used 3 times in this post>ZorbyHacks"},
     {"a member noun is not a variant", 0, false, "Quxleyia spoke. Quxleyia and Quxleyia met. A Quxleyian came.",
      ""},
     /* spelling_links.c: a word the post writes in a link's address or in
