@@ -475,6 +475,7 @@ static void read_post(sp_state *st)
     civ_strmap_init(&st->inline_words);
     civ_strmap_init(&st->index);
     civ_strmap_init(&st->family);
+    civ_strmap_init(&st->elsewhere);
     st->byline = SIZE_MAX;
     collect_inline_words(st);
     collect_authors(st);
@@ -517,6 +518,7 @@ static void release_post(sp_state *st)
     civ_strmap_release(&st->inline_words);
     civ_strmap_release(&st->index);
     civ_strmap_release(&st->family);
+    civ_strmap_release(&st->elsewhere);
     free(st->other_lang);
     free(st->toks);
 }
@@ -546,6 +548,8 @@ void civ_check_spelling(const civ_doc *doc, const civ_ctx *ctx, civ_sink *sink)
     sp_state st = {.doc = doc, .ctx = ctx, .sink = sink};
     read_post(&st);
     civ_spelling_variants(&st);
+    if (st.nwords)
+        civ_spelling_elsewhere(&st);
     civ_spelling_judge(&st);
     if (st.nforeign && ctx->foreign == CIV_FOREIGN_NOTE)
         note_foreign(&st);

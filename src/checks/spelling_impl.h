@@ -67,6 +67,8 @@ typedef struct {
     civ_strmap inline_words; /* civlint-words and the front matter's authors */
     civ_strmap index;        /* key -> sp_word index + 1 */
     civ_strmap family;       /* lower-cased key -> occurrences (uintptr_t) */
+    civ_strmap elsewhere;    /* lower-cased letter runs of the post's link
+                                addresses and code (spelling_links.c) */
     sp_word *words;
     size_t nwords, wcap;
     size_t nsuggested;       /* distinct words given suggestions so far */
@@ -76,7 +78,6 @@ typedef struct {
     size_t byline_end;       /* where the name ends in its text */
     const civ_word *left, *right;   /* the tokens around the word being checked */
     bool title_case;         /* the heading or title being read is in Title Case */
-    bool variant_post;       /* written in the candidate spelling (spelling_lang.c) */
     size_t nforeign;         /* paragraphs not spell-checked as foreign */
     size_t foreign_block;    /* the first of them */
     size_t (*other_lang)[2]; /* text spans of the current block inside an
@@ -100,7 +101,7 @@ bool civ_spelling_tok_known(sp_state *st, sp_tok *t, const char *raw, size_t n);
 void civ_spelling_lang_spans(sp_state *st, const civ_block *b);
 bool civ_spelling_in_other_lang(const sp_state *st, size_t t);
 
-/* Sets each word's `variant` and st->variant_post (spelling_lang.c). */
+/* Sets each word's `variant`, `form` and `accepted` (spelling_lang.c). */
 void civ_spelling_variants(sp_state *st);
 
 /* True when block b reads as another language than the dictionary's
@@ -121,6 +122,28 @@ bool civ_spelling_swapped(struct civ_speller *sp, const char *w, size_t n, char 
 bool civ_spelling_swap_known(struct civ_speller *sp,
                              bool (*knows)(struct civ_speller *, const char *, size_t),
                              const char *w, size_t n, char *out);
+
+/* Regular forms of known words that the dictionaries lack (spelling_forms.c),
+ * for words w[0..n) of letters only, any case: a known word of 4 letters
+ * or more after a common prefix (`unprojected`); near_word (a known word)
+ * plus a bare -s where English allows one (`dialogs`; not `agencys`); a
+ * known word plus -ed or -ing (`siloed`), or -ing for its final e, where
+ * the suffix would not double a final consonant (`programing` is not
+ * `program` + `ing`); a word ending in a consonant and r that is a known word
+ * without the r or with -er for it (`readr`, `handlr`). */
+bool civ_spelling_prefixed(struct civ_speller *sp, const char *w, size_t n);
+/* ... or two known words of 4 letters or more closed up (`backends`),
+ * not ending in -ing or -ed. */
+bool civ_spelling_compound(struct civ_speller *sp, const char *w, size_t n);
+bool civ_spelling_plain_plural(const char *w, size_t n, const char *near_word);
+bool civ_spelling_inflected(struct civ_speller *sp, const char *w, size_t n);
+bool civ_spelling_brand_r(struct civ_speller *sp, const char *w, size_t n);
+
+/* Collects st->elsewhere from the post's link addresses, image sources,
+ * code spans and code blocks; tells whether w (any case) is one of those
+ * letter runs (spelling_links.c). */
+void civ_spelling_elsewhere(sp_state *st);
+bool civ_spelling_written_elsewhere(const sp_state *st, const sp_word *w);
 
 /* Decides and reports every collected word (spelling_judge.c). */
 void civ_spelling_judge(sp_state *st);

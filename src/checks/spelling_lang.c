@@ -4,15 +4,16 @@
  * Spelling variants. An en_US project's posts are not all American: on
  * the 943 real posts of ../shared/corpora/real-posts, one in ten spelling
  * findings of a judged sample was a correct British spelling (`labour`,
- * `organisations`, `colour`, `grey`). A post is taken to be written in the
- * candidate spelling (spellers.c: en_GB for en_US) when at least
- * VARIANT_MIN distinct words of it are known to the candidate and not to
- * the main dictionary, and they outnumber the distinct words that only the
- * main dictionary knows (`color`, `center`: signs of American spelling).
- * Then its candidate spellings are accepted. Otherwise each is reported:
- * an American post with one `colour` is still told, with the American
- * spelling as the fix-it. A list in the configuration (`lang: [en_US,
- * en_GB]`) accepts both spellings everywhere and asks nothing.
+ * `organisations`, `colour`, `grey`). A word the candidate spelling
+ * (spellers.c: en_GB for en_US) knows as a regular swap of a main
+ * dictionary word is noted as a variant, with the main form; the
+ * `spelling` check accepts it (spelling_judge.c), and the note-level
+ * `spelling-variant` rule (off by default) tells a post that mixes the
+ * two spellings. (Reporting one `colour` in an otherwise American post as
+ * a spelling warning was measured too: on the real posts none of 15
+ * judged was a typo, and a third were correct in their blog's usage.) A
+ * list in the configuration (`lang: [en_US, en_GB]`) accepts both
+ * spellings everywhere and asks nothing.
  *
  * Foreign paragraphs. A paragraph, heading or table cell in another
  * language (a Spanish version of a post, a French title in a list of
@@ -46,7 +47,6 @@
 #include "spell/spell.h"
 #include "text/words.h"
 
-#define VARIANT_MIN 2
 #define FOREIGN_MIN_WORDS 4
 #define FOREIGN_PERCENT 35
 #define FOREIGN_GUESS_WORDS 6
@@ -90,11 +90,6 @@ typedef bool (*knows_fn)(civ_speller *sp, const char *w, size_t n);
 static bool main_knows(civ_speller *sp, const char *w, size_t n)
 {
     return civ_speller_check(sp, w, n);
-}
-
-static bool candidate_knows(civ_speller *sp, const char *w, size_t n)
-{
-    return civ_speller_variant_knows(sp, w, n) != NULL;
 }
 
 /* True when `knows` accepts a form of w[0..n) made by up to `depth` of
@@ -143,59 +138,15 @@ bool civ_spelling_swap_known(civ_speller *sp, bool (*knows)(civ_speller *, const
     return swapped_form(sp, knows, w, n, 2, out);
 }
 
-/* Distinct words of the post's prose that the main dictionary knows and
- * the candidate does not, and that are spelling variants (`color`; not
- * `plugin`, which en_GB merely lacks): lower case, three letters or more. */
-static size_t main_only_words(sp_state *st)
-{
-    civ_speller *sp = st->ctx->speller;
-    civ_strmap seen;
-    civ_strmap_init(&seen);
-    size_t n = 0;
-    for (size_t i = 0; i < st->doc->nblocks; i++) {
-        const civ_block *b = &st->doc->blocks[i];
-        if (!civ_block_is_prose(b))
-            continue;
-        civ_words it;
-        civ_word wd;
-        civ_words_init(&it, b->text, b->text_len);
-        while (civ_words_next(&it, &wd)) {
-            const char *s = b->text + wd.t0;
-            size_t k = wd.t1 - wd.t0;
-            if (wd.kind != CIV_WORD_PROSE || wd.nletters < 3 || !lower_initial(s) ||
-                (wd.flags & (CIV_WORD_NONLATIN | CIV_WORD_HYPHEN | CIV_WORD_APOS)) ||
-                civ_strmap_get(&seen, s, k))
-                continue;
-            civ_strmap_put(&seen, s, k, (void *)1);
-            if (civ_speller_check(sp, s, k) && civ_speller_variant_lacks(sp, s, k) &&
-                swapped_form(sp, candidate_knows, s, k, 2, NULL))
-                n++;
-        }
-    }
-    civ_strmap_release(&seen);
-    return n;
-}
-
 /* For each word the candidate knows: a spelling variant (a swapped form is
  * a main-dictionary word) is noted in w->variant and w->form; any other
  * word the candidate knows (`roadmap` is in en_GB, not in en_US), unless
  * a cheap edit from a main-dictionary word, and a name written in its
  * spelling (`Centre` capitalised mid-sentence), is accepted
  * (w->accepted). */
-/* An earlier word of the post is st->words[i] in another case. */
-static bool same_word_before(const sp_state *st, size_t i)
-{
-    const sp_word *w = &st->words[i];
-    for (size_t k = 0; k < i; k++)
-        if (st->words[k].variant && st->words[k].klen == w->klen && strncasecmp(st->words[k].key, w->key, w->klen) == 0)
-            return true;
-    return false;
-}
-
 void civ_spelling_variants(sp_state *st)
 {
     civ_speller *sp = st->ctx->speller;
-    size_t nvariant = 0;
     for (size_t i = 0; i < st->nwords; i++) {
         sp_word *w = &st->words[i];
         w->variant = NULL;
@@ -208,7 +159,6 @@ void civ_spelling_variants(sp_state *st)
         } else if (swapped_form(sp, main_knows, w->key, w->klen, 2, form)) {
             w->variant = civ_speller_variant_knows(sp, w->key, w->klen);
             w->form = xstrdup(form);
-            nvariant += !same_word_before(st, i); /* `Harbour`, `harbour`: one word */
         } else {
             /* en_GB also has forms that en_US and codespell call typos
              * (`targetted`): a word a cheap edit (a swap, a doubled
@@ -216,25 +166,6 @@ void civ_spelling_variants(sp_state *st)
             civ_closeness c = civ_speller_closest(sp, w->key, w->klen);
             w->accepted = !(c.cost > 1 && c.cost <= CIV_SPELL_EDIT / 2);
         }
-    }
-    if (!nvariant)
-        return;
-    size_t nmain = main_only_words(st);
-    st->variant_post = nvariant >= VARIANT_MIN && nvariant > nmain;
-    /* One such word and no sign of the main spelling says nothing about
-     * the post; the run decides, as for vocabulary (spelling.h): a
-     * spelling that CIV_SPELLING_RUN_POSTS posts of the run use is the
-     * blog's. */
-    const civ_strmap *run = st->ctx->run_words;
-    for (size_t i = 0; run && !nmain && i < st->nwords; i++) {
-        sp_word *w = &st->words[i];
-        char low[128];
-        if (!w->variant || w->klen >= sizeof low)
-            continue;
-        for (size_t k = 0; k < w->klen; k++)
-            low[k] = w->key[k] >= 'A' && w->key[k] <= 'Z' ? (char)(w->key[k] - 'A' + 'a') : w->key[k];
-        if ((uintptr_t)civ_strmap_get(run, low, w->klen) >= CIV_SPELLING_RUN_POSTS)
-            w->accepted = true;
     }
 }
 

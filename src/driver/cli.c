@@ -541,7 +541,9 @@ static const civ_cli_option table[] = {
     TEXT("\n"
          "Environment: CIVLINT_DATADIR (folder holding rules/ and dictionaries/),\n"
          "DICPATH (folders searched for hunspell dictionaries), NO_COLOR,\n"
-         "CIVLINT_NO_JIT=1 (run patterns without pcre2's JIT, for valgrind).\n"),
+         "CIVLINT_NO_JIT=1 (run patterns without pcre2's JIT, for valgrind),\n"
+         "CIVLINT_TYPO_LIST (spelling's list of common misspellings instead of\n"
+         "codespell's; empty: none).\n"),
     TEXT("\n"
          "Limits: a post larger than --max-file-size is checked up to it, with a\n"
          "warning; binary files (NUL bytes) and UTF-16 files are skipped with an\n"

@@ -85,8 +85,8 @@ local ok, err = pcall(function()
   check(spelling(buf) == nil, "the finding goes once the fix is applied", vim.diagnostic.get(buf))
 
   -- hover on a finding's span: the rule's description
-  vim.api.nvim_buf_set_text(buf, 2, 0, 2, 0, { "Zorblatt " })
-  vim.wait(20000, function() return spelling(buf, "Zorblatt") ~= nil end, 50)
+  vim.api.nvim_buf_set_text(buf, 2, 0, 2, 0, { "Goverment " })
+  vim.wait(20000, function() return spelling(buf, "Goverment") ~= nil end, 50)
   local hover = vim.lsp.buf_request_sync(buf, "textDocument/hover", {
     textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = 2, character = 2 } }, 10000)
   local value = ""

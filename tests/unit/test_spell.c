@@ -56,7 +56,8 @@ static const spell_case cases[] = {
     {"typo", "The goverment said so.", "1:5-1:13 goverment>government"},
     /* the near search's word forms include the house dictionary's stems
      * and inflected forms from the system word list */
-    {"house name one edit away", "In Tbilsi and Kutiasi.", "1:4-1:9 Tbilsi>Tbilisi|1:15-1:21 Kutiasi>Kutaisi"},
+    /* a swap from a name is a typo; a plain edit from one, another name */
+    {"house name a cheap edit away", "In Tbilsi and Kutiasi.", "1:15-1:21 Kutiasi>Kutaisi"},
     {"inflected form one edit away", "The goverments met.", "1:5-1:14 goverments>governments"},
     /* a word cut by an invisible character is invisible-character's finding,
      * not two unknown halves (Tbi + lisi) */
