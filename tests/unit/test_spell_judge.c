@@ -446,6 +446,16 @@ static const form_case form_cases[] = {
     {'i', "programing", NULL, false}, /* program doubles its m */
     {'i', "bloged", NULL, false},
     {'i', "zorbed", NULL, false},
+    /* -d after a noun's final e: as often a wrong word as a new verb */
+    {'i', "giraffed", NULL, false},
+    /* -ize, -ise and their forms after a known word */
+    {'i', "pianoized", NULL, true},
+    {'i', "Walrusise", NULL, true},
+    {'i', "pianoizing", NULL, true},
+    {'i', "pianoizes", NULL, true},
+    {'i', "zorbized", NULL, false},
+    {'i', "pianoizs", NULL, false},
+    {'i', "izing", NULL, false}, /* no word before it */
     {'r', "speakr", NULL, true},
     {'r', "scannr", NULL, true}, /* scanner */
     {'r', "colour", NULL, false},
