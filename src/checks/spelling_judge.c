@@ -146,9 +146,27 @@ static bool inflection(const sp_word *a, const sp_word *b)
         memcmp(s->key + 1, l->key + 1, s->klen - 1) != 0)
         return false;
     const char *t = l->key + s->klen;
-    /* and a demonym or member noun (`Quxleyan`, `Quxleyans`) */
-    return (d == 1 && (t[0] == 's' || t[0] == 'n')) ||
+    /* and a demonym or member noun (`Quxleyan`, `Quxleyans`), or a verb's
+     * -d after its e (`parameterise`, `parameterised`) */
+    return (d == 1 && (t[0] == 's' || t[0] == 'n' || (t[0] == 'd' && t[-1] == 'e'))) ||
            (d == 2 && (memcmp(t, "es", 2) == 0 || memcmp(t, "'s", 2) == 0 || memcmp(t, "ns", 2) == 0));
+}
+
+/* One name is the other with a letter added at its start or end, case
+ * ignored (`KeePassX`, `KeePassXC`; `json`, `ijson`; a package `nomisr`
+ * for the service Nomis): on real posts another product or a derived
+ * name, while a misspelt name loses or swaps a letter inside
+ * (`Juypter`, `Hackotberfest`). */
+static bool extended_name(const sp_word *a, const sp_word *b)
+{
+    const sp_word *s = a->klen < b->klen ? a : b, *l = a->klen < b->klen ? b : a;
+    if (l->klen != s->klen + 1)
+        return false;
+    /* a final s is a plural's, in another case a variant (`Zorbyhack`,
+     * `ZorbyHacks`): inflection() takes the one in the same case */
+    char last = l->key[s->klen];
+    return (last != 's' && last != 'S' && strncasecmp(s->key, l->key, s->klen) == 0) ||
+           strncasecmp(s->key, l->key + 1, s->klen) == 0;
 }
 
 /* The distance of a and b with case ignored (at most 2): two names
@@ -178,7 +196,7 @@ static const sp_word *variant_of(const sp_state *st, const sp_word *w)
             continue;
         size_t shorter = w->klen < y->klen ? w->klen : y->klen;
         size_t max = shorter >= 8 ? 2 : 1;
-        if (shorter < 4 || inflection(w, y))
+        if (shorter < 4 || inflection(w, y) || extended_name(w, y))
             continue;
         size_t d = civ_spelling_distance(w->key, w->klen, y->key, y->klen, max);
         if (d >= 1 && d <= max && letters_apart(w, y) <= 1)

@@ -213,6 +213,15 @@ static const judge_case judge_cases[] = {
      "1:61 W 'Zorbyhack' differs from ZorbyHacks, used 3 times in this post>ZorbyHacks"},
     {"a member noun is not a variant", 0, false, "Quxleyia spoke. Quxleyia and Quxleyia met. A Quxleyian came.",
      ""},
+    {"a verb form is not a variant", 0, false,
+     "We quxleyised A. They quxleyised B and quxleyised C. Quxleyise it.", ""},
+    {"... nor its -ing form", 0, false, "We quxleyise A. They quxleyise B and quxleyise C. Quxleyising it.", ""},
+    {"a letter added at either end is another name", 0, false,
+     "Zorbleson spoke. Then Zorbleson and Zorbleson met. Later Zorblesonx came. And Zorbleson. Ok, Izorbleson came.",
+     ""},
+    {"... a letter inside is still a variant", 0, false,
+     "Zorbleson spoke. Then Zorbleson and Zorbleson met. Later Zorbelson came.",
+     "1:58 W 'Zorbelson' differs from Zorbleson, used 3 times in this post>Zorbleson"},
     /* spelling_links.c: a word the post writes in a link's address or in
      * code is a name or an identifier */
     {"a word of a link address elsewhere in the post", 0, false,
