@@ -298,7 +298,11 @@ static bool likely_typo(const sp_state *st, const sp_word *w, bool name, bool pl
     bool shaped = name || placed;
     if (shaped && c.proper && !cheap)
         return false;
-    bool namecheap = name && cheap && c.proper;
+    /* next to a given name or another proper noun (`Eric Epstien`) it is
+     * a surname, which may be a cheap edit from another (on the real
+     * posts the 3 such words were surnames after a given name, spelt as
+     * their owners spell them) */
+    bool namecheap = name && cheap && c.proper && title_context(w) != CIV_SP_NEXT_PROPER;
     /* a Capitalised word of 6 letters or fewer one edit from a common
      * word: on real posts almost always a surname or a product
      * (`Gradek`, `Kooper`), the misspelt words of titles being longer */

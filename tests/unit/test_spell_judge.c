@@ -159,6 +159,14 @@ static const judge_case judge_cases[] = {
     /* next to a proper noun, a name is as likely as a word with a letter
      * missing; the list of misspellings tells (test_typo_list) */
     {"a letter missing next to a proper noun", 0, false, "We wrote to the European Parliment.", ""},
+    /* a given name (known only Capitalised) before it makes a word a
+     * surname, even one cheap edit from another surname: on the real
+     * posts those were other people's names, not misspellings */
+    {"a surname after a given name, a cheap edit from a proper noun", 0, false, "We met Eric Epstien today.", ""},
+    {"... without a given name before it is still told", 0, false, "We met the Epstien brothers.",
+     "1:12 W unknown word 'Epstien'>Epstein"},
+    {"... and after an unknown name too", 0, false, "We met Zorbla Epstien today.",
+     "1:15 W unknown word 'Epstien'>Epstein"},
     {"a name used twice is a name", 0, false, "We met Mr Govenrment. Mr Govenrment left.", ""},
     {"... and a one-off typo next to it is still reported", 0, false,
      "We met Mr Govenrment. Mr Govenrment left the goverment.",
