@@ -30,6 +30,7 @@
  * <!-- civlint-words: Word1 Word2 --> (space- or comma-separated); they
  * count for that post only. The comments are found and split by
  * model/directives.c (an unterminated one declares nothing). */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +258,25 @@ static bool url_segment(const char *url, const char *w, size_t n)
     return false;
 }
 
+/* The hyphenated identifier around text[t0..t1) (`zorb-tidy-lite`), in
+ * *h0..*h1; false when no hyphen joins the word to another. */
+static bool ident_char(char c)
+{
+    return c == '-' || isalnum((unsigned char)c);
+}
+
+static bool hyphenated(const char *text, size_t len, size_t t0, size_t t1, size_t *h0, size_t *h1)
+{
+    size_t a = t0, e = t1;
+    while (a > 0 && ident_char(text[a - 1]))
+        a--;
+    while (e < len && ident_char(text[e]))
+        e++;
+    *h0 = a;
+    *h1 = e;
+    return memchr(text + a, '-', e - a) != NULL;
+}
+
 /* Records one occurrence of the unknown word text[t0..t1). */
 static void collect(sp_state *st, const where *w, const char *text, size_t t0, size_t t1)
 {
@@ -310,7 +330,15 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
         const civ_inline *in = civ_block_inline_at(w->b, t0);
         if (in && in->kind == CIV_INL_LINK && in->url) {
             o->in_url = strcasestr(in->url, buf) != NULL;
+            /* or the hyphenated name it is part of (`[zorb-tidy](…/zorb-tidy)`) */
+            size_t h0, h1;
+            char hy[256];
             o->url_segment = url_segment(in->url, buf, k);
+            if (!o->url_segment && hyphenated(text, strlen(text), t0, t1, &h0, &h1) && h1 - h0 < sizeof hy) {
+                memcpy(hy, text + h0, h1 - h0);
+                hy[h1 - h0] = '\0';
+                o->url_segment = url_segment(in->url, hy, h1 - h0);
+            }
             o->link_name = in->t0 == t0 && in->t1 == t1;
         }
     }
