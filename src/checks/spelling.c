@@ -243,16 +243,17 @@ static int title_word(sp_state *st, const char *text, const civ_word *t, size_t 
     return civ_spelling_known(st, low, n) ? CIV_SP_NEXT_COMMON : CIV_SP_NEXT_PROPER;
 }
 
-/* The word w[0..n) is a whole segment of url's path, letter for letter
- * (`[vcr](https://example.org/docs/vcr)`): the linked thing's own
- * identifier, in the case its owner writes it. */
+/* The word w[0..n) is a whole segment of url's path or its fragment,
+ * letter for letter (`[vcr](https://example.org/docs/vcr)`,
+ * `[vcr](…/page#vcr)`): the linked thing's own identifier or anchor, in
+ * the case its owner writes it. */
 static bool url_segment(const char *url, const char *w, size_t n)
 {
     const char *path = strstr(url, "://");
     path = path ? strchr(path + 3, '/') : url;
     for (const char *p = path ? strstr(path, w) : NULL; p; p = strstr(p + 1, w)) {
         char after = p[n];
-        if (p > url && p[-1] == '/' && (after == '\0' || after == '/' || after == '?' || after == '#'))
+        if (p > url && (p[-1] == '/' || p[-1] == '#') && (after == '\0' || after == '/' || after == '?' || after == '#'))
             return true;
     }
     return false;

@@ -202,6 +202,8 @@ static const judge_case judge_cases[] = {
     {"a hyphenated identifier in a link's text that is a segment of its address", 0, false,
      "Use [html-tidy-lite](https://example.org/x/html-tidy-lite) and [github-zorb](https://example.org/github-zorb/).",
      ""},
+    {"... or its fragment, an anchor's name", 0, false,
+     "Use [html-tidy](https://example.org/page#html-tidy) and [html](https://example.org/page#html).", ""},
     {"... but not when the address has only a part of it", 0, false,
      "Use [html-tidy-lite](https://example.org/x/html-tidy) today.",
      "1:6 W 'html' in the wrong case: the dictionary has HTML>HTML"},
