@@ -350,6 +350,28 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
     civ_strmap_put(&st->family, buf, k, (void *)(f + 1));
 }
 
+/* text[t0..t1) is inside the label of a reference link, `[text][label]`:
+ * markup a reader never sees. The parser resolves such links, but not
+ * when their definition did not parse (an address with a site
+ * generator's template, `[x]: {{ site.url }}/x`), and then the brackets
+ * and the definitions after it stay in the text. */
+static bool in_ref_label(const char *text, size_t t0, size_t t1)
+{
+    size_t a = t0, e = t1;
+    while (a > 0 && (ident_char(text[a - 1]) || text[a - 1] == ' '))
+        a--;
+    if (a < 1 || text[a - 1] != '[')
+        return false;
+    while (ident_char(text[e]) || text[e] == ' ')
+        e++;
+    if (text[e] != ']')
+        return false;
+    /* `][label]`, or the definition `[label]: address` opening a line
+     * (the model's text has a space for the line break before it) */
+    return (a >= 2 && text[a - 2] == ']') ||
+           ((a == 1 || text[a - 2] == '\n' || text[a - 2] == ' ') && text[e + 1] == ':' && text[e + 2] == ' ');
+}
+
 static void check_word(sp_state *st, const where *w, const char *text, sp_tok *t)
 {
     const civ_word *wd = &t->w;
@@ -362,7 +384,8 @@ static void check_word(sp_state *st, const where *w, const char *text, sp_tok *t
         return;
     if (w->b && civ_spelling_in_other_lang(st, wd->t0))
         return; /* <a lang='es'>...</a>: another language's words */
-    if (civ_spelling_tok_known(st, t, raw, n) || (stem && civ_spelling_known(st, raw, stem)))
+    if (civ_spelling_tok_known(st, t, raw, n) || (stem && civ_spelling_known(st, raw, stem)) ||
+        in_ref_label(text, wd->t0, wd->t1))
         return;
     if (!(wd->flags & CIV_WORD_HYPHEN)) {
         collect(st, w, text, wd->t0, wd->t0 + core);

@@ -210,6 +210,13 @@ static const judge_case judge_cases[] = {
     {"... nor the hyphenated name in another case", 0, false,
      "Use [html-tidy](https://example.org/HTML-tidy) today.",
      "1:6 W 'html' in the wrong case: the dictionary has HTML>HTML"},
+    /* a definition the Markdown parser could not read (a template in its
+     * address) leaves `[text][label]` as text: the label is still markup */
+    {"the label of an unresolved reference link", 0, false,
+     "Ask [Zorb Varn][zorb-varn] or [RSVP][rsvp] now.\n\n[zorb-varn]: {{ site.url }}/x\n[rsvp]: https://x.org/\n",
+     ""},
+    {"... but a word before brackets is prose", 0, false, "We use github][x] and [x] github today.",
+     "1:8 W 'github' in the wrong case: the dictionary has GitHub>GitHub"},
     {"a plural with the sentence's capital is no variant", 0, false,
      "# Quxleyroute format\n\nWe ran quxleyroutes. The quxleyroutes and quxleyroutes.", ""},
     {"wrong casing in lower case", 0, false, "We use github.", "1:8 W 'github' in the wrong case: the dictionary has GitHub>GitHub"},
