@@ -168,3 +168,17 @@ bool civ_spelling_brand_r(civ_speller *sp, const char *w, size_t n)
     low[n] = 'r';
     return civ_speller_check(sp, low, n + 1); /* `handlr`: handler */
 }
+
+bool civ_spelling_athon(const char *w, size_t n)
+{
+    static const char *const ENDS[] = {"athon", "athons", "athoning", "athoner", "athoners"};
+    char low[FORM_MAX];
+    if (!lower_copy(w, n, low))
+        return false;
+    for (size_t i = 0; i < sizeof ENDS / sizeof *ENDS; i++) {
+        size_t k = strlen(ENDS[i]);
+        if (n >= k && memcmp(low + n - k, ENDS[i], k) == 0)
+            return true;
+    }
+    return false;
+}

@@ -284,7 +284,7 @@ static bool likely_typo(const sp_state *st, const sp_word *w, bool name, bool pl
     /* regular forms of known words (spelling_forms.c: `unprojected`,
      * `siloed`, `tidyr`) */
     if (w->klen <= 4 || civ_spelling_prefixed(sp, w->key, w->klen) || civ_spelling_inflected(sp, w->key, w->klen) ||
-        civ_spelling_brand_r(sp, w->key, w->klen))
+        civ_spelling_brand_r(sp, w->key, w->klen) || civ_spelling_athon(w->key, w->klen))
         return false;
     civ_closeness c = civ_speller_closest(sp, w->key, w->klen);
     bool near = c.cost <= CIV_SPELL_EDIT && c.cost > 1;

@@ -459,7 +459,7 @@ START_TEST(test_typo_list)
 END_TEST
 
 typedef struct {
-    char kind; /* p: prefixed, c: compound, i: inflected, r: brand_r, s: plain_plural */
+    char kind; /* p: prefixed, c: compound, i: inflected, r: brand_r, a: athon, s: plain_plural */
     const char *word, *near;
     bool want;
 } form_case;
@@ -491,6 +491,12 @@ static const form_case form_cases[] = {
     {'i', "zorbized", NULL, false},
     {'i', "pianoizs", NULL, false},
     {'i', "izing", NULL, false}, /* no word before it */
+    {'a', "zorbathon", NULL, true},
+    {'a', "Zorbathons", NULL, true},
+    {'a', "athoning", NULL, true}, /* the second part of `do-athoning` */
+    {'a', "zorbathoner", NULL, true},
+    {'a', "zorbathonx", NULL, false},
+    {'a', "zorbathn", NULL, false},
     {'r', "speakr", NULL, true},
     {'r', "scannr", NULL, true}, /* scanner */
     {'r', "colour", NULL, false},
@@ -510,6 +516,7 @@ START_TEST(test_forms_table)
                : c->kind == 'c' ? civ_spelling_compound(sp, c->word, n)
                : c->kind == 'i' ? civ_spelling_inflected(sp, c->word, n)
                : c->kind == 'r' ? civ_spelling_brand_r(sp, c->word, n)
+               : c->kind == 'a' ? civ_spelling_athon(c->word, n)
                                 : civ_spelling_plain_plural(c->word, n, c->near);
     ck_assert_msg(got == c->want, "%c %s: got %d", c->kind, c->word, got);
 }
