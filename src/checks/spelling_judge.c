@@ -249,6 +249,24 @@ static bool url_named(const sp_word *w)
     return false;
 }
 
+/* A lower-case link's whole text whose casing fix is a proper noun
+ * (`[zorbson](…)` for Zorbson) and whose address does not name it: the
+ * name of what it links to (a package, an account), spelt as its owner
+ * spells it. A link to the proper noun's own site (`[texas](…texas…)`)
+ * is the proper noun, in the wrong case. */
+static bool link_named_otherwise(const sp_word *w, const char *fix)
+{
+    if (!low(w->key[0]) || !up(fix[0]))
+        return false;
+    for (size_t i = 1; fix[i]; i++)
+        if (!low(fix[i]))
+            return false;
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].link_name && !w->occ[i].in_url)
+            return true;
+    return false;
+}
+
 /* A dictionary acronym of 5 letters or more written as a word
  * (`Fortran`, `Unicef` for FORTRAN, UNICEF): the style many houses choose
  * for acronyms read as words, so a matter for a house rule, not a
@@ -343,7 +361,7 @@ static judgement judge(const sp_state *st, const sp_word *w)
         return j;
     }
     if (casing && !(styled && styled_capital(w->key, casing, w->klen)) && !url_named(w) &&
-        !spoken_acronym(w->key, casing, w->klen)) {
+        !spoken_acronym(w->key, casing, w->klen) && !link_named_otherwise(w, casing)) {
         j.kind = V_CASING;
         j.fix = casing;
         return j;
