@@ -278,6 +278,20 @@ static bool hyphenated(const char *text, size_t len, size_t t0, size_t t1, size_
     return memchr(text + a, '-', e - a) != NULL;
 }
 
+/* The next word st->right, after spaces only from t1, is a Capitalised
+ * word the dictionaries do not know (`Petar Zorbnik`: a surname). */
+static bool before_unknown_capital(sp_state *st, const char *text, size_t t1)
+{
+    const civ_word *t = st->right;
+    if (!t || t->kind != CIV_WORD_PROSE || t->t0 <= t1 || t->t1 - t->t0 < 2 || text[t->t0] < 'A' ||
+        text[t->t0] > 'Z' || text[t->t0 + 1] < 'a' || text[t->t0 + 1] > 'z')
+        return false;
+    for (size_t i = t1; i < t->t0; i++)
+        if (text[i] != ' ')
+            return false;
+    return !civ_spelling_known(st, text + t->t0, t->t1 - t->t0);
+}
+
 /* Records one occurrence of the unknown word text[t0..t1). */
 static void collect(sp_state *st, const where *w, const char *text, size_t t0, size_t t1)
 {
@@ -326,6 +340,7 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
     }
     int l = title_word(st, text, st->left, t0, t1), r = title_word(st, text, st->right, t0, t1);
     o->title_ctx = (unsigned char)(l > r ? l : r);
+    o->before_name = before_unknown_capital(st, text, t1);
     o->in_url = o->url_segment = o->link_name = false;
     if (w->b) {
         const civ_inline *in = civ_block_inline_at(w->b, t0);

@@ -37,6 +37,7 @@ typedef struct {
                          linked thing's name */
     bool url_segment; /* ... as a whole segment of its path, in the same
                          case ([vcr](https://example.org/x/vcr)) */
+    bool before_name; /* before a Capitalised unknown word, spaces between */
     bool in_url;   /* in a link's text, and also in its destination
                       ([taxadb](https://github.com/x/taxadb)): a name */
 } sp_occ;

@@ -239,6 +239,15 @@ static bool link_named(const sp_word *w)
     return false;
 }
 
+/* Some occurrence stands before a Capitalised unknown word. */
+static bool before_name(const sp_word *w)
+{
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].before_name)
+            return true;
+    return false;
+}
+
 /* Some occurrence is the identifier in its link's address (spelling_impl.h):
  * `[vcr](…/vcr)` names a package `vcr`, whatever the dictionary's VCR. */
 static bool url_named(const sp_word *w)
@@ -312,6 +321,9 @@ static bool likely_typo(const sp_state *st, const sp_word *w, bool name, bool pl
     if (near && !cheap && civ_spelling_compound(sp, w->key, w->klen))
         return false;
     if (!near || (w->klen == 5 && !cheap) || civ_spelling_plain_plural(w->key, w->klen, c.word))
+        return false;
+    /* a given name near another (`Petar`, Peter) before a surname */
+    if (c.proper && up(w->key[0]) && !styled && before_name(w))
         return false;
     bool shaped = name || placed;
     if (shaped && c.proper && !cheap)

@@ -167,6 +167,12 @@ static const judge_case judge_cases[] = {
      "1:12 W unknown word 'Epstien'>Epstein"},
     {"... and after an unknown name too", 0, false, "We met Zorbla Epstien today.",
      "1:15 W unknown word 'Epstien'>Epstein"},
+    /* before a Capitalised unknown word, a word near a proper noun is a
+     * given name (`Petar` near Peter), not that name misspelt */
+    {"a given name before an unknown surname", 0, false, "Yesterday Petar Zorbnik and Andree Zorbnik spoke.", ""},
+    {"... alone it is still told", 0, false, "Yesterday Petar spoke.", "1:11 W unknown word 'Petar'>Petra"},
+    {"... and a misspelt common word before a name too", 0, false, "The Goverment Zorbnik spoke.",
+     "1:5 W unknown word 'Goverment'>Government"},
     {"a name used twice is a name", 0, false, "We met Mr Govenrment. Mr Govenrment left.", ""},
     {"... and a one-off typo next to it is still reported", 0, false,
      "We met Mr Govenrment. Mr Govenrment left the goverment.",
