@@ -30,6 +30,7 @@
  * <!-- civlint-words: Word1 Word2 --> (space- or comma-separated); they
  * count for that post only. The comments are found and split by
  * model/directives.c (an unterminated one declares nothing). */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,19 +243,53 @@ static int title_word(sp_state *st, const char *text, const civ_word *t, size_t 
     return civ_spelling_known(st, low, n) ? CIV_SP_NEXT_COMMON : CIV_SP_NEXT_PROPER;
 }
 
-/* The word w[0..n) is a whole segment of url's path, letter for letter
- * (`[vcr](https://example.org/docs/vcr)`): the linked thing's own
- * identifier, in the case its owner writes it. */
+/* The word w[0..n) is a whole segment of url's path or its fragment,
+ * letter for letter (`[vcr](https://example.org/docs/vcr)`,
+ * `[vcr](…/page#vcr)`): the linked thing's own identifier or anchor, in
+ * the case its owner writes it. */
 static bool url_segment(const char *url, const char *w, size_t n)
 {
     const char *path = strstr(url, "://");
     path = path ? strchr(path + 3, '/') : url;
     for (const char *p = path ? strstr(path, w) : NULL; p; p = strstr(p + 1, w)) {
         char after = p[n];
-        if (p > url && p[-1] == '/' && (after == '\0' || after == '/' || after == '?' || after == '#'))
+        if (p > url && (p[-1] == '/' || p[-1] == '#') && (after == '\0' || after == '/' || after == '?' || after == '#'))
             return true;
     }
     return false;
+}
+
+/* The hyphenated identifier around text[t0..t1) (`zorb-tidy-lite`), in
+ * *h0..*h1; false when no hyphen joins the word to another. */
+static bool ident_char(char c)
+{
+    return c == '-' || isalnum((unsigned char)c);
+}
+
+static bool hyphenated(const char *text, size_t len, size_t t0, size_t t1, size_t *h0, size_t *h1)
+{
+    size_t a = t0, e = t1;
+    while (a > 0 && ident_char(text[a - 1]))
+        a--;
+    while (e < len && ident_char(text[e]))
+        e++;
+    *h0 = a;
+    *h1 = e;
+    return memchr(text + a, '-', e - a) != NULL;
+}
+
+/* The next word st->right, after spaces only from t1, is a Capitalised
+ * word the dictionaries do not know (`Petar Zorbnik`: a surname). */
+static bool before_unknown_capital(sp_state *st, const char *text, size_t t1)
+{
+    const civ_word *t = st->right;
+    if (!t || t->kind != CIV_WORD_PROSE || t->t0 <= t1 || t->t1 - t->t0 < 2 || text[t->t0] < 'A' ||
+        text[t->t0] > 'Z' || text[t->t0 + 1] < 'a' || text[t->t0 + 1] > 'z')
+        return false;
+    for (size_t i = t1; i < t->t0; i++)
+        if (text[i] != ' ')
+            return false;
+    return !civ_spelling_known(st, text + t->t0, t->t1 - t->t0);
 }
 
 /* Records one occurrence of the unknown word text[t0..t1). */
@@ -305,12 +340,21 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
     }
     int l = title_word(st, text, st->left, t0, t1), r = title_word(st, text, st->right, t0, t1);
     o->title_ctx = (unsigned char)(l > r ? l : r);
+    o->before_name = before_unknown_capital(st, text, t1);
     o->in_url = o->url_segment = o->link_name = false;
     if (w->b) {
         const civ_inline *in = civ_block_inline_at(w->b, t0);
         if (in && in->kind == CIV_INL_LINK && in->url) {
             o->in_url = strcasestr(in->url, buf) != NULL;
+            /* or the hyphenated name it is part of (`[zorb-tidy](…/zorb-tidy)`) */
+            size_t h0, h1;
+            char hy[256];
             o->url_segment = url_segment(in->url, buf, k);
+            if (!o->url_segment && hyphenated(text, strlen(text), t0, t1, &h0, &h1) && h1 - h0 < sizeof hy) {
+                memcpy(hy, text + h0, h1 - h0);
+                hy[h1 - h0] = '\0';
+                o->url_segment = url_segment(in->url, hy, h1 - h0);
+            }
             o->link_name = in->t0 == t0 && in->t1 == t1;
         }
     }
@@ -319,6 +363,28 @@ static void collect(sp_state *st, const where *w, const char *text, size_t t0, s
             buf[i] = (char)(buf[i] - 'A' + 'a');
     uintptr_t f = (uintptr_t)civ_strmap_get(&st->family, buf, k);
     civ_strmap_put(&st->family, buf, k, (void *)(f + 1));
+}
+
+/* text[t0..t1) is inside the label of a reference link, `[text][label]`:
+ * markup a reader never sees. The parser resolves such links, but not
+ * when their definition did not parse (an address with a site
+ * generator's template, `[x]: {{ site.url }}/x`), and then the brackets
+ * and the definitions after it stay in the text. */
+static bool in_ref_label(const char *text, size_t t0, size_t t1)
+{
+    size_t a = t0, e = t1;
+    while (a > 0 && (ident_char(text[a - 1]) || text[a - 1] == ' '))
+        a--;
+    if (a < 1 || text[a - 1] != '[')
+        return false;
+    while (ident_char(text[e]) || text[e] == ' ')
+        e++;
+    if (text[e] != ']')
+        return false;
+    /* `][label]`, or the definition `[label]: address` opening a line
+     * (the model's text has a space for the line break before it) */
+    return (a >= 2 && text[a - 2] == ']') ||
+           ((a == 1 || text[a - 2] == '\n' || text[a - 2] == ' ') && text[e + 1] == ':' && text[e + 2] == ' ');
 }
 
 static void check_word(sp_state *st, const where *w, const char *text, sp_tok *t)
@@ -333,7 +399,8 @@ static void check_word(sp_state *st, const where *w, const char *text, sp_tok *t
         return;
     if (w->b && civ_spelling_in_other_lang(st, wd->t0))
         return; /* <a lang='es'>...</a>: another language's words */
-    if (civ_spelling_tok_known(st, t, raw, n) || (stem && civ_spelling_known(st, raw, stem)))
+    if (civ_spelling_tok_known(st, t, raw, n) || (stem && civ_spelling_known(st, raw, stem)) ||
+        in_ref_label(text, wd->t0, wd->t1))
         return;
     if (!(wd->flags & CIV_WORD_HYPHEN)) {
         collect(st, w, text, wd->t0, wd->t0 + core);

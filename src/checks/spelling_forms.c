@@ -1,7 +1,8 @@
 /* spelling_forms.c - words the dictionaries lack that are regular forms of
  * words they have, for the `spelling` check (spelling_impl.h): a known
  * word after a common prefix (`unprojected`, `cofounder`), a plain -s
- * plural (`dialogs`), -ed and -ing forms (`siloed`, `siloing`), and a
+ * plural (`dialogs`), -ed and -ing forms (`siloed`, `siloing`), -ize and
+ * -ise verbs of known words (`memoized`), and a
  * name in the style that drops the e of a final -er (`readr`, `handlr`).
  * An editor may prefer another form (`co-founder`), but none of them is a
  * misspelling, and on the real posts of ../shared/corpora they were a
@@ -124,11 +125,31 @@ static bool known_stem(civ_speller *sp, char *low, size_t n, bool e_dropped)
     return ok;
 }
 
+/* A known word made a verb with -ize or -ise (`memo` -> `memoize`,
+ * `memoized`, `memoizing`, `memoizes`): the regular way English makes
+ * verbs of nouns, and dictionaries list only the settled ones. The common
+ * misspellings of this shape (`summerized`) are on the list of
+ * misspellings, which the check asks first. */
+static bool ized(civ_speller *sp, const char *low, size_t n)
+{
+    static const char *const ENDS[] = {"ize", "ized", "izes", "izing", "ise", "ised", "ises", "ising"};
+    for (size_t i = 0; i < sizeof ENDS / sizeof *ENDS; i++) {
+        size_t k = strlen(ENDS[i]);
+        if (n >= k + PART_MIN && memcmp(low + n - k, ENDS[i], k) == 0)
+            return civ_speller_check(sp, low, n - k);
+    }
+    return false;
+}
+
 bool civ_spelling_inflected(civ_speller *sp, const char *w, size_t n)
 {
     char low[FORM_MAX + 1];
     if (!lower_copy(w, n, low))
         return false;
+    if (ized(sp, low, n))
+        return true;
+    /* -ed; not -d after a noun's final e: on the real posts that was as
+     * often a wrong word (a noun that is no verb) as a new verb */
     if (n > 2 && memcmp(low + n - 2, "ed", 2) == 0)
         return known_stem(sp, low, n - 2, false);
     if (n > 3 && memcmp(low + n - 3, "ing", 3) == 0)
@@ -146,4 +167,18 @@ bool civ_spelling_brand_r(civ_speller *sp, const char *w, size_t n)
     low[n - 1] = 'e';
     low[n] = 'r';
     return civ_speller_check(sp, low, n + 1); /* `handlr`: handler */
+}
+
+bool civ_spelling_athon(const char *w, size_t n)
+{
+    static const char *const ENDS[] = {"athon", "athons", "athoning", "athoner", "athoners"};
+    char low[FORM_MAX];
+    if (!lower_copy(w, n, low))
+        return false;
+    for (size_t i = 0; i < sizeof ENDS / sizeof *ENDS; i++) {
+        size_t k = strlen(ENDS[i]);
+        if (n >= k && memcmp(low + n - k, ENDS[i], k) == 0)
+            return true;
+    }
+    return false;
 }

@@ -37,6 +37,7 @@ typedef struct {
                          linked thing's name */
     bool url_segment; /* ... as a whole segment of its path, in the same
                          case ([vcr](https://example.org/x/vcr)) */
+    bool before_name; /* before a Capitalised unknown word, spaces between */
     bool in_url;   /* in a link's text, and also in its destination
                       ([taxadb](https://github.com/x/taxadb)): a name */
 } sp_occ;
@@ -138,6 +139,9 @@ bool civ_spelling_compound(struct civ_speller *sp, const char *w, size_t n);
 bool civ_spelling_plain_plural(const char *w, size_t n, const char *near_word);
 bool civ_spelling_inflected(struct civ_speller *sp, const char *w, size_t n);
 bool civ_spelling_brand_r(struct civ_speller *sp, const char *w, size_t n);
+/* A coinage on the model of `hackathon` (`translathons`, `do-athoning`):
+ * -athon is a living suffix, and its events are named anew every year. */
+bool civ_spelling_athon(const char *w, size_t n);
 
 /* Collects st->elsewhere from the post's link addresses, image sources,
  * code spans and code blocks; tells whether w (any case) is one of those

@@ -146,9 +146,27 @@ static bool inflection(const sp_word *a, const sp_word *b)
         memcmp(s->key + 1, l->key + 1, s->klen - 1) != 0)
         return false;
     const char *t = l->key + s->klen;
-    /* and a demonym or member noun (`Quxleyan`, `Quxleyans`) */
-    return (d == 1 && (t[0] == 's' || t[0] == 'n')) ||
+    /* and a demonym or member noun (`Quxleyan`, `Quxleyans`), or a verb's
+     * -d after its e (`parameterise`, `parameterised`) */
+    return (d == 1 && (t[0] == 's' || t[0] == 'n' || (t[0] == 'd' && t[-1] == 'e'))) ||
            (d == 2 && (memcmp(t, "es", 2) == 0 || memcmp(t, "'s", 2) == 0 || memcmp(t, "ns", 2) == 0));
+}
+
+/* One name is the other with a letter added at its start or end, case
+ * ignored (`KeePassX`, `KeePassXC`; `json`, `ijson`; a package `nomisr`
+ * for the service Nomis): on real posts another product or a derived
+ * name, while a misspelt name loses or swaps a letter inside
+ * (`Juypter`, `Hackotberfest`). */
+static bool extended_name(const sp_word *a, const sp_word *b)
+{
+    const sp_word *s = a->klen < b->klen ? a : b, *l = a->klen < b->klen ? b : a;
+    if (l->klen != s->klen + 1)
+        return false;
+    /* a final s is a plural's, in another case a variant (`Zorbyhack`,
+     * `ZorbyHacks`): inflection() takes the one in the same case */
+    char last = l->key[s->klen];
+    return (last != 's' && last != 'S' && strncasecmp(s->key, l->key, s->klen) == 0) ||
+           strncasecmp(s->key, l->key + 1, s->klen) == 0;
 }
 
 /* The distance of a and b with case ignored (at most 2): two names
@@ -178,7 +196,7 @@ static const sp_word *variant_of(const sp_state *st, const sp_word *w)
             continue;
         size_t shorter = w->klen < y->klen ? w->klen : y->klen;
         size_t max = shorter >= 8 ? 2 : 1;
-        if (shorter < 4 || inflection(w, y))
+        if (shorter < 4 || inflection(w, y) || extended_name(w, y))
             continue;
         size_t d = civ_spelling_distance(w->key, w->klen, y->key, y->klen, max);
         if (d >= 1 && d <= max && letters_apart(w, y) <= 1)
@@ -221,12 +239,39 @@ static bool link_named(const sp_word *w)
     return false;
 }
 
+/* Some occurrence stands before a Capitalised unknown word. */
+static bool before_name(const sp_word *w)
+{
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].before_name)
+            return true;
+    return false;
+}
+
 /* Some occurrence is the identifier in its link's address (spelling_impl.h):
  * `[vcr](…/vcr)` names a package `vcr`, whatever the dictionary's VCR. */
 static bool url_named(const sp_word *w)
 {
     for (size_t i = 0; i < w->nocc; i++)
         if (w->occ[i].url_segment)
+            return true;
+    return false;
+}
+
+/* A lower-case link's whole text whose casing fix is a proper noun
+ * (`[zorbson](…)` for Zorbson) and whose address does not name it: the
+ * name of what it links to (a package, an account), spelt as its owner
+ * spells it. A link to the proper noun's own site (`[texas](…texas…)`)
+ * is the proper noun, in the wrong case. */
+static bool link_named_otherwise(const sp_word *w, const char *fix)
+{
+    if (!low(w->key[0]) || !up(fix[0]))
+        return false;
+    for (size_t i = 1; fix[i]; i++)
+        if (!low(fix[i]))
+            return false;
+    for (size_t i = 0; i < w->nocc; i++)
+        if (w->occ[i].link_name && !w->occ[i].in_url)
             return true;
     return false;
 }
@@ -266,7 +311,7 @@ static bool likely_typo(const sp_state *st, const sp_word *w, bool name, bool pl
     /* regular forms of known words (spelling_forms.c: `unprojected`,
      * `siloed`, `tidyr`) */
     if (w->klen <= 4 || civ_spelling_prefixed(sp, w->key, w->klen) || civ_spelling_inflected(sp, w->key, w->klen) ||
-        civ_spelling_brand_r(sp, w->key, w->klen))
+        civ_spelling_brand_r(sp, w->key, w->klen) || civ_spelling_athon(w->key, w->klen))
         return false;
     civ_closeness c = civ_speller_closest(sp, w->key, w->klen);
     bool near = c.cost <= CIV_SPELL_EDIT && c.cost > 1;
@@ -277,10 +322,17 @@ static bool likely_typo(const sp_state *st, const sp_word *w, bool name, bool pl
         return false;
     if (!near || (w->klen == 5 && !cheap) || civ_spelling_plain_plural(w->key, w->klen, c.word))
         return false;
+    /* a given name near another (`Petar`, Peter) before a surname */
+    if (c.proper && up(w->key[0]) && !styled && before_name(w))
+        return false;
     bool shaped = name || placed;
     if (shaped && c.proper && !cheap)
         return false;
-    bool namecheap = name && cheap && c.proper;
+    /* next to a given name or another proper noun (`Eric Epstien`) it is
+     * a surname, which may be a cheap edit from another (on the real
+     * posts the 3 such words were surnames after a given name, spelt as
+     * their owners spell them) */
+    bool namecheap = name && cheap && c.proper && title_context(w) != CIV_SP_NEXT_PROPER;
     /* a Capitalised word of 6 letters or fewer one edit from a common
      * word: on real posts almost always a surname or a product
      * (`Gradek`, `Kooper`), the misspelt words of titles being longer */
@@ -321,7 +373,7 @@ static judgement judge(const sp_state *st, const sp_word *w)
         return j;
     }
     if (casing && !(styled && styled_capital(w->key, casing, w->klen)) && !url_named(w) &&
-        !spoken_acronym(w->key, casing, w->klen)) {
+        !spoken_acronym(w->key, casing, w->klen) && !link_named_otherwise(w, casing)) {
         j.kind = V_CASING;
         j.fix = casing;
         return j;

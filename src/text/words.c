@@ -513,15 +513,31 @@ static bool template_step(civ_words *it, civ_word *w)
     return true;
 }
 
+/* s[ta..te) trimmed from a chunk that ends at e is an emoji or icon
+ * shortcode (`:smile:`, `:material-linux:` of GitHub and MkDocs
+ * Material): a colon, lower-case letters, digits, -, _ or +, and the
+ * closing colon, which trimming took off. Markup, not prose. */
+static bool is_shortcode(const char *s, size_t ta, size_t te, size_t e)
+{
+    if (te - ta < 3 || s[ta] != ':' || te >= e || s[te] != ':')
+        return false;
+    for (size_t i = ta + 1; i < te; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '+'))
+            return false;
+    }
+    return true;
+}
+
 /* Makes s[a..e) the current chunk; true (with the token in *w) when the
- * whole chunk is a URL, an address or a path. */
+ * whole chunk is a URL, an address, a path or a shortcode. */
 static bool start_chunk(civ_words *it, size_t a, size_t e, civ_word *w)
 {
     it->chunk_end = e;
     it->pos = a;
     size_t ta = a, te = e;
     trim_chunk(it->text, &ta, &te);
-    if (ta >= te || !is_non_prose(it->text + ta, te - ta))
+    if (ta >= te || (!is_non_prose(it->text + ta, te - ta) && !is_shortcode(it->text, ta, te, e)))
         return false;
     it->pos = e;
     w->t0 = ta;

@@ -159,6 +159,20 @@ static const judge_case judge_cases[] = {
     /* next to a proper noun, a name is as likely as a word with a letter
      * missing; the list of misspellings tells (test_typo_list) */
     {"a letter missing next to a proper noun", 0, false, "We wrote to the European Parliment.", ""},
+    /* a given name (known only Capitalised) before it makes a word a
+     * surname, even one cheap edit from another surname: on the real
+     * posts those were other people's names, not misspellings */
+    {"a surname after a given name, a cheap edit from a proper noun", 0, false, "We met Eric Epstien today.", ""},
+    {"... without a given name before it is still told", 0, false, "We met the Epstien brothers.",
+     "1:12 W unknown word 'Epstien'>Epstein"},
+    {"... and after an unknown name too", 0, false, "We met Zorbla Epstien today.",
+     "1:15 W unknown word 'Epstien'>Epstein"},
+    /* before a Capitalised unknown word, a word near a proper noun is a
+     * given name (`Petar` near Peter), not that name misspelt */
+    {"a given name before an unknown surname", 0, false, "Yesterday Petar Zorbnik and Andree Zorbnik spoke.", ""},
+    {"... alone it is still told", 0, false, "Yesterday Petar spoke.", "1:11 W unknown word 'Petar'>Petra"},
+    {"... and a misspelt common word before a name too", 0, false, "The Goverment Zorbnik spoke.",
+     "1:5 W unknown word 'Goverment'>Government"},
     {"a name used twice is a name", 0, false, "We met Mr Govenrment. Mr Govenrment left.", ""},
     {"... and a one-off typo next to it is still reported", 0, false,
      "We met Mr Govenrment. Mr Govenrment left the goverment.",
@@ -191,6 +205,30 @@ static const judge_case judge_cases[] = {
     {"... but only as a whole segment of the path, letter for letter", 0, false,
      "See [html](https://example.org/htmltools) and [html](https://html.example.org/).",
      "1:6 W 'html' in the wrong case: the dictionary has HTML>HTML"},
+    {"a hyphenated identifier in a link's text that is a segment of its address", 0, false,
+     "Use [html-tidy-lite](https://example.org/x/html-tidy-lite) and [github-zorb](https://example.org/github-zorb/).",
+     ""},
+    {"... or its fragment, an anchor's name", 0, false,
+     "Use [html-tidy](https://example.org/page#html-tidy) and [html](https://example.org/page#html).", ""},
+    {"... but not when the address has only a part of it", 0, false,
+     "Use [html-tidy-lite](https://example.org/x/html-tidy) today.",
+     "1:6 W 'html' in the wrong case: the dictionary has HTML>HTML"},
+    {"... nor the hyphenated name in another case", 0, false,
+     "Use [html-tidy](https://example.org/HTML-tidy) today.",
+     "1:6 W 'html' in the wrong case: the dictionary has HTML>HTML"},
+    /* a definition the Markdown parser could not read (a template in its
+     * address) leaves `[text][label]` as text: the label is still markup */
+    {"the label of an unresolved reference link", 0, false,
+     "Ask [Zorb Varn][zorb-varn] or [RSVP][rsvp] now.\n\n[zorb-varn]: {{ site.url }}/x\n[rsvp]: https://x.org/\n",
+     ""},
+    {"... but a word before brackets is prose", 0, false, "We use github][x] and [x] github today.",
+     "1:8 W 'github' in the wrong case: the dictionary has GitHub>GitHub"},
+    {"a link named in lower case after a proper noun it does not link to", 0, false,
+     "See [texas](https://example.org/pkg/zorb) now.", ""},
+    {"... is the proper noun when it links to it", 0, false, "See [texas](https://texas.example.org/) now.",
+     "1:6 W 'texas' in the wrong case: the dictionary has Texas>Texas"},
+    {"... and an acronym is still told", 0, false, "See [nato](https://example.org/pkg/zorb) now.",
+     "1:6 W 'nato' in the wrong case: the dictionary has NATO>NATO"},
     {"a plural with the sentence's capital is no variant", 0, false,
      "# Quxleyroute format\n\nWe ran quxleyroutes. The quxleyroutes and quxleyroutes.", ""},
     {"wrong casing in lower case", 0, false, "We use github.", "1:8 W 'github' in the wrong case: the dictionary has GitHub>GitHub"},
@@ -213,6 +251,15 @@ static const judge_case judge_cases[] = {
      "1:61 W 'Zorbyhack' differs from ZorbyHacks, used 3 times in this post>ZorbyHacks"},
     {"a member noun is not a variant", 0, false, "Quxleyia spoke. Quxleyia and Quxleyia met. A Quxleyian came.",
      ""},
+    {"a verb form is not a variant", 0, false,
+     "We quxleyised A. They quxleyised B and quxleyised C. Quxleyise it.", ""},
+    {"... nor its -ing form", 0, false, "We quxleyise A. They quxleyise B and quxleyise C. Quxleyising it.", ""},
+    {"a letter added at either end is another name", 0, false,
+     "Zorbleson spoke. Then Zorbleson and Zorbleson met. Later Zorblesonx came. And Zorbleson. Ok, Izorbleson came.",
+     ""},
+    {"... a letter inside is still a variant", 0, false,
+     "Zorbleson spoke. Then Zorbleson and Zorbleson met. Later Zorbelson came.",
+     "1:58 W 'Zorbelson' differs from Zorbleson, used 3 times in this post>Zorbleson"},
     /* spelling_links.c: a word the post writes in a link's address or in
      * code is a name or an identifier */
     {"a word of a link address elsewhere in the post", 0, false,
@@ -424,7 +471,7 @@ START_TEST(test_typo_list)
 END_TEST
 
 typedef struct {
-    char kind; /* p: prefixed, c: compound, i: inflected, r: brand_r, s: plain_plural */
+    char kind; /* p: prefixed, c: compound, i: inflected, r: brand_r, a: athon, s: plain_plural */
     const char *word, *near;
     bool want;
 } form_case;
@@ -446,6 +493,22 @@ static const form_case form_cases[] = {
     {'i', "programing", NULL, false}, /* program doubles its m */
     {'i', "bloged", NULL, false},
     {'i', "zorbed", NULL, false},
+    /* -d after a noun's final e: as often a wrong word as a new verb */
+    {'i', "giraffed", NULL, false},
+    /* -ize, -ise and their forms after a known word */
+    {'i', "pianoized", NULL, true},
+    {'i', "Walrusise", NULL, true},
+    {'i', "pianoizing", NULL, true},
+    {'i', "pianoizes", NULL, true},
+    {'i', "zorbized", NULL, false},
+    {'i', "pianoizs", NULL, false},
+    {'i', "izing", NULL, false}, /* no word before it */
+    {'a', "zorbathon", NULL, true},
+    {'a', "Zorbathons", NULL, true},
+    {'a', "athoning", NULL, true}, /* the second part of `do-athoning` */
+    {'a', "zorbathoner", NULL, true},
+    {'a', "zorbathonx", NULL, false},
+    {'a', "zorbathn", NULL, false},
     {'r', "speakr", NULL, true},
     {'r', "scannr", NULL, true}, /* scanner */
     {'r', "colour", NULL, false},
@@ -465,6 +528,7 @@ START_TEST(test_forms_table)
                : c->kind == 'c' ? civ_spelling_compound(sp, c->word, n)
                : c->kind == 'i' ? civ_spelling_inflected(sp, c->word, n)
                : c->kind == 'r' ? civ_spelling_brand_r(sp, c->word, n)
+               : c->kind == 'a' ? civ_spelling_athon(c->word, n)
                                 : civ_spelling_plain_plural(c->word, n, c->near);
     ck_assert_msg(got == c->want, "%c %s: got %d", c->kind, c->word, got);
 }

@@ -50,6 +50,10 @@ static const word_case cases[] = {
     {"acronyms are words here", "NATO and BRI", "NATO|and|BRI"},
     {"https URL", "see https://example.org/a-b now", "see|<https://example.org/a-b>|now"},
     {"URL in parentheses", "(https://x.org/y).", "<https://x.org/y>"},
+    /* an emoji or icon shortcode (GitHub, MkDocs Material) is markup */
+    {"shortcode", "[:zorb-icon: Go :smile: now", "<:zorb-icon>|Go|<:smile>|now"},
+    {"... not a colon in prose", "Note: this:that and 12:30: yes", "Note|this|that|and|#12|#30|yes"},
+    {"... not with a capital or a space", ":Zorb: and :zorb icon:", "Zorb|and|zorb|icon"},
     {"www URL", "go www.example.com today", "go|<www.example.com>|today"},
     {"mailto", "mailto:press@x.org", "<mailto:press@x.org>"},
     {"e-mail", "write press@civic.ge now", "write|<press@civic.ge>|now"},
