@@ -407,7 +407,8 @@ static judgement judge(const sp_state *st, const sp_word *w)
 const char *civ_spelling_class(const sp_state *st, const sp_word *w, const char **fix)
 {
     judgement j = judge(st, w);
-    *fix = j.fix;
+    /* an accepted word has nothing to fix, whatever judge() noted on the way */
+    *fix = j.kind == V_NONE ? NULL : j.fix;
     switch (j.kind) {
     case V_NONE:
         return "accepted (a word or a spelling of the other dictionary)";
