@@ -123,9 +123,9 @@ static void other_spelling(civ_buf *b, civ_speller *sp, sp_word *w, char *form)
     if (civ_spelling_swapped(sp, w->key, w->klen, form)) {
         w->variant = v;
         w->form = form;
-        civ_buf_printf(b, "%s: knows it, a spelling of '%s': accepted in a post written in %s spelling "
-                          "(2 or more such words, outnumbering the other spelling's), else reported\n",
-                       v, form, v);
+        civ_buf_printf(b, "%s: knows it, a spelling of '%s': accepted (spelling-variant, off by default, "
+                          "tells a post that mixes the two spellings)\n",
+                       v, form);
         return;
     }
     civ_closeness c = civ_speller_closest(sp, w->key, w->klen);

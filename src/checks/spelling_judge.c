@@ -153,10 +153,10 @@ static bool inflection(const sp_word *a, const sp_word *b)
 }
 
 /* One name is the other with a letter added at its start or end, case
- * ignored (`KeePassX`, `KeePassXC`; `json`, `ijson`; a package `nomisr`
- * for the service Nomis): on real posts another product or a derived
- * name, while a misspelt name loses or swaps a letter inside
- * (`Juypter`, `Hackotberfest`). */
+ * ignored (`Zorbit`, `ZorbitX`; `qlib`, `iqlib`; a package `zorbitr` for
+ * the service Zorbit): on real posts another product or a derived name,
+ * while a misspelt name loses or swaps a letter inside (`Zrobit`,
+ * `Zorbti`). */
 static bool extended_name(const sp_word *a, const sp_word *b)
 {
     const sp_word *s = a->klen < b->klen ? a : b, *l = a->klen < b->klen ? b : a;
@@ -170,8 +170,8 @@ static bool extended_name(const sp_word *a, const sp_word *b)
 }
 
 /* The distance of a and b with case ignored (at most 2): two names
- * that differ in two letters are as often two products (`KeePassDX`,
- * `KeePassXC`) as one misspelt; a case and a letter (`Quxhack`,
+ * that differ in two letters are as often two products (`ZorbitDX`,
+ * `ZorbitXC`) as one misspelt; a case and a letter (`Quxhack`,
  * `QuxHacks`) are one name. */
 static size_t letters_apart(const sp_word *a, const sp_word *b)
 {
@@ -407,7 +407,8 @@ static judgement judge(const sp_state *st, const sp_word *w)
 const char *civ_spelling_class(const sp_state *st, const sp_word *w, const char **fix)
 {
     judgement j = judge(st, w);
-    *fix = j.fix;
+    /* an accepted word has nothing to fix, whatever judge() noted on the way */
+    *fix = j.kind == V_NONE ? NULL : j.fix;
     switch (j.kind) {
     case V_NONE:
         return "accepted (a word or a spelling of the other dictionary)";

@@ -173,7 +173,9 @@ typedef struct {
 static const explain_case explain_cases[] = {
     {"goverment", {"en_US (", "does not know it", "mid-sentence: a likely typo", "1. government (cost 3/4)"}},
     {"suport", {"1. support (cost 2/4)", "2. sport (cost 1)"}},
-    {"colour", {"en_GB: knows it, a spelling of 'color'", "mid-sentence: accepted"}},
+    /* accepted, so no fix-it; the mixing is spelling-variant's (off by default) */
+    {"colour", {"en_GB: knows it, a spelling of 'color': accepted", "spelling-variant",
+                "mid-sentence: accepted (a word or a spelling of the other dictionary)\n"}},
     {"roadmap", {"en_GB: knows it, a word en_US lacks: accepted", "mid-sentence: accepted"}},
     {"targetted", {"still a typo", "mid-sentence: a likely typo", "1. targeted (cost 2/4)"}},
     {"Github", {"mid-sentence: wrong casing", "(fix-it GitHub)", "at a sentence start: wrong casing"}},
