@@ -1,5 +1,6 @@
 /* casing.c - see casing.h. */
 #include "spell/casing.h"
+#include "spell/fullsearch.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,12 +30,8 @@ bool civ_own_casing(Hunhandle *h, const char *word, size_t n, char **cand)
     for (size_t i = 1; i < n; i++)
         if (word[i] >= 'A' && word[i] <= 'Z')
             return false;
-    char buf[128];
-    char *s = n < sizeof buf ? buf : xmalloc(n + 1); /* hunspell wants a C string */
-    memcpy(s, word, n);
-    s[n] = '\0';
-    char **list = NULL;
-    int k = Hunspell_suggest(h, &list, s);
+    char **list;
+    int k = civ_hun_suggest(h, word, n, &list);
     bool found = false;
     for (int i = 0; i < k && !found; i++) {
         if (strlen(list[i]) == n && strncasecmp(list[i], word, n) == 0 && memcmp(list[i], word, n) != 0) {
@@ -45,7 +42,5 @@ bool civ_own_casing(Hunhandle *h, const char *word, size_t n, char **cand)
     }
     if (list)
         Hunspell_free_list(h, &list, k);
-    if (s != buf)
-        free(s);
     return found;
 }

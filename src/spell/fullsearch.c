@@ -17,14 +17,23 @@ static bool is_split(const char *sugg, const char *word, size_t n)
     return false;
 }
 
-char **civ_full_suggest(Hunhandle *h, const char *word, size_t n, size_t max, size_t *m)
+int civ_hun_suggest(Hunhandle *h, const char *word, size_t n, char ***list)
 {
     char buf[128];
-    char *s = n < sizeof buf ? buf : xmalloc(n + 1); /* hunspell wants a C string */
+    char *s = n < sizeof buf ? buf : xmalloc(n + 1);
     memcpy(s, word, n);
     s[n] = '\0';
-    char **list = NULL;
-    int k = Hunspell_suggest(h, &list, s);
+    *list = NULL;
+    int k = Hunspell_suggest(h, list, s);
+    if (s != buf)
+        free(s);
+    return k;
+}
+
+char **civ_full_suggest(Hunhandle *h, const char *word, size_t n, size_t max, size_t *m)
+{
+    char **list;
+    int k = civ_hun_suggest(h, word, n, &list);
     *m = k > 0 ? (size_t)k : 0;
     if (*m > max)
         *m = max;
@@ -38,7 +47,5 @@ char **civ_full_suggest(Hunhandle *h, const char *word, size_t n, size_t max, si
                 sugg[j++] = xstrdup(list[i]);
     if (list)
         Hunspell_free_list(h, &list, k);
-    if (s != buf)
-        free(s);
     return sugg;
 }

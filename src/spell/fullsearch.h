@@ -11,4 +11,8 @@
  * number in *m. */
 char **civ_full_suggest(Hunhandle *h, const char *word, size_t n, size_t max, size_t *m);
 
+/* Hunspell_suggest for word[0..n), which need not end in a NUL (hunspell
+ * wants a C string): the count, the list in *list for Hunspell_free_list. */
+int civ_hun_suggest(Hunhandle *h, const char *word, size_t n, char ***list);
+
 #endif
